@@ -1,0 +1,34 @@
+package dev.postwright.model;
+
+import java.util.List;
+
+/**
+ * A generated post as {@code blog-result} carries it. Optional parts are null or empty.
+ *
+ * @param content              Markdown, possibly with {@code [TWEET:n]}-style placeholders
+ * @param estimatedReadTime    display text such as "6 min read"
+ * @param seoOptimizationScore the producer's own score, 0-100, when it sent one
+ * @param embeds               the objects the content's placeholders index
+ */
+public record BlogPost(String title, String subtitle, String content, String metaDescription,
+                       List<String> tags, List<String> seoKeywords, String estimatedReadTime,
+                       List<InternalLink> internalLinks, List<CtaSuggestion> ctaSuggestions,
+                       Double seoOptimizationScore, GenerationMetadata generationMetadata,
+                       Embeds embeds) {
+    public BlogPost {
+        tags = Lists.copyOf(tags);
+        seoKeywords = Lists.copyOf(seoKeywords);
+        internalLinks = Lists.copyOf(internalLinks);
+        ctaSuggestions = Lists.copyOf(ctaSuggestions);
+        embeds = embeds == null ? Embeds.NONE : embeds;
+    }
+
+    /** A link to another page of the writer's site, suggested for this post. */
+    public record InternalLink(String anchorText, String suggestedUrl, String context) {}
+
+    /** Where the generator suggests a call to action. */
+    public record CtaSuggestion(String text, String placement, String type, String context) {}
+
+    /** What it cost to write: model name, wall time in ms, tokens; each may be null. */
+    public record GenerationMetadata(String model, Long durationMillis, Long tokensUsed) {}
+}

@@ -1,0 +1,128 @@
+package dev.postwright.model;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Function;
+
+/** The validation rules behind {@link JobRequest#problems()}. Limits are public for forms. */
+public final class BriefRules {
+    public static final int MAX_TITLE = 200;
+    public static final int MAX_SHORT_TEXT = 500;
+    public static final int MAX_INSTRUCTIONS = 20_000;
+    public static final int MAX_CTAS = 20;
+    public static final int MAX_EMBEDS_PER_KIND = 50;
+    public static final int MAX_EMBED_TEXT = 20_000;
+    public static final int MAX_KEYWORDS = 30;
+
+    private final List<FieldProblem> problems = new ArrayList<>();
+
+    private BriefRules() {}
+
+    static List<FieldProblem> check(JobRequest request) {
+        var rules = new BriefRules();
+        rules.checkTopic(request.topic());
+        rules.checkBusiness(request.businessInfo());
+        if (isBlank(request.organizationId())) {
+            rules.add("organizationId", "Choose the organization this post is for.");
+        } else {
+            rules.limit("organizationId", "The organization id", request.organizationId(), MAX_SHORT_TEXT);
+        }
+        rules.limit("additionalInstructions", "Additional instructions", request.additionalInstructions(), MAX_INSTRUCTIONS);
+        rules.limit("options.status", "The post status", request.options().status(), 40);
+        rules.checkCtas(request.ctas());
+        rules.checkEmbeds(request.embeds());
+        return List.copyOf(rules.problems);
+    }
+
+    private void checkTopic(Topic topic) {
+        if (topic == null || isBlank(topic.title())) {
+            add("topic.title", "Give the post a topic title.");
+        } else {
+            limit("topic.title", "The topic title", topic.title(), MAX_TITLE);
+        }
+        if (topic == null) return;
+        limit("topic.subheader", "The subheader", topic.subheader(), MAX_SHORT_TEXT);
+        limit("topic.targetAudience", "The audience", topic.targetAudience(), MAX_SHORT_TEXT);
+        limit("topic.focusKeyphrase", "The focus keyphrase", topic.focusKeyphrase(), MAX_TITLE);
+        if (topic.keywords().size() > MAX_KEYWORDS) {
+            add("topic.keywords", "Use at most " + MAX_KEYWORDS + " keywords; this brief has "
+                    + topic.keywords().size() + ".");
+        }
+    }
+
+    private void checkBusiness(BusinessInfo business) {
+        if (business == null) {
+            add("businessInfo", "Describe the business this post is for: its type, audience and industry.");
+            return;
+        }
+        limit("businessInfo.businessType", "The business type", business.businessType(), MAX_SHORT_TEXT);
+        limit("businessInfo.targetAudience", "The business audience", business.targetAudience(), MAX_SHORT_TEXT);
+        limit("businessInfo.industry", "The industry", business.industry(), MAX_SHORT_TEXT);
+    }
+
+    private void checkCtas(List<Cta> ctas) {
+        if (ctas.size() > MAX_CTAS) {
+            add("ctas", "Use at most " + MAX_CTAS + " calls to action; this brief has " + ctas.size() + ".");
+            return;
+        }
+        for (int i = 0; i < ctas.size(); i++) {
+            Cta cta = ctas.get(i);
+            String field = "ctas[" + i + "]";
+            String name = "Call to action " + (i + 1);
+            if (isBlank(cta.text())) {
+                add(field + ".text", name + " has no text. Add the text or remove it.");
+            } else {
+                limit(field + ".text", "The text of " + name.toLowerCase(), cta.text(), MAX_SHORT_TEXT);
+            }
+            if (!isBlank(cta.href()) && !isWebLink(cta.href())) {
+                add(field + ".href", "The link of " + name.toLowerCase() + " must start with http:// or https://.");
+            }
+        }
+    }
+
+    private void checkEmbeds(Embeds embeds) {
+        checkEmbedList("options.preloadedTweets", "Tweet", embeds.tweets(), Tweet::url, Tweet::text);
+        checkEmbedList("options.preloadedArticles", "Article", embeds.articles(), Article::url, Article::content);
+        checkEmbedList("options.preloadedVideos", "Video", embeds.videos(), Video::url, Video::description);
+    }
+
+    private <T> void checkEmbedList(String field, String kind, List<T> items,
+                                    Function<T, String> url, Function<T, String> longText) {
+        if (items.size() > MAX_EMBEDS_PER_KIND) {
+            add(field, "Embed at most " + MAX_EMBEDS_PER_KIND + " " + kind.toLowerCase() + "s; this brief has "
+                    + items.size() + ".");
+            return;
+        }
+        for (int i = 0; i < items.size(); i++) {
+            String at = field + "[" + i + "]";
+            String name = kind + " " + (i + 1);
+            String link = url.apply(items.get(i));
+            if (isBlank(link)) {
+                add(at + ".url", name + " has no link. Add its URL or remove it.");
+            } else if (!isWebLink(link)) {
+                add(at + ".url", "The link of " + name.toLowerCase() + " must start with http:// or https://.");
+            }
+            limit(at, "The text of " + name.toLowerCase(), longText.apply(items.get(i)), MAX_EMBED_TEXT);
+        }
+    }
+
+    private void limit(String field, String what, String value, int max) {
+        if (value != null && value.length() > max) {
+            add(field, what + " is %,d characters long; the limit is %,d. Shorten it.".formatted(value.length(), max));
+        }
+    }
+
+    private void add(String field, String message) {
+        problems.add(new FieldProblem(field, message));
+    }
+
+    private static boolean isBlank(String s) {
+        return s == null || s.isBlank();
+    }
+
+    /** True for absolute http(s) links; anything else (javascript:, relative paths) is refused. */
+    public static boolean isWebLink(String s) {
+        String t = s.strip().toLowerCase(java.util.Locale.ROOT);
+        return (t.startsWith("https://") || t.startsWith("http://")) && t.length() > t.indexOf("//") + 2;
+    }
+}

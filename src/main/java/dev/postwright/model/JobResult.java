@@ -1,0 +1,22 @@
+package dev.postwright.model;
+
+import java.util.List;
+
+/**
+ * Everything a finished job produced: the result envelope of {@code complete}.
+ *
+ * @param seo       null when SEO analysis was skipped
+ * @param savedPost null unless the job saved the post (autoSave)
+ * @param metadata  may be null
+ */
+public record JobResult(BlogPost post, List<VisualSuggestion> visuals, SeoAnalysis seo,
+                        SavedPost savedPost, Metadata metadata, List<Cta> ctas) {
+    public JobResult {
+        visuals = Lists.copyOf(visuals);
+        ctas = Lists.copyOf(ctas);
+    }
+
+    /** Totals of the run; each may be null. */
+    public record Metadata(Long generationTimeMillis, Long tokensUsed, Double dataCompleteness,
+                           Integer visualSuggestions) {}
+}

@@ -1,0 +1,41 @@
+package dev.postwright.queue;
+
+import dev.postwright.model.JobEvent;
+import dev.postwright.model.JobRequest;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * What a running job sees of the queue. Used only by the worker thread running the job.
+ *
+ * <p>Every write is fenced: once the job is cancelled or taken over, writes throw
+ * {@link JobCancelledException} and nothing reaches the database.
+ */
+public interface JobContext {
+    String jobId();
+
+    JobRequest request();
+
+    /** 1 on the first run, then 2, 3… for automatic retries and recovery after a crash. */
+    int attempt();
+
+    CancellationToken cancellation();
+
+    /**
+     * Appends {@code event} to the job's log and returns its sequence number; subscribers see
+     * it after it is stored. Progress events also update the job's progress and step.
+     *
+     * @throws IllegalArgumentException for terminal and connection events, which are not the handler's
+     */
+    long emit(JobEvent event);
+
+    /** The checkpoints earlier runs of this job stored, by stage name; read once per run. */
+    Map<String, String> checkpoints();
+
+    /**
+     * Stores {@code checkpoint} for {@code stage} and appends the stage's result events, in one
+     * transaction. Events already logged for the stage by an earlier run are not written twice,
+     * so a resumed job can re-emit its earlier results and the log stays free of duplicates.
+     */
+    void completeStage(String stage, String checkpoint, List<JobEvent> events);
+}

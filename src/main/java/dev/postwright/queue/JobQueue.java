@@ -1,0 +1,134 @@
+package dev.postwright.queue;
+
+import dev.postwright.model.JobRequest;
+import dev.postwright.model.JobStatus;
+import dev.postwright.queue.internal.SqliteJobQueue;
+import dev.postwright.store.Database;
+import java.time.Clock;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
+import java.util.concurrent.ThreadFactory;
+import java.util.function.Supplier;
+import java.util.random.RandomGenerator;
+
+/**
+ * The durable job queue: jobs, their event logs and checkpoints in SQLite, run by a pool of
+ * worker threads. A job survives crashes: a job a dead engine left running is re-queued and
+ * resumes from its checkpoints. Several engines (threads, or processes) may share one file; a
+ * job is never run by two at once.
+ *
+ * <p>All methods are thread-safe and return promptly; none runs job work on the caller's thread.
+ */
+public interface JobQueue extends AutoCloseable {
+
+    /** Starts the workers and housekeeping; re-queues jobs that a crashed engine left running. */
+    void start();
+
+    /**
+     * Stores a new queued job and wakes a worker.
+     *
+     * @param owner who the job belongs to (a user name), or null for the local writer
+     * @return the job id
+     * @throws InvalidRequestException when the brief has problems; nothing is stored
+     */
+    String enqueue(JobRequest request, String owner);
+
+    Optional<JobStatus> status(String jobId);
+
+    /** Jobs newest first, without their results (fetch those with {@link #status}). */
+    List<JobStatus> list(int limit);
+
+    /**
+     * Cancels a queued or running job: it ends {@code failed} / "Cancelled" (recorded as
+     * cancelled), a running job's work is stopped, and nothing it does afterwards is stored.
+     */
+    CommandResult cancel(String jobId);
+
+    /** Re-queues a failed or cancelled job under the same id; it resumes from its checkpoints. */
+    CommandResult retry(String jobId);
+
+    /** Deletes a finished job with its log and checkpoints. */
+    CommandResult delete(String jobId);
+
+    /**
+     * Delivers the job's events with sequence numbers above {@code afterSeq}: first those already
+     * logged, then new ones as they are appended, with no gap and no duplicate between the two.
+     *
+     * @throws JobNotFoundException when the job does not exist
+     */
+    Subscription subscribe(String jobId, long afterSeq, JobEventListener listener);
+
+    /** Completes with the job's final status once it is finished (succeeded, failed or cancelled). */
+    CompletableFuture<JobStatus> whenFinished(String jobId);
+
+    /** Prunes the event logs of old finished jobs now; returns how many jobs were pruned. */
+    int pruneEventLogs();
+
+    /** Stops the workers; running jobs go back to the queue and resume on the next start. */
+    @Override
+    void close();
+
+    static Builder builder(Database database, JobHandler handler) {
+        return new Builder(database, handler);
+    }
+
+    /** Assembles a queue; every collaborator has a production default. */
+    final class Builder {
+        private final Database database;
+        private final JobHandler handler;
+        private QueueSettings settings = QueueSettings.DEFAULTS;
+        private Clock clock = Clock.systemUTC();
+        private ThreadFactory threadFactory = Thread.ofPlatform().daemon().name("postwright-worker-", 1).factory();
+        private Executor deliveryExecutor;
+        private RandomGenerator random = RandomGenerator.getDefault();
+        private Supplier<String> ids = () -> java.util.UUID.randomUUID().toString();
+
+        private Builder(Database database, JobHandler handler) {
+            this.database = database;
+            this.handler = handler;
+        }
+
+        public Builder settings(QueueSettings settings) {
+            this.settings = settings;
+            return this;
+        }
+
+        public Builder clock(Clock clock) {
+            this.clock = clock;
+            return this;
+        }
+
+        /** Makes the worker and housekeeping threads. */
+        public Builder threadFactory(ThreadFactory threadFactory) {
+            this.threadFactory = threadFactory;
+            return this;
+        }
+
+        /** Runs subscription deliveries; by default a virtual thread per delivery run. */
+        public Builder deliveryExecutor(Executor executor) {
+            this.deliveryExecutor = executor;
+            return this;
+        }
+
+        /** Jitter for retry backoff. */
+        public Builder random(RandomGenerator random) {
+            this.random = random;
+            return this;
+        }
+
+        /** New job ids; random UUIDs by default. */
+        public Builder ids(Supplier<String> ids) {
+            this.ids = ids;
+            return this;
+        }
+
+        public JobQueue build() {
+            Executor delivery = deliveryExecutor != null ? deliveryExecutor
+                    : java.util.concurrent.Executors.newThreadPerTaskExecutor(
+                            Thread.ofVirtual().name("postwright-delivery-", 1).factory());
+            return new SqliteJobQueue(database, handler, settings, clock, threadFactory, delivery, random, ids);
+        }
+    }
+}

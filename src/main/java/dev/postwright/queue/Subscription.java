@@ -1,0 +1,8 @@
+package dev.postwright.queue;
+
+/** A live subscription to a job's events; closing it stops delivery. Idempotent, thread-safe. */
+@FunctionalInterface
+public interface Subscription extends AutoCloseable {
+    @Override
+    void close();
+}

@@ -1,0 +1,132 @@
+package dev.postwright.queue.internal;
+
+import dev.postwright.model.JobEvent;
+import dev.postwright.queue.JobEventListener;
+import dev.postwright.queue.LoggedEvent;
+import dev.postwright.queue.Subscription;
+import dev.postwright.store.Database;
+import dev.postwright.store.StoreException;
+import dev.postwright.wire.JobEventCodec;
+import dev.postwright.wire.WireFormatException;
+import java.lang.System.Logger.Level;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.Executor;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * One subscription. It keeps a cursor (the last delivered sequence number) and, whenever it is
+ * signalled, reads the log past the cursor and delivers what it finds. Replay and live delivery
+ * are the same read, so there is no seam to lose or repeat an event at. Signals coalesce: one
+ * drain runs at a time on the executor and picks up every event appended before it reads.
+ */
+final class EventPump implements Subscription {
+    private static final System.Logger LOG = System.getLogger(EventPump.class.getName());
+    private static final int BATCH = 256;
+    private static final String END_CHECK = """
+            SELECT state, (SELECT MAX(seq) FROM job_events WHERE job_id = ?1) FROM jobs WHERE id = ?1""";
+
+    private final String jobId;
+    private final JobEventListener listener;
+    private final Database db;
+    private final Executor executor;
+    private final Runnable onEnd;
+    private final AtomicInteger pendingSignals = new AtomicInteger();
+    private final AtomicBoolean ended = new AtomicBoolean();
+    private volatile boolean closed;
+    private long cursor; // touched only inside drain(), which never runs concurrently with itself
+
+    EventPump(String jobId, long afterSeq, JobEventListener listener, Database db, Executor executor, Runnable onEnd) {
+        this.jobId = jobId;
+        this.cursor = afterSeq;
+        this.listener = listener;
+        this.db = db;
+        this.executor = executor;
+        this.onEnd = onEnd;
+    }
+
+    String jobId() {
+        return jobId;
+    }
+
+    /** New events may be in the log: schedule a drain unless one is already due. */
+    void signal() {
+        if (pendingSignals.getAndIncrement() == 0) executor.execute(this::drain);
+    }
+
+    @Override
+    public void close() {
+        closed = true;
+        signal(); // onEnd is called from the delivery thread, never concurrently with onEvent
+    }
+
+    private void drain() {
+        int missed = 1;
+        do {
+            if (!closed) {
+                try {
+                    deliverNewEvents();
+                } catch (StoreException e) {
+                    // The next signal retries from the same cursor; nothing is skipped.
+                    LOG.log(Level.WARNING, "Reading the events of job " + jobId + " failed; will retry", e);
+                }
+            }
+            if (closed && ended.compareAndSet(false, true)) end();
+            missed = pendingSignals.addAndGet(-missed);
+        } while (missed != 0);
+    }
+
+    private void deliverNewEvents() {
+        List<SqliteEventLog.StoredEvent> batch;
+        do {
+            long after = cursor;
+            batch = db.read(sql -> SqliteEventLog.readAfter(sql, jobId, after, BATCH));
+            for (var stored : batch) {
+                if (closed) return;
+                cursor = stored.seq();
+                decode(stored).ifPresent(this::deliver);
+            }
+        } while (batch.size() == BATCH);
+        if (isFinishedAndDelivered()) closed = true;
+    }
+
+    private boolean isFinishedAndDelivered() {
+        long delivered = cursor;
+        return db.read(sql -> sql.queryOne(END_CHECK, rs -> JobTransitions.fromSql(rs.getString(1)).isFinished()
+                        && rs.getLong(2) <= delivered, jobId))
+                .orElse(true); // the job was deleted
+    }
+
+    private Optional<LoggedEvent> decode(SqliteEventLog.StoredEvent stored) {
+        try {
+            Optional<JobEvent> event = JobEventCodec.decode(stored.name(), stored.data());
+            if (event.isEmpty()) {
+                LOG.log(Level.WARNING, "Skipping event {0} of job {1}: unknown event name \"{2}\"", stored.seq(), jobId,
+                        stored.name());
+            }
+            return event.map(e -> new LoggedEvent(jobId, stored.seq(), e, Instant.ofEpochMilli(stored.at())));
+        } catch (WireFormatException e) {
+            LOG.log(Level.WARNING, "Skipping event {0} of job {1}: {2}", stored.seq(), jobId, e.getMessage());
+            return Optional.empty();
+        }
+    }
+
+    private void deliver(LoggedEvent event) {
+        try {
+            listener.onEvent(event);
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "A listener of job " + jobId + " failed on event " + event.seq(), e);
+        }
+    }
+
+    private void end() {
+        onEnd.run();
+        try {
+            listener.onEnd();
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "A listener of job " + jobId + " failed when its subscription ended", e);
+        }
+    }
+}

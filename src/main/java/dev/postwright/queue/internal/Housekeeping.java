@@ -1,0 +1,42 @@
+package dev.postwright.queue.internal;
+
+import dev.postwright.store.Database;
+import java.util.List;
+
+/**
+ * Keeps the database bounded: the event logs of jobs finished long ago (and of all but the most
+ * recent finished jobs) shrink to their final event, which still carries the result, and their
+ * checkpoints go. Freed pages are returned to the file system.
+ */
+final class Housekeeping {
+    private static final String DUE = """
+            SELECT id FROM jobs
+            WHERE finished_at IS NOT NULL AND events_pruned = 0
+              AND (finished_at < ? OR id NOT IN
+                   (SELECT id FROM jobs WHERE finished_at IS NOT NULL ORDER BY finished_at DESC LIMIT ?))""";
+
+    private final Database db;
+
+    Housekeeping(Database db) {
+        this.db = db;
+    }
+
+    /** Prunes what the policy says; returns how many jobs' logs were pruned. */
+    int prune(long finishedBefore, int keepRecent) {
+        List<String> due = db.read(sql -> sql.query(DUE, rs -> rs.getString(1), finishedBefore, keepRecent));
+        for (String jobId : due) {
+            db.transaction(sql -> {
+                sql.update("""
+                        DELETE FROM job_events WHERE job_id = ?1
+                          AND seq < (SELECT MAX(seq) FROM job_events WHERE job_id = ?1)""", jobId);
+                sql.update("DELETE FROM checkpoints WHERE job_id = ?", jobId);
+                return sql.update("UPDATE jobs SET events_pruned = 1 WHERE id = ? AND finished_at IS NOT NULL", jobId);
+            });
+        }
+        if (!due.isEmpty()) db.write(sql -> {
+            sql.execute("PRAGMA incremental_vacuum");
+            return null;
+        });
+        return due.size();
+    }
+}

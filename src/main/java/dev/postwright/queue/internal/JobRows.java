@@ -1,0 +1,58 @@
+package dev.postwright.queue.internal;
+
+import dev.postwright.model.JobResult;
+import dev.postwright.model.JobStatus;
+import dev.postwright.store.Database;
+import dev.postwright.wire.Json;
+import dev.postwright.wire.ResultCodec;
+import dev.postwright.wire.WireFormatException;
+import java.lang.System.Logger.Level;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+/** Reads job rows as {@link JobStatus} snapshots. */
+final class JobRows {
+    private static final System.Logger LOG = System.getLogger(JobRows.class.getName());
+    private static final String COLUMNS = """
+            id, state, progress, current_step, eta_seconds, error, error_code, created_at, updated_at, attempts,
+            owner""";
+
+    private final Database db;
+
+    JobRows(Database db) {
+        this.db = db;
+    }
+
+    Optional<JobStatus> status(String jobId) {
+        return db.read(sql -> sql.queryOne("SELECT " + COLUMNS + ", result FROM jobs WHERE id = ?",
+                rs -> map(rs, result(rs.getString(1), rs.getString(12))), jobId));
+    }
+
+    /** Newest first, results left out. */
+    List<JobStatus> list(int limit) {
+        return db.read(sql -> sql.query("SELECT " + COLUMNS + " FROM jobs ORDER BY created_at DESC, rowid DESC LIMIT ?",
+                rs -> map(rs, null), limit));
+    }
+
+    private static JobStatus map(ResultSet rs, JobResult result) throws SQLException {
+        Object eta = rs.getObject(5);
+        return new JobStatus(rs.getString(1), JobTransitions.fromSql(rs.getString(2)), rs.getInt(3), rs.getString(4),
+                eta == null ? null : ((Number) eta).intValue(), rs.getString(6), rs.getString(7),
+                result, Instant.ofEpochMilli(rs.getLong(8)), Instant.ofEpochMilli(rs.getLong(9)), rs.getInt(10),
+                rs.getString(11));
+    }
+
+    private static JobResult result(String jobId, String json) {
+        if (json == null) return null;
+        try {
+            return ResultCodec.readResult(Json.parse(json, "the stored result"));
+        } catch (WireFormatException e) {
+            // A damaged result must not hide the rest of the status.
+            LOG.log(Level.WARNING, "The stored result of job {0} cannot be read: {1}", jobId, e.getMessage());
+            return null;
+        }
+    }
+}

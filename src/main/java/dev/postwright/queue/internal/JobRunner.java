@@ -1,0 +1,140 @@
+package dev.postwright.queue.internal;
+
+import dev.postwright.model.JobEvent;
+import dev.postwright.model.JobRequest;
+import dev.postwright.model.JobResult;
+import dev.postwright.queue.CancellationToken;
+import dev.postwright.queue.CancellationToken.Reason;
+import dev.postwright.queue.JobCancelledException;
+import dev.postwright.queue.JobFailure;
+import dev.postwright.queue.JobHandler;
+import dev.postwright.queue.QueueSettings;
+import dev.postwright.wire.Json;
+import dev.postwright.wire.JobRequestCodec;
+import dev.postwright.wire.ResultCodec;
+import dev.postwright.wire.WireFormatException;
+import java.lang.System.Logger.Level;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Consumer;
+
+/**
+ * Claims a due job, runs the handler, and records how the run ended. One instance per engine;
+ * called from its worker threads (and from tests, on the test thread).
+ */
+final class JobRunner {
+    private static final System.Logger LOG = System.getLogger(JobRunner.class.getName());
+
+    private final SqliteJobStore store;
+    private final JobHandler handler;
+    private final String worker;
+    private final QueueSettings settings;
+    private final Clock clock;
+    private final Backoff backoff;
+    private final Consumer<String> appended;
+    private final Map<String, CancellationToken> running = new ConcurrentHashMap<>();
+    private volatile boolean shuttingDown;
+
+    JobRunner(SqliteJobStore store, JobHandler handler, String worker, QueueSettings settings, Clock clock,
+              Backoff backoff, Consumer<String> appended) {
+        this.store = store;
+        this.handler = handler;
+        this.worker = worker;
+        this.settings = settings;
+        this.clock = clock;
+        this.backoff = backoff;
+        this.appended = appended;
+    }
+
+    /** The tokens of the jobs running in this engine, by job id. */
+    Map<String, CancellationToken> running() {
+        return running;
+    }
+
+    /** Claims and runs the oldest due job; false when none was due. */
+    boolean runOneDueJob() {
+        long now = clock.millis();
+        // A cheap read first: an empty queue then costs no write lock, which other processes would wait for.
+        if (!store.hasDueWork(now)) return false;
+        var claim = store.claim(worker, now, now + settings.leaseDuration().toMillis());
+        if (claim.isEmpty()) return false;
+        run(claim.get());
+        return true;
+    }
+
+    void cancelLocal(String jobId, Reason reason) {
+        CancellationToken token = running.get(jobId);
+        if (token != null) token.cancel(reason);
+    }
+
+    /** Stops every local run; from now on a job claimed here is released as soon as it starts. */
+    void shutDown() {
+        shuttingDown = true;
+        running.values().forEach(token -> token.cancel(Reason.SHUTDOWN));
+    }
+
+    private void run(SqliteJobStore.Claim claim) {
+        String jobId = claim.jobId();
+        var token = new CancellationToken();
+        running.put(jobId, token);
+        if (shuttingDown) token.cancel(Reason.SHUTDOWN); // claimed while close() ran: release, do not run
+        try {
+            JobRequest request = JobRequestCodec.decode(claim.request());
+            var context = new WorkerJobContext(jobId, request, claim.attempt(), worker, token, store, clock, appended);
+            token.throwIfCancelled();
+            JobResult result = handler.run(context);
+            token.throwIfCancelled();
+            succeed(jobId, result);
+        } catch (JobCancelledException e) {
+            afterCancel(jobId, token.reason() != null ? token.reason() : e.reason());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            afterCancel(jobId, token.reason() != null ? token.reason() : Reason.SHUTDOWN);
+        } catch (JobFailure failure) {
+            afterFailure(claim, failure);
+        } catch (WireFormatException e) {
+            fail(jobId, new JobEvent.Failed("The brief stored for this job cannot be read: " + e.getMessage(),
+                    "INVALID_REQUEST"));
+        } catch (RuntimeException | Error e) {
+            LOG.log(Level.ERROR, "Job " + jobId + " failed with an internal error", e);
+            fail(jobId, new JobEvent.Failed("Postwright hit an internal error while working on this job ("
+                    + e.getClass().getSimpleName() + "). Retry it; if it happens again, please report it with the log.",
+                    "INTERNAL_ERROR"));
+        } finally {
+            running.remove(jobId);
+            appended.accept(jobId);
+        }
+    }
+
+    private void succeed(String jobId, JobResult result) {
+        String json = Json.write(ResultCodec.writeResult(result));
+        if (!store.succeed(jobId, worker, json, new JobEvent.Complete(result), clock.millis())) {
+            LOG.log(Level.INFO, "Job {0} finished after it was cancelled or taken over; its result is discarded", jobId);
+        }
+    }
+
+    private void fail(String jobId, JobEvent.Failed failed) {
+        store.fail(jobId, worker, failed, clock.millis());
+    }
+
+    private void afterCancel(String jobId, Reason reason) {
+        // CANCELLED: cancel() already ended the job. TAKEN_OVER: someone else holds it now.
+        if (reason == Reason.SHUTDOWN) store.requeue(jobId, worker, clock.millis(), true, null, clock.millis());
+    }
+
+    private void afterFailure(SqliteJobStore.Claim claim, JobFailure failure) {
+        var failed = new JobEvent.Failed(failure.getMessage(), failure.errorCode());
+        if (!failure.isTransient() || claim.attempt() >= settings.maxAttempts()) {
+            fail(claim.jobId(), failed);
+            return;
+        }
+        Duration wait = failure.retryAfter() != null ? failure.retryAfter() : backoff.after(claim.attempt());
+        long now = clock.millis();
+        String step = "Retrying in %d s (attempt %d of %d): %s".formatted(Math.max(1, wait.toSeconds()),
+                claim.attempt() + 1, settings.maxAttempts(), failure.getMessage());
+        var notice = new JobEvent.ProgressUpdate(0, step, (int) wait.toSeconds(), "retry-wait", null, null);
+        store.requeue(claim.jobId(), worker, now + wait.toMillis(), false, notice, now);
+    }
+}

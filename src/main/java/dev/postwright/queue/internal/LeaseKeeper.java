@@ -1,0 +1,75 @@
+package dev.postwright.queue.internal;
+
+import dev.postwright.model.JobEvent;
+import dev.postwright.model.JobState;
+import dev.postwright.queue.CancellationToken;
+import dev.postwright.queue.CancellationToken.Reason;
+import dev.postwright.queue.QueueSettings;
+import java.lang.System.Logger.Level;
+import java.time.Clock;
+import java.util.Set;
+
+/**
+ * Heartbeats and sweeps. The heartbeat extends this engine's leases and stops local runs whose
+ * job was cancelled or taken over elsewhere. The sweep re-queues jobs whose engine is certainly
+ * gone (its process exited) or whose lease ran out, and fails jobs that keep killing engines.
+ */
+final class LeaseKeeper {
+    private static final System.Logger LOG = System.getLogger(LeaseKeeper.class.getName());
+
+    private final SqliteJobStore store;
+    private final JobRunner runner;
+    private final String worker;
+    private final QueueSettings settings;
+    private final Clock clock;
+    private final Runnable onRequeued;
+
+    LeaseKeeper(SqliteJobStore store, JobRunner runner, String worker, QueueSettings settings, Clock clock,
+                Runnable onRequeued) {
+        this.store = store;
+        this.runner = runner;
+        this.worker = worker;
+        this.settings = settings;
+        this.clock = clock;
+        this.onRequeued = onRequeued;
+    }
+
+    void heartbeat() {
+        Set<String> held = store.renewLeases(worker, clock.millis() + settings.leaseDuration().toMillis());
+        runner.running().forEach((jobId, token) -> {
+            // A run that started after the renewal is not in 'held' yet: confirm before stopping it.
+            if (!held.contains(jobId) && !stillHeld(jobId)) stop(jobId, token);
+        });
+    }
+
+    /** Returns how many jobs were re-queued or failed. */
+    int sweep() {
+        long now = clock.millis();
+        int handled = 0;
+        for (var job : store.runningElsewhere(worker)) {
+            boolean gone = WorkerIdentity.isCertainlyGone(job.claimedBy());
+            if (!gone && job.leaseUntil() >= now) continue;
+            if (job.attempts() >= settings.maxAttempts()) {
+                var failed = new JobEvent.Failed("Postwright stopped unexpectedly " + job.attempts() + " times while "
+                        + "working on this job, so it was not started again. Retry it to give it one more try.",
+                        "ABANDONED");
+                if (store.failAbandoned(job, gone, failed, now)) handled++;
+            } else if (store.requeueAbandoned(job, gone, now)) {
+                LOG.log(Level.INFO, "Re-queued job {0}, left running by {1}", job.jobId(), job.claimedBy());
+                handled++;
+            }
+        }
+        if (handled > 0) onRequeued.run();
+        return handled;
+    }
+
+    private boolean stillHeld(String jobId) {
+        return store.database().read(sql -> store.holds(sql, jobId, worker));
+    }
+
+    private void stop(String jobId, CancellationToken token) {
+        boolean cancelled = store.state(jobId).orElse(null) == JobState.CANCELLED;
+        LOG.log(Level.INFO, "Stopping job {0}: it was {1} elsewhere", jobId, cancelled ? "cancelled" : "taken over");
+        token.cancel(cancelled ? Reason.CANCELLED : Reason.TAKEN_OVER);
+    }
+}

@@ -1,0 +1,218 @@
+package dev.postwright.queue.internal;
+
+import dev.postwright.model.FieldProblem;
+import dev.postwright.model.JobRequest;
+import dev.postwright.model.JobStatus;
+import dev.postwright.queue.CancellationToken.Reason;
+import dev.postwright.queue.CommandResult;
+import dev.postwright.queue.InvalidRequestException;
+import dev.postwright.queue.JobEventListener;
+import dev.postwright.queue.JobHandler;
+import dev.postwright.queue.JobNotFoundException;
+import dev.postwright.queue.JobQueue;
+import dev.postwright.queue.LoggedEvent;
+import dev.postwright.queue.QueueSettings;
+import dev.postwright.queue.Subscription;
+import dev.postwright.store.Database;
+import dev.postwright.wire.JobRequestCodec;
+import java.lang.System.Logger.Level;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
+import java.util.random.RandomGenerator;
+
+/** {@link JobQueue} on a SQLite {@link Database}; see the interface for the contract. */
+public final class SqliteJobQueue implements JobQueue {
+    private static final System.Logger LOG = System.getLogger(SqliteJobQueue.class.getName());
+    private static final Duration PRUNE_EVERY = Duration.ofHours(6);
+    private static final Duration SHUTDOWN_GRACE = Duration.ofSeconds(10);
+
+    private final SqliteJobStore store;
+    private final JobRows rows;
+    private final Housekeeping housekeeping;
+    private final QueueSettings settings;
+    private final Clock clock;
+    private final Supplier<String> ids;
+    private final WorkSignal signal = new WorkSignal();
+    private final Subscriptions subscriptions;
+    private final JobRunner runner;
+    private final WorkerPool pool;
+    private final LeaseKeeper leases;
+    private final ScheduledExecutorService timers;
+    private boolean started;
+
+    public SqliteJobQueue(Database db, JobHandler handler, QueueSettings settings, Clock clock,
+                          ThreadFactory threadFactory, Executor delivery, RandomGenerator random, Supplier<String> ids) {
+        this.store = new SqliteJobStore(db);
+        this.rows = new JobRows(db);
+        this.housekeeping = new Housekeeping(db);
+        this.settings = settings;
+        this.clock = clock;
+        this.ids = ids;
+        this.subscriptions = new Subscriptions(db, delivery);
+        String worker = WorkerIdentity.create(() -> ids.get().substring(0, 8));
+        this.runner = new JobRunner(store, handler, worker, settings, clock,
+                new Backoff(settings.retryBaseDelay(), settings.retryMaxDelay(), random), subscriptions::appended);
+        this.pool = new WorkerPool(settings.workers(), threadFactory, signal, settings.pollInterval(), runner);
+        this.leases = new LeaseKeeper(store, runner, worker, settings, clock, signal::wakeAll);
+        var scheduler = new ScheduledThreadPoolExecutor(1, threadFactory);
+        scheduler.setExecuteExistingDelayedTasksAfterShutdownPolicy(false);
+        this.timers = scheduler;
+    }
+
+    @Override
+    public synchronized void start() {
+        if (started) return;
+        started = true;
+        // Before any worker starts, so a crashed run's job is picked up by this start.
+        int recovered = leases.sweep();
+        if (recovered > 0) LOG.log(Level.INFO, "Recovered {0} job(s) left running by a stopped engine", recovered);
+        pool.start();
+        long lease = settings.leaseDuration().toMillis();
+        every(lease / 3, leases::heartbeat);
+        every(lease / 2, leases::sweep);
+        every(settings.pollInterval().toMillis(), subscriptions::signalAll);
+        timers.scheduleWithFixedDelay(guarded(this::pruneEventLogs), 0, PRUNE_EVERY.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    private void every(long millis, Runnable task) {
+        timers.scheduleWithFixedDelay(guarded(task), millis, millis, TimeUnit.MILLISECONDS);
+    }
+
+    private static Runnable guarded(Runnable task) {
+        return () -> {
+            try {
+                task.run();
+            } catch (RuntimeException e) {
+                LOG.log(Level.WARNING, "Queue housekeeping failed; it runs again shortly", e);
+            }
+        };
+    }
+
+    @Override
+    public String enqueue(JobRequest request, String owner) {
+        List<FieldProblem> problems = request.problems();
+        if (!problems.isEmpty()) throw new InvalidRequestException(problems);
+        String id = ids.get();
+        store.insert(id, JobRequestCodec.encode(request), owner, clock.millis());
+        signal.wakeAll();
+        return id;
+    }
+
+    @Override
+    public Optional<JobStatus> status(String jobId) {
+        return rows.status(jobId);
+    }
+
+    @Override
+    public List<JobStatus> list(int limit) {
+        return rows.list(limit);
+    }
+
+    @Override
+    public CommandResult cancel(String jobId) {
+        CommandResult result = store.cancel(jobId, clock.millis());
+        if (result == CommandResult.APPLIED) {
+            runner.cancelLocal(jobId, Reason.CANCELLED);
+            subscriptions.appended(jobId);
+        }
+        return result;
+    }
+
+    @Override
+    public CommandResult retry(String jobId) {
+        CommandResult result = store.retry(jobId, clock.millis());
+        if (result == CommandResult.APPLIED) {
+            signal.wakeAll();
+            subscriptions.appended(jobId);
+        }
+        return result;
+    }
+
+    @Override
+    public CommandResult delete(String jobId) {
+        CommandResult result = store.delete(jobId);
+        if (result == CommandResult.APPLIED) subscriptions.appended(jobId);
+        return result;
+    }
+
+    @Override
+    public Subscription subscribe(String jobId, long afterSeq, JobEventListener listener) {
+        if (store.state(jobId).isEmpty()) throw new JobNotFoundException(jobId);
+        return subscriptions.open(jobId, Math.max(0, afterSeq), listener);
+    }
+
+    @Override
+    public CompletableFuture<JobStatus> whenFinished(String jobId) {
+        var finished = new CompletableFuture<JobStatus>();
+        awaitEnd(jobId, finished);
+        return finished;
+    }
+
+    private void awaitEnd(String jobId, CompletableFuture<JobStatus> finished) {
+        long last = store.database().read(sql -> sql.queryOne("SELECT MAX(seq) FROM job_events WHERE job_id = ?",
+                rs -> rs.getLong(1), jobId)).orElse(0L);
+        try {
+            // Start at the last logged event: if it is the terminal one, the subscription ends at once.
+            subscribe(jobId, Math.max(0, last - 1), new JobEventListener() {
+                @Override
+                public void onEvent(LoggedEvent event) {}
+
+                @Override
+                public void onEnd() {
+                    Optional<JobStatus> status = status(jobId);
+                    if (status.isEmpty()) finished.completeExceptionally(new JobNotFoundException(jobId));
+                    else if (status.get().state().isFinished()) finished.complete(status.get());
+                    else awaitEnd(jobId, finished); // retried meanwhile: wait for the new run
+                }
+            });
+        } catch (JobNotFoundException e) {
+            finished.completeExceptionally(e);
+        }
+    }
+
+    @Override
+    public int pruneEventLogs() {
+        long cutoff = clock.millis() - settings.keepEventsFor().toMillis();
+        int pruned = housekeeping.prune(cutoff, settings.keepEventsOfRecent());
+        if (pruned > 0) LOG.log(Level.INFO, "Pruned the event logs of {0} finished job(s)", pruned);
+        return pruned;
+    }
+
+    /**
+     * Runs due jobs on the calling thread until none is due; returns how many ran. For tests and
+     * engines without workers: with an injected clock, this makes retries and backoff testable
+     * without waiting.
+     */
+    public int runDueJobs() {
+        int ran = 0;
+        while (runner.runOneDueJob()) ran++;
+        return ran;
+    }
+
+    /** Runs one sweep now (tests; normally scheduled). */
+    public int sweepNow() {
+        return leases.sweep();
+    }
+
+    /** Runs one heartbeat now (tests; normally scheduled). */
+    public void heartbeatNow() {
+        leases.heartbeat();
+    }
+
+    @Override
+    public void close() {
+        timers.shutdownNow();
+        runner.shutDown();
+        pool.stop(SHUTDOWN_GRACE);
+        subscriptions.closeAll();
+    }
+}

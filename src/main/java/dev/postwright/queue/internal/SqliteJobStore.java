@@ -1,0 +1,221 @@
+package dev.postwright.queue.internal;
+
+import static dev.postwright.model.JobState.CANCELLED;
+import static dev.postwright.model.JobState.FAILED;
+import static dev.postwright.model.JobState.QUEUED;
+import static dev.postwright.model.JobState.RUNNING;
+import static dev.postwright.model.JobState.SUCCEEDED;
+
+import dev.postwright.model.JobEvent;
+import dev.postwright.model.JobState;
+import dev.postwright.model.JobStatus;
+import dev.postwright.queue.CommandResult;
+import dev.postwright.queue.internal.JobTransitions.Move;
+import dev.postwright.store.Database;
+import dev.postwright.store.Sql;
+import dev.postwright.wire.JobEventCodec;
+import java.sql.SQLException;
+import java.util.EnumSet;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.OptionalLong;
+import java.util.Set;
+
+/**
+ * The SQL of the {@code jobs} table. Each state change is one transaction that also appends the
+ * event it causes, so a job's state and its log never disagree. Changes made on behalf of a
+ * worker are fenced by {@code claimed_by}: a worker that lost its claim changes nothing.
+ * Thread-safe (all access goes through {@link Database}).
+ */
+final class SqliteJobStore {
+    static final Move CLAIM = Move.of(QUEUED, RUNNING);
+    static final Move SUCCEED = Move.of(RUNNING, SUCCEEDED);
+    static final Move FAIL = Move.of(RUNNING, FAILED);
+    static final Move REQUEUE = Move.of(RUNNING, QUEUED);
+    static final Move CANCEL = Move.of(EnumSet.of(QUEUED, RUNNING), CANCELLED);
+    static final Move RETRY = Move.of(EnumSet.of(FAILED, CANCELLED), QUEUED);
+
+    /** A job this worker now holds. */
+    record Claim(String jobId, String request, int attempt) {}
+
+    /** A running job whose engine is gone or whose lease ran out. */
+    record Abandoned(String jobId, String claimedBy, int attempts, long leaseUntil) {}
+
+    private static final String INSERT = """
+            INSERT INTO jobs (id, state, request, owner, run_at, created_at, updated_at)
+            VALUES (?, 'queued', ?, ?, ?, ?, ?)""";
+    private static final String HAS_DUE = "SELECT 1 FROM jobs WHERE state = 'queued' AND run_at <= ? LIMIT 1";
+    static final String NEXT_DUE = """
+            SELECT rowid FROM jobs WHERE state = 'queued' AND run_at <= ? ORDER BY run_at, rowid LIMIT 1""";
+    private static final String CLAIM_SQL = "UPDATE jobs SET " + CLAIM.toClause() + """
+            , claimed_by = ?1, lease_until = ?2, attempts = attempts + 1, started_at = COALESCE(started_at, ?3),
+              updated_at = ?3
+            WHERE rowid = (""" + NEXT_DUE.replace("?", "?3") + ") AND " + CLAIM.fromClause() + """
+             RETURNING id, request, attempts""";
+    private static final String FENCE = " WHERE id = ? AND state = 'running' AND claimed_by = ?";
+    private static final String SUCCEED_SQL = "UPDATE jobs SET " + SUCCEED.toClause() + """
+            , progress = 100, current_step = NULL, eta_seconds = 0, result = ?, claimed_by = NULL, lease_until = NULL,
+              finished_at = ?, updated_at = ?""" + FENCE;
+    private static final String FAIL_SQL = "UPDATE jobs SET " + FAIL.toClause() + """
+            , error = ?, error_code = ?, claimed_by = NULL, lease_until = NULL, finished_at = ?, updated_at = ?""" + FENCE;
+    private static final String REQUEUE_SQL = "UPDATE jobs SET " + REQUEUE.toClause() + """
+            , claimed_by = NULL, lease_until = NULL, run_at = ?, attempts = attempts - ?,
+              progress = COALESCE(?, progress), current_step = ?, updated_at = ?""" + FENCE;
+    private static final String CANCEL_SQL = "UPDATE jobs SET " + CANCEL.toClause() + """
+            , error = 'Cancelled', error_code = 'CANCELLED', claimed_by = NULL, lease_until = NULL,
+              finished_at = ?, updated_at = ? WHERE id = ? AND""" + " " + CANCEL.fromClause();
+    private static final String RETRY_SQL = "UPDATE jobs SET " + RETRY.toClause() + """
+            , error = NULL, error_code = NULL, result = NULL, attempts = 0, progress = 0, current_step = NULL,
+              eta_seconds = NULL, run_at = ?, finished_at = NULL, events_pruned = 0, updated_at = ?
+            WHERE id = ? AND""" + " " + RETRY.fromClause();
+    private static final String PROGRESS_SQL = """
+            UPDATE jobs SET progress = ?, current_step = ?, eta_seconds = ?, updated_at = ?""" + FENCE;
+    private static final String HOLDS = "SELECT 1 FROM jobs" + FENCE;
+    private static final String STATE = "SELECT state FROM jobs WHERE id = ?";
+    private static final String RENEW = """
+            UPDATE jobs SET lease_until = ? WHERE claimed_by = ? AND state = 'running'""";
+    private static final String HELD = "SELECT id FROM jobs WHERE claimed_by = ? AND state = 'running'";
+    // A sweep may only take a job whose holder is known dead, or whose lease is still expired now.
+    private static final String ABANDONED_FENCE = """
+             WHERE id = ? AND state = 'running' AND claimed_by = ? AND (? OR lease_until < ?)""";
+    private static final String REQUEUE_ABANDONED = "UPDATE jobs SET " + REQUEUE.toClause() + """
+            , claimed_by = NULL, lease_until = NULL, run_at = ?, updated_at = ?""" + ABANDONED_FENCE;
+    private static final String FAIL_ABANDONED = "UPDATE jobs SET " + FAIL.toClause() + """
+            , error = ?, error_code = ?, claimed_by = NULL, lease_until = NULL, finished_at = ?, updated_at = ?"""
+            + ABANDONED_FENCE;
+    private static final String RUNNING_ELSEWHERE = """
+            SELECT id, claimed_by, attempts, lease_until FROM jobs WHERE state = 'running' AND claimed_by <> ?""";
+
+    private final Database db;
+
+    SqliteJobStore(Database db) {
+        this.db = db;
+    }
+
+    Database database() {
+        return db;
+    }
+
+    void insert(String id, String request, String owner, long now) {
+        db.write(sql -> sql.update(INSERT, id, request, owner, now, now, now));
+    }
+
+    boolean hasDueWork(long now) {
+        return db.read(sql -> sql.queryOne(HAS_DUE, rs -> true, now).isPresent());
+    }
+
+    /** Takes the oldest due queued job for {@code worker}; atomic across threads and processes. */
+    Optional<Claim> claim(String worker, long now, long leaseUntil) {
+        return db.write(sql -> sql.queryOne(CLAIM_SQL, rs -> new Claim(rs.getString(1), rs.getString(2), rs.getInt(3)),
+                worker, leaseUntil, now));
+    }
+
+    /** Succeeds the job and logs {@code complete}; false when {@code worker} no longer holds it. */
+    boolean succeed(String jobId, String worker, String resultJson, JobEvent.Complete complete, long now) {
+        return db.transaction(sql -> sql.update(SUCCEED_SQL, resultJson, now, now, jobId, worker) == 1
+                && appended(sql, jobId, complete, now));
+    }
+
+    /** Fails the job and logs {@code failed}; false when {@code worker} no longer holds it. */
+    boolean fail(String jobId, String worker, JobEvent.Failed failed, long now) {
+        return db.transaction(sql -> sql.update(FAIL_SQL, failed.error(), failed.errorCode(), now, now, jobId, worker) == 1
+                && appended(sql, jobId, failed, now));
+    }
+
+    /**
+     * Puts a running job back in the queue to run at {@code runAt}, logging {@code notice} if
+     * given. {@code refundAttempt} does not count this run (a shutdown is not the job's fault).
+     */
+    boolean requeue(String jobId, String worker, long runAt, boolean refundAttempt, JobEvent.ProgressUpdate notice,
+                    long now) {
+        Integer progress = notice == null ? null : notice.progress();
+        String step = notice == null ? null : notice.currentStep();
+        return db.transaction(sql -> sql.update(REQUEUE_SQL, runAt, refundAttempt ? 1 : 0, progress, step, now, jobId,
+                worker) == 1
+                && (notice == null || appended(sql, jobId, notice, now)));
+    }
+
+    CommandResult cancel(String jobId, long now) {
+        return db.transaction(sql -> {
+            if (sql.update(CANCEL_SQL, now, now, jobId) == 1) {
+                appended(sql, jobId, JobEvent.Failed.cancelled(), now);
+                return CommandResult.APPLIED;
+            }
+            return missingOrNotAllowed(sql, jobId);
+        });
+    }
+
+    CommandResult retry(String jobId, long now) {
+        return db.transaction(sql -> sql.update(RETRY_SQL, now, now, jobId) == 1
+                ? CommandResult.APPLIED : missingOrNotAllowed(sql, jobId));
+    }
+
+    CommandResult delete(String jobId) {
+        return db.transaction(sql -> {
+            Optional<JobState> state = state(sql, jobId);
+            if (state.isEmpty()) return CommandResult.NOT_FOUND;
+            if (!state.get().isFinished()) return CommandResult.NOT_ALLOWED;
+            sql.update("DELETE FROM jobs WHERE id = ?", jobId);
+            return CommandResult.APPLIED;
+        });
+    }
+
+    /** Records progress and logs the event in one transaction; empty when the claim is lost. */
+    OptionalLong progress(String jobId, String worker, JobEvent event, int progress, String step, Integer eta,
+                          long now) {
+        return db.transaction(sql -> sql.update(PROGRESS_SQL, progress, step, eta, now, jobId, worker) == 1
+                ? SqliteEventLog.appendFenced(sql, jobId, worker, JobEventCodec.name(event),
+                        JobEventCodec.encodeData(event), null, now)
+                : OptionalLong.empty());
+    }
+
+    /** True while {@code worker} holds the running job. */
+    boolean holds(Sql sql, String jobId, String worker) throws SQLException {
+        return sql.queryOne(HOLDS, rs -> true, jobId, worker).isPresent();
+    }
+
+    Optional<JobState> state(String jobId) {
+        return db.read(sql -> state(sql, jobId));
+    }
+
+    /** Extends the leases of every job {@code worker} holds; returns the ids it still holds. */
+    Set<String> renewLeases(String worker, long leaseUntil) {
+        return db.transaction(sql -> {
+            sql.update(RENEW, leaseUntil, worker);
+            return new HashSet<>(sql.query(HELD, rs -> rs.getString(1), worker));
+        });
+    }
+
+    /** Running jobs held by other engines, for the sweep to judge. */
+    List<Abandoned> runningElsewhere(String worker) {
+        return db.read(sql -> sql.query(RUNNING_ELSEWHERE, rs -> new Abandoned(rs.getString(1), rs.getString(2),
+                rs.getInt(3), rs.getLong(4)), worker));
+    }
+
+    /** Re-queues an abandoned job at once; false if its holder renewed the lease meanwhile. */
+    boolean requeueAbandoned(Abandoned job, boolean holderDead, long now) {
+        return db.write(sql -> sql.update(REQUEUE_ABANDONED, now, now, job.jobId(), job.claimedBy(), holderDead, now) == 1);
+    }
+
+    /** Fails an abandoned job that has used up its attempts, logging {@code failed}. */
+    boolean failAbandoned(Abandoned job, boolean holderDead, JobEvent.Failed failed, long now) {
+        return db.transaction(sql -> sql.update(FAIL_ABANDONED, failed.error(), failed.errorCode(), now, now,
+                job.jobId(), job.claimedBy(), holderDead, now) == 1 && appended(sql, job.jobId(), failed, now));
+    }
+
+    private static boolean appended(Sql sql, String jobId, JobEvent event, long now) throws SQLException {
+        SqliteEventLog.append(sql, jobId, JobEventCodec.name(event), JobEventCodec.encodeData(event), now);
+        return true;
+    }
+
+    private static Optional<JobState> state(Sql sql, String jobId) throws SQLException {
+        return sql.queryOne(STATE, rs -> JobTransitions.fromSql(rs.getString(1)), jobId);
+    }
+
+    private static CommandResult missingOrNotAllowed(Sql sql, String jobId) throws SQLException {
+        return state(sql, jobId).isPresent() ? CommandResult.NOT_ALLOWED : CommandResult.NOT_FOUND;
+    }
+
+    static final Set<JobState> FINISHED = EnumSet.of(SUCCEEDED, FAILED, CANCELLED);
+}

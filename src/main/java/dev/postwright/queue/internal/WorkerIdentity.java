@@ -1,0 +1,48 @@
+package dev.postwright.queue.internal;
+
+import java.net.InetAddress;
+import java.net.UnknownHostException;
+import java.util.Optional;
+import java.util.function.Supplier;
+
+/**
+ * Names an engine in {@code jobs.claimed_by} as {@code pid@host/nonce}, so a sweep can tell an
+ * engine that is certainly gone (its process on this host has exited) from one that may merely
+ * be slow, which only lease expiry can settle.
+ */
+final class WorkerIdentity {
+    private static final String HOST = hostName();
+
+    private WorkerIdentity() {}
+
+    static String create(Supplier<String> nonce) {
+        return ProcessHandle.current().pid() + "@" + HOST + "/" + nonce.get();
+    }
+
+    /** True only when {@code workerId} names a process on this host that no longer runs. */
+    static boolean isCertainlyGone(String workerId) {
+        return processOf(workerId)
+                .filter(pid -> pid != ProcessHandle.current().pid())
+                .map(pid -> ProcessHandle.of(pid).map(p -> !p.isAlive()).orElse(true))
+                .orElse(false);
+    }
+
+    private static Optional<Long> processOf(String workerId) {
+        int at = workerId.indexOf('@');
+        int slash = workerId.indexOf('/', at + 1);
+        if (at <= 0 || slash < 0 || !workerId.substring(at + 1, slash).equals(HOST)) return Optional.empty();
+        try {
+            return Optional.of(Long.parseLong(workerId.substring(0, at)));
+        } catch (NumberFormatException e) {
+            return Optional.empty();
+        }
+    }
+
+    private static String hostName() {
+        try {
+            return InetAddress.getLocalHost().getHostName().replace('/', '_');
+        } catch (UnknownHostException e) {
+            return "localhost";
+        }
+    }
+}

@@ -1,0 +1,130 @@
+package dev.postwright.queue.internal;
+
+import dev.postwright.model.JobEvent;
+import dev.postwright.model.JobEvent.ProgressUpdate;
+import dev.postwright.model.JobEvent.StepChange;
+import dev.postwright.model.JobRequest;
+import dev.postwright.queue.CancellationToken;
+import dev.postwright.queue.JobCancelledException;
+import dev.postwright.queue.JobContext;
+import dev.postwright.wire.JobEventCodec;
+import java.time.Clock;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+
+/**
+ * The {@link JobContext} of one run. Each write is fenced by the worker's claim; when the claim
+ * is gone (cancelled, taken over) the write stores nothing and the run is stopped.
+ */
+final class WorkerJobContext implements JobContext {
+    private final String jobId;
+    private final JobRequest request;
+    private final int attempt;
+    private final String worker;
+    private final CancellationToken token;
+    private final SqliteJobStore store;
+    private final Clock clock;
+    private final Consumer<String> appended;
+    private Map<String, String> checkpoints;
+
+    WorkerJobContext(String jobId, JobRequest request, int attempt, String worker, CancellationToken token,
+                     SqliteJobStore store, Clock clock, Consumer<String> appended) {
+        this.jobId = jobId;
+        this.request = request;
+        this.attempt = attempt;
+        this.worker = worker;
+        this.token = token;
+        this.store = store;
+        this.clock = clock;
+        this.appended = appended;
+    }
+
+    @Override
+    public String jobId() {
+        return jobId;
+    }
+
+    @Override
+    public JobRequest request() {
+        return request;
+    }
+
+    @Override
+    public int attempt() {
+        return attempt;
+    }
+
+    @Override
+    public CancellationToken cancellation() {
+        return token;
+    }
+
+    @Override
+    public long emit(JobEvent event) {
+        requireHandlerEvent(event);
+        token.throwIfCancelled();
+        long now = clock.millis();
+        long seq = switch (event) {
+            case StepChange s -> progress(event, s.progress(), s.currentStep(), s.estimatedTimeRemaining(), now);
+            case ProgressUpdate p -> progress(event, p.progress(), p.currentStep(), p.estimatedTimeRemaining(), now);
+            default -> store.database().write(sql -> SqliteEventLog.appendFenced(sql, jobId, worker,
+                    JobEventCodec.name(event), JobEventCodec.encodeData(event), null, now)).orElseGet(this::lost);
+        };
+        appended.accept(jobId);
+        return seq;
+    }
+
+    private long progress(JobEvent event, int progress, String step, Integer eta, long now) {
+        return store.progress(jobId, worker, event, progress, step, eta, now).orElseGet(this::lost);
+    }
+
+    @Override
+    public Map<String, String> checkpoints() {
+        if (checkpoints == null) {
+            checkpoints = Map.copyOf(store.database().read(sql -> SqliteEventLog.checkpoints(sql, jobId)));
+        }
+        return checkpoints;
+    }
+
+    @Override
+    public void completeStage(String stage, String checkpoint, List<JobEvent> events) {
+        events.forEach(WorkerJobContext::requireHandlerEvent);
+        token.throwIfCancelled();
+        long now = clock.millis();
+        boolean held = store.database().transaction(sql -> {
+            if (!store.holds(sql, jobId, worker)) return false;
+            SqliteEventLog.saveCheckpoint(sql, jobId, stage, checkpoint, now);
+            for (int i = 0; i < events.size(); i++) {
+                JobEvent e = events.get(i);
+                // Empty when an earlier run already logged this stage's event: nothing to add.
+                SqliteEventLog.appendFenced(sql, jobId, worker, JobEventCodec.name(e), JobEventCodec.encodeData(e),
+                        stage + "#" + i, now);
+            }
+            return true;
+        });
+        if (!held) lost();
+        checkpoints = null;
+        appended.accept(jobId);
+    }
+
+    /** The claim is gone: stop the run with the token's reason, or as taken over if none is set yet. */
+    private long lost() {
+        token.cancel(CancellationToken.Reason.TAKEN_OVER);
+        throw new JobCancelledException(token.reason());
+    }
+
+    private static void requireHandlerEvent(JobEvent event) {
+        switch (event) {
+            case JobEvent.Complete c -> throw notForHandlers(event);
+            case JobEvent.Failed f -> throw notForHandlers(event);
+            case JobEvent.Connected c -> throw notForHandlers(event);
+            case JobEvent.StreamTimeout t -> throw notForHandlers(event);
+            default -> { }
+        }
+    }
+
+    private static IllegalArgumentException notForHandlers(JobEvent event) {
+        return new IllegalArgumentException(JobEventCodec.name(event) + " events are written by the queue, not by jobs");
+    }
+}

@@ -1,0 +1,208 @@
+package dev.postwright.store;
+
+import java.io.IOException;
+import java.lang.System.Logger.Level;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.locks.ReentrantLock;
+import org.sqlite.SQLiteConfig;
+
+/**
+ * Postwright's SQLite file: WAL mode, migrated to the latest schema on open.
+ *
+ * <p>Writes go through one connection guarded by a lock, because SQLite admits one writer at a
+ * time and waiting on a Java lock is far cheaper than SQLite's busy-retry sleeps. Reads use a
+ * small pool of their own connections and, thanks to WAL, never wait for writers. Other
+ * processes on the same file are serialised by SQLite itself (busy timeout).
+ *
+ * <p>Thread-safe. Every method may throw {@link StoreException} with a writer-level message.
+ */
+public final class Database implements AutoCloseable {
+    private static final System.Logger LOG = System.getLogger(Database.class.getName());
+
+    /**
+     * @param busyTimeout how long a write waits for another process's lock before failing
+     * @param readers     the most read connections open at once
+     */
+    public record Settings(Duration busyTimeout, int readers) {
+        public static final Settings DEFAULTS = new Settings(Duration.ofSeconds(10), 4);
+    }
+
+    private final Path file;
+    private final Settings settings;
+    private final ReentrantLock writeLock = new ReentrantLock();
+    private final Sql writer;
+    private final Semaphore readPermits;
+    private final ConcurrentLinkedQueue<Sql> idleReaders = new ConcurrentLinkedQueue<>();
+    private volatile boolean closed;
+
+    private Database(Path file, Settings settings, Sql writer) {
+        this.file = file;
+        this.settings = settings;
+        this.writer = writer;
+        this.readPermits = new Semaphore(settings.readers());
+    }
+
+    public static Database open(Path file) throws DatabaseUnavailableException {
+        return open(file, Settings.DEFAULTS);
+    }
+
+    /**
+     * Opens (creating if needed) and migrates the database at {@code file}.
+     *
+     * @throws DatabaseUnavailableException when the file is damaged, locked, read-only, from a
+     *                                      newer version, or its folder cannot be created
+     */
+    public static Database open(Path file, Settings settings) throws DatabaseUnavailableException {
+        Path absolute = file.toAbsolutePath();
+        try {
+            Files.createDirectories(absolute.getParent());
+        } catch (IOException e) {
+            throw new DatabaseUnavailableException(absolute, SqliteErrors.describe(SqliteErrors.Kind.CANNOT_OPEN, absolute), e);
+        }
+        if (Files.exists(absolute) && !Files.isWritable(absolute)) {
+            throw new DatabaseUnavailableException(absolute, SqliteErrors.describe(SqliteErrors.Kind.READ_ONLY, absolute), null);
+        }
+        Sql writer = null;
+        try {
+            writer = connect(absolute, settings, false);
+            prepareFile(writer);
+            int version = Migrations.currentVersion(writer);
+            if (version > Migrations.latest()) {
+                throw new DatabaseUnavailableException(absolute, "The database at " + absolute + " was written by a newer "
+                        + "version of Postwright (schema " + version + "; this version knows up to " + Migrations.latest()
+                        + "). Update Postwright to open it.", null);
+            }
+            int applied = Migrations.apply(writer);
+            if (applied > 0) LOG.log(Level.INFO, "Migrated {0} to schema {1}", absolute, Migrations.latest());
+            return new Database(absolute, settings, writer);
+        } catch (SQLException e) {
+            closeQuietly(writer);
+            throw new DatabaseUnavailableException(absolute, SqliteErrors.describe(SqliteErrors.kind(e), absolute), e);
+        } catch (DatabaseUnavailableException | RuntimeException e) {
+            closeQuietly(writer);
+            throw e;
+        }
+    }
+
+    private static Sql connect(Path file, Settings settings, boolean queryOnly) throws SQLException {
+        SQLiteConfig config = new SQLiteConfig();
+        config.setBusyTimeout((int) settings.busyTimeout().toMillis());
+        config.enforceForeignKeys(true);
+        config.setSynchronous(SQLiteConfig.SynchronousMode.NORMAL);
+        config.setTempStore(SQLiteConfig.TempStore.MEMORY);
+        Sql sql = new Sql(DriverManager.getConnection("jdbc:sqlite:" + file, config.toProperties()));
+        if (queryOnly) sql.execute("PRAGMA query_only = 1");
+        return sql;
+    }
+
+    /**
+     * WAL and incremental vacuum. synchronous=NORMAL in WAL mode survives any process crash
+     * (a killed JVM loses nothing committed); only a power cut can drop the last commits.
+     */
+    private static void prepareFile(Sql sql) throws SQLException {
+        boolean fresh = sql.queryOne("PRAGMA page_count", rs -> rs.getLong(1)).orElse(0L) == 0;
+        // auto_vacuum can only be chosen before the first table exists.
+        if (fresh) sql.execute("PRAGMA auto_vacuum = INCREMENTAL");
+        String mode = sql.queryOne("PRAGMA journal_mode = WAL", rs -> rs.getString(1)).orElse("");
+        if (!mode.equalsIgnoreCase("wal")) {
+            throw new SQLException("journal_mode stayed " + mode, null, 8 /* SQLITE_READONLY */);
+        }
+    }
+
+    public Path file() {
+        return file;
+    }
+
+    /**
+     * Runs {@code work} in one IMMEDIATE transaction on the writer: committed when it returns,
+     * rolled back when it throws. Blocks while another thread or process is writing.
+     */
+    public <T> T transaction(SqlWork<T> work) {
+        return onWriter(sql -> {
+            sql.execute("BEGIN IMMEDIATE");
+            try {
+                T result = work.run(sql);
+                sql.execute("COMMIT");
+                return result;
+            } catch (Throwable t) {
+                rollback(sql, t);
+                throw t;
+            }
+        });
+    }
+
+    /** Runs {@code work} on the writer without a transaction: for single statements, which SQLite makes atomic. */
+    public <T> T write(SqlWork<T> work) {
+        return onWriter(work);
+    }
+
+    /** Runs read-only {@code work} on a reader connection; never waits for writers. */
+    public <T> T read(SqlWork<T> work) {
+        readPermits.acquireUninterruptibly();
+        Sql sql = idleReaders.poll();
+        try {
+            if (sql == null) sql = connect(file, settings, true);
+            return work.run(sql);
+        } catch (SQLException e) {
+            throw SqliteErrors.toStoreException(e, file);
+        } finally {
+            if (sql != null) idleReaders.add(sql);
+            readPermits.release();
+            if (closed) closeReaders();
+        }
+    }
+
+    private <T> T onWriter(SqlWork<T> work) {
+        writeLock.lock();
+        try {
+            if (closed) throw new IllegalStateException("the database " + file + " is closed");
+            return work.run(writer);
+        } catch (SQLException e) {
+            throw SqliteErrors.toStoreException(e, file);
+        } finally {
+            writeLock.unlock();
+        }
+    }
+
+    private static void rollback(Sql sql, Throwable cause) {
+        try {
+            sql.execute("ROLLBACK");
+        } catch (SQLException e) {
+            cause.addSuppressed(e); // the transaction may already be gone (SQLite rolls back on some errors)
+        }
+    }
+
+    /** Closes every connection; in-flight reads finish first. Idempotent. */
+    @Override
+    public void close() {
+        writeLock.lock();
+        try {
+            if (closed) return;
+            closed = true;
+            closeQuietly(writer);
+        } finally {
+            writeLock.unlock();
+        }
+        closeReaders();
+    }
+
+    private void closeReaders() {
+        Sql sql;
+        while ((sql = idleReaders.poll()) != null) closeQuietly(sql);
+    }
+
+    private static void closeQuietly(Sql sql) {
+        if (sql == null) return;
+        try {
+            sql.close();
+        } catch (SQLException e) {
+            LOG.log(Level.DEBUG, "closing a connection failed", e);
+        }
+    }
+}

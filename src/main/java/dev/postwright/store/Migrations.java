@@ -1,0 +1,62 @@
+package dev.postwright.store;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.sql.SQLException;
+import java.util.List;
+
+/**
+ * Forward-only schema migrations, numbered by position: script n brings the schema to version
+ * n, recorded in {@code PRAGMA user_version}. Each script runs in its own IMMEDIATE
+ * transaction, so two processes opening one new file at once apply it exactly once.
+ */
+final class Migrations {
+    /** Never edit a released script; add a new one. */
+    static final List<String> SCRIPTS = List.of("V1__job_queue.sql");
+
+    private Migrations() {}
+
+    static int latest() {
+        return SCRIPTS.size();
+    }
+
+    static int currentVersion(Sql sql) throws SQLException {
+        return sql.queryOne("PRAGMA user_version", rs -> rs.getInt(1)).orElse(0);
+    }
+
+    /** Applies every script past the file's version; returns how many ran. */
+    static int apply(Sql sql) throws SQLException {
+        int applied = 0;
+        for (int version = currentVersion(sql) + 1; version <= latest(); version++) {
+            sql.execute("BEGIN IMMEDIATE");
+            try {
+                // Another process may have migrated while we waited for the lock.
+                if (currentVersion(sql) < version) {
+                    for (String statement : statements(SCRIPTS.get(version - 1))) sql.execute(statement);
+                    sql.execute("PRAGMA user_version = " + version);
+                    applied++;
+                }
+                sql.execute("COMMIT");
+            } catch (SQLException | RuntimeException e) {
+                sql.execute("ROLLBACK");
+                throw e;
+            }
+        }
+        return applied;
+    }
+
+    private static List<String> statements(String script) {
+        String path = "/dev/postwright/store/migrations/" + script;
+        try (InputStream in = Migrations.class.getResourceAsStream(path)) {
+            if (in == null) throw new IllegalStateException("migration " + path + " is missing from the build");
+            String text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+            // Scripts hold plain DDL: one statement per ';' at a line end, '--' comments on their own lines.
+            return java.util.Arrays.stream(text.replaceAll("(?m)^\\s*--.*$", "").split(";\\s*(\\n|$)"))
+                    .map(String::strip).filter(s -> !s.isEmpty()).toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

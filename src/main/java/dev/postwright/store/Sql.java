@@ -1,0 +1,79 @@
+package dev.postwright.store;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * One connection with its prepared statements cached by SQL text. Not thread-safe: a session
+ * is lent to one caller at a time by {@link Database}, and must not escape that call.
+ */
+public final class Sql implements AutoCloseable {
+    private final Connection connection;
+    private final Map<String, PreparedStatement> statements = new HashMap<>();
+
+    Sql(Connection connection) {
+        this.connection = connection;
+    }
+
+    /** Runs an INSERT, UPDATE or DELETE; returns the number of rows changed. */
+    public int update(String sql, Object... args) throws SQLException {
+        PreparedStatement statement = prepare(sql, args);
+        return statement.executeUpdate();
+    }
+
+    /** Runs a query (or a statement with RETURNING) and maps every row. */
+    public <T> List<T> query(String sql, RowMapper<T> mapper, Object... args) throws SQLException {
+        PreparedStatement statement = prepare(sql, args);
+        List<T> rows = new ArrayList<>();
+        try (ResultSet rs = statement.executeQuery()) {
+            while (rs.next()) rows.add(mapper.map(rs));
+        }
+        return rows;
+    }
+
+    /** The first row mapped, or empty. */
+    public <T> Optional<T> queryOne(String sql, RowMapper<T> mapper, Object... args) throws SQLException {
+        PreparedStatement statement = prepare(sql, args);
+        try (ResultSet rs = statement.executeQuery()) {
+            return rs.next() ? Optional.ofNullable(mapper.map(rs)) : Optional.empty();
+        }
+    }
+
+    /** Runs a statement that is not worth caching: DDL, pragmas, transaction control. */
+    public void execute(String sql) throws SQLException {
+        try (var statement = connection.createStatement()) {
+            statement.execute(sql);
+        }
+    }
+
+    /** The underlying connection, for what this helper does not cover (query plans, metadata). */
+    public Connection connection() {
+        return connection;
+    }
+
+    private PreparedStatement prepare(String sql, Object[] args) throws SQLException {
+        PreparedStatement statement = statements.get(sql);
+        if (statement == null) {
+            statement = connection.prepareStatement(sql);
+            statements.put(sql, statement);
+        }
+        for (int i = 0; i < args.length; i++) {
+            statement.setObject(i + 1, args[i]);
+        }
+        return statement;
+    }
+
+    @Override
+    public void close() throws SQLException {
+        for (PreparedStatement statement : statements.values()) statement.close();
+        statements.clear();
+        connection.close();
+    }
+}

@@ -1,0 +1,43 @@
+package dev.postwright.store;
+
+import java.nio.file.Path;
+import java.sql.SQLException;
+
+/** Turns SQLite failures into sentences a writer can act on. */
+final class SqliteErrors {
+    private SqliteErrors() {}
+
+    /** What went wrong, in the order a writer should consider it. */
+    enum Kind { DAMAGED, LOCKED, READ_ONLY, FULL, CANNOT_OPEN, OTHER }
+
+    static Kind kind(SQLException e) {
+        // Extended result codes (SQLITE_BUSY_SNAPSHOT = 517…) keep the primary code in the low byte.
+        return switch (e.getErrorCode() & 0xff) {
+            case 11, 26 -> Kind.DAMAGED;       // SQLITE_CORRUPT, SQLITE_NOTADB
+            case 5, 6 -> Kind.LOCKED;          // SQLITE_BUSY, SQLITE_LOCKED
+            case 8, 3 -> Kind.READ_ONLY;       // SQLITE_READONLY, SQLITE_PERM
+            case 13 -> Kind.FULL;              // SQLITE_FULL
+            case 14 -> Kind.CANNOT_OPEN;       // SQLITE_CANTOPEN
+            default -> Kind.OTHER;
+        };
+    }
+
+    static String describe(Kind kind, Path file) {
+        return switch (kind) {
+            case DAMAGED -> "The Postwright database at " + file + " is damaged or is not a Postwright database. "
+                    + "Move it aside (or restore a backup) and start Postwright again; it will create a new, empty one.";
+            case LOCKED -> "The Postwright database at " + file + " is locked by another program. "
+                    + "Close that program (or the other Postwright window) and try again.";
+            case READ_ONLY -> "Postwright cannot write to its database at " + file + ": the file or its folder is "
+                    + "read-only. Give your user write access to it, or choose another data folder.";
+            case FULL -> "The disk holding the Postwright database at " + file + " is full. Free some space and try again.";
+            case CANNOT_OPEN -> "Postwright cannot open its database at " + file + ". Check that the folder exists "
+                    + "and that your user may write to it.";
+            case OTHER -> "Postwright could not use its database at " + file + ".";
+        };
+    }
+
+    static StoreException toStoreException(SQLException e, Path file) {
+        return new StoreException(describe(kind(e), file), e);
+    }
+}
