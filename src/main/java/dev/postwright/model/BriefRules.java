@@ -25,10 +25,10 @@ public final class BriefRules {
         if (isBlank(request.organizationId())) {
             rules.add("organizationId", "Choose the organization this post is for.");
         } else {
-            rules.limit("organizationId", "The organization id", request.organizationId(), MAX_SHORT_TEXT);
+            rules.limit("organizationId", "the organization id", request.organizationId(), MAX_SHORT_TEXT);
         }
-        rules.limit("additionalInstructions", "Additional instructions", request.additionalInstructions(), MAX_INSTRUCTIONS);
-        rules.limit("options.status", "The post status", request.options().status(), 40);
+        rules.limit("additionalInstructions", "the additional instructions", request.additionalInstructions(), MAX_INSTRUCTIONS);
+        rules.limit("options.status", "the post status", request.options().status(), 40);
         rules.checkCtas(request.ctas());
         rules.checkEmbeds(request.embeds());
         return List.copyOf(rules.problems);
@@ -38,12 +38,12 @@ public final class BriefRules {
         if (topic == null || isBlank(topic.title())) {
             add("topic.title", "Give the post a topic title.");
         } else {
-            limit("topic.title", "The topic title", topic.title(), MAX_TITLE);
+            limit("topic.title", "the topic title", topic.title(), MAX_TITLE);
         }
         if (topic == null) return;
-        limit("topic.subheader", "The subheader", topic.subheader(), MAX_SHORT_TEXT);
-        limit("topic.targetAudience", "The audience", topic.targetAudience(), MAX_SHORT_TEXT);
-        limit("topic.focusKeyphrase", "The focus keyphrase", topic.focusKeyphrase(), MAX_TITLE);
+        limit("topic.subheader", "the subheader", topic.subheader(), MAX_SHORT_TEXT);
+        limit("topic.targetAudience", "the audience", topic.targetAudience(), MAX_SHORT_TEXT);
+        limit("topic.focusKeyphrase", "the focus keyphrase", topic.focusKeyphrase(), MAX_TITLE);
         if (topic.keywords().size() > MAX_KEYWORDS) {
             add("topic.keywords", "Use at most " + MAX_KEYWORDS + " keywords; this brief has "
                     + topic.keywords().size() + ".");
@@ -55,9 +55,9 @@ public final class BriefRules {
             add("businessInfo", "Describe the business this post is for: its type, audience and industry.");
             return;
         }
-        limit("businessInfo.businessType", "The business type", business.businessType(), MAX_SHORT_TEXT);
-        limit("businessInfo.targetAudience", "The business audience", business.targetAudience(), MAX_SHORT_TEXT);
-        limit("businessInfo.industry", "The industry", business.industry(), MAX_SHORT_TEXT);
+        limit("businessInfo.businessType", "the business type", business.businessType(), MAX_SHORT_TEXT);
+        limit("businessInfo.targetAudience", "the business audience", business.targetAudience(), MAX_SHORT_TEXT);
+        limit("businessInfo.industry", "the industry", business.industry(), MAX_SHORT_TEXT);
     }
 
     private void checkCtas(List<Cta> ctas) {
@@ -72,7 +72,7 @@ public final class BriefRules {
             if (isBlank(cta.text())) {
                 add(field + ".text", name + " has no text. Add the text or remove it.");
             } else {
-                limit(field + ".text", "The text of " + name.toLowerCase(), cta.text(), MAX_SHORT_TEXT);
+                limit(field + ".text", "the text of " + name.toLowerCase(), cta.text(), MAX_SHORT_TEXT);
             }
             if (!isBlank(cta.href()) && !isWebLink(cta.href())) {
                 add(field + ".href", "The link of " + name.toLowerCase() + " must start with http:// or https://.");
@@ -102,13 +102,13 @@ public final class BriefRules {
             } else if (!isWebLink(link)) {
                 add(at + ".url", "The link of " + name.toLowerCase() + " must start with http:// or https://.");
             }
-            limit(at, "The text of " + name.toLowerCase(), longText.apply(items.get(i)), MAX_EMBED_TEXT);
+            limit(at, "the text of " + name.toLowerCase(), longText.apply(items.get(i)), MAX_EMBED_TEXT);
         }
     }
 
     private void limit(String field, String what, String value, int max) {
         if (value != null && value.length() > max) {
-            add(field, what + " is %,d characters long; the limit is %,d. Shorten it.".formatted(value.length(), max));
+            add(field, "Shorten %s to %,d characters or fewer (now %,d).".formatted(what, max, value.length()));
         }
     }
 
