@@ -18,6 +18,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 
 /**
@@ -69,6 +70,22 @@ final class JobRunner {
         if (token != null) token.cancel(reason);
     }
 
+    /**
+     * Waits until no job is running in this engine, at most {@code timeout}; true if idle.
+     * Used by shutdown paths and tests, which must not guess with sleeps.
+     */
+    boolean awaitIdle(Duration timeout) throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        synchronized (running) {
+            while (!running.isEmpty()) {
+                long left = deadline - System.nanoTime();
+                if (left <= 0) return false;
+                TimeUnit.NANOSECONDS.timedWait(running, left);
+            }
+            return true;
+        }
+    }
+
     /** Stops every local run; from now on a job claimed here is released as soon as it starts. */
     void shutDown() {
         shuttingDown = true;
@@ -103,7 +120,10 @@ final class JobRunner {
                     + e.getClass().getSimpleName() + "). Retry it; if it happens again, please report it with the log.",
                     "INTERNAL_ERROR"));
         } finally {
-            running.remove(jobId);
+            synchronized (running) {
+                running.remove(jobId);
+                running.notifyAll();
+            }
             appended.accept(jobId);
         }
     }

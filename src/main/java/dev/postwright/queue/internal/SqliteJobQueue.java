@@ -198,6 +198,11 @@ public final class SqliteJobQueue implements JobQueue {
         return ran;
     }
 
+    /** Waits until no job runs in this engine, at most {@code timeout}; true if it became idle. */
+    public boolean awaitIdle(Duration timeout) throws InterruptedException {
+        return runner.awaitIdle(timeout);
+    }
+
     /** Runs one sweep now (tests; normally scheduled). */
     public int sweepNow() {
         return leases.sweep();

@@ -1,0 +1,78 @@
+package dev.postwright.queue.internal;
+
+import dev.postwright.model.JobEvent;
+import dev.postwright.queue.JobHandler;
+import dev.postwright.queue.JobQueue;
+import dev.postwright.queue.QueueSettings;
+import dev.postwright.store.Database;
+import dev.postwright.store.DatabaseUnavailableException;
+import dev.postwright.testing.MutableClock;
+import dev.postwright.wire.JobEventCodec;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+
+/** Opens queues on real SQLite files for tests and reads their logs back. */
+final class QueueFixture implements AutoCloseable {
+    static final QueueSettings FAST = QueueSettings.DEFAULTS.withLeaseDuration(Duration.ofSeconds(30));
+
+    final MutableClock clock = new MutableClock(Instant.parse("2026-11-21T09:00:00Z"));
+    private final Path file;
+    private final List<AutoCloseable> open = new ArrayList<>();
+
+    QueueFixture(Path dir) {
+        this.file = dir.resolve("postwright.db");
+    }
+
+    Database database() throws DatabaseUnavailableException {
+        Database db = Database.open(file);
+        open.add(db);
+        return db;
+    }
+
+    /** A queue without worker threads: jobs run on the test thread via {@code runDueJobs()}. */
+    SqliteJobQueue manual(JobHandler handler) throws DatabaseUnavailableException {
+        return queue(handler, FAST.withWorkers(0), true);
+    }
+
+    /** A queue with real worker threads and the system clock. */
+    SqliteJobQueue threaded(JobHandler handler, QueueSettings settings) throws DatabaseUnavailableException {
+        return queue(handler, settings, false);
+    }
+
+    private SqliteJobQueue queue(JobHandler handler, QueueSettings settings, boolean manualClock)
+            throws DatabaseUnavailableException {
+        var builder = JobQueue.builder(database(), handler).settings(settings).random(new Random(7));
+        if (manualClock) builder.clock(clock);
+        var queue = (SqliteJobQueue) builder.build();
+        open.add(0, queue); // queues close before their databases
+        return queue;
+    }
+
+    /** The job's log as "name" strings in order, read straight from the table. */
+    List<String> logNames(Database db, String jobId) {
+        return db.read(sql -> sql.query("SELECT name FROM job_events WHERE job_id = ? ORDER BY seq",
+                rs -> rs.getString(1), jobId));
+    }
+
+    List<Long> logSeqs(Database db, String jobId) {
+        return db.read(sql -> sql.query("SELECT seq FROM job_events WHERE job_id = ? ORDER BY seq",
+                rs -> rs.getLong(1), jobId));
+    }
+
+    static JobEvent.ProgressUpdate progress(int percent, String step) {
+        return new JobEvent.ProgressUpdate(percent, step, null, "test", null, null);
+    }
+
+    static String name(JobEvent event) {
+        return JobEventCodec.name(event);
+    }
+
+    @Override
+    public void close() throws Exception {
+        for (AutoCloseable c : open) c.close();
+    }
+}
