@@ -1,0 +1,182 @@
+package dev.postwright.queue.internal;
+
+import static dev.postwright.queue.internal.QueueFixture.progress;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.postwright.model.JobEvent;
+import dev.postwright.queue.JobNotFoundException;
+import dev.postwright.queue.LoggedEvent;
+import dev.postwright.queue.QueueSettings;
+import dev.postwright.testing.Briefs;
+import dev.postwright.testing.LogCapture;
+import dev.postwright.testing.RecordingListener;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.LongStream;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class SubscriptionTest {
+    private static final Duration WAIT = Duration.ofSeconds(30);
+
+    @TempDir
+    Path dir;
+    QueueFixture fixture;
+
+    @BeforeEach
+    void open() {
+        fixture = new QueueFixture(dir);
+    }
+
+    @AfterEach
+    void close() throws Exception {
+        fixture.close();
+    }
+
+    @Test
+    void replaysWhatIsLoggedThenContinuesLive() throws Exception {
+        var halfway = new CountDownLatch(1);
+        var goOn = new CountDownLatch(1);
+        var queue = fixture.threaded(ctx -> {
+            ctx.emit(progress(10, "one"));
+            ctx.emit(progress(20, "two"));
+            halfway.countDown();
+            goOn.await();
+            ctx.emit(progress(30, "three"));
+            return Briefs.result("t");
+        }, QueueSettings.DEFAULTS.withWorkers(1));
+        queue.start();
+        String id = queue.enqueue(Briefs.brief("t"), null);
+        assertThat(halfway.await(WAIT.toSeconds(), TimeUnit.SECONDS)).isTrue();
+
+        var fromStart = new RecordingListener();
+        var fromOne = new RecordingListener();
+        queue.subscribe(id, 0, fromStart);
+        queue.subscribe(id, 1, fromOne);
+        assertThat(fromStart.awaitEvents(2, WAIT)).extracting(LoggedEvent::seq).containsExactly(1L, 2L);
+        goOn.countDown();
+
+        assertThat(fromStart.awaitEnd(WAIT)).extracting(e -> QueueFixture.name(e.event()))
+                .containsExactly("progress-update", "progress-update", "progress-update", "complete");
+        assertThat(fromOne.awaitEnd(WAIT)).extracting(LoggedEvent::seq).containsExactly(2L, 3L, 4L);
+        assertThat(((JobEvent.Complete) fromStart.payloads().getLast()).result().post().title()).isEqualTo("t");
+    }
+
+    @Test
+    void subscribersJoiningWhileEventsAreAppendedMissNothingAndSeeNothingTwice() throws Exception {
+        int deltas = 3000;
+        var appending = new CountDownLatch(1);
+        var queue = fixture.threaded(ctx -> {
+            for (int i = 1; i <= deltas; i++) {
+                ctx.emit(new JobEvent.DraftDelta(i, "word" + i + " "));
+                if (i == 10) appending.countDown();
+            }
+            return Briefs.result("t");
+        }, QueueSettings.DEFAULTS.withWorkers(1));
+        queue.start();
+        String id = queue.enqueue(Briefs.brief("t"), null);
+        assertThat(appending.await(WAIT.toSeconds(), TimeUnit.SECONDS)).isTrue();
+
+        var db = fixture.database();
+        List<RecordingListener> listeners = new ArrayList<>();
+        List<Long> starts = new ArrayList<>();
+        // Join at the log's current end, again and again, while the worker keeps appending.
+        for (int i = 0; i < 20; i++) {
+            long end = db.read(sql -> sql.queryOne("SELECT COALESCE(MAX(seq), 0) FROM job_events WHERE job_id = ?",
+                    rs -> rs.getLong(1), id).orElseThrow());
+            long after = i % 2 == 0 ? end : end / 2;
+            var listener = new RecordingListener();
+            queue.subscribe(id, after, listener);
+            listeners.add(listener);
+            starts.add(after);
+        }
+        long last = deltas + 1; // the deltas, then complete
+        for (int i = 0; i < listeners.size(); i++) {
+            List<Long> seqs = listeners.get(i).awaitEnd(WAIT).stream().map(LoggedEvent::seq).toList();
+            assertThat(seqs).as("subscriber %d, after seq %d", i, starts.get(i))
+                    .isEqualTo(LongStream.rangeClosed(starts.get(i) + 1, last).boxed().toList());
+        }
+        assertThat(starts).as("some joined mid-stream").anyMatch(s -> s > 10 && s < deltas);
+    }
+
+    @Test
+    void aFinishedJobReplaysAndEnds() throws Exception {
+        var queue = fixture.manual(ctx -> {
+            ctx.emit(progress(50, "half"));
+            return Briefs.result("t");
+        });
+        String id = queue.enqueue(Briefs.brief("t"), null);
+        queue.runDueJobs();
+        var all = new RecordingListener();
+        queue.subscribe(id, 0, all);
+        assertThat(all.awaitEnd(WAIT)).extracting(LoggedEvent::seq).containsExactly(1L, 2L);
+        var nothingLeft = new RecordingListener();
+        queue.subscribe(id, 2, nothingLeft);
+        assertThat(nothingLeft.awaitEnd(WAIT)).isEmpty();
+    }
+
+    @Test
+    void closingASubscriptionEndsItOnce() throws Exception {
+        var queue = fixture.manual(ctx -> Briefs.result("t"));
+        String id = queue.enqueue(Briefs.brief("t"), null);
+        var listener = new RecordingListener();
+        var subscription = queue.subscribe(id, 0, listener);
+        subscription.close();
+        subscription.close();
+        assertThat(listener.awaitEnd(WAIT)).isEmpty();
+    }
+
+    @Test
+    void subscribingToAnUnknownJobFails() throws Exception {
+        var queue = fixture.manual(ctx -> Briefs.result("t"));
+        assertThatThrownBy(() -> queue.subscribe("nope", 0, new RecordingListener()))
+                .isInstanceOf(JobNotFoundException.class).hasMessage("There is no job nope.");
+    }
+
+    @Test
+    void anUnknownOrDamagedEventInTheLogIsSkippedWithAWarning() throws Exception {
+        var queue = fixture.manual(ctx -> {
+            ctx.emit(progress(10, "before"));
+            return Briefs.result("t");
+        });
+        String id = queue.enqueue(Briefs.brief("t"), null);
+        var db = fixture.database();
+        queue.runDueJobs();
+        // A newer Postwright (or a bad disk) left events this version cannot read.
+        db.write(sql -> sql.update("UPDATE job_events SET seq = seq + 2 WHERE job_id = ? AND name = 'complete'", id));
+        db.write(sql -> sql.update("INSERT INTO job_events (job_id, seq, name, data, at) VALUES "
+                + "(?1, 2, 'quality-prediction', '{}', 0), (?1, 3, 'blog-result', '{not json', 0)", id));
+        try (var log = LogCapture.of(EventPump.class)) {
+            var listener = new RecordingListener();
+            queue.subscribe(id, 0, listener);
+            assertThat(listener.awaitEnd(WAIT)).extracting(LoggedEvent::seq).containsExactly(1L, 4L);
+            assertThat(log.messages()).anySatisfy(m -> assertThat(m).startsWith("WARNING")
+                    .contains("unknown event name \"quality-prediction\""));
+            assertThat(log.messages()).anySatisfy(m -> assertThat(m).startsWith("WARNING")
+                    .contains("The \"blog-result\" event is not valid JSON"));
+        }
+    }
+
+    @Test
+    void whenFinishedFollowsARetryToItsNewEnd() throws Exception {
+        var runs = new java.util.concurrent.atomic.AtomicInteger();
+        var queue = fixture.manual(ctx -> {
+            if (runs.incrementAndGet() == 1) throw dev.postwright.queue.JobFailure.permanent("first run fails", null);
+            return Briefs.result("t");
+        });
+        String id = queue.enqueue(Briefs.brief("t"), null);
+        queue.runDueJobs();
+        assertThat(queue.whenFinished(id).get(WAIT.toSeconds(), TimeUnit.SECONDS).error()).isEqualTo("first run fails");
+        queue.retry(id);
+        var finished = queue.whenFinished(id);
+        queue.runDueJobs();
+        assertThat(finished.get(WAIT.toSeconds(), TimeUnit.SECONDS).result().post().title()).isEqualTo("t");
+    }
+}
