@@ -48,7 +48,7 @@ final class SqliteJobStore {
     private static final String HAS_DUE = "SELECT 1 FROM jobs WHERE state = 'queued' AND run_at <= ? LIMIT 1";
     static final String NEXT_DUE = """
             SELECT rowid FROM jobs WHERE state = 'queued' AND run_at <= ? ORDER BY run_at, rowid LIMIT 1""";
-    private static final String CLAIM_SQL = "UPDATE jobs SET " + CLAIM.toClause() + """
+    static final String CLAIM_SQL = "UPDATE jobs SET " + CLAIM.toClause() + """
             , claimed_by = ?1, lease_until = ?2, attempts = attempts + 1, started_at = COALESCE(started_at, ?3),
               updated_at = ?3
             WHERE rowid = (""" + NEXT_DUE.replace("?", "?3") + ") AND " + CLAIM.fromClause() + """

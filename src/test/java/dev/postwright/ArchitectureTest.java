@@ -1,0 +1,77 @@
+package dev.postwright;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+
+import com.tngtech.archunit.core.domain.Dependency;
+import com.tngtech.archunit.core.domain.JavaClass;
+import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.junit.AnalyzeClasses;
+import com.tngtech.archunit.junit.ArchTest;
+import com.tngtech.archunit.lang.ArchCondition;
+import com.tngtech.archunit.lang.ArchRule;
+import com.tngtech.archunit.lang.ConditionEvents;
+import com.tngtech.archunit.lang.SimpleConditionEvent;
+import com.tngtech.archunit.library.GeneralCodingRules;
+
+/** The dependency rules of docs/ARCHITECTURE: each one a sentence a reviewer would otherwise repeat. */
+@AnalyzeClasses(packages = "dev.postwright", importOptions = ImportOption.DoNotIncludeTests.class)
+class ArchitectureTest {
+
+    @ArchTest
+    static final ArchRule javafxOnlyInUi = noClasses()
+            .that().resideOutsideOfPackage("dev.postwright.ui..")
+            .should().dependOnClassesThat().resideInAnyPackage("javafx..", "com.sun.javafx..")
+            .because("the engine must run headless (serve, generate) and be testable without a stage");
+
+    @ArchTest
+    static final ArchRule modelDependsOnNothing = classes()
+            .that().resideInAPackage("dev.postwright.model..")
+            .should().onlyDependOnClassesThat().resideInAnyPackage("dev.postwright.model..", "java.lang..",
+                    "java.util..", "java.time..")
+            .because("the model is plain records and sealed types that every layer can share");
+
+    @ArchTest
+    static final ArchRule nothingDependsOnUi = noClasses()
+            .that().resideOutsideOfPackage("dev.postwright.ui..")
+            .and().doNotHaveFullyQualifiedName(Postwright.class.getName())
+            .should().dependOnClassesThat().resideInAPackage("dev.postwright.ui..")
+            .because("the UI is a leaf: only the composition root starts it");
+
+    @ArchTest
+    static final ArchRule wireKnowsOnlyTheModel = noClasses()
+            .that().resideInAPackage("dev.postwright.wire..")
+            .should().dependOnClassesThat().resideInAnyPackage("dev.postwright.store..", "dev.postwright.queue..")
+            .because("codecs translate between the model and bytes, nothing more");
+
+    @ArchTest
+    static final ArchRule storeDoesNotKnowItsUsers = noClasses()
+            .that().resideInAPackage("dev.postwright.store..")
+            .should().dependOnClassesThat().resideInAnyPackage("dev.postwright.queue..", "dev.postwright.wire..");
+
+    @ArchTest
+    static final ArchRule internalPackagesServeOnlyTheirParent = classes()
+            .that().resideInAPackage("..internal..")
+            .should(beUsedOnlyFromTheirParentPackage());
+
+    @ArchTest
+    static final ArchRule noStandardStreamsOutsideTheCommandLine = noClasses()
+            .that().resideOutsideOfPackage("dev.postwright.cli..")
+            .should(GeneralCodingRules.ACCESS_STANDARD_STREAMS)
+            .because("the app logs through System.Logger; only the command line prints");
+
+    private static ArchCondition<JavaClass> beUsedOnlyFromTheirParentPackage() {
+        return new ArchCondition<>("be used only from their parent package") {
+            @Override
+            public void check(JavaClass internal, ConditionEvents events) {
+                String pkg = internal.getPackageName();
+                String parent = pkg.substring(0, pkg.lastIndexOf(".internal"));
+                for (Dependency dependency : internal.getDirectDependenciesToSelf()) {
+                    String user = dependency.getOriginClass().getPackageName();
+                    boolean allowed = user.equals(parent) || user.startsWith(parent + ".");
+                    if (!allowed) events.add(SimpleConditionEvent.violated(dependency, dependency.getDescription()));
+                }
+            }
+        };
+    }
+}
