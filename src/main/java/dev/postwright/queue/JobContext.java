@@ -22,19 +22,23 @@ public interface JobContext {
     CancellationToken cancellation();
 
     /**
-     * Appends {@code event} to the job's log and returns its sequence number; subscribers see
-     * it after it is stored. Progress events also update the job's progress and step.
+     * Appends {@code event} to the job's log without waiting for the disk: it is committed
+     * shortly after, in order, and subscribers see it only once it is stored. Anything the job
+     * writes later ({@link #completeStage}, its end) is committed after it. Progress events also
+     * update the job's progress and step. Should the process die first, the event is lost with
+     * the run, which is re-run from its last completed stage.
      *
      * @throws IllegalArgumentException for terminal and connection events, which are not the handler's
+     * @throws JobCancelledException    once the job is cancelled or taken over
      */
-    long emit(JobEvent event);
+    void emit(JobEvent event);
 
     /** The checkpoints earlier runs of this job stored, by stage name; read once per run. */
     Map<String, String> checkpoints();
 
     /**
      * Stores {@code checkpoint} for {@code stage} and appends the stage's result events, in one
-     * transaction. Events already logged for the stage by an earlier run are not written twice,
+     * transaction, and waits until it is committed. Events already logged for the stage by an earlier run are not written twice,
      * so a resumed job can re-emit its earlier results and the log stays free of duplicates.
      */
     void completeStage(String stage, String checkpoint, List<JobEvent> events);

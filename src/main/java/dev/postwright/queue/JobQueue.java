@@ -3,6 +3,7 @@ package dev.postwright.queue;
 import dev.postwright.model.JobRequest;
 import dev.postwright.model.JobStatus;
 import dev.postwright.queue.internal.SqliteJobQueue;
+import dev.postwright.queue.internal.TimeOrderedIds;
 import dev.postwright.store.Database;
 import java.time.Clock;
 import java.util.List;
@@ -83,7 +84,7 @@ public interface JobQueue extends AutoCloseable {
         private ThreadFactory threadFactory = Thread.ofPlatform().daemon().name("postwright-worker-", 1).factory();
         private Executor deliveryExecutor;
         private RandomGenerator random = RandomGenerator.getDefault();
-        private Supplier<String> ids = () -> java.util.UUID.randomUUID().toString();
+        private Supplier<String> ids;
 
         private Builder(Database database, JobHandler handler) {
             this.database = database;
@@ -112,13 +113,13 @@ public interface JobQueue extends AutoCloseable {
             return this;
         }
 
-        /** Jitter for retry backoff. */
+        /** Jitter for retry backoff and the engine's identity nonce. */
         public Builder random(RandomGenerator random) {
             this.random = random;
             return this;
         }
 
-        /** New job ids; random UUIDs by default. */
+        /** New job ids; time-ordered UUIDs (v7) with secure random bits by default. */
         public Builder ids(Supplier<String> ids) {
             this.ids = ids;
             return this;
@@ -128,7 +129,8 @@ public interface JobQueue extends AutoCloseable {
             Executor delivery = deliveryExecutor != null ? deliveryExecutor
                     : java.util.concurrent.Executors.newThreadPerTaskExecutor(
                             Thread.ofVirtual().name("postwright-delivery-", 1).factory());
-            return new SqliteJobQueue(database, handler, settings, clock, threadFactory, delivery, random, ids);
+            Supplier<String> jobIds = ids != null ? ids : new TimeOrderedIds(clock, new java.security.SecureRandom());
+            return new SqliteJobQueue(database, handler, settings, clock, threadFactory, delivery, random, jobIds);
         }
     }
 }

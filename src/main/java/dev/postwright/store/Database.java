@@ -9,16 +9,19 @@ import java.sql.SQLException;
 import java.time.Duration;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.Semaphore;
-import java.util.concurrent.locks.ReentrantLock;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ThreadFactory;
 import org.sqlite.SQLiteConfig;
 
 /**
  * Postwright's SQLite file: WAL mode, migrated to the latest schema on open.
  *
- * <p>Writes go through one connection guarded by a lock, because SQLite admits one writer at a
- * time and waiting on a Java lock is far cheaper than SQLite's busy-retry sleeps. Reads use a
- * small pool of their own connections and, thanks to WAL, never wait for writers. Other
- * processes on the same file are serialised by SQLite itself (busy timeout).
+ * <p>Writes go through one writer thread with its own connection, which commits whatever work is
+ * waiting in one transaction ({@link GroupCommitWriter}): SQLite admits one writer at a time and
+ * charges per commit, so sharing commits is what makes many small writes fast. Reads use a small
+ * pool of their own connections and, thanks to WAL, never wait for writers. Other processes on
+ * the same file are serialised by SQLite itself (busy timeout).
  *
  * <p>Thread-safe. Every method may throw {@link StoreException} with a writer-level message.
  */
@@ -26,17 +29,23 @@ public final class Database implements AutoCloseable {
     private static final System.Logger LOG = System.getLogger(Database.class.getName());
 
     /**
-     * @param busyTimeout how long a write waits for another process's lock before failing
-     * @param readers     the most read connections open at once
+     * @param busyTimeout   how long a write waits for another process's lock before failing
+     * @param readers       the most read connections open at once
+     * @param writerThreads makes the writer thread
      */
-    public record Settings(Duration busyTimeout, int readers) {
-        public static final Settings DEFAULTS = new Settings(Duration.ofSeconds(10), 4);
+    public record Settings(Duration busyTimeout, int readers, ThreadFactory writerThreads) {
+        public static final Settings DEFAULTS = new Settings(Duration.ofSeconds(10), 4,
+                Thread.ofPlatform().daemon().name("postwright-db-writer-", 1).factory());
+
+        public Settings withBusyTimeout(Duration timeout) {
+            return new Settings(timeout, readers, writerThreads);
+        }
     }
 
     private final Path file;
     private final Settings settings;
-    private final ReentrantLock writeLock = new ReentrantLock();
     private final Sql writer;
+    private final GroupCommitWriter writes;
     private final Semaphore readPermits;
     private final ConcurrentLinkedQueue<Sql> idleReaders = new ConcurrentLinkedQueue<>();
     private volatile boolean closed;
@@ -45,6 +54,7 @@ public final class Database implements AutoCloseable {
         this.file = file;
         this.settings = settings;
         this.writer = writer;
+        this.writes = new GroupCommitWriter(writer, file, settings.writerThreads());
         this.readPermits = new Semaphore(settings.readers());
     }
 
@@ -120,26 +130,28 @@ public final class Database implements AutoCloseable {
     }
 
     /**
-     * Runs {@code work} in one IMMEDIATE transaction on the writer: committed when it returns,
-     * rolled back when it throws. Blocks while another thread or process is writing.
+     * Runs {@code work} atomically on the writer thread and waits until it is committed: all of
+     * it, or, when it throws, none of it. The exception is rethrown here ({@link StoreException}
+     * for database failures). Must not be called from inside other write work.
      */
     public <T> T transaction(SqlWork<T> work) {
-        return onWriter(sql -> {
-            sql.execute("BEGIN IMMEDIATE");
-            try {
-                T result = work.run(sql);
-                sql.execute("COMMIT");
-                return result;
-            } catch (Throwable t) {
-                rollback(sql, t);
-                throw t;
-            }
-        });
+        if (writes.isWriterThread()) throw new IllegalStateException("transaction() called from inside write work");
+        try {
+            return writes.submit(work).join();
+        } catch (CompletionException e) {
+            if (e.getCause() instanceof RuntimeException r) throw r;
+            if (e.getCause() instanceof Error err) throw err;
+            throw e;
+        }
     }
 
-    /** Runs {@code work} on the writer without a transaction: for single statements, which SQLite makes atomic. */
-    public <T> T write(SqlWork<T> work) {
-        return onWriter(work);
+    /**
+     * Queues {@code work} for the writer thread without waiting. It runs after all work submitted
+     * before it, atomically; the future completes once it is committed (or failed). Completion
+     * callbacks run on the writer thread and must be quick.
+     */
+    public <T> CompletableFuture<T> submit(SqlWork<T> work) {
+        return writes.submit(work);
     }
 
     /** Runs read-only {@code work} on a reader connection; never waits for writers. */
@@ -158,37 +170,13 @@ public final class Database implements AutoCloseable {
         }
     }
 
-    private <T> T onWriter(SqlWork<T> work) {
-        writeLock.lock();
-        try {
-            if (closed) throw new IllegalStateException("the database " + file + " is closed");
-            return work.run(writer);
-        } catch (SQLException e) {
-            throw SqliteErrors.toStoreException(e, file);
-        } finally {
-            writeLock.unlock();
-        }
-    }
-
-    private static void rollback(Sql sql, Throwable cause) {
-        try {
-            sql.execute("ROLLBACK");
-        } catch (SQLException e) {
-            cause.addSuppressed(e); // the transaction may already be gone (SQLite rolls back on some errors)
-        }
-    }
-
-    /** Closes every connection; in-flight reads finish first. Idempotent. */
+    /** Commits what is queued, then closes every connection. Idempotent. */
     @Override
-    public void close() {
-        writeLock.lock();
-        try {
-            if (closed) return;
-            closed = true;
-            closeQuietly(writer);
-        } finally {
-            writeLock.unlock();
-        }
+    public synchronized void close() {
+        if (closed) return;
+        closed = true;
+        writes.stop();
+        closeQuietly(writer);
         closeReaders();
     }
 

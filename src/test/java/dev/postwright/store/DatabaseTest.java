@@ -12,6 +12,7 @@ import java.sql.DriverManager;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executors;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -37,7 +38,7 @@ class DatabaseTest {
     void reopeningKeepsDataAndAppliesNothingTwice() throws Exception {
         Path file = dir.resolve("p.db");
         try (Database db = Database.open(file)) {
-            db.write(sql -> sql.update("INSERT INTO jobs (id, state, request, run_at, created_at, updated_at) "
+            db.transaction(sql -> sql.update("INSERT INTO jobs (id, state, request, run_at, created_at, updated_at) "
                     + "VALUES ('a', 'queued', '{}', 0, 0, 0)"));
         }
         try (Database db = Database.open(file)) {
@@ -83,6 +84,73 @@ class DatabaseTest {
     }
 
     @Test
+    void workFromManyThreadsSharesCommitsButAFailingPieceRollsBackAlone() throws Exception {
+        try (Database db = Database.open(dir.resolve("p.db"))) {
+            int threads = 8;
+            int each = 200;
+            List<CompletableFuture<Integer>> futures = new java.util.concurrent.CopyOnWriteArrayList<>();
+            try (var pool = Executors.newFixedThreadPool(threads)) {
+                for (int t = 0; t < threads; t++) {
+                    int thread = t;
+                    pool.submit(() -> {
+                        for (int i = 0; i < each; i++) {
+                            String id = thread + "-" + i;
+                            boolean fails = i % 10 == 0;
+                            futures.add(db.submit(sql -> {
+                                sql.update("INSERT INTO jobs (id, state, request, run_at, created_at, updated_at) "
+                                        + "VALUES (?, 'queued', '{}', 0, 0, 0)", id);
+                                if (fails) throw new IllegalStateException("piece " + id + " fails after writing");
+                                return 1;
+                            }));
+                        }
+                    });
+                }
+            }
+            int succeeded = 0;
+            int failed = 0;
+            for (var future : futures) {
+                try {
+                    succeeded += future.join();
+                } catch (java.util.concurrent.CompletionException e) {
+                    assertThat(e.getCause()).hasMessageEndingWith("fails after writing");
+                    failed++;
+                }
+            }
+            assertThat(failed).isEqualTo(threads * each / 10);
+            assertThat(intOf(db, "SELECT count(*) FROM jobs")).isEqualTo(succeeded).isEqualTo(threads * each * 9 / 10);
+            assertThat(intOf(db, "SELECT count(*) FROM jobs WHERE id LIKE '%-0' OR id LIKE '%-10'")).isZero();
+        }
+    }
+
+    @Test
+    void workRunsInSubmissionOrderAndIsVisibleOnceItsFutureCompletes() throws Exception {
+        try (Database db = Database.open(dir.resolve("p.db"))) {
+            db.transaction(sql -> sql.update("CREATE TABLE log (n INTEGER PRIMARY KEY AUTOINCREMENT, v INTEGER)"));
+            CompletableFuture<Integer> last = null;
+            for (int i = 0; i < 1000; i++) {
+                int v = i;
+                last = db.submit(sql -> sql.update("INSERT INTO log (v) VALUES (?)", v));
+            }
+            last.join();
+            List<Integer> values = db.read(sql -> sql.query("SELECT v FROM log ORDER BY n", rs -> rs.getInt(1)));
+            assertThat(values).isEqualTo(java.util.stream.IntStream.range(0, 1000).boxed().toList());
+        }
+    }
+
+    @Test
+    void closingCommitsWhatIsQueuedAndRefusesNewWork() throws Exception {
+        Database db = Database.open(dir.resolve("p.db"));
+        var queued = db.submit(sql -> sql.update("INSERT INTO jobs (id, state, request, run_at, created_at, updated_at) "
+                + "VALUES ('late', 'queued', '{}', 0, 0, 0)"));
+        db.close();
+        assertThat(queued).isCompletedWithValue(1);
+        assertThatThrownBy(() -> db.transaction(sql -> 1)).hasMessageContaining("is closed");
+        try (Database reopened = Database.open(dir.resolve("p.db"))) {
+            assertThat(intOf(reopened, "SELECT count(*) FROM jobs")).isEqualTo(1);
+        }
+    }
+
+    @Test
     void aFileThatIsNotADatabaseIsReportedAsDamaged() throws Exception {
         Path file = dir.resolve("notes.db");
         Files.writeString(file, "These are my notes, not a database. ".repeat(200));
@@ -113,7 +181,7 @@ class DatabaseTest {
              var statement = other.createStatement()) {
             statement.execute("PRAGMA locking_mode = EXCLUSIVE");
             statement.execute("BEGIN EXCLUSIVE");
-            var quick = new Database.Settings(Duration.ofMillis(200), 1);
+            var quick = Database.Settings.DEFAULTS.withBusyTimeout(Duration.ofMillis(200));
             assertThatThrownBy(() -> Database.open(file, quick))
                     .isInstanceOf(DatabaseUnavailableException.class)
                     .hasMessage("The Postwright database at " + file + " is locked by another program. "
@@ -141,7 +209,7 @@ class DatabaseTest {
     void aDatabaseFromANewerPostwrightIsNotTouched() throws Exception {
         Path file = dir.resolve("p.db");
         try (Database db = Database.open(file)) {
-            db.write(sql -> {
+            db.transaction(sql -> {
                 sql.execute("PRAGMA user_version = 99");
                 return null;
             });

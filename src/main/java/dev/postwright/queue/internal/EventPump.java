@@ -26,7 +26,7 @@ final class EventPump implements Subscription {
     private static final System.Logger LOG = System.getLogger(EventPump.class.getName());
     private static final int BATCH = 256;
     private static final String END_CHECK = """
-            SELECT state, (SELECT MAX(seq) FROM job_events WHERE job_id = ?1) FROM jobs WHERE id = ?1""";
+            SELECT state, (SELECT MAX(seq) FROM job_events WHERE job_key = jobs.key) FROM jobs WHERE id = ?""";
 
     private final String jobId;
     private final JobEventListener listener;

@@ -10,10 +10,10 @@ import java.util.List;
  */
 final class Housekeeping {
     private static final String DUE = """
-            SELECT id FROM jobs
+            SELECT key FROM jobs
             WHERE finished_at IS NOT NULL AND events_pruned = 0
-              AND (finished_at < ? OR id NOT IN
-                   (SELECT id FROM jobs WHERE finished_at IS NOT NULL ORDER BY finished_at DESC LIMIT ?))""";
+              AND (finished_at < ? OR key NOT IN
+                   (SELECT key FROM jobs WHERE finished_at IS NOT NULL ORDER BY finished_at DESC LIMIT ?))""";
 
     private final Database db;
 
@@ -23,17 +23,17 @@ final class Housekeeping {
 
     /** Prunes what the policy says; returns how many jobs' logs were pruned. */
     int prune(long finishedBefore, int keepRecent) {
-        List<String> due = db.read(sql -> sql.query(DUE, rs -> rs.getString(1), finishedBefore, keepRecent));
-        for (String jobId : due) {
+        List<Long> due = db.read(sql -> sql.query(DUE, rs -> rs.getLong(1), finishedBefore, keepRecent));
+        for (long jobKey : due) {
             db.transaction(sql -> {
                 sql.update("""
-                        DELETE FROM job_events WHERE job_id = ?1
-                          AND seq < (SELECT MAX(seq) FROM job_events WHERE job_id = ?1)""", jobId);
-                sql.update("DELETE FROM checkpoints WHERE job_id = ?", jobId);
-                return sql.update("UPDATE jobs SET events_pruned = 1 WHERE id = ? AND finished_at IS NOT NULL", jobId);
+                        DELETE FROM job_events WHERE job_key = ?1
+                          AND seq < (SELECT MAX(seq) FROM job_events WHERE job_key = ?1)""", jobKey);
+                sql.update("DELETE FROM checkpoints WHERE job_key = ?", jobKey);
+                return sql.update("UPDATE jobs SET events_pruned = 1 WHERE key = ? AND finished_at IS NOT NULL", jobKey);
             });
         }
-        if (!due.isEmpty()) db.write(sql -> {
+        if (!due.isEmpty()) db.transaction(sql -> {
             sql.execute("PRAGMA incremental_vacuum");
             return null;
         });

@@ -33,7 +33,7 @@ final class JobRows {
 
     /** Newest first, results left out. */
     List<JobStatus> list(int limit) {
-        return db.read(sql -> sql.query("SELECT " + COLUMNS + " FROM jobs ORDER BY created_at DESC, rowid DESC LIMIT ?",
+        return db.read(sql -> sql.query("SELECT " + COLUMNS + " FROM jobs ORDER BY created_at DESC, key DESC LIMIT ?",
                 rs -> map(rs, null), limit));
     }
 

@@ -17,27 +17,33 @@ final class SqliteEventLog {
     /** An event as stored, not yet decoded. */
     record StoredEvent(long seq, String name, String data, long at) {}
 
-    private static final String APPEND = """
-            INSERT INTO job_events (job_id, seq, name, data, at)
-            SELECT ?1, COALESCE(MAX(seq), 0) + 1, ?2, ?3, ?4 FROM job_events WHERE job_id = ?1
+    static final String APPEND = """
+            INSERT INTO job_events (job_key, seq, name, data, at)
+            SELECT j.key, (SELECT COALESCE(MAX(seq), 0) + 1 FROM job_events WHERE job_key = j.key), ?2, ?3, ?4
+            FROM jobs j WHERE j.id = ?1
             RETURNING seq""";
 
     // Written only while the job is running under this worker's claim; a keyed event at most once.
-    private static final String APPEND_FENCED = """
-            INSERT INTO job_events (job_id, seq, name, data, at, dedup_key)
-            SELECT ?1, (SELECT COALESCE(MAX(seq), 0) + 1 FROM job_events WHERE job_id = ?1), ?2, ?3, ?4, ?5
-            FROM jobs WHERE id = ?1 AND state = 'running' AND claimed_by = ?6
-            ON CONFLICT (job_id, dedup_key) WHERE dedup_key IS NOT NULL DO NOTHING
+    static final String APPEND_FENCED = """
+            INSERT INTO job_events (job_key, seq, name, data, at, dedup_key)
+            SELECT j.key, (SELECT COALESCE(MAX(seq), 0) + 1 FROM job_events WHERE job_key = j.key), ?2, ?3, ?4, ?5
+            FROM jobs j WHERE j.id = ?1 AND j.state = 'running' AND j.claimed_by = ?6
+            ON CONFLICT (job_key, dedup_key) WHERE dedup_key IS NOT NULL DO NOTHING
             RETURNING seq""";
 
-    private static final String READ_AFTER = """
-            SELECT seq, name, data, at FROM job_events WHERE job_id = ? AND seq > ? ORDER BY seq LIMIT ?""";
+    static final String JOB_KEY = "(SELECT key FROM jobs WHERE id = ?)";
 
-    private static final String CHECKPOINTS = "SELECT stage, data FROM checkpoints WHERE job_id = ?";
+    private static final String READ_AFTER = """
+            SELECT seq, name, data, at FROM job_events WHERE job_key = %s AND seq > ? ORDER BY seq LIMIT ?"""
+            .formatted(JOB_KEY);
+
+    private static final String LAST_SEQ = "SELECT COALESCE(MAX(seq), 0) FROM job_events WHERE job_key = " + JOB_KEY;
+
+    private static final String CHECKPOINTS = "SELECT stage, data FROM checkpoints WHERE job_key = " + JOB_KEY;
 
     private static final String SAVE_CHECKPOINT = """
-            INSERT INTO checkpoints (job_id, stage, data, at) VALUES (?, ?, ?, ?)
-            ON CONFLICT (job_id, stage) DO UPDATE SET data = excluded.data, at = excluded.at""";
+            INSERT INTO checkpoints (job_key, stage, data, at) SELECT key, ?2, ?3, ?4 FROM jobs WHERE id = ?1
+            ON CONFLICT (job_key, stage) DO UPDATE SET data = excluded.data, at = excluded.at""";
 
     private SqliteEventLog() {}
 
@@ -59,6 +65,11 @@ final class SqliteEventLog {
     static List<StoredEvent> readAfter(Sql sql, String jobId, long afterSeq, int limit) throws SQLException {
         return sql.query(READ_AFTER, rs -> new StoredEvent(rs.getLong(1), rs.getString(2), rs.getString(3),
                 rs.getLong(4)), jobId, afterSeq, limit);
+    }
+
+    /** The job's highest sequence number, 0 for an empty log. */
+    static long lastSeq(Sql sql, String jobId) throws SQLException {
+        return sql.queryOne(LAST_SEQ, rs -> rs.getLong(1), jobId).orElse(0L);
     }
 
     static Map<String, String> checkpoints(Sql sql, String jobId) throws SQLException {

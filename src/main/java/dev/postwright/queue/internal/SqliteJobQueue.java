@@ -58,7 +58,7 @@ public final class SqliteJobQueue implements JobQueue {
         this.clock = clock;
         this.ids = ids;
         this.subscriptions = new Subscriptions(db, delivery);
-        String worker = WorkerIdentity.create(() -> ids.get().substring(0, 8));
+        String worker = WorkerIdentity.create(() -> Long.toHexString(random.nextLong()));
         this.runner = new JobRunner(store, handler, worker, settings, clock,
                 new Backoff(settings.retryBaseDelay(), settings.retryMaxDelay(), random), subscriptions::appended);
         this.pool = new WorkerPool(settings.workers(), threadFactory, signal, settings.pollInterval(), runner);
@@ -158,8 +158,7 @@ public final class SqliteJobQueue implements JobQueue {
     }
 
     private void awaitEnd(String jobId, CompletableFuture<JobStatus> finished) {
-        long last = store.database().read(sql -> sql.queryOne("SELECT MAX(seq) FROM job_events WHERE job_id = ?",
-                rs -> rs.getLong(1), jobId)).orElse(0L);
+        long last = store.database().read(sql -> SqliteEventLog.lastSeq(sql, jobId));
         try {
             // Start at the last logged event: if it is the terminal one, the subscription ends at once.
             subscribe(jobId, Math.max(0, last - 1), new JobEventListener() {

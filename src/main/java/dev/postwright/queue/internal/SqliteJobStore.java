@@ -42,10 +42,10 @@ final class SqliteJobStore {
     /** A running job whose engine is gone or whose lease ran out. */
     record Abandoned(String jobId, String claimedBy, int attempts, long leaseUntil) {}
 
-    private static final String INSERT = """
+    static final String INSERT = """
             INSERT INTO jobs (id, state, request, owner, run_at, created_at, updated_at)
             VALUES (?, 'queued', ?, ?, ?, ?, ?)""";
-    private static final String HAS_DUE = "SELECT 1 FROM jobs WHERE state = 'queued' AND run_at <= ? LIMIT 1";
+    static final String HAS_DUE = "SELECT 1 FROM jobs WHERE state = 'queued' AND run_at <= ? LIMIT 1";
     static final String NEXT_DUE = """
             SELECT rowid FROM jobs WHERE state = 'queued' AND run_at <= ? ORDER BY run_at, rowid LIMIT 1""";
     static final String CLAIM_SQL = "UPDATE jobs SET " + CLAIM.toClause() + """
@@ -54,7 +54,7 @@ final class SqliteJobStore {
             WHERE rowid = (""" + NEXT_DUE.replace("?", "?3") + ") AND " + CLAIM.fromClause() + """
              RETURNING id, request, attempts""";
     private static final String FENCE = " WHERE id = ? AND state = 'running' AND claimed_by = ?";
-    private static final String SUCCEED_SQL = "UPDATE jobs SET " + SUCCEED.toClause() + """
+    static final String SUCCEED_SQL = "UPDATE jobs SET " + SUCCEED.toClause() + """
             , progress = 100, current_step = NULL, eta_seconds = 0, result = ?, claimed_by = NULL, lease_until = NULL,
               finished_at = ?, updated_at = ?""" + FENCE;
     private static final String FAIL_SQL = "UPDATE jobs SET " + FAIL.toClause() + """
@@ -98,7 +98,7 @@ final class SqliteJobStore {
     }
 
     void insert(String id, String request, String owner, long now) {
-        db.write(sql -> sql.update(INSERT, id, request, owner, now, now, now));
+        db.transaction(sql -> sql.update(INSERT, id, request, owner, now, now, now));
     }
 
     boolean hasDueWork(long now) {
@@ -107,7 +107,7 @@ final class SqliteJobStore {
 
     /** Takes the oldest due queued job for {@code worker}; atomic across threads and processes. */
     Optional<Claim> claim(String worker, long now, long leaseUntil) {
-        return db.write(sql -> sql.queryOne(CLAIM_SQL, rs -> new Claim(rs.getString(1), rs.getString(2), rs.getInt(3)),
+        return db.transaction(sql -> sql.queryOne(CLAIM_SQL, rs -> new Claim(rs.getString(1), rs.getString(2), rs.getInt(3)),
                 worker, leaseUntil, now));
     }
 
@@ -161,13 +161,12 @@ final class SqliteJobStore {
         });
     }
 
-    /** Records progress and logs the event in one transaction; empty when the claim is lost. */
-    OptionalLong progress(String jobId, String worker, JobEvent event, int progress, String step, Integer eta,
-                          long now) {
-        return db.transaction(sql -> sql.update(PROGRESS_SQL, progress, step, eta, now, jobId, worker) == 1
-                ? SqliteEventLog.appendFenced(sql, jobId, worker, JobEventCodec.name(event),
-                        JobEventCodec.encodeData(event), null, now)
-                : OptionalLong.empty());
+    /** Inside write work: records progress and logs its event; empty when the claim is lost. */
+    static OptionalLong progress(Sql sql, String jobId, String worker, String name, String data, int progress,
+                                 String step, Integer eta, long now) throws SQLException {
+        return sql.update(PROGRESS_SQL, progress, step, eta, now, jobId, worker) == 1
+                ? SqliteEventLog.appendFenced(sql, jobId, worker, name, data, null, now)
+                : OptionalLong.empty();
     }
 
     /** True while {@code worker} holds the running job. */
@@ -195,7 +194,7 @@ final class SqliteJobStore {
 
     /** Re-queues an abandoned job at once; false if its holder renewed the lease meanwhile. */
     boolean requeueAbandoned(Abandoned job, boolean holderDead, long now) {
-        return db.write(sql -> sql.update(REQUEUE_ABANDONED, now, now, job.jobId(), job.claimedBy(), holderDead, now) == 1);
+        return db.transaction(sql -> sql.update(REQUEUE_ABANDONED, now, now, job.jobId(), job.claimedBy(), holderDead, now) == 1);
     }
 
     /** Fails an abandoned job that has used up its attempts, logging {@code failed}. */

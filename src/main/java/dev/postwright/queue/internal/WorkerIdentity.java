@@ -3,6 +3,7 @@ package dev.postwright.queue.internal;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
 
 /**
@@ -12,11 +13,13 @@ import java.util.function.Supplier;
  */
 final class WorkerIdentity {
     private static final String HOST = hostName();
+    private static final AtomicLong ENGINES = new AtomicLong();
 
     private WorkerIdentity() {}
 
+    /** A new identity; unique within this process even if {@code nonce} repeats (a seeded test random). */
     static String create(Supplier<String> nonce) {
-        return ProcessHandle.current().pid() + "@" + HOST + "/" + nonce.get();
+        return ProcessHandle.current().pid() + "@" + HOST + "/" + nonce.get() + "-" + ENGINES.incrementAndGet();
     }
 
     /** True only when {@code workerId} names a process on this host that no longer runs. */

@@ -10,14 +10,19 @@ import dev.postwright.queue.JobContext;
 import dev.postwright.wire.JobEventCodec;
 import java.time.Clock;
 import java.util.List;
+import java.lang.System.Logger.Level;
 import java.util.Map;
+import java.util.OptionalLong;
 import java.util.function.Consumer;
 
 /**
  * The {@link JobContext} of one run. Each write is fenced by the worker's claim; when the claim
- * is gone (cancelled, taken over) the write stores nothing and the run is stopped.
+ * is gone (cancelled, taken over) the write stores nothing and the run is stopped. Events are
+ * queued to the writer without waiting; stage completions and the job's end wait, and as the
+ * writer keeps submission order, everything emitted before them is committed first.
  */
 final class WorkerJobContext implements JobContext {
+    private static final System.Logger LOG = System.getLogger(WorkerJobContext.class.getName());
     private final String jobId;
     private final JobRequest request;
     private final int attempt;
@@ -61,22 +66,30 @@ final class WorkerJobContext implements JobContext {
     }
 
     @Override
-    public long emit(JobEvent event) {
+    public void emit(JobEvent event) {
         requireHandlerEvent(event);
         token.throwIfCancelled();
         long now = clock.millis();
-        long seq = switch (event) {
-            case StepChange s -> progress(event, s.progress(), s.currentStep(), s.estimatedTimeRemaining(), now);
-            case ProgressUpdate p -> progress(event, p.progress(), p.currentStep(), p.estimatedTimeRemaining(), now);
-            default -> store.database().write(sql -> SqliteEventLog.appendFenced(sql, jobId, worker,
-                    JobEventCodec.name(event), JobEventCodec.encodeData(event), null, now)).orElseGet(this::lost);
-        };
-        appended.accept(jobId);
-        return seq;
+        String name = JobEventCodec.name(event);
+        String data = JobEventCodec.encodeData(event);
+        store.database().submit(sql -> switch (event) {
+            case StepChange s -> SqliteJobStore.progress(sql, jobId, worker, name, data, s.progress(), s.currentStep(),
+                    s.estimatedTimeRemaining(), now);
+            case ProgressUpdate p -> SqliteJobStore.progress(sql, jobId, worker, name, data, p.progress(),
+                    p.currentStep(), p.estimatedTimeRemaining(), now);
+            default -> SqliteEventLog.appendFenced(sql, jobId, worker, name, data, null, now);
+        }).whenComplete(this::afterEmit);
     }
 
-    private long progress(JobEvent event, int progress, String step, Integer eta, long now) {
-        return store.progress(jobId, worker, event, progress, step, eta, now).orElseGet(this::lost);
+    /** On the writer thread, after the commit: tell subscribers, or stop the run if the claim was lost. */
+    private void afterEmit(OptionalLong seq, Throwable error) {
+        if (error != null) {
+            LOG.log(Level.WARNING, "An event of job " + jobId + " could not be stored", error);
+        } else if (seq.isEmpty()) {
+            token.cancel(CancellationToken.Reason.TAKEN_OVER); // no effect if it was cancelled already
+        } else {
+            appended.accept(jobId);
+        }
     }
 
     @Override
@@ -109,7 +122,7 @@ final class WorkerJobContext implements JobContext {
     }
 
     /** The claim is gone: stop the run with the token's reason, or as taken over if none is set yet. */
-    private long lost() {
+    private void lost() {
         token.cancel(CancellationToken.Reason.TAKEN_OVER);
         throw new JobCancelledException(token.reason());
     }

@@ -1,8 +1,11 @@
 -- The durable job queue: jobs, their append-only event logs and per-stage checkpoints.
 -- Times are epoch milliseconds (UTC). States follow queue.internal.JobTransitions.
 
+-- Job ids are time-ordered (UUIDv7), so new rows land at the end of every index; events and
+-- checkpoints refer to jobs by the integer key, which keeps their rows small and comparisons cheap.
 CREATE TABLE jobs (
-    id            TEXT PRIMARY KEY,
+    key           INTEGER PRIMARY KEY,
+    id            TEXT NOT NULL UNIQUE,
     state         TEXT NOT NULL CHECK (state IN ('queued', 'running', 'succeeded', 'failed', 'cancelled')),
     request       TEXT NOT NULL,
     owner         TEXT,
@@ -24,30 +27,29 @@ CREATE TABLE jobs (
 );
 
 -- Claims take the oldest due queued job: state equality, then run_at, then rowid (insert order).
+-- Heartbeats and sweeps find the few running jobs through it too. Every index costs each commit,
+-- so there is none that no query needs.
 CREATE INDEX jobs_claim ON jobs (state, run_at);
--- Sweeps and heartbeats look up running jobs by lease holder.
-CREATE INDEX jobs_claimed_by ON jobs (claimed_by) WHERE claimed_by IS NOT NULL;
 -- Housekeeping finds old finished jobs.
 CREATE INDEX jobs_finished ON jobs (finished_at) WHERE finished_at IS NOT NULL;
-CREATE INDEX jobs_owner ON jobs (owner, created_at);
 
 CREATE TABLE job_events (
-    job_id    TEXT NOT NULL REFERENCES jobs (id) ON DELETE CASCADE,
+    job_key   INTEGER NOT NULL REFERENCES jobs (key) ON DELETE CASCADE,
     seq       INTEGER NOT NULL,
     name      TEXT NOT NULL,
     data      TEXT NOT NULL,
     at        INTEGER NOT NULL,
     dedup_key TEXT,
-    PRIMARY KEY (job_id, seq)
+    PRIMARY KEY (job_key, seq)
 ) WITHOUT ROWID;
 
 -- A stage's result events are written once per job, however often the stage is re-run.
-CREATE UNIQUE INDEX job_events_dedup ON job_events (job_id, dedup_key) WHERE dedup_key IS NOT NULL;
+CREATE UNIQUE INDEX job_events_dedup ON job_events (job_key, dedup_key) WHERE dedup_key IS NOT NULL;
 
 CREATE TABLE checkpoints (
-    job_id TEXT NOT NULL REFERENCES jobs (id) ON DELETE CASCADE,
-    stage  TEXT NOT NULL,
-    data   TEXT NOT NULL,
-    at     INTEGER NOT NULL,
-    PRIMARY KEY (job_id, stage)
+    job_key INTEGER NOT NULL REFERENCES jobs (key) ON DELETE CASCADE,
+    stage   TEXT NOT NULL,
+    data    TEXT NOT NULL,
+    at      INTEGER NOT NULL,
+    PRIMARY KEY (job_key, stage)
 ) WITHOUT ROWID;

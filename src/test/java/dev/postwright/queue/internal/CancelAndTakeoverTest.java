@@ -111,7 +111,7 @@ class CancelAndTakeoverTest {
         assertThat(slowStarted.await(WAIT.toSeconds(), TimeUnit.SECONDS)).isTrue();
 
         var db = fixture.database();
-        db.write(sql -> sql.update("UPDATE jobs SET lease_until = 0 WHERE id = ?", id)); // the lease ran out
+        db.transaction(sql -> sql.update("UPDATE jobs SET lease_until = 0 WHERE id = ?", id)); // the lease ran out
         var other = fixture.manual(ctx -> {
             assertThat(ctx.checkpoints()).containsKey("outline");
             ctx.completeStage("outline", "{}", List.of(progress(20, "Outline")));
@@ -137,7 +137,7 @@ class CancelAndTakeoverTest {
         var db = fixture.database();
         long in10s = fixture.clock.millis() + 10_000;
         // Held by an engine on another machine sharing the file: only its lease can tell.
-        db.write(sql -> sql.update("UPDATE jobs SET state = 'running', claimed_by = '1@elsewhere/x', lease_until = ?,"
+        db.transaction(sql -> sql.update("UPDATE jobs SET state = 'running', claimed_by = '1@elsewhere/x', lease_until = ?,"
                 + " attempts = 1 WHERE id = ?", in10s, id));
         assertThat(queue.sweepNow()).isZero();
         fixture.clock.advance(Duration.ofSeconds(11));
@@ -151,7 +151,7 @@ class CancelAndTakeoverTest {
         var queue = fixture.manual(ctx -> Briefs.result("t"));
         String id = queue.enqueue(Briefs.brief("t"), null);
         String deadEngine = deadProcessId() + "@" + java.net.InetAddress.getLocalHost().getHostName() + "/dead";
-        fixture.database().write(sql -> sql.update("UPDATE jobs SET state = 'running', claimed_by = ?, "
+        fixture.database().transaction(sql -> sql.update("UPDATE jobs SET state = 'running', claimed_by = ?, "
                 + "lease_until = ?, attempts = 3 WHERE id = ?", deadEngine, Long.MAX_VALUE, id));
         assertThat(queue.sweepNow()).isEqualTo(1);
         var status = queue.status(id).orElseThrow();

@@ -55,7 +55,7 @@ class HousekeepingTest {
         assertThat(fixture.logSeqs(db, old)).containsExactly(52L);
         assertThat(fixture.logNames(db, recent)).hasSize(52);
         assertThat(queue.status(pending).orElseThrow().state().isFinished()).isFalse();
-        int checkpoints = db.read(sql -> sql.queryOne("SELECT count(*) FROM checkpoints WHERE job_id = ?",
+        int checkpoints = db.read(sql -> sql.queryOne("SELECT count(*) FROM checkpoints WHERE job_key = " + SqliteEventLog.JOB_KEY,
                 rs -> rs.getInt(1), old).orElseThrow());
         assertThat(checkpoints).isZero();
 

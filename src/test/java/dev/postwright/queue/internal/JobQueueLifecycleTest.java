@@ -79,6 +79,7 @@ class JobQueueLifecycleTest {
         var holder = new SqliteJobQueue[1];
         var queue = queue(ctx -> {
             ctx.emit(new JobEvent.ProgressUpdate(40, "Drafting", 20, "draft", null, null));
+            ctx.completeStage("draft", "{}", List.of()); // waits for its commit, and so for the event's
             var status = holder[0].status(ctx.jobId()).orElseThrow();
             seen.add(status.state());
             assertThat(status.progress()).isEqualTo(40);

@@ -22,6 +22,7 @@ final class QueueFixture implements AutoCloseable {
     final MutableClock clock = new MutableClock(Instant.parse("2026-11-21T09:00:00Z"));
     private final Path file;
     private final List<AutoCloseable> open = new ArrayList<>();
+    private int seed = 7;
 
     QueueFixture(Path dir) {
         this.file = dir.resolve("postwright.db");
@@ -45,7 +46,7 @@ final class QueueFixture implements AutoCloseable {
 
     private SqliteJobQueue queue(JobHandler handler, QueueSettings settings, boolean manualClock)
             throws DatabaseUnavailableException {
-        var builder = JobQueue.builder(database(), handler).settings(settings).random(new Random(7));
+        var builder = JobQueue.builder(database(), handler).settings(settings).random(new Random(seed++)); // repeatable, and different per engine
         if (manualClock) builder.clock(clock);
         var queue = (SqliteJobQueue) builder.build();
         open.add(0, queue); // queues close before their databases
@@ -54,12 +55,12 @@ final class QueueFixture implements AutoCloseable {
 
     /** The job's log as "name" strings in order, read straight from the table. */
     List<String> logNames(Database db, String jobId) {
-        return db.read(sql -> sql.query("SELECT name FROM job_events WHERE job_id = ? ORDER BY seq",
+        return db.read(sql -> sql.query("SELECT name FROM job_events WHERE job_key = " + SqliteEventLog.JOB_KEY + " ORDER BY seq",
                 rs -> rs.getString(1), jobId));
     }
 
     List<Long> logSeqs(Database db, String jobId) {
-        return db.read(sql -> sql.query("SELECT seq FROM job_events WHERE job_id = ? ORDER BY seq",
+        return db.read(sql -> sql.query("SELECT seq FROM job_events WHERE job_key = " + SqliteEventLog.JOB_KEY + " ORDER BY seq",
                 rs -> rs.getLong(1), jobId));
     }
 
