@@ -31,14 +31,15 @@ public final class Database implements AutoCloseable {
     /**
      * @param busyTimeout   how long a write waits for another process's lock before failing
      * @param readers       the most read connections open at once
-     * @param writerThreads makes the writer thread
+     * @param threads       makes the writer and checkpointer threads
      */
-    public record Settings(Duration busyTimeout, int readers, ThreadFactory writerThreads) {
+    public record Settings(Duration busyTimeout, int readers, ThreadFactory threads) {
         public static final Settings DEFAULTS = new Settings(Duration.ofSeconds(10), 4,
-                Thread.ofPlatform().daemon().name("postwright-db-writer-", 1).factory());
+                Thread.ofPlatform().daemon().name("postwright-db-", 1).factory());
+        static final Duration CHECKPOINT_EVERY = Duration.ofMillis(250);
 
         public Settings withBusyTimeout(Duration timeout) {
-            return new Settings(timeout, readers, writerThreads);
+            return new Settings(timeout, readers, threads);
         }
     }
 
@@ -46,15 +47,17 @@ public final class Database implements AutoCloseable {
     private final Settings settings;
     private final Sql writer;
     private final GroupCommitWriter writes;
+    private final Checkpointer checkpointer;
     private final Semaphore readPermits;
     private final ConcurrentLinkedQueue<Sql> idleReaders = new ConcurrentLinkedQueue<>();
     private volatile boolean closed;
 
-    private Database(Path file, Settings settings, Sql writer) {
+    private Database(Path file, Settings settings, Sql writer, Sql checkpoints) {
         this.file = file;
         this.settings = settings;
         this.writer = writer;
-        this.writes = new GroupCommitWriter(writer, file, settings.writerThreads());
+        this.writes = new GroupCommitWriter(writer, file, settings.threads());
+        this.checkpointer = new Checkpointer(checkpoints, settings.threads(), Settings.CHECKPOINT_EVERY);
         this.readPermits = new Semaphore(settings.readers());
     }
 
@@ -90,7 +93,12 @@ public final class Database implements AutoCloseable {
             }
             int applied = Migrations.apply(writer);
             if (applied > 0) LOG.log(Level.INFO, "Migrated {0} to schema {1}", absolute, Migrations.latest());
-            return new Database(absolute, settings, writer);
+            // Checkpoints (WAL → database file, with an fsync) run on the checkpointer's own connection,
+            // so commits never pay for them; the writer keeps a page cache that holds the working set.
+            writer.execute("PRAGMA wal_autocheckpoint = 0");
+            writer.execute("PRAGMA cache_size = -32768");
+            writer.execute("PRAGMA journal_size_limit = 67108864"); // a WAL over 64 MB shrinks after a checkpoint
+            return new Database(absolute, settings, writer, connect(absolute, settings, false));
         } catch (SQLException e) {
             closeQuietly(writer);
             throw new DatabaseUnavailableException(absolute, SqliteErrors.describe(SqliteErrors.kind(e), absolute), e);
@@ -106,6 +114,7 @@ public final class Database implements AutoCloseable {
         config.enforceForeignKeys(true);
         config.setSynchronous(SQLiteConfig.SynchronousMode.NORMAL);
         config.setTempStore(SQLiteConfig.TempStore.MEMORY);
+        config.setGetGeneratedKeys(false); // else the driver runs an extra query after every insert
         Sql sql = new Sql(DriverManager.getConnection("jdbc:sqlite:" + file, config.toProperties()));
         if (queryOnly) sql.execute("PRAGMA query_only = 1");
         return sql;
@@ -146,7 +155,8 @@ public final class Database implements AutoCloseable {
     }
 
     /**
-     * Queues {@code work} for the writer thread without waiting. It runs after all work submitted
+     * Queues {@code work} for the writer thread without waiting. Like all write work it must
+     * touch nothing but the database: it may run twice when a batch it shares is retried. It runs after all work submitted
      * before it, atomically; the future completes once it is committed (or failed). Completion
      * callbacks run on the writer thread and must be quick.
      */
@@ -176,6 +186,7 @@ public final class Database implements AutoCloseable {
         if (closed) return;
         closed = true;
         writes.stop();
+        checkpointer.stop();
         closeQuietly(writer);
         closeReaders();
     }

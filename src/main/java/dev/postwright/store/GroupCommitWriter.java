@@ -12,9 +12,11 @@ import java.util.concurrent.ThreadFactory;
 
 /**
  * The one thread that writes. Work submitted from any thread waits in a bounded FIFO queue; the
- * writer takes everything waiting and runs it in one transaction, each piece inside its own
- * savepoint, so one failing piece rolls back alone. A commit then covers many pieces of work
- * ("group commit"): SQLite's cost is per commit, not per statement.
+ * writer takes everything waiting and runs it in one transaction, so a commit covers many pieces
+ * of work ("group commit"): SQLite's cost is per commit, far more than per statement. Should a
+ * piece throw, the transaction is rolled back and the batch runs again with each piece in its
+ * own savepoint, so the failing piece fails alone. Work may therefore run twice, and must have
+ * no effect outside the database.
  *
  * <p>Order is global: work runs in the order it was submitted. A future completes only after
  * the transaction holding its work has committed (or failed).
@@ -92,29 +94,65 @@ final class GroupCommitWriter {
     }
 
     private void run(List<Pending<?>> batch) {
+        // Fast path: one plain transaction. Failures are rare, so isolating each piece of work in
+        // a savepoint up front would cost two statements per piece for nothing.
+        if (runPlain(batch)) return;
+        runIsolated(batch);
+    }
+
+    /** Runs and commits the batch; false, with everything rolled back, if a piece threw. */
+    private boolean runPlain(List<Pending<?>> batch) {
         Object[] results = new Object[batch.size()];
-        Throwable[] errors = new Throwable[batch.size()];
-        try {
-            sql.update("BEGIN IMMEDIATE");
-        } catch (SQLException e) {
-            failAll(batch, SqliteErrors.toStoreException(e, file));
-            return;
-        }
-        // A lone piece of work needs no savepoint: its failure rolls back the whole transaction.
-        boolean isolate = batch.size() > 1;
+        if (!begin(batch)) return true;
         for (int i = 0; i < batch.size(); i++) {
             try {
-                if (isolate) sql.update("SAVEPOINT work");
                 results[i] = batch.get(i).work().run(sql);
-                if (isolate) sql.update("RELEASE work");
             } catch (Throwable t) {
-                errors[i] = t instanceof SQLException e ? SqliteErrors.toStoreException(e, file) : t;
-                if (!rollBack(isolate, t)) {
+                if (batch.size() == 1) {
+                    rollBack(false, t);
+                    complete(batch, results, new Throwable[] {mapped(t)});
+                    return true;
+                }
+                rollBack(false, t);
+                return false;
+            }
+        }
+        commit(batch, results, new Throwable[batch.size()]);
+        return true;
+    }
+
+    /** Runs each piece in its own savepoint, so a failing piece rolls back alone. */
+    private void runIsolated(List<Pending<?>> batch) {
+        Object[] results = new Object[batch.size()];
+        Throwable[] errors = new Throwable[batch.size()];
+        if (!begin(batch)) return;
+        for (int i = 0; i < batch.size(); i++) {
+            try {
+                sql.update("SAVEPOINT work");
+                results[i] = batch.get(i).work().run(sql);
+                sql.update("RELEASE work");
+            } catch (Throwable t) {
+                errors[i] = mapped(t);
+                if (!rollBack(true, t)) {
                     failAll(batch, errors[i]);
                     return;
                 }
             }
         }
+        commit(batch, results, errors);
+    }
+
+    private boolean begin(List<Pending<?>> batch) {
+        try {
+            sql.update("BEGIN IMMEDIATE");
+            return true;
+        } catch (SQLException e) {
+            failAll(batch, SqliteErrors.toStoreException(e, file));
+            return false;
+        }
+    }
+
+    private void commit(List<Pending<?>> batch, Object[] results, Throwable[] errors) {
         try {
             sql.update("COMMIT");
         } catch (SQLException e) {
@@ -123,6 +161,10 @@ final class GroupCommitWriter {
             return;
         }
         complete(batch, results, errors);
+    }
+
+    private Throwable mapped(Throwable t) {
+        return t instanceof SQLException e ? SqliteErrors.toStoreException(e, file) : t;
     }
 
     /** Undoes the failed piece (or everything); false when the transaction itself is gone. */

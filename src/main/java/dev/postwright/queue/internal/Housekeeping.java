@@ -13,7 +13,8 @@ final class Housekeeping {
             SELECT key FROM jobs
             WHERE finished_at IS NOT NULL AND events_pruned = 0
               AND (finished_at < ? OR key NOT IN
-                   (SELECT key FROM jobs WHERE finished_at IS NOT NULL ORDER BY finished_at DESC LIMIT ?))""";
+                   (SELECT key FROM jobs WHERE finished_at IS NOT NULL AND events_pruned = 0
+                    ORDER BY finished_at DESC LIMIT ?))""";
 
     private final Database db;
 

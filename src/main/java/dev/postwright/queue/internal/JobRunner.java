@@ -17,6 +17,8 @@ import java.lang.System.Logger.Level;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
@@ -54,15 +56,23 @@ final class JobRunner {
         return running;
     }
 
-    /** Claims and runs the oldest due job; false when none was due. */
-    boolean runOneDueJob() {
+    /** Claims the oldest due job, if any. */
+    Optional<SqliteJobStore.Claim> claimDue() {
         long now = clock.millis();
         // A cheap read first: an empty queue then costs no write lock, which other processes would wait for.
-        if (!store.hasDueWork(now)) return false;
-        var claim = store.claim(worker, now, now + settings.leaseDuration().toMillis());
-        if (claim.isEmpty()) return false;
-        run(claim.get());
-        return true;
+        if (!store.hasDueWork(now)) return Optional.empty();
+        return store.claim(worker, now, now + settings.leaseDuration().toMillis()).join();
+    }
+
+    /** Runs due jobs one after another until none is due; returns how many ran. */
+    int runDueJobs(java.util.function.BooleanSupplier keepGoing) {
+        int ran = 0;
+        Optional<SqliteJobStore.Claim> next = claimDue();
+        while (next.isPresent()) {
+            next = run(next.get(), keepGoing.getAsBoolean());
+            ran++;
+        }
+        return ran;
     }
 
     void cancelLocal(String jobId, Reason reason) {
@@ -92,9 +102,14 @@ final class JobRunner {
         running.values().forEach(token -> token.cancel(Reason.SHUTDOWN));
     }
 
-    private void run(SqliteJobStore.Claim claim) {
+    /**
+     * Runs a claimed job and records how it ended. With {@code claimNext}, the next due job is
+     * claimed in the same commit as this outcome, which saves the worker a round trip per job.
+     */
+    private Optional<SqliteJobStore.Claim> run(SqliteJobStore.Claim claim, boolean claimNext) {
         String jobId = claim.jobId();
         var token = new CancellationToken();
+        CompletableFuture<Boolean> outcome;
         running.put(jobId, token);
         if (shuttingDown) token.cancel(Reason.SHUTDOWN); // claimed while close() ran: release, do not run
         try {
@@ -103,22 +118,29 @@ final class JobRunner {
             token.throwIfCancelled();
             JobResult result = handler.run(context);
             token.throwIfCancelled();
-            succeed(jobId, result);
+            outcome = succeed(jobId, result);
         } catch (JobCancelledException e) {
-            afterCancel(jobId, token.reason() != null ? token.reason() : e.reason());
+            outcome = afterCancel(jobId, token.reason() != null ? token.reason() : e.reason());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            afterCancel(jobId, token.reason() != null ? token.reason() : Reason.SHUTDOWN);
+            outcome = afterCancel(jobId, token.reason() != null ? token.reason() : Reason.SHUTDOWN);
         } catch (JobFailure failure) {
-            afterFailure(claim, failure);
+            outcome = afterFailure(claim, failure);
         } catch (WireFormatException e) {
-            fail(jobId, new JobEvent.Failed("The brief stored for this job cannot be read: " + e.getMessage(),
-                    "INVALID_REQUEST"));
+            outcome = fail(jobId, new JobEvent.Failed("The brief stored for this job cannot be read: "
+                    + e.getMessage(), "INVALID_REQUEST"));
         } catch (RuntimeException | Error e) {
             LOG.log(Level.ERROR, "Job " + jobId + " failed with an internal error", e);
-            fail(jobId, new JobEvent.Failed("Postwright hit an internal error while working on this job ("
+            outcome = fail(jobId, new JobEvent.Failed("Postwright hit an internal error while working on this job ("
                     + e.getClass().getSimpleName() + "). Retry it; if it happens again, please report it with the log.",
                     "INTERNAL_ERROR"));
+        }
+        long now = clock.millis();
+        var next = claimNext && !shuttingDown
+                ? store.claim(worker, now, now + settings.leaseDuration().toMillis())
+                : CompletableFuture.completedFuture(Optional.<SqliteJobStore.Claim>empty());
+        try {
+            outcome.join();
         } finally {
             synchronized (running) {
                 running.remove(jobId);
@@ -126,35 +148,42 @@ final class JobRunner {
             }
             appended.accept(jobId);
         }
+        return next.join();
     }
 
-    private void succeed(String jobId, JobResult result) {
-        String json = Json.write(ResultCodec.writeResult(result));
-        if (!store.succeed(jobId, worker, json, new JobEvent.Complete(result), clock.millis())) {
-            LOG.log(Level.INFO, "Job {0} finished after it was cancelled or taken over; its result is discarded", jobId);
-        }
+    private CompletableFuture<Boolean> succeed(String jobId, JobResult result) {
+        // Encoded once: the stored result and the complete event carry the same envelope.
+        var envelope = ResultCodec.writeResult(result);
+        String completeJson = Json.write(Json.object().set("result", envelope));
+        return store.succeed(jobId, worker, Json.write(envelope), completeJson, clock.millis()).thenApply(stored -> {
+            if (!stored) {
+                LOG.log(Level.INFO, "Job {0} finished after it was cancelled or taken over; its result is discarded",
+                        jobId);
+            }
+            return stored;
+        });
     }
 
-    private void fail(String jobId, JobEvent.Failed failed) {
-        store.fail(jobId, worker, failed, clock.millis());
+    private CompletableFuture<Boolean> fail(String jobId, JobEvent.Failed failed) {
+        return store.fail(jobId, worker, failed, clock.millis());
     }
 
-    private void afterCancel(String jobId, Reason reason) {
+    private CompletableFuture<Boolean> afterCancel(String jobId, Reason reason) {
         // CANCELLED: cancel() already ended the job. TAKEN_OVER: someone else holds it now.
-        if (reason == Reason.SHUTDOWN) store.requeue(jobId, worker, clock.millis(), true, null, clock.millis());
+        if (reason != Reason.SHUTDOWN) return CompletableFuture.completedFuture(false);
+        return store.requeue(jobId, worker, clock.millis(), true, null, clock.millis());
     }
 
-    private void afterFailure(SqliteJobStore.Claim claim, JobFailure failure) {
+    private CompletableFuture<Boolean> afterFailure(SqliteJobStore.Claim claim, JobFailure failure) {
         var failed = new JobEvent.Failed(failure.getMessage(), failure.errorCode());
         if (!failure.isTransient() || claim.attempt() >= settings.maxAttempts()) {
-            fail(claim.jobId(), failed);
-            return;
+            return fail(claim.jobId(), failed);
         }
         Duration wait = failure.retryAfter() != null ? failure.retryAfter() : backoff.after(claim.attempt());
         long now = clock.millis();
         String step = "Retrying in %d s (attempt %d of %d): %s".formatted(Math.max(1, wait.toSeconds()),
                 claim.attempt() + 1, settings.maxAttempts(), failure.getMessage());
         var notice = new JobEvent.ProgressUpdate(0, step, (int) wait.toSeconds(), "retry-wait", null, null);
-        store.requeue(claim.jobId(), worker, now + wait.toMillis(), false, notice, now);
+        return store.requeue(claim.jobId(), worker, now + wait.toMillis(), false, notice, now);
     }
 }

@@ -5,7 +5,6 @@ import java.sql.SQLException;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.OptionalLong;
 
 /**
  * The SQL of job event logs and checkpoints. Static helpers run inside a session the caller
@@ -20,16 +19,14 @@ final class SqliteEventLog {
     static final String APPEND = """
             INSERT INTO job_events (job_key, seq, name, data, at)
             SELECT j.key, (SELECT COALESCE(MAX(seq), 0) + 1 FROM job_events WHERE job_key = j.key), ?2, ?3, ?4
-            FROM jobs j WHERE j.id = ?1
-            RETURNING seq""";
+            FROM jobs j WHERE j.id = ?1""";
 
     // Written only while the job is running under this worker's claim; a keyed event at most once.
     static final String APPEND_FENCED = """
             INSERT INTO job_events (job_key, seq, name, data, at, dedup_key)
             SELECT j.key, (SELECT COALESCE(MAX(seq), 0) + 1 FROM job_events WHERE job_key = j.key), ?2, ?3, ?4, ?5
             FROM jobs j WHERE j.id = ?1 AND j.state = 'running' AND j.claimed_by = ?6
-            ON CONFLICT (job_key, dedup_key) WHERE dedup_key IS NOT NULL DO NOTHING
-            RETURNING seq""";
+            ON CONFLICT (job_key, dedup_key) WHERE dedup_key IS NOT NULL DO NOTHING""";
 
     static final String JOB_KEY = "(SELECT key FROM jobs WHERE id = ?)";
 
@@ -48,18 +45,18 @@ final class SqliteEventLog {
     private SqliteEventLog() {}
 
     /** Appends unconditionally (terminal events, written with the transition that causes them). */
-    static long append(Sql sql, String jobId, String name, String data, long now) throws SQLException {
-        return sql.queryOne(APPEND, rs -> rs.getLong(1), jobId, name, data, now).orElseThrow();
+    static void append(Sql sql, String jobId, String name, String data, long now) throws SQLException {
+        if (sql.update(APPEND, jobId, name, data, now) != 1) throw new SQLException("no job " + jobId + " to log for");
     }
 
     /**
-     * Appends if {@code worker} still holds the running job. Empty when it does not, or when an
+     * Appends if {@code worker} still holds the running job. False when it does not, or when an
      * event with {@code dedupKey} (nullable) is already logged; {@link SqliteJobStore#holds} tells which.
+     * (No RETURNING: reading a result set back costs the driver more than the insert.)
      */
-    static OptionalLong appendFenced(Sql sql, String jobId, String worker, String name, String data,
-                                     String dedupKey, long now) throws SQLException {
-        return sql.queryOne(APPEND_FENCED, rs -> rs.getLong(1), jobId, name, data, now, dedupKey, worker)
-                .map(OptionalLong::of).orElse(OptionalLong.empty());
+    static boolean appendFenced(Sql sql, String jobId, String worker, String name, String data, String dedupKey,
+                                long now) throws SQLException {
+        return sql.update(APPEND_FENCED, jobId, name, data, now, dedupKey, worker) == 1;
     }
 
     static List<StoredEvent> readAfter(Sql sql, String jobId, long afterSeq, int limit) throws SQLException {

@@ -192,9 +192,7 @@ public final class SqliteJobQueue implements JobQueue {
      * without waiting.
      */
     public int runDueJobs() {
-        int ran = 0;
-        while (runner.runOneDueJob()) ran++;
-        return ran;
+        return runner.runDueJobs(() -> true);
     }
 
     /** Waits until no job runs in this engine, at most {@code timeout}; true if it became idle. */

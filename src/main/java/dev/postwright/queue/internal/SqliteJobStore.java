@@ -19,8 +19,8 @@ import java.util.EnumSet;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
-import java.util.OptionalLong;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 
 /**
  * The SQL of the {@code jobs} table. Each state change is one transaction that also appends the
@@ -105,21 +105,29 @@ final class SqliteJobStore {
         return db.read(sql -> sql.queryOne(HAS_DUE, rs -> true, now).isPresent());
     }
 
-    /** Takes the oldest due queued job for {@code worker}; atomic across threads and processes. */
-    Optional<Claim> claim(String worker, long now, long leaseUntil) {
-        return db.transaction(sql -> sql.queryOne(CLAIM_SQL, rs -> new Claim(rs.getString(1), rs.getString(2), rs.getInt(3)),
-                worker, leaseUntil, now));
+    /**
+     * Takes the oldest due queued job for {@code worker}; atomic across threads and processes.
+     * Asynchronous, so a worker can ask for its next job in the same commit as its last outcome.
+     */
+    CompletableFuture<Optional<Claim>> claim(String worker, long now, long leaseUntil) {
+        return db.submit(sql -> sql.queryOne(CLAIM_SQL, rs -> new Claim(rs.getString(1), rs.getString(2),
+                rs.getInt(3)), worker, leaseUntil, now));
     }
 
-    /** Succeeds the job and logs {@code complete}; false when {@code worker} no longer holds it. */
-    boolean succeed(String jobId, String worker, String resultJson, JobEvent.Complete complete, long now) {
-        return db.transaction(sql -> sql.update(SUCCEED_SQL, resultJson, now, now, jobId, worker) == 1
-                && appended(sql, jobId, complete, now));
+    /**
+     * Succeeds the job and logs {@code complete}; false when {@code worker} no longer holds it.
+     *
+     * @param resultJson   the result envelope, stored with the job for the status route
+     * @param completeJson the {@code complete} event's data, which wraps the same envelope
+     */
+    CompletableFuture<Boolean> succeed(String jobId, String worker, String resultJson, String completeJson, long now) {
+        return db.submit(sql -> sql.update(SUCCEED_SQL, resultJson, now, now, jobId, worker) == 1
+                && appended(sql, jobId, JobEventCodec.COMPLETE, completeJson, now));
     }
 
     /** Fails the job and logs {@code failed}; false when {@code worker} no longer holds it. */
-    boolean fail(String jobId, String worker, JobEvent.Failed failed, long now) {
-        return db.transaction(sql -> sql.update(FAIL_SQL, failed.error(), failed.errorCode(), now, now, jobId, worker) == 1
+    CompletableFuture<Boolean> fail(String jobId, String worker, JobEvent.Failed failed, long now) {
+        return db.submit(sql -> sql.update(FAIL_SQL, failed.error(), failed.errorCode(), now, now, jobId, worker) == 1
                 && appended(sql, jobId, failed, now));
     }
 
@@ -127,11 +135,11 @@ final class SqliteJobStore {
      * Puts a running job back in the queue to run at {@code runAt}, logging {@code notice} if
      * given. {@code refundAttempt} does not count this run (a shutdown is not the job's fault).
      */
-    boolean requeue(String jobId, String worker, long runAt, boolean refundAttempt, JobEvent.ProgressUpdate notice,
-                    long now) {
+    CompletableFuture<Boolean> requeue(String jobId, String worker, long runAt, boolean refundAttempt,
+                                       JobEvent.ProgressUpdate notice, long now) {
         Integer progress = notice == null ? null : notice.progress();
         String step = notice == null ? null : notice.currentStep();
-        return db.transaction(sql -> sql.update(REQUEUE_SQL, runAt, refundAttempt ? 1 : 0, progress, step, now, jobId,
+        return db.submit(sql -> sql.update(REQUEUE_SQL, runAt, refundAttempt ? 1 : 0, progress, step, now, jobId,
                 worker) == 1
                 && (notice == null || appended(sql, jobId, notice, now)));
     }
@@ -161,12 +169,11 @@ final class SqliteJobStore {
         });
     }
 
-    /** Inside write work: records progress and logs its event; empty when the claim is lost. */
-    static OptionalLong progress(Sql sql, String jobId, String worker, String name, String data, int progress,
-                                 String step, Integer eta, long now) throws SQLException {
+    /** Inside write work: records progress and logs its event; false when the claim is lost. */
+    static boolean progress(Sql sql, String jobId, String worker, String name, String data, int progress,
+                            String step, Integer eta, long now) throws SQLException {
         return sql.update(PROGRESS_SQL, progress, step, eta, now, jobId, worker) == 1
-                ? SqliteEventLog.appendFenced(sql, jobId, worker, name, data, null, now)
-                : OptionalLong.empty();
+                && SqliteEventLog.appendFenced(sql, jobId, worker, name, data, null, now);
     }
 
     /** True while {@code worker} holds the running job. */
@@ -204,7 +211,11 @@ final class SqliteJobStore {
     }
 
     private static boolean appended(Sql sql, String jobId, JobEvent event, long now) throws SQLException {
-        SqliteEventLog.append(sql, jobId, JobEventCodec.name(event), JobEventCodec.encodeData(event), now);
+        return appended(sql, jobId, JobEventCodec.name(event), JobEventCodec.encodeData(event), now);
+    }
+
+    private static boolean appended(Sql sql, String jobId, String name, String data, long now) throws SQLException {
+        SqliteEventLog.append(sql, jobId, name, data, now);
         return true;
     }
 

@@ -12,7 +12,6 @@ import java.time.Clock;
 import java.util.List;
 import java.lang.System.Logger.Level;
 import java.util.Map;
-import java.util.OptionalLong;
 import java.util.function.Consumer;
 
 /**
@@ -82,10 +81,10 @@ final class WorkerJobContext implements JobContext {
     }
 
     /** On the writer thread, after the commit: tell subscribers, or stop the run if the claim was lost. */
-    private void afterEmit(OptionalLong seq, Throwable error) {
+    private void afterEmit(Boolean stored, Throwable error) {
         if (error != null) {
             LOG.log(Level.WARNING, "An event of job " + jobId + " could not be stored", error);
-        } else if (seq.isEmpty()) {
+        } else if (!stored) {
             token.cancel(CancellationToken.Reason.TAKEN_OVER); // no effect if it was cancelled already
         } else {
             appended.accept(jobId);

@@ -61,7 +61,7 @@ final class WorkerPool {
         while (running) {
             long seen = signal.generation();
             try {
-                if (runner.runOneDueJob()) continue;
+                if (runner.runDueJobs(() -> running) > 0) continue;
             } catch (RuntimeException e) {
                 // The database may be briefly unusable (disk full, locked); keep the worker alive.
                 LOG.log(Level.WARNING, "A worker could not take a job; trying again shortly", e);

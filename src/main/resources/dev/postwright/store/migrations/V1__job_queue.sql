@@ -26,12 +26,13 @@ CREATE TABLE jobs (
     events_pruned INTEGER NOT NULL DEFAULT 0
 );
 
--- Claims take the oldest due queued job: state equality, then run_at, then rowid (insert order).
--- Heartbeats and sweeps find the few running jobs through it too. Every index costs each commit,
--- so there is none that no query needs.
-CREATE INDEX jobs_claim ON jobs (state, run_at);
--- Housekeeping finds old finished jobs.
-CREATE INDEX jobs_finished ON jobs (finished_at) WHERE finished_at IS NOT NULL;
+-- Every index costs each commit that touches it, so each holds only the rows its queries need.
+-- Claims take the oldest due queued job: run_at, then key (insert order), among queued jobs only.
+CREATE INDEX jobs_claim ON jobs (run_at) WHERE state = 'queued';
+-- Heartbeats and sweeps look at running jobs only.
+CREATE INDEX jobs_running ON jobs (claimed_by) WHERE state = 'running';
+-- Housekeeping finds finished jobs whose logs are not pruned yet.
+CREATE INDEX jobs_unpruned ON jobs (finished_at) WHERE finished_at IS NOT NULL AND events_pruned = 0;
 
 CREATE TABLE job_events (
     job_key   INTEGER NOT NULL REFERENCES jobs (key) ON DELETE CASCADE,
