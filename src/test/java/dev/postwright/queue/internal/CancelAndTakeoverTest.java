@@ -9,7 +9,6 @@ import dev.postwright.queue.JobCancelledException;
 import dev.postwright.queue.QueueSettings;
 import dev.postwright.testing.Briefs;
 import java.io.IOException;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -20,27 +19,16 @@ import mockwebserver3.MockResponse;
 import mockwebserver3.MockWebServer;
 import okhttp3.OkHttpClient;
 import okhttp3.Request;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 class CancelAndTakeoverTest {
     private static final Duration WAIT = Duration.ofSeconds(20);
 
-    @TempDir
-    Path dir;
-    QueueFixture fixture;
+    @RegisterExtension
+    final QueueFixture fixture = new QueueFixture();
 
-    @BeforeEach
-    void open() {
-        fixture = new QueueFixture(dir);
-    }
 
-    @AfterEach
-    void close() throws Exception {
-        fixture.close();
-    }
 
     @Test
     void cancelAbortsABlockingHttpCallAndStoresNothingAfterwards() throws Exception {
@@ -55,11 +43,14 @@ class CancelAndTakeoverTest {
             var queue = fixture.threaded(ctx -> {
                 ctx.emit(progress(10, "Asking the model"));
                 var call = client.newCall(new Request.Builder().url(server.url("/v1/chat/completions")).build());
-                try (var abort = ctx.cancellation().onCancel(call::cancel)) {
+                var abort = ctx.cancellation().onCancel(call::cancel);
+                try {
                     inCall.countDown();
                     call.execute().close();
                 } catch (IOException e) {
                     callFailure.set(e);
+                } finally {
+                    abort.close();
                 }
                 try { // a careless stage that carries on after the abort
                     ctx.completeStage("draft", "{\"partial\":true}", List.of(progress(50, "Draft")));
@@ -98,10 +89,7 @@ class CancelAndTakeoverTest {
             ctx.completeStage("outline", "{}", List.of(progress(20, "Outline")));
             slowStarted.countDown();
             // Stands in for an engine stalled past its lease (a laptop lid closed mid-job).
-            var stopped = new CountDownLatch(1);
-            try (var r = ctx.cancellation().onCancel(stopped::countDown)) {
-                stopped.await();
-            }
+            awaitCancellation(ctx.cancellation());
             slowStopped.complete(ctx.cancellation().reason());
             ctx.emit(progress(90, "Too late"));
             return Briefs.result("from the stale engine");
@@ -165,10 +153,7 @@ class CancelAndTakeoverTest {
         var started = new CountDownLatch(1);
         var queue = fixture.threaded(ctx -> {
             started.countDown();
-            var stopped = new CountDownLatch(1);
-            try (var r = ctx.cancellation().onCancel(stopped::countDown)) {
-                stopped.await();
-            }
+            awaitCancellation(ctx.cancellation());
             ctx.cancellation().throwIfCancelled();
             return Briefs.result("t");
         }, QueueSettings.DEFAULTS.withWorkers(1));
@@ -179,6 +164,17 @@ class CancelAndTakeoverTest {
         var status = queue.status(id).orElseThrow();
         assertThat(status.state()).isEqualTo(JobState.QUEUED);
         assertThat(status.attempts()).as("a shutdown does not use up an attempt").isZero();
+    }
+
+    /** Blocks until the token is cancelled, as a job blocked in I/O that cancellation aborts. */
+    private static void awaitCancellation(CancellationToken token) throws InterruptedException {
+        var stopped = new CountDownLatch(1);
+        var registration = token.onCancel(stopped::countDown);
+        try {
+            stopped.await();
+        } finally {
+            registration.close();
+        }
     }
 
     /** A pid that certainly belongs to no running process: one that just exited. */

@@ -8,7 +8,6 @@ import dev.postwright.model.JobStatus;
 import dev.postwright.queue.JobHandler;
 import dev.postwright.queue.QueueSettings;
 import dev.postwright.testing.Briefs;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -19,29 +18,18 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 class ConcurrencyTest {
     private static final Duration WAIT = Duration.ofSeconds(120);
 
-    @TempDir
-    Path dir;
-    QueueFixture fixture;
+    @RegisterExtension
+    final QueueFixture fixture = new QueueFixture();
     final Map<String, AtomicInteger> runsPerJob = new ConcurrentHashMap<>();
     final Map<String, String> engineOfJob = new ConcurrentHashMap<>();
 
-    @BeforeEach
-    void open() {
-        fixture = new QueueFixture(dir);
-    }
 
-    @AfterEach
-    void close() throws Exception {
-        fixture.close();
-    }
 
     private JobHandler recording(String engine) {
         return ctx -> {

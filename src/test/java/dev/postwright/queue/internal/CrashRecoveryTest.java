@@ -17,26 +17,19 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.IntStream;
 import java.util.stream.LongStream;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** SIGKILL in the middle of a job, then a fresh start on the same file. */
 class CrashRecoveryTest {
     private static final Duration WAIT = Duration.ofSeconds(60);
 
-    @TempDir
-    Path dir;
-    QueueFixture fixture;
+    @RegisterExtension
+    final QueueFixture fixture = new QueueFixture();
 
-    @AfterEach
-    void close() throws Exception {
-        if (fixture != null) fixture.close();
-    }
 
     @Test
     void aJobKilledMidRunIsCompletedByTheNextStartWithNoEventLostOrDuplicated() throws Exception {
-        fixture = new QueueFixture(dir);
         var db = fixture.database();
         String id;
         // The real clock, as the child's: a job stamped by a test clock might not be due yet for it.
@@ -44,7 +37,7 @@ class CrashRecoveryTest {
             id = producer.enqueue(Briefs.brief("survivor"), null);
         }
 
-        Process child = startChild(dir.resolve("postwright.db"));
+        Process child = startChild(fixture.file());
         // Should the child stall, kill it so the read below ends and the test fails instead of hanging.
         CompletableFuture.delayedExecutor(WAIT.toSeconds(), TimeUnit.SECONDS).execute(child::destroyForcibly);
         int seen = readStepsUntil(child, 300);

@@ -10,22 +10,15 @@ import dev.postwright.queue.QueueSettings;
 import dev.postwright.store.Database;
 import dev.postwright.testing.Briefs;
 import dev.postwright.testing.RecordingListener;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 class HousekeepingTest {
-    @TempDir
-    Path dir;
-    QueueFixture fixture;
+    @RegisterExtension
+    final QueueFixture fixture = new QueueFixture();
 
-    @AfterEach
-    void close() throws Exception {
-        fixture.close();
-    }
 
     private SqliteJobQueue queue(Database db, QueueSettings settings) {
         return (SqliteJobQueue) JobQueue.builder(db, ctx -> {
@@ -37,7 +30,6 @@ class HousekeepingTest {
 
     @Test
     void oldFinishedJobsKeepOnlyTheirFinalEventAndLoseTheirCheckpoints() throws Exception {
-        fixture = new QueueFixture(dir);
         Database db = fixture.database();
         var queue = queue(db, QueueSettings.DEFAULTS.withRetention(Duration.ofDays(30), 100));
         String old = queue.enqueue(Briefs.brief("old"), null);
@@ -70,7 +62,6 @@ class HousekeepingTest {
 
     @Test
     void onlyTheMostRecentFinishedJobsKeepTheirLogsWhateverTheirAge() throws Exception {
-        fixture = new QueueFixture(dir);
         Database db = fixture.database();
         var queue = queue(db, QueueSettings.DEFAULTS.withRetention(Duration.ofDays(365), 2));
         List<String> ids = new java.util.ArrayList<>();

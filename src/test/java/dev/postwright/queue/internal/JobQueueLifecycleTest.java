@@ -13,28 +13,20 @@ import dev.postwright.queue.CommandResult;
 import dev.postwright.queue.InvalidRequestException;
 import dev.postwright.queue.JobFailure;
 import dev.postwright.testing.Briefs;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The life of a job, run on the test thread with a hand-moved clock. */
 class JobQueueLifecycleTest {
-    @TempDir
-    Path dir;
-    QueueFixture fixture;
+    @RegisterExtension
+    final QueueFixture fixture = new QueueFixture();
 
-    @AfterEach
-    void close() throws Exception {
-        fixture.close();
-    }
 
     private SqliteJobQueue queue(dev.postwright.queue.JobHandler handler) throws Exception {
-        fixture = new QueueFixture(dir);
         return fixture.manual(handler);
     }
 

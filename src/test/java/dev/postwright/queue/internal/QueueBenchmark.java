@@ -45,12 +45,14 @@ public final class QueueBenchmark {
         Path dir = Files.createTempDirectory("postwright-bench");
         System.out.printf(Locale.ROOT, "Java %s, %d cores, SQLite %s%n", System.getProperty("java.version"),
                 Runtime.getRuntime().availableProcessors(), sqliteVersion(dir));
-        // Warm-up: JIT, page cache, class loading.
-        queueCycle(dir.resolve("warm-q.db"), 2_000);
-        baselineCycle(dir.resolve("warm-b.db"), 2_000, false);
-        baselineCycle(dir.resolve("warm-t.db"), 2_000, true);
-        queueAppends(dir.resolve("warm-qa.db"), 20_000);
-        baselineAppends(dir.resolve("warm-ba.db"), 20_000);
+        // Warm-up, full size and repeated: the queue's rounds kept getting faster with a short one.
+        for (int i = 0; i < 3; i++) {
+            queueCycle(dir.resolve("warm-q" + i + ".db"), JOBS);
+            baselineCycle(dir.resolve("warm-b" + i + ".db"), JOBS, false);
+            baselineCycle(dir.resolve("warm-t" + i + ".db"), JOBS, true);
+            queueAppends(dir.resolve("warm-qa" + i + ".db"), EVENTS);
+            baselineAppends(dir.resolve("warm-ba" + i + ".db"), EVENTS);
+        }
 
         List<double[]> naive = new ArrayList<>();
         List<double[]> perJob = new ArrayList<>();

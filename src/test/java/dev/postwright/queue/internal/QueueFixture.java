@@ -8,28 +8,51 @@ import dev.postwright.store.Database;
 import dev.postwright.store.DatabaseUnavailableException;
 import dev.postwright.testing.MutableClock;
 import dev.postwright.wire.JobEventCodec;
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Comparator;
+import org.junit.jupiter.api.extension.AfterEachCallback;
+import org.junit.jupiter.api.extension.BeforeEachCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
 
-/** Opens queues on real SQLite files for tests and reads their logs back. */
-final class QueueFixture implements AutoCloseable {
+/**
+ * Opens queues on a real SQLite file in a fresh folder per test, reads their logs back, and
+ * closes everything after the test. Register with {@code @RegisterExtension}.
+ */
+final class QueueFixture implements BeforeEachCallback, AfterEachCallback, AutoCloseable {
     static final QueueSettings FAST = QueueSettings.DEFAULTS.withLeaseDuration(Duration.ofSeconds(30));
 
     final MutableClock clock = new MutableClock(Instant.parse("2026-11-21T09:00:00Z"));
-    private final Path file;
     private final List<AutoCloseable> open = new ArrayList<>();
+    private Path dir;
     private int seed = 7;
 
-    QueueFixture(Path dir) {
-        this.file = dir.resolve("postwright.db");
+    @Override
+    public void beforeEach(ExtensionContext context) throws IOException {
+        dir = Files.createTempDirectory("postwright-test");
+    }
+
+    @Override
+    public void afterEach(ExtensionContext context) throws IOException {
+        close();
+        try (var files = Files.walk(dir)) {
+            for (Path p : files.sorted(Comparator.reverseOrder()).toList()) Files.deleteIfExists(p);
+        }
+    }
+
+    /** The database file every queue of this fixture shares. */
+    Path file() {
+        return dir.resolve("postwright.db");
     }
 
     Database database() throws DatabaseUnavailableException {
-        Database db = Database.open(file);
+        Database db = Database.open(file());
         open.add(db);
         return db;
     }
@@ -73,7 +96,15 @@ final class QueueFixture implements AutoCloseable {
     }
 
     @Override
-    public void close() throws Exception {
-        for (AutoCloseable c : open) c.close();
+    public void close() {
+        List<AutoCloseable> toClose = List.copyOf(open);
+        open.clear();
+        for (AutoCloseable c : toClose) {
+            try {
+                c.close();
+            } catch (Exception e) {
+                throw new IllegalStateException("closing " + c + " failed", e);
+            }
+        }
     }
 }

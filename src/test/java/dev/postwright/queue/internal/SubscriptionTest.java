@@ -11,7 +11,6 @@ import dev.postwright.queue.QueueSettings;
 import dev.postwright.testing.Briefs;
 import dev.postwright.testing.LogCapture;
 import dev.postwright.testing.RecordingListener;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -19,27 +18,16 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.LongStream;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 class SubscriptionTest {
     private static final Duration WAIT = Duration.ofSeconds(30);
 
-    @TempDir
-    Path dir;
-    QueueFixture fixture;
+    @RegisterExtension
+    final QueueFixture fixture = new QueueFixture();
 
-    @BeforeEach
-    void open() {
-        fixture = new QueueFixture(dir);
-    }
 
-    @AfterEach
-    void close() throws Exception {
-        fixture.close();
-    }
 
     @Test
     void replaysWhatIsLoggedThenContinuesLive() throws Exception {
