@@ -9,6 +9,7 @@ import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.locks.ReentrantReadWriteLock;
 
 /**
  * The one thread that writes. Work submitted from any thread waits in a bounded FIFO queue; the
@@ -34,7 +35,9 @@ final class GroupCommitWriter {
     private final Path file;
     private final BlockingQueue<Pending<?>> queue = new LinkedBlockingQueue<>(QUEUE_CAPACITY);
     private final Thread thread;
-    private volatile boolean stopping;
+    // Submitters hold the read lock while queueing, stop() the write lock: nothing can be queued behind STOP.
+    private final ReentrantReadWriteLock stopLock = new ReentrantReadWriteLock();
+    private boolean stopping;
 
     GroupCommitWriter(Sql sql, Path file, ThreadFactory threads) {
         this.sql = sql;
@@ -46,15 +49,18 @@ final class GroupCommitWriter {
     /** Queues {@code work}; blocks only while the queue is full (back-pressure on runaway producers). */
     <T> CompletableFuture<T> submit(SqlWork<T> work) {
         var pending = new Pending<>(work, new CompletableFuture<T>());
-        if (stopping) {
-            pending.future().completeExceptionally(new IllegalStateException("the database " + file + " is closed"));
-            return pending.future();
-        }
+        stopLock.readLock().lock();
         try {
-            queue.put(pending);
+            if (stopping) {
+                pending.future().completeExceptionally(new IllegalStateException("the database " + file + " is closed"));
+            } else {
+                queue.put(pending);
+            }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             pending.future().completeExceptionally(e);
+        } finally {
+            stopLock.readLock().unlock();
         }
         return pending.future();
     }
@@ -65,8 +71,17 @@ final class GroupCommitWriter {
 
     /** Runs what is queued, then stops the thread. */
     void stop() {
-        stopping = true;
-        queue.add(STOP);
+        stopLock.writeLock().lock();
+        try {
+            if (stopping) return;
+            stopping = true;
+            queue.put(STOP);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return;
+        } finally {
+            stopLock.writeLock().unlock();
+        }
         try {
             thread.join();
         } catch (InterruptedException e) {
@@ -83,13 +98,12 @@ final class GroupCommitWriter {
                 return; // only close() interrupts, after STOP would have ended us anyway
             }
             queue.drainTo(batch, MAX_BATCH - 1);
-            boolean stop = batch.remove(STOP);
+            // STOP is always the last thing queued (see stop()), so it can only end a batch.
+            boolean stop = batch.getLast() == STOP;
+            if (stop) batch.removeLast();
             if (!batch.isEmpty()) run(batch);
             batch.clear();
-            if (stop) {
-                queue.forEach(p -> p.future().completeExceptionally(new IllegalStateException("the database is closed")));
-                return;
-            }
+            if (stop) return;
         }
     }
 

@@ -1,12 +1,14 @@
 package dev.postwright.queue.internal;
 
 import dev.postwright.store.Database;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 
 /**
  * Keeps the database bounded: the event logs of jobs finished long ago (and of all but the most
  * recent finished jobs) shrink to their final event, which still carries the result, and their
- * checkpoints go. Freed pages are returned to the file system.
+ * checkpoints go. Freed pages go back to the file system (the database uses full auto-vacuum).
  */
 final class Housekeeping {
     private static final String DUE = """
@@ -25,19 +27,18 @@ final class Housekeeping {
     /** Prunes what the policy says; returns how many jobs' logs were pruned. */
     int prune(long finishedBefore, int keepRecent) {
         List<Long> due = db.read(sql -> sql.query(DUE, rs -> rs.getLong(1), finishedBefore, keepRecent));
+        List<CompletableFuture<Integer>> pruned = new ArrayList<>(due.size());
         for (long jobKey : due) {
-            db.transaction(sql -> {
+            // One piece of work per job, submitted together: they share commits, and each stays atomic.
+            pruned.add(db.submit(sql -> {
                 sql.update("""
                         DELETE FROM job_events WHERE job_key = ?1
                           AND seq < (SELECT MAX(seq) FROM job_events WHERE job_key = ?1)""", jobKey);
                 sql.update("DELETE FROM checkpoints WHERE job_key = ?", jobKey);
                 return sql.update("UPDATE jobs SET events_pruned = 1 WHERE key = ? AND finished_at IS NOT NULL", jobKey);
-            });
+            }));
         }
-        if (!due.isEmpty()) db.transaction(sql -> {
-            sql.execute("PRAGMA incremental_vacuum");
-            return null;
-        });
+        pruned.forEach(CompletableFuture::join); // full auto-vacuum returns the freed pages at each commit
         return due.size();
     }
 }

@@ -7,12 +7,15 @@ import dev.postwright.queue.CancellationToken.Reason;
 import dev.postwright.queue.QueueSettings;
 import java.lang.System.Logger.Level;
 import java.time.Clock;
+import java.util.Map;
 import java.util.Set;
 
 /**
- * Heartbeats and sweeps. The heartbeat extends this engine's leases and stops local runs whose
- * job was cancelled or taken over elsewhere. The sweep re-queues jobs whose engine is certainly
- * gone (its process exited) or whose lease ran out, and fails jobs that keep killing engines.
+ * Heartbeats and sweeps. The heartbeat extends the leases of the jobs this engine is running and
+ * stops local runs whose job was cancelled or taken over elsewhere. The sweep re-queues jobs
+ * whose engine is certainly gone (its process exited) or whose lease ran out (including this
+ * engine's own, should a run have ended without its outcome stored), and fails jobs that keep
+ * killing engines.
  */
 final class LeaseKeeper {
     private static final System.Logger LOG = System.getLogger(LeaseKeeper.class.getName());
@@ -35,10 +38,12 @@ final class LeaseKeeper {
     }
 
     void heartbeat() {
-        Set<String> held = store.renewLeases(worker, clock.millis() + settings.leaseDuration().toMillis());
-        runner.running().forEach((jobId, token) -> {
-            // A run that started after the renewal is not in 'held' yet: confirm before stopping it.
-            if (!held.contains(jobId) && !stillHeld(jobId)) stop(jobId, token);
+        // Every id in the map was claimed (and committed) before it was put there.
+        Map<String, CancellationToken> running = Map.copyOf(runner.running());
+        Set<String> held = store.renewLeases(worker, running.keySet(),
+                clock.millis() + settings.leaseDuration().toMillis());
+        running.forEach((jobId, token) -> {
+            if (!held.contains(jobId)) stop(jobId, token);
         });
     }
 
@@ -46,7 +51,8 @@ final class LeaseKeeper {
     int sweep() {
         long now = clock.millis();
         int handled = 0;
-        for (var job : store.runningElsewhere(worker)) {
+        for (var job : store.running()) {
+            if (runner.running().containsKey(job.jobId())) continue; // ours, and alive
             boolean gone = WorkerIdentity.isCertainlyGone(job.claimedBy());
             if (!gone && job.leaseUntil() >= now) continue;
             if (job.attempts() >= settings.maxAttempts()) {
@@ -61,10 +67,6 @@ final class LeaseKeeper {
         }
         if (handled > 0) onRequeued.run();
         return handled;
-    }
-
-    private boolean stillHeld(String jobId) {
-        return store.database().read(sql -> store.holds(sql, jobId, worker));
     }
 
     private void stop(String jobId, CancellationToken token) {

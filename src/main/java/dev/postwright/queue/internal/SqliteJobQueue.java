@@ -47,6 +47,7 @@ public final class SqliteJobQueue implements JobQueue {
     private final WorkerPool pool;
     private final LeaseKeeper leases;
     private final ScheduledExecutorService timers;
+    private final String worker;
     private boolean started;
 
     public SqliteJobQueue(Database db, JobHandler handler, QueueSettings settings, Clock clock,
@@ -58,7 +59,7 @@ public final class SqliteJobQueue implements JobQueue {
         this.clock = clock;
         this.ids = ids;
         this.subscriptions = new Subscriptions(db, delivery);
-        String worker = WorkerIdentity.create(() -> Long.toHexString(random.nextLong()));
+        this.worker = WorkerIdentity.create(() -> Long.toHexString(random.nextLong()));
         this.runner = new JobRunner(store, handler, worker, settings, clock,
                 new Backoff(settings.retryBaseDelay(), settings.retryMaxDelay(), random), subscriptions::appended);
         this.pool = new WorkerPool(settings.workers(), threadFactory, signal, settings.pollInterval(), runner);
@@ -198,6 +199,11 @@ public final class SqliteJobQueue implements JobQueue {
     /** Waits until no job runs in this engine, at most {@code timeout}; true if it became idle. */
     public boolean awaitIdle(Duration timeout) throws InterruptedException {
         return runner.awaitIdle(timeout);
+    }
+
+    /** This engine's name in {@code jobs.claimed_by} (tests). */
+    String workerId() {
+        return worker;
     }
 
     /** Runs one sweep now (tests; normally scheduled). */

@@ -73,9 +73,7 @@ final class SqliteJobStore {
             UPDATE jobs SET progress = ?, current_step = ?, eta_seconds = ?, updated_at = ?""" + FENCE;
     private static final String HOLDS = "SELECT 1 FROM jobs" + FENCE;
     private static final String STATE = "SELECT state FROM jobs WHERE id = ?";
-    private static final String RENEW = """
-            UPDATE jobs SET lease_until = ? WHERE claimed_by = ? AND state = 'running'""";
-    private static final String HELD = "SELECT id FROM jobs WHERE claimed_by = ? AND state = 'running'";
+    private static final String RENEW = "UPDATE jobs SET lease_until = ?" + FENCE;
     // A sweep may only take a job whose holder is known dead, or whose lease is still expired now.
     private static final String ABANDONED_FENCE = """
              WHERE id = ? AND state = 'running' AND claimed_by = ? AND (? OR lease_until < ?)""";
@@ -84,8 +82,8 @@ final class SqliteJobStore {
     private static final String FAIL_ABANDONED = "UPDATE jobs SET " + FAIL.toClause() + """
             , error = ?, error_code = ?, claimed_by = NULL, lease_until = NULL, finished_at = ?, updated_at = ?"""
             + ABANDONED_FENCE;
-    private static final String RUNNING_ELSEWHERE = """
-            SELECT id, claimed_by, attempts, lease_until FROM jobs WHERE state = 'running' AND claimed_by <> ?""";
+    private static final String RUNNING_JOBS = """
+            SELECT id, claimed_by, attempts, lease_until FROM jobs WHERE state = 'running'""";
 
     private final Database db;
 
@@ -185,18 +183,26 @@ final class SqliteJobStore {
         return db.read(sql -> state(sql, jobId));
     }
 
-    /** Extends the leases of every job {@code worker} holds; returns the ids it still holds. */
-    Set<String> renewLeases(String worker, long leaseUntil) {
+    /**
+     * Extends the leases of the jobs {@code worker} is running; returns those it still holds. A
+     * job its worker no longer runs (its outcome could not be stored) is not renewed, so its
+     * lease runs out and a sweep re-queues it.
+     */
+    Set<String> renewLeases(String worker, Set<String> running, long leaseUntil) {
+        if (running.isEmpty()) return Set.of();
         return db.transaction(sql -> {
-            sql.update(RENEW, leaseUntil, worker);
-            return new HashSet<>(sql.query(HELD, rs -> rs.getString(1), worker));
+            Set<String> held = new HashSet<>();
+            for (String jobId : running) {
+                if (sql.update(RENEW, leaseUntil, jobId, worker) == 1) held.add(jobId);
+            }
+            return held;
         });
     }
 
-    /** Running jobs held by other engines, for the sweep to judge. */
-    List<Abandoned> runningElsewhere(String worker) {
-        return db.read(sql -> sql.query(RUNNING_ELSEWHERE, rs -> new Abandoned(rs.getString(1), rs.getString(2),
-                rs.getInt(3), rs.getLong(4)), worker));
+    /** Every running job, for the sweep to judge. */
+    List<Abandoned> running() {
+        return db.read(sql -> sql.query(RUNNING_JOBS, rs -> new Abandoned(rs.getString(1), rs.getString(2),
+                rs.getInt(3), rs.getLong(4))));
     }
 
     /** Re-queues an abandoned job at once; false if its holder renewed the lease meanwhile. */

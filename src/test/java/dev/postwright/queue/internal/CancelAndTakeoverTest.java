@@ -135,6 +135,25 @@ class CancelAndTakeoverTest {
     }
 
     @Test
+    void aJobThisEngineHoldsButNoLongerRunsIsNotRenewedAndIsSweptWhenItsLeaseRunsOut() throws Exception {
+        var queue = fixture.manual(ctx -> Briefs.result("t"));
+        String id = queue.enqueue(Briefs.brief("t"), null);
+        long lease = fixture.clock.millis() + 30_000;
+        // As after a run whose outcome could not be stored (say, the disk was full): still ours in the table.
+        fixture.database().transaction(sql -> sql.update("UPDATE jobs SET state = 'running', claimed_by = ?, "
+                + "lease_until = ?, attempts = 1 WHERE id = ?", queue.workerId(), lease, id));
+        queue.heartbeatNow();
+        long renewed = fixture.database().read(sql -> sql.queryOne("SELECT lease_until FROM jobs WHERE id = ?",
+                rs -> rs.getLong(1), id).orElseThrow());
+        assertThat(renewed).as("the heartbeat renews only runs in progress").isEqualTo(lease);
+        assertThat(queue.sweepNow()).isZero();
+        fixture.clock.advance(Duration.ofSeconds(31));
+        assertThat(queue.sweepNow()).isEqualTo(1);
+        assertThat(queue.runDueJobs()).isEqualTo(1);
+        assertThat(queue.status(id).orElseThrow().state()).isEqualTo(JobState.SUCCEEDED);
+    }
+
+    @Test
     void aJobThatKeepsKillingEnginesIsFailedInsteadOfRunAgain() throws Exception {
         var queue = fixture.manual(ctx -> Briefs.result("t"));
         String id = queue.enqueue(Briefs.brief("t"), null);

@@ -22,7 +22,8 @@ class HousekeepingTest {
 
     private SqliteJobQueue queue(Database db, QueueSettings settings) {
         return (SqliteJobQueue) JobQueue.builder(db, ctx -> {
-            for (int i = 0; i < 50; i++) ctx.emit(new JobEvent.DraftDelta(i, "w "));
+            // Enough text that pruning frees many pages.
+            for (int i = 0; i < 50; i++) ctx.emit(new JobEvent.DraftDelta(i, "word ".repeat(40)));
             ctx.completeStage("draft", "{\"big\":true}", List.of(progress(50, "drafted")));
             return Briefs.result(ctx.request().topic().title());
         }).settings(settings.withWorkers(0)).clock(fixture.clock).build();
@@ -73,6 +74,8 @@ class HousekeepingTest {
         assertThat(queue.pruneEventLogs()).isEqualTo(3);
         int events = db.read(sql -> sql.queryOne("SELECT count(*) FROM job_events", rs -> rs.getInt(1)).orElseThrow());
         assertThat(events).isEqualTo(3 + 2 * 52);
+        int freePages = db.read(sql -> sql.queryOne("PRAGMA freelist_count", rs -> rs.getInt(1)).orElseThrow());
+        assertThat(freePages).as("freed pages are returned to the file system").isZero();
         assertThat(fixture.logNames(db, ids.get(4))).hasSize(52);
     }
 }
