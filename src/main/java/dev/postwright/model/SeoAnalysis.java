@@ -1,5 +1,7 @@
 package dev.postwright.model;
 
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -16,7 +18,8 @@ public record SeoAnalysis(Integer overallScore, List<String> topStrengths, List<
     public SeoAnalysis {
         topStrengths = Lists.copyOf(topStrengths);
         topImprovements = Lists.copyOf(topImprovements);
-        sections = sections == null ? Map.of() : Map.copyOf(sections);
+        // Insertion order kept, so encodings are stable.
+        sections = sections == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(sections));
         checks = Lists.copyOf(checks);
     }
 

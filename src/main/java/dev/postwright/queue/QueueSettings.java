@@ -38,10 +38,6 @@ public record QueueSettings(int workers, Duration pollInterval, Duration leaseDu
                 keepEventsFor, keepEventsOfRecent);
     }
 
-    public QueueSettings withMaxAttempts(int n) {
-        return new QueueSettings(workers, pollInterval, leaseDuration, n, retryBaseDelay, retryMaxDelay,
-                keepEventsFor, keepEventsOfRecent);
-    }
 
     public QueueSettings withRetention(Duration keepFor, int keepRecent) {
         return new QueueSettings(workers, pollInterval, leaseDuration, maxAttempts, retryBaseDelay, retryMaxDelay,

@@ -38,11 +38,6 @@ public final class SseFrameWriter {
         return out.append('\n').toString();
     }
 
-    /** A {@code retry:} field telling clients how long to wait before reconnecting. */
-    public static String retry(long millis) {
-        if (millis < 0) throw new IllegalArgumentException("retry must not be negative: " + millis);
-        return "retry: " + millis + "\n\n";
-    }
 
     private static String singleLine(String value, String what) {
         if (value.indexOf('\n') >= 0 || value.indexOf('\r') >= 0) {

@@ -26,10 +26,9 @@ class SseFrameWriterTest {
     }
 
     @Test
-    void writesCommentsAndRetry() {
+    void writesComments() {
         assertThat(SseFrameWriter.comment("ok")).isEqualTo(": ok\n\n");
         assertThat(SseFrameWriter.comment("two\nlines")).isEqualTo(": two\n: lines\n\n");
-        assertThat(SseFrameWriter.retry(3000)).isEqualTo("retry: 3000\n\n");
     }
 
     @Test

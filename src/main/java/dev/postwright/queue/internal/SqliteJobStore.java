@@ -232,6 +232,4 @@ final class SqliteJobStore {
     private static CommandResult missingOrNotAllowed(Sql sql, String jobId) throws SQLException {
         return state(sql, jobId).isPresent() ? CommandResult.NOT_ALLOWED : CommandResult.NOT_FOUND;
     }
-
-    static final Set<JobState> FINISHED = EnumSet.of(SUCCEEDED, FAILED, CANCELLED);
 }

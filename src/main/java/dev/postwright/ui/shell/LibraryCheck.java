@@ -4,24 +4,28 @@ import dev.postwright.store.DataDirectory;
 import dev.postwright.store.Database;
 import dev.postwright.store.DatabaseUnavailableException;
 import dev.postwright.store.StoreException;
+import dev.postwright.model.JobState;
 import java.nio.file.Path;
+import java.util.Collections;
+import java.util.EnumMap;
+import java.util.Locale;
 import java.util.Map;
-import java.util.TreeMap;
 
 /**
  * What the start-up window reports about the writer's library: where it is, and how many jobs it
  * holds by state, or why it could not be opened. Built off the FX thread; immutable.
  */
-record LibraryCheck(Path database, Map<String, Integer> jobsByState, String problem) {
+record LibraryCheck(Path database, Map<JobState, Integer> jobsByState, String problem) {
 
     /** Opens the database in {@code dataDir} (creating it if new), counts its jobs and closes it. */
     static LibraryCheck of(Path dataDir) {
         Path file = DataDirectory.databaseIn(dataDir).toAbsolutePath();
         try (Database db = Database.open(file)) {
-            Map<String, Integer> counts = new TreeMap<>();
+            // An EnumMap lists states in the order of a job's life, whatever order SQL returns them in.
+            Map<JobState, Integer> counts = new EnumMap<>(JobState.class);
             db.read(sql -> sql.query("SELECT state, count(*) FROM jobs GROUP BY state",
-                    rs -> counts.put(rs.getString(1), rs.getInt(2))));
-            return new LibraryCheck(file, Map.copyOf(counts), null);
+                    rs -> counts.put(JobState.valueOf(rs.getString(1).toUpperCase(Locale.ROOT)), rs.getInt(2))));
+            return new LibraryCheck(file, Collections.unmodifiableMap(counts), null);
         } catch (DatabaseUnavailableException | StoreException e) {
             return new LibraryCheck(file, Map.of(), e.getMessage());
         }
@@ -36,7 +40,8 @@ record LibraryCheck(Path database, Map<String, Integer> jobsByState, String prob
         int total = jobsByState.values().stream().mapToInt(Integer::intValue).sum();
         if (total == 0) return "No jobs yet";
         var parts = new StringBuilder();
-        jobsByState.forEach((state, n) -> parts.append(parts.isEmpty() ? "" : ", ").append(n).append(' ').append(state));
+        jobsByState.forEach((state, n) -> parts.append(parts.isEmpty() ? "" : ", ").append(n).append(' ')
+                .append(state.name().toLowerCase(Locale.ROOT)));
         return total + (total == 1 ? " job: " : " jobs: ") + parts;
     }
 }

@@ -47,7 +47,7 @@ class DesktopAppTest {
                     + "('a', 'succeeded', '{}', 0, 0, 0), ('b', 'succeeded', '{}', 0, 0, 0), ('c', 'failed', '{}', 0, 0, 0)"));
         }
         start(dir);
-        assertThat(robot.lookup("#job-summary").queryAs(Label.class).getText()).isEqualTo("3 jobs: 1 failed, 2 succeeded");
+        assertThat(robot.lookup("#job-summary").queryAs(Label.class).getText()).isEqualTo("3 jobs: 2 succeeded, 1 failed");
     }
 
     @Test
