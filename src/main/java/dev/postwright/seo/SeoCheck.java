@@ -1,0 +1,14 @@
+package dev.postwright.seo;
+
+import dev.postwright.model.SeoAnalysis;
+import dev.postwright.seo.text.PostText;
+import java.util.Optional;
+
+/**
+ * One check of the analysis. Implementations are pure functions of the post: thread-safe,
+ * allocation-light, safe to run on every keystroke off the UI thread.
+ */
+public interface SeoCheck {
+    /** The verdict, or empty when the check does not apply (no keyphrase, text too short). */
+    Optional<SeoAnalysis.Check> assess(PostText post);
+}

@@ -1,0 +1,22 @@
+package dev.postwright.seo.checks;
+
+import dev.postwright.model.SeoAnalysis;
+import dev.postwright.seo.SeoCheck;
+import dev.postwright.seo.text.PostText;
+import java.util.Optional;
+
+/** Links to the writer's own pages keep readers on the site and spread ranking. */
+public final class InternalLinks implements SeoCheck {
+    public static final String ID = "internal-links";
+
+    @Override
+    public Optional<SeoAnalysis.Check> assess(PostText post) {
+        long internal = post.links().stream().filter(l -> LinkKinds.isInternal(l.destination(), post.siteHost())).count();
+        if (internal > 0) {
+            return Verdict.seo(ID, 8, "The post links to " + Verdict.count((int) internal, "page", "pages")
+                    + " of your own site.");
+        }
+        return Verdict.seo(ID, Verdict.PROBLEM, "Link to related pages of your own site, such as a product page "
+                + "or an earlier post.");
+    }
+}

@@ -1,0 +1,18 @@
+package dev.postwright.seo.checks;
+
+import dev.postwright.model.SeoAnalysis;
+import dev.postwright.seo.SeoCheck;
+import dev.postwright.seo.text.PostText;
+import java.util.Optional;
+
+/** One H1 (the title) per page; more confuse what the page is about. */
+public final class SingleH1 implements SeoCheck {
+    public static final String ID = "single-h1";
+
+    @Override
+    public Optional<SeoAnalysis.Check> assess(PostText post) {
+        long h1 = post.headings().stream().filter(h -> h.level() == 1).count();
+        if (h1 <= 1) return Verdict.seo(ID, Verdict.GOOD, "The post has at most one H1 heading.");
+        return Verdict.seo(ID, 1, "The post has " + h1 + " H1 headings; keep one (the title) and make the others H2.");
+    }
+}

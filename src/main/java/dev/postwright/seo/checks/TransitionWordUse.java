@@ -1,0 +1,27 @@
+package dev.postwright.seo.checks;
+
+import dev.postwright.model.SeoAnalysis;
+import dev.postwright.seo.SeoCheck;
+import dev.postwright.seo.text.PostText;
+import dev.postwright.seo.text.TransitionWords;
+import java.util.Optional;
+
+/** In texts over 200 words, at least 30 % of sentences should carry a transition word. */
+public final class TransitionWordUse implements SeoCheck {
+    public static final String ID = "transition-words";
+
+    @Override
+    public Optional<SeoAnalysis.Check> assess(PostText post) {
+        if (post.wordCount() <= 200 || post.sentences().isEmpty()) return Optional.empty();
+        long with = post.sentences().stream().filter(s -> TransitionWords.occurIn(s.words())).count();
+        double share = 100.0 * with / post.sentences().size();
+        String found = Verdict.oneDecimal(share) + " % of the sentences use a transition word";
+        if (share >= 30) return Verdict.readability(ID, Verdict.GOOD, found + ", so the text flows.");
+        if (share >= 20) {
+            return Verdict.readability(ID, Verdict.OK, found + "; add a few more (\"however\", \"for example\") "
+                    + "to reach 30 %.");
+        }
+        return Verdict.readability(ID, Verdict.PROBLEM, found + "; link your sentences with words like \"because\", "
+                + "\"however\" and \"as a result\".");
+    }
+}

@@ -1,0 +1,74 @@
+package dev.postwright.seo.text;
+
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * The focus keyphrase, matched on its content words (function words such as "how" or "to" are
+ * left out, unless the phrase has nothing else). A text matches when it contains every content
+ * word in some form; "baking sourdough bread" matches "Bread is easy: sourdough baking…".
+ */
+public final class Keyphrase {
+    private final String text;
+    private final List<String> contentStems;
+
+    private Keyphrase(String text, List<String> contentStems) {
+        this.text = text;
+        this.contentStems = contentStems;
+    }
+
+    /** The keyphrase of {@code text}; blank or null gives {@link #isSet()} false. */
+    public static Keyphrase of(String text) {
+        if (text == null || text.isBlank()) return new Keyphrase("", List.of());
+        List<String> words = Words.of(text);
+        List<String> content = words.stream().filter(w -> !FunctionWords.ALL.contains(Words.normalize(w))).toList();
+        List<String> chosen = content.isEmpty() ? words : content;
+        return new Keyphrase(text.strip(), chosen.stream().map(Words::stem).distinct().toList());
+    }
+
+    public boolean isSet() {
+        return !contentStems.isEmpty();
+    }
+
+    public String text() {
+        return text;
+    }
+
+    /** How many content words the phrase has. */
+    public int contentWordCount() {
+        return contentStems.size();
+    }
+
+    /** True when {@code words} hold every content word. */
+    public boolean isAllIn(WordSet words) {
+        return isSet() && words.stems().containsAll(contentStems);
+    }
+
+    /** How many of the content words {@code words} hold. */
+    public int countIn(WordSet words) {
+        int found = 0;
+        for (String stem : contentStems) if (words.stems().contains(stem)) found++;
+        return found;
+    }
+
+    /** True when every content word occurs in {@code text}. */
+    public boolean isAllIn(String text) {
+        return isAllIn(WordSet.of(text));
+    }
+
+    /** The stems of a piece of text, for repeated keyphrase tests. */
+    public record WordSet(Set<String> stems) {
+        public static WordSet of(String text) {
+            Set<String> stems = new HashSet<>();
+            for (String w : Words.of(text)) stems.add(Words.stem(w));
+            return new WordSet(stems);
+        }
+
+        public static WordSet of(List<String> words) {
+            Set<String> stems = new HashSet<>();
+            for (String w : words) stems.add(Words.stem(w));
+            return new WordSet(stems);
+        }
+    }
+}
