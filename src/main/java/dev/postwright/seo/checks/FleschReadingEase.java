@@ -16,7 +16,10 @@ public final class FleschReadingEase implements SeoCheck {
     public Optional<SeoAnalysis.Check> assess(PostText post) {
         int words = post.sentences().stream().mapToInt(s -> s.words().size()).sum();
         if (words == 0) return Optional.empty();
-        double score = score(words, post.sentences().size(), post.syllableCount());
+        return verdict(score(words, post.sentences().size(), post.syllableCount()));
+    }
+
+    static Optional<SeoAnalysis.Check> verdict(double score) {
         String found = "The text scores " + Verdict.oneDecimal(score) + " on the Flesch reading ease test";
         if (score >= 60) return Verdict.readability(ID, Verdict.GOOD, found + ": easy to read.");
         if (score >= 50) {
