@@ -1,0 +1,6 @@
+package dev.postwright.render;
+
+/** The preview's colour scheme. */
+public enum Theme {
+    LIGHT, DARK
+}

@@ -1,0 +1,60 @@
+package dev.postwright.render.internal;
+
+import java.util.Locale;
+import org.commonmark.renderer.html.UrlSanitizer;
+
+/**
+ * Lets through only web links, mail links and relative links; anything else ({@code javascript:},
+ * {@code data:}, {@code vbscript:}, {@code file:}) becomes "#" (links) or is dropped (images).
+ * Control characters and spaces inside a scheme, which browsers ignore, cannot smuggle one past.
+ */
+public final class SafeUrls implements UrlSanitizer {
+    public static final SafeUrls INSTANCE = new SafeUrls();
+
+    private SafeUrls() {}
+
+    @Override
+    public String sanitizeLinkUrl(String url) {
+        return isSafe(url, true) ? url.strip() : "#";
+    }
+
+    @Override
+    public String sanitizeImageUrl(String url) {
+        return isSafe(url, false) ? url.strip() : "";
+    }
+
+    /** The URL if it is a safe http(s) link, else null; for embed cards, which link only to the web. */
+    public static String webLinkOrNull(String url) {
+        if (url == null) return null;
+        String lower = squeezed(url);
+        return lower.startsWith("https://") || lower.startsWith("http://") ? url.strip() : null;
+    }
+
+    private static boolean isSafe(String url, boolean allowMail) {
+        String lower = squeezed(url);
+        int colon = lower.indexOf(':');
+        int boundary = firstOf(lower, '/', '?', '#');
+        if (colon < 0 || (boundary >= 0 && boundary < colon)) return true; // relative: no scheme before the path
+        String scheme = lower.substring(0, colon);
+        return scheme.equals("http") || scheme.equals("https") || (allowMail && scheme.equals("mailto"));
+    }
+
+    /** Lower case, without the whitespace and control characters browsers skip in a scheme. */
+    private static String squeezed(String url) {
+        var out = new StringBuilder(url.length());
+        for (int i = 0; i < url.length(); i++) {
+            char c = url.charAt(i);
+            if (c > ' ' && c != 0x7f) out.append(c);
+        }
+        return out.toString().toLowerCase(Locale.ROOT);
+    }
+
+    private static int firstOf(String s, char... chars) {
+        int first = -1;
+        for (char c : chars) {
+            int i = s.indexOf(c);
+            if (i >= 0 && (first < 0 || i < first)) first = i;
+        }
+        return first;
+    }
+}
