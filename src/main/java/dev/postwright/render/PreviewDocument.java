@@ -33,6 +33,8 @@ public final class PreviewDocument {
                 .append("\">\n<head>\n<meta charset=\"utf-8\">\n")
                 .append("<meta http-equiv=\"Content-Security-Policy\" content=\"").append(CONTENT_SECURITY_POLICY)
                 .append("\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n")
+                .append(post.metaDescription() == null ? "" : "<meta name=\"description\" content=\""
+                        + Html.escape(post.metaDescription()) + "\">\n")
                 .append("<title>").append(Html.escape(Objects.requireNonNullElse(post.title(), "Untitled post")))
                 .append("</title>\n<style>\n").append(STYLESHEET).append("</style>\n</head>\n<body>\n<article class=\"post\">\n");
         boolean showTitle = !body.opensWithTitle() && post.title() != null && !post.title().isBlank();
@@ -46,6 +48,11 @@ public final class PreviewDocument {
         }
         out.append("<div id=\"post-body\">\n").append(body.html()).append("</div>\n</article>\n</body>\n</html>\n");
         return out.toString();
+    }
+
+    /** The post as a standalone HTML file to publish or send: the light document, nothing remote but images. */
+    public String exportHtml(BlogPost post) {
+        return render(post, Theme.LIGHT);
     }
 
     private static String load(String name) {
