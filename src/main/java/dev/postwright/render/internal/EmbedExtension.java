@@ -2,9 +2,10 @@ package dev.postwright.render.internal;
 
 import dev.postwright.model.Embeds;
 import java.util.List;
-import org.commonmark.node.AbstractVisitor;
-import org.commonmark.node.CustomBlock;
+import org.commonmark.node.Block;
+import org.commonmark.node.Heading;
 import org.commonmark.node.Node;
+import org.commonmark.node.Paragraph;
 import org.commonmark.parser.Parser;
 import org.commonmark.renderer.html.HtmlRenderer;
 
@@ -30,15 +31,17 @@ public final class EmbedExtension implements Parser.ParserExtension, HtmlRendere
         renderer.nodeRendererFactory(EmbedCardRenderer::new);
     }
 
-    /** Points each placeholder of {@code document} at its object in {@code embeds} (null when missing). */
+    /**
+     * Points each placeholder of {@code document} at its object in {@code embeds} (null when
+     * missing). Embed blocks only ever sit among blocks, so inline content is not walked.
+     */
     public static void resolve(Node document, Embeds embeds) {
-        document.accept(new AbstractVisitor() {
-            @Override
-            public void visit(CustomBlock block) {
-                if (block instanceof EmbedBlock embed) embed.resolved = pick(embed, embeds);
-                visitChildren(block);
+        for (Node child = document.getFirstChild(); child != null; child = child.getNext()) {
+            if (child instanceof EmbedBlock embed) embed.resolved = pick(embed, embeds);
+            else if (child instanceof Block && !(child instanceof Paragraph) && !(child instanceof Heading)) {
+                resolve(child, embeds); // lists, list items, block quotes
             }
-        });
+        }
     }
 
     private static Object pick(EmbedBlock embed, Embeds embeds) {

@@ -38,7 +38,11 @@ final class PlaceholderPostProcessor implements PostProcessor {
 
     private static boolean containsPlaceholder(Paragraph p) {
         for (Node child = p.getFirstChild(); child != null; child = child.getNext()) {
-            if (child instanceof Text t && PLACEHOLDER.matcher(t.getLiteral()).find()) return true;
+            // A placeholder needs "[" and ":", cheap to look for before running the pattern.
+            if (child instanceof Text t && t.getLiteral().indexOf('[') >= 0 && t.getLiteral().indexOf(':') >= 0
+                    && PLACEHOLDER.matcher(t.getLiteral()).find()) {
+                return true;
+            }
         }
         return false;
     }
