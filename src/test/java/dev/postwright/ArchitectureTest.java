@@ -47,7 +47,9 @@ class ArchitectureTest {
     @ArchTest
     static final ArchRule storeDoesNotKnowItsUsers = noClasses()
             .that().resideInAPackage("dev.postwright.store..")
-            .should().dependOnClassesThat().resideInAnyPackage("dev.postwright.queue..", "dev.postwright.wire..");
+            .should().dependOnClassesThat().resideInAnyPackage("dev.postwright.queue..", "dev.postwright.pipeline..",
+                    "dev.postwright.llm..", "dev.postwright.render..", "dev.postwright.seo..")
+            .because("repositories persist model objects (as wire JSON) and serve every layer above them");
 
     @ArchTest
     static final ArchRule internalPackagesServeOnlyTheirParent = classes()

@@ -3,7 +3,7 @@ package dev.postwright.queue;
 import dev.postwright.model.JobRequest;
 import dev.postwright.model.JobStatus;
 import dev.postwright.queue.internal.SqliteJobQueue;
-import dev.postwright.queue.internal.TimeOrderedIds;
+import dev.postwright.store.TimeOrderedIds;
 import dev.postwright.store.Database;
 import java.time.Clock;
 import java.util.List;

@@ -1,4 +1,4 @@
-package dev.postwright.queue.internal;
+package dev.postwright.store;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,4 +1,4 @@
-package dev.postwright.queue.internal;
+package dev.postwright.store;
 
 import java.time.Clock;
 import java.util.UUID;
@@ -8,7 +8,8 @@ import java.util.random.RandomGenerator;
 /**
  * UUIDv7 job ids (RFC 9562): 48 bits of Unix milliseconds, then 74 random bits. New jobs sort
  * after old ones, so inserts land at the end of the id index instead of at random pages, and
- * the random part keeps ids unguessable. Thread-safe when the random generator is.
+ * the random part keeps ids unguessable. Used for jobs and posts. Thread-safe when the random
+ * generator is.
  */
 public final class TimeOrderedIds implements Supplier<String> {
     private final Clock clock;
