@@ -2,6 +2,7 @@ package dev.postwright.queue;
 
 import dev.postwright.model.JobEvent;
 import dev.postwright.model.JobRequest;
+import dev.postwright.store.SqlWork;
 import java.util.List;
 import java.util.Map;
 
@@ -42,4 +43,12 @@ public interface JobContext {
      * so a resumed job can re-emit its earlier results and the log stays free of duplicates.
      */
     void completeStage(String stage, String checkpoint, List<JobEvent> events);
+
+    /**
+     * As {@link #completeStage(String, String, List)}, and runs {@code alongside} in the same
+     * transaction, only while the job is still held: a stage's own writes (saving the post to the
+     * library) then happen together with its checkpoint, or, after a cancel, not at all. The work
+     * must touch nothing but the database.
+     */
+    void completeStage(String stage, String checkpoint, List<JobEvent> events, SqlWork<?> alongside);
 }

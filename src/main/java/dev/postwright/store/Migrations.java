@@ -14,7 +14,7 @@ import java.util.List;
  */
 final class Migrations {
     /** Never edit a released script; add a new one. */
-    static final List<String> SCRIPTS = List.of("V1__job_queue.sql", "V2__library.sql");
+    static final List<String> SCRIPTS = List.of("V1__job_queue.sql", "V2__library.sql", "V3__stage_timings.sql");
 
     private Migrations() {}
 

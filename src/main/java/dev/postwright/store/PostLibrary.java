@@ -40,10 +40,18 @@ public final class PostLibrary {
      * crash gets back the post it saved before instead of a second copy.
      */
     public LibraryPost save(NewPost entry) {
+        return db.transaction(saving(entry));
+    }
+
+    /**
+     * The write work of {@link #save}, for a caller that must run it inside a transaction of its
+     * own (a job saving its post together with its checkpoint).
+     */
+    public SqlWork<LibraryPost> saving(NewPost entry) {
         long now = clock.millis();
         String id = ids.get();
         String keyphrase = normalized(entry.focusKeyphrase());
-        return db.transaction(sql -> {
+        return sql -> {
             sql.update("""
                     INSERT INTO posts (id, organization_id, title, slug, focus_keyphrase, status, word_count,
                                        source_job_id, post, created_at, updated_at)
@@ -55,7 +63,13 @@ public final class PostLibrary {
             String where = entry.sourceJobId() != null ? "source_job_id = ?" : "id = ?";
             return sql.queryOne("SELECT " + COLUMNS + " FROM posts WHERE " + where, PostLibrary::map,
                     entry.sourceJobId() != null ? entry.sourceJobId() : id).orElseThrow();
-        });
+        };
+    }
+
+    /** The post a job saved, if it did. */
+    public Optional<LibraryPost> findBySourceJob(String jobId) {
+        return db.read(sql -> sql.queryOne("SELECT " + COLUMNS + " FROM posts WHERE source_job_id = ?", PostLibrary::map,
+                jobId));
     }
 
     public Optional<LibraryPost> find(String id) {

@@ -30,7 +30,7 @@ class DatabaseTest {
             assertThat(intOf(db, "PRAGMA auto_vacuum")).as("full").isEqualTo(1);
             List<String> tables = db.read(sql -> sql.query(
                     "SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name", rs -> rs.getString(1)));
-            assertThat(tables).containsExactly("checkpoints", "job_events", "jobs", "organizations", "posts");
+            assertThat(tables).containsExactly("checkpoints", "job_events", "jobs", "organizations", "posts", "stage_timings");
         }
     }
 

@@ -58,8 +58,17 @@ final class OfflineDraft {
                         + " right."),
                 variants.pick("It covers what matters most, step by step, in plain words.",
                         "It walks through the essentials in a clear order."),
-                "By the end, you will know where to start and what to skip.");
+                "By the end, you will know where to start and what to skip.", relatedTopics());
         out.append("![IMAGE:featured:").append(capitalized(kp)).append(" for ").append(audience).append("]\n\n");
+    }
+
+    /** "Along the way, it touches on starter and levain." for the brief's other keywords, if any. */
+    private String relatedTopics() {
+        List<String> keywords = brief.keywords().stream().map(Words::inSentence).limit(4).toList();
+        if (keywords.isEmpty()) return null;
+        String joined = keywords.size() == 1 ? keywords.getFirst()
+                : String.join(", ", keywords.subList(0, keywords.size() - 1)) + " and " + keywords.getLast();
+        return "Along the way, it touches on " + joined + ".";
     }
 
     private void section(Outline.Section section, int index, List<String> embeds) {

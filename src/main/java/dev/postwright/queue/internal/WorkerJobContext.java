@@ -7,6 +7,7 @@ import dev.postwright.model.JobRequest;
 import dev.postwright.queue.CancellationToken;
 import dev.postwright.queue.JobCancelledException;
 import dev.postwright.queue.JobContext;
+import dev.postwright.store.SqlWork;
 import dev.postwright.wire.JobEventCodec;
 import java.time.Clock;
 import java.util.List;
@@ -101,11 +102,17 @@ final class WorkerJobContext implements JobContext {
 
     @Override
     public void completeStage(String stage, String checkpoint, List<JobEvent> events) {
+        completeStage(stage, checkpoint, events, sql -> null);
+    }
+
+    @Override
+    public void completeStage(String stage, String checkpoint, List<JobEvent> events, SqlWork<?> alongside) {
         events.forEach(WorkerJobContext::requireHandlerEvent);
         token.throwIfCancelled();
         long now = clock.millis();
         boolean held = store.database().transaction(sql -> {
             if (!store.holds(sql, jobId, worker)) return false;
+            alongside.run(sql);
             SqliteEventLog.saveCheckpoint(sql, jobId, stage, checkpoint, now);
             for (int i = 0; i < events.size(); i++) {
                 JobEvent e = events.get(i);
