@@ -1,5 +1,8 @@
 package dev.postwright;
 
+import dev.postwright.cli.ExitCodes;
+import dev.postwright.cli.GenerateCommand;
+import dev.postwright.cli.JobsCommand;
 import dev.postwright.store.DataDirectory;
 import dev.postwright.ui.shell.DesktopApp;
 import java.nio.file.Path;
@@ -13,7 +16,8 @@ import picocli.CommandLine.Option;
  * ({@code generate}, {@code jobs}, {@code serve}) hang off this command.
  */
 @Command(name = "postwright", mixinStandardHelpOptions = true, version = "Postwright 0.1.0",
-        description = "Turns a writer's brief into a finished blog post. Without a subcommand, opens the app.")
+        description = "Turns a writer's brief into a finished blog post. Without a subcommand, opens the app.",
+        subcommands = {GenerateCommand.class, JobsCommand.class})
 public final class Postwright implements Callable<Integer> {
 
     @Option(names = "--data-dir", paramLabel = "DIR",
@@ -27,6 +31,16 @@ public final class Postwright implements Callable<Integer> {
     }
 
     public static void main(String[] args) {
-        System.exit(new CommandLine(new Postwright()).execute(args));
+        System.exit(commandLine().execute(args));
+    }
+
+    /** The command line, with usage errors reported as bad input (exit 2) without a stack trace. */
+    public static CommandLine commandLine() {
+        return new CommandLine(new Postwright()).setExecutionExceptionHandler((e, cmd, parsed) -> {
+            // Never a stack trace on the terminal: say what broke; the log has the detail.
+            cmd.getErr().println("Postwright could not finish: " + e.getClass().getSimpleName()
+                    + (e.getMessage() == null ? "" : ": " + e.getMessage()));
+            return ExitCodes.JOB_FAILED;
+        });
     }
 }

@@ -61,6 +61,14 @@ public interface JobQueue extends AutoCloseable {
      */
     Subscription subscribe(String jobId, long afterSeq, JobEventListener listener);
 
+    /**
+     * The events logged so far with sequence numbers above {@code afterSeq}, without following the
+     * job; unreadable events are skipped with a warning.
+     *
+     * @throws JobNotFoundException when the job does not exist
+     */
+    List<LoggedEvent> events(String jobId, long afterSeq);
+
     /** Completes with the job's final status once it is finished (succeeded, failed or cancelled). */
     CompletableFuture<JobStatus> whenFinished(String jobId);
 

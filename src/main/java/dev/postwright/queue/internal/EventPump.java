@@ -100,6 +100,11 @@ final class EventPump implements Subscription {
     }
 
     private Optional<LoggedEvent> decode(SqliteEventLog.StoredEvent stored) {
+        return decode(jobId, stored);
+    }
+
+    /** The stored event as a model event; empty, with a warning, when it cannot be read. */
+    static Optional<LoggedEvent> decode(String jobId, SqliteEventLog.StoredEvent stored) {
         try {
             Optional<JobEvent> event = JobEventCodec.decode(stored.name(), stored.data());
             if (event.isEmpty()) {

@@ -152,6 +152,13 @@ public final class SqliteJobQueue implements JobQueue {
     }
 
     @Override
+    public List<LoggedEvent> events(String jobId, long afterSeq) {
+        if (store.state(jobId).isEmpty()) throw new JobNotFoundException(jobId);
+        return store.database().read(sql -> SqliteEventLog.readAfter(sql, jobId, Math.max(0, afterSeq), Integer.MAX_VALUE))
+                .stream().map(stored -> EventPump.decode(jobId, stored)).flatMap(Optional::stream).toList();
+    }
+
+    @Override
     public CompletableFuture<JobStatus> whenFinished(String jobId) {
         var finished = new CompletableFuture<JobStatus>();
         awaitEnd(jobId, finished);

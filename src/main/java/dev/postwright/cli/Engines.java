@@ -1,0 +1,25 @@
+package dev.postwright.cli;
+
+import dev.postwright.engine.LocalEngine;
+import dev.postwright.llm.offline.OfflineWriter;
+import dev.postwright.queue.QueueSettings;
+import dev.postwright.store.DatabaseUnavailableException;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.time.Clock;
+
+/** Opens the local engine for a command, or explains on stderr why it cannot. */
+final class Engines {
+    private Engines() {}
+
+    /** The engine, or null after printing why not (exit with {@link ExitCodes#DATABASE_UNAVAILABLE}). */
+    static LocalEngine open(Path dataDir, int workers, PrintWriter err) {
+        try {
+            return LocalEngine.open(dataDir, new OfflineWriter(), QueueSettings.DEFAULTS.withWorkers(workers),
+                    Clock.systemUTC());
+        } catch (DatabaseUnavailableException e) {
+            err.println(e.getMessage());
+            return null;
+        }
+    }
+}

@@ -1,0 +1,17 @@
+package dev.postwright.cli;
+
+/** The command line's exit codes, documented in the README. */
+public final class ExitCodes {
+    /** Done; the job succeeded. */
+    public static final int OK = 0;
+    /** The job ran and failed (its error is printed). */
+    public static final int JOB_FAILED = 1;
+    /** Bad input: unreadable file, invalid JSON, missing fields, unknown job, wrong state, bad usage. */
+    public static final int BAD_INPUT = 2;
+    /** The database cannot be opened (damaged, locked, read-only). */
+    public static final int DATABASE_UNAVAILABLE = 3;
+    /** The job was cancelled. */
+    public static final int CANCELLED = 4;
+
+    private ExitCodes() {}
+}

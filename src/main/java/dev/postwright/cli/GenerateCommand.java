@@ -1,0 +1,140 @@
+package dev.postwright.cli;
+
+import dev.postwright.engine.LocalEngine;
+import dev.postwright.model.FieldProblem;
+import dev.postwright.model.JobEvent;
+import dev.postwright.model.JobRequest;
+import dev.postwright.model.JobStatus;
+import dev.postwright.queue.JobEventListener;
+import dev.postwright.queue.LoggedEvent;
+import dev.postwright.render.MarkdownExport;
+import dev.postwright.wire.JobRequestCodec;
+import dev.postwright.wire.WireFormatException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code postwright generate}: one brief through the local engine, offline, without the window. */
+@Command(name = "generate", mixinStandardHelpOptions = true,
+        description = "Writes a post from a brief (JSON, as the job API's create body) on this computer.")
+public final class GenerateCommand implements Callable<Integer> {
+    @Mixin
+    DataDirOption data;
+
+    @Option(names = "--request", required = true, paramLabel = "FILE", description = "The brief, as JSON.")
+    Path request;
+
+    @Option(names = "--events", description = "Print every event as one JSON line on standard output.")
+    boolean events;
+
+    @Option(names = "--out", paramLabel = "FILE", description = "Write the post (Markdown with front matter) here; "
+            + "without it, the post goes to standard output unless --events is given.")
+    Path out;
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() throws InterruptedException {
+        PrintWriter stdout = spec.commandLine().getOut();
+        PrintWriter stderr = spec.commandLine().getErr();
+        JobRequest brief = readBrief(stderr);
+        if (brief == null) return ExitCodes.BAD_INPUT;
+        LocalEngine engine = Engines.open(data.path(), 1, stderr);
+        if (engine == null) return ExitCodes.DATABASE_UNAVAILABLE;
+        try (engine) {
+            engine.jobs().start();
+            String id = engine.jobs().enqueue(brief, null);
+            if (events) stdout.println(EventLines.connected(id));
+            follow(engine, id, stdout, stderr);
+            JobStatus status = engine.jobs().status(id).orElseThrow();
+            return finish(status, stdout, stderr);
+        }
+    }
+
+    private JobRequest readBrief(PrintWriter stderr) {
+        try (InputStream in = Files.newInputStream(request)) {
+            JobRequest brief = JobRequestCodec.decode(in);
+            List<FieldProblem> problems = brief.problems();
+            if (problems.isEmpty()) return brief;
+            stderr.println("The brief " + request + " is not complete:");
+            problems.forEach(p -> stderr.println("  " + p.field() + ": " + p.message()));
+        } catch (NoSuchFileException e) {
+            stderr.println("Cannot read the brief: there is no file " + request + ".");
+        } catch (IOException e) {
+            stderr.println("Cannot read the brief " + request + " (" + e.getClass().getSimpleName() + ").");
+        } catch (WireFormatException e) {
+            stderr.println(request + ": " + e.getMessage());
+        }
+        return null;
+    }
+
+    /** Prints events (or progress) until the job's stream ends. */
+    private void follow(LocalEngine engine, String id, PrintWriter stdout, PrintWriter stderr) throws InterruptedException {
+        var ended = new CountDownLatch(1);
+        engine.jobs().subscribe(id, 0, new JobEventListener() {
+            private String lastProgress = "";
+
+            @Override
+            public void onEvent(LoggedEvent e) {
+                if (events) {
+                    stdout.println(EventLines.of(e));
+                    stdout.flush();
+                } else if (e.event() instanceof JobEvent.ProgressUpdate p && p.currentStep() != null) {
+                    String line = String.format("[%3d%%] %s", p.progress(), p.currentStep());
+                    if (!line.equals(lastProgress)) stderr.println(line);
+                    stderr.flush();
+                    lastProgress = line;
+                }
+            }
+
+            @Override
+            public void onEnd() {
+                ended.countDown();
+            }
+        });
+        ended.await();
+    }
+
+    private int finish(JobStatus status, PrintWriter stdout, PrintWriter stderr) {
+        switch (status.state()) {
+            case SUCCEEDED -> {
+                String markdown = MarkdownExport.export(status.result().post(), LocalDate.now());
+                if (out != null) {
+                    try {
+                        if (out.toAbsolutePath().getParent() != null) Files.createDirectories(out.toAbsolutePath().getParent());
+                        Files.writeString(out, markdown);
+                    } catch (IOException e) {
+                        stderr.println("The post was written and saved in your library, but " + out
+                                + " could not be written (" + e.getClass().getSimpleName() + ").");
+                        return ExitCodes.BAD_INPUT;
+                    }
+                    if (!events) stderr.println("Wrote " + out);
+                } else if (!events) {
+                    stdout.print(markdown);
+                }
+                return ExitCodes.OK;
+            }
+            case CANCELLED -> {
+                stderr.println("The job was cancelled.");
+                return ExitCodes.CANCELLED;
+            }
+            default -> {
+                stderr.println("The job failed: " + status.error());
+                return ExitCodes.JOB_FAILED;
+            }
+        }
+    }
+}
