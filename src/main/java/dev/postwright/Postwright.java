@@ -31,6 +31,8 @@ public final class Postwright implements Callable<Integer> {
     }
 
     public static void main(String[] args) {
+        // One line per log record; set before the first logger is made.
+        System.setProperty("java.util.logging.SimpleFormatter.format", "%1$tF %1$tT %4$s %3$s: %5$s%6$s%n");
         System.exit(commandLine().execute(args));
     }
 

@@ -14,6 +14,8 @@ final class Engines {
 
     /** The engine, or null after printing why not (exit with {@link ExitCodes#DATABASE_UNAVAILABLE}). */
     static LocalEngine open(Path dataDir, int workers, PrintWriter err) {
+        // A command's terminal shows warnings only, so its own output stays readable.
+        java.util.logging.Logger.getLogger("").setLevel(java.util.logging.Level.WARNING);
         try {
             return LocalEngine.open(dataDir, new OfflineWriter(), QueueSettings.DEFAULTS.withWorkers(workers),
                     Clock.systemUTC());
