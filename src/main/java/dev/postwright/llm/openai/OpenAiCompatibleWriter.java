@@ -1,0 +1,120 @@
+package dev.postwright.llm.openai;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.postwright.llm.Brief;
+import dev.postwright.llm.Draft;
+import dev.postwright.llm.Outline;
+import dev.postwright.llm.PostMetadata;
+import dev.postwright.llm.TextGenerator;
+import dev.postwright.model.VisualSuggestion;
+import dev.postwright.queue.CancellationToken;
+import dev.postwright.queue.JobFailure;
+import dev.postwright.wire.ResultCodec;
+import dev.postwright.wire.WireFormatException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Consumer;
+import java.util.function.Function;
+import okhttp3.OkHttpClient;
+
+/**
+ * Writes posts with any OpenAI-compatible chat server (Ollama, LM Studio, llama.cpp's server,
+ * vLLM, OpenAI). The draft streams; the outline, metadata and visuals are asked for as JSON and
+ * read from fenced or chatty replies, with one request to repair an unreadable reply before the
+ * job fails. Thread-safe: one instance serves every job.
+ */
+public final class OpenAiCompatibleWriter implements TextGenerator {
+    private final ModelServer server;
+    private final ChatStream chat;
+
+    public OpenAiCompatibleWriter(ModelServer server, OkHttpClient client) {
+        this.server = server;
+        this.chat = new ChatStream(server, client.newBuilder().connectTimeout(server.connectTimeout())
+                .readTimeout(server.readTimeout()).build());
+    }
+
+    @Override
+    public String model() {
+        return server.model();
+    }
+
+    @Override
+    public boolean isScaffold() {
+        return false;
+    }
+
+    @Override
+    public Outline outline(Brief brief, CancellationToken cancel) throws JobFailure {
+        return structured(brief, Prompts.outline(brief), "outline", cancel, node -> {
+            List<Outline.Section> sections = new ArrayList<>();
+            for (JsonNode s : node.path("sections")) {
+                List<String> points = new ArrayList<>();
+                s.path("points").forEach(p -> points.add(p.asText()));
+                if (s.path("heading").isTextual()) sections.add(new Outline.Section(s.path("heading").asText(), points));
+            }
+            if (sections.isEmpty()) throw new WireFormatException("The outline has no sections.");
+            String title = node.path("title").isTextual() ? node.path("title").asText() : brief.title();
+            return new Outline(title, node.path("kind").asText("article"), sections);
+        });
+    }
+
+    @Override
+    public Draft draft(Brief brief, Outline outline, Consumer<String> deltas, CancellationToken cancel) throws JobFailure {
+        var reply = chat.run(messages(brief, Prompts.draft(brief, outline)), deltas, cancel);
+        if (reply.text().isBlank()) {
+            throw JobFailure.transientFailure("The model returned an empty draft.", "EMPTY_REPLY", null, null);
+        }
+        return new Draft(reply.text(), reply.tokensUsed());
+    }
+
+    @Override
+    public PostMetadata metadata(Brief brief, Outline outline, String markdown, CancellationToken cancel)
+            throws JobFailure {
+        return structured(brief, Prompts.metadata(brief, markdown), "title and description", cancel, node -> {
+            String title = node.path("title").asText(outline.title());
+            String meta = node.path("metaDescription").asText(null);
+            if (meta == null || meta.isBlank()) throw new WireFormatException("The reply has no metaDescription.");
+            int words = markdown.split("\\s+").length;
+            return new PostMetadata(title, node.path("subtitle").asText(null), meta, strings(node.path("tags")),
+                    strings(node.path("seoKeywords")), node.path("estimatedReadTime")
+                    .asText(Math.max(1, (int) Math.ceil(words / 238.0)) + " min read"));
+        });
+    }
+
+    @Override
+    public List<VisualSuggestion> visuals(Brief brief, String markdown, CancellationToken cancel) throws JobFailure {
+        return structured(brief, Prompts.visuals(brief, markdown), "visual suggestions", cancel, ResultCodec::readVisuals);
+    }
+
+    /** Asks for JSON; if the reply cannot be read, asks once more to repair it, then fails clearly. */
+    private <T> T structured(Brief brief, String prompt, String what, CancellationToken cancel,
+                             Function<JsonNode, T> read) throws JobFailure {
+        List<ChatStream.Message> messages = new ArrayList<>(messages(brief, prompt));
+        String reply = chat.run(messages, text -> { }, cancel).text();
+        try {
+            return read.apply(JsonReplies.object(reply));
+        } catch (WireFormatException first) {
+            messages.add(new ChatStream.Message("assistant", reply));
+            messages.add(new ChatStream.Message("user", Prompts.repair()));
+            String repaired = chat.run(messages, text -> { }, cancel).text();
+            try {
+                return read.apply(JsonReplies.object(repaired));
+            } catch (WireFormatException second) {
+                throw JobFailure.permanent("The model's " + what + " could not be read, even after asking it again ("
+                        + second.getMessage() + "). Try another model, or the offline engine.", "BAD_MODEL_REPLY");
+            }
+        }
+    }
+
+    private static List<ChatStream.Message> messages(Brief brief, String prompt) {
+        return List.of(new ChatStream.Message("system", Prompts.system(brief)), new ChatStream.Message("user", prompt));
+    }
+
+    private static List<String> strings(JsonNode array) {
+        List<String> out = new ArrayList<>();
+        array.forEach(n -> {
+            if (n.isValueNode()) out.add(n.asText());
+        });
+        return out;
+    }
+}
