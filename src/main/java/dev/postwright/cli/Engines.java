@@ -12,12 +12,17 @@ import java.time.Clock;
 final class Engines {
     private Engines() {}
 
-    /** The engine, or null after printing why not (exit with {@link ExitCodes#DATABASE_UNAVAILABLE}). */
+    /** The engine with the offline writer, or null after printing why not (exit with {@link ExitCodes#DATABASE_UNAVAILABLE}). */
     static LocalEngine open(Path dataDir, int workers, PrintWriter err) {
+        return open(dataDir, workers, new OfflineWriter(), err);
+    }
+
+    /** The engine with {@code writer}, or null after printing why not. */
+    static LocalEngine open(Path dataDir, int workers, dev.postwright.llm.TextGenerator writer, PrintWriter err) {
         // A command's terminal shows warnings only, so its own output stays readable.
         java.util.logging.Logger.getLogger("").setLevel(java.util.logging.Level.WARNING);
         try {
-            return LocalEngine.open(dataDir, new OfflineWriter(), QueueSettings.DEFAULTS.withWorkers(workers),
+            return LocalEngine.open(dataDir, writer, QueueSettings.DEFAULTS.withWorkers(workers),
                     Clock.systemUTC());
         } catch (DatabaseUnavailableException e) {
             err.println(e.getMessage());

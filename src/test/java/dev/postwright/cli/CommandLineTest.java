@@ -88,6 +88,33 @@ class CommandLineTest {
     }
 
     @Test
+    void generateCanUseAModelServer() throws Exception {
+        try (var server = new mockwebserver3.MockWebServer()) {
+            server.start();
+            server.enqueue(dev.postwright.llm.openai.ChatReplies.streamed("{\"title\": \"Sourdough Bread at Home\", "
+                    + "\"kind\": \"guide\", \"sections\": [{\"heading\": \"Start\", \"points\": [\"a\"]}]}"));
+            server.enqueue(dev.postwright.llm.openai.ChatReplies.streamed("# Sourdough Bread at Home\n\nModel text."));
+            server.enqueue(dev.postwright.llm.openai.ChatReplies.streamed("{\"title\": \"Sourdough Bread at Home\", "
+                    + "\"metaDescription\": \"Sourdough bread, written by a model.\"}"));
+            server.enqueue(dev.postwright.llm.openai.ChatReplies.streamed("{\"visualContentSuggestions\": []}"));
+            Path out = dir.resolve("model.md");
+            var command = new GenerateCommand();
+            var line = new picocli.CommandLine(command);
+            command.environment = name -> name.equals("POSTWRIGHT_API_KEY") ? "sk-from-env" : null;
+            var err = new StringWriter();
+            line.setErr(new PrintWriter(err));
+            int exit = line.execute("--request", brief(BRIEF).toString(), "--out", out.toString(), "--data-dir", dataDir(),
+                    "--model-url", server.url("/v1").toString(), "--model", "llama3.1:8b");
+            assertThat(exit).as(err.toString()).isZero();
+            assertThat(Files.readString(out)).contains("Model text.").contains("written by a model");
+            assertThat(server.takeRequest().getHeaders().get("Authorization")).isEqualTo("Bearer sk-from-env");
+        }
+        Run half = run("generate", "--request", brief(BRIEF).toString(), "--model", "x", "--data-dir", dataDir());
+        assertThat(half.exit()).isEqualTo(ExitCodes.BAD_INPUT);
+        assertThat(half.err()).contains("--model needs --model-url");
+    }
+
+    @Test
     void aMissingFileIsNamed() {
         Run run = run("generate", "--request", dir.resolve("nope.json").toString(), "--data-dir", dataDir());
         assertThat(run.exit()).isEqualTo(ExitCodes.BAD_INPUT);
