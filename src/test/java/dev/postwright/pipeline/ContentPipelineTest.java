@@ -82,9 +82,7 @@ class ContentPipelineTest {
     }
 
     static JobRequest request(JobOptions options) {
-        return new JobRequest(new Topic("How to bake sourdough bread at home", null, "home bakers", "sourdough bread",
-                List.of("starter")), new BusinessInfo("Bakery", "home bakers", "food", null), "org-1", null, options,
-                List.of(new Cta("Book a class", "https://crumb.example/classes", "primary", "end-of-post")), Embeds.NONE);
+        return dev.postwright.testing.Briefs.sourdough(options);
     }
 
     private List<LoggedEvent> log(SqliteJobQueue queue, String id) throws InterruptedException {

@@ -18,6 +18,14 @@ public final class Briefs {
                 null, JobOptions.DEFAULTS, List.of(), Embeds.NONE);
     }
 
+    /** A full brief for a how-to post, with a keyphrase, a keyword and a call to action. */
+    public static JobRequest sourdough(JobOptions options) {
+        return new JobRequest(new Topic("How to bake sourdough bread at home", null, "home bakers", "sourdough bread",
+                List.of("starter")), new BusinessInfo("Bakery", "home bakers", "food", null), "org-1", null, options,
+                List.of(new dev.postwright.model.Cta("Book a class", "https://crumb.example/classes", "primary",
+                        "end-of-post")), Embeds.NONE);
+    }
+
     public static JobResult result(String title) {
         var post = new BlogPost(title, null, "# " + title + "\n\nBody.", null, List.of(), List.of(), null, List.of(),
                 List.of(), null, null, Embeds.NONE);

@@ -1,0 +1,157 @@
+package dev.postwright.ui.desk;
+
+import dev.postwright.llm.offline.OfflineWriter;
+import dev.postwright.model.BlogPost;
+import dev.postwright.model.ContextSummary;
+import dev.postwright.model.JobEvent;
+import dev.postwright.model.JobResult;
+import dev.postwright.model.SavedPost;
+import dev.postwright.model.SeoAnalysis;
+import dev.postwright.model.VisualSuggestion;
+import dev.postwright.queue.LoggedEvent;
+import java.util.List;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyIntegerProperty;
+import javafx.beans.property.ReadOnlyIntegerWrapper;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+
+/**
+ * What the desk shows about one job, built from its events. Read-only properties for views;
+ * {@link #apply} is called on the FX thread with one batch of events per frame (or directly in
+ * tests, which need no stage).
+ */
+public final class JobViewModel {
+    /** Where the job is, as the writer sees it. */
+    public enum Phase { IDLE, RUNNING, SUCCEEDED, FAILED, CANCELLED }
+
+    /** The stepper's steps: the pipeline's stages by their wire names, with labels. */
+    public static final List<Step> STEPS = List.of(new Step("initialization", "Context"),
+            new Step("research_outline", "Outline"), new Step("draft_generation", "Draft"),
+            new Step("seo_polish", "Details"), new Step("enhancement", "Visuals"), new Step("quality_scoring", "SEO"),
+            new Step("finalization", "Save"));
+
+    public record Step(String stage, String label) {}
+
+    private final ReadOnlyStringWrapper jobId = new ReadOnlyStringWrapper();
+    private final ReadOnlyObjectWrapper<Phase> phase = new ReadOnlyObjectWrapper<>(Phase.IDLE);
+    private final ReadOnlyIntegerWrapper progress = new ReadOnlyIntegerWrapper();
+    private final ReadOnlyIntegerWrapper stepIndex = new ReadOnlyIntegerWrapper(-1);
+    private final ReadOnlyStringWrapper step = new ReadOnlyStringWrapper("");
+    private final ReadOnlyObjectWrapper<Integer> secondsLeft = new ReadOnlyObjectWrapper<>();
+    private final ReadOnlyStringWrapper draft = new ReadOnlyStringWrapper("");
+    private final ReadOnlyObjectWrapper<BlogPost> post = new ReadOnlyObjectWrapper<>();
+    private final ReadOnlyObjectWrapper<ContextSummary> context = new ReadOnlyObjectWrapper<>();
+    private final ReadOnlyObjectWrapper<SeoAnalysis> seo = new ReadOnlyObjectWrapper<>();
+    private final ReadOnlyObjectWrapper<SavedPost> savedPost = new ReadOnlyObjectWrapper<>();
+    private final ReadOnlyStringWrapper error = new ReadOnlyStringWrapper();
+    private final ReadOnlyBooleanWrapper scaffold = new ReadOnlyBooleanWrapper();
+    private final ObservableList<VisualSuggestion> visuals = FXCollections.observableArrayList();
+    private final ObservableList<VisualSuggestion> visualsView = FXCollections.unmodifiableObservableList(visuals);
+
+    /** Clears everything for a new job. */
+    public void start(String id) {
+        jobId.set(id);
+        phase.set(Phase.RUNNING);
+        progress.set(0);
+        stepIndex.set(-1);
+        step.set("Waiting for a worker");
+        secondsLeft.set(null);
+        draft.set("");
+        post.set(null);
+        context.set(null);
+        seo.set(null);
+        savedPost.set(null);
+        error.set(null);
+        scaffold.set(false);
+        visuals.clear();
+    }
+
+    /** Applies a batch of the job's events, in order. Draft pieces are joined and set once per batch. */
+    public void apply(List<LoggedEvent> batch) {
+        var drafted = new StringBuilder();
+        for (LoggedEvent logged : batch) {
+            if (!logged.jobId().equals(jobId.get())) continue;
+            switch (logged.event()) {
+                case JobEvent.StepChange s -> progress(s.progress(), s.currentStep(), s.estimatedTimeRemaining(), null);
+                case JobEvent.ProgressUpdate p -> progress(p.progress(), p.currentStep(), p.estimatedTimeRemaining(),
+                        p.stage());
+                case JobEvent.ContextResult c -> context.set(c.context());
+                case JobEvent.DraftDelta d -> drafted.append(d.text());
+                case JobEvent.BlogResult b -> {
+                    flushDraft(drafted);
+                    post(b.post());
+                }
+                case JobEvent.VisualsResult v -> visuals.setAll(v.suggestions());
+                case JobEvent.SeoResult s -> seo.set(s.analysis());
+                case JobEvent.Complete c -> complete(c.result());
+                case JobEvent.Failed f -> {
+                    boolean cancelled = JobEvent.Failed.CANCELLED.equals(f.error());
+                    phase.set(cancelled ? Phase.CANCELLED : Phase.FAILED);
+                    error.set(cancelled ? null : f.error());
+                    step.set(cancelled ? "Cancelled" : "Failed");
+                    secondsLeft.set(null);
+                }
+                case JobEvent.Connected c -> { }
+                case JobEvent.StreamTimeout t -> { }
+            }
+        }
+        flushDraft(drafted);
+    }
+
+    private void progress(int percent, String currentStep, Integer eta, String stage) {
+        if (phase.get() != Phase.RUNNING) phase.set(Phase.RUNNING); // a retried job runs again
+        progress.set(percent);
+        if (currentStep != null) step.set(currentStep);
+        secondsLeft.set(eta);
+        if (stage != null) {
+            for (int i = 0; i < STEPS.size(); i++) if (STEPS.get(i).stage().equals(stage)) stepIndex.set(i);
+            if (stage.equals("completed")) stepIndex.set(STEPS.size());
+        }
+    }
+
+    private void flushDraft(StringBuilder drafted) {
+        if (!drafted.isEmpty()) {
+            draft.set(draft.get() + drafted);
+            drafted.setLength(0);
+        }
+    }
+
+    private void post(BlogPost p) {
+        post.set(p);
+        draft.set(p.content() == null ? "" : p.content());
+        scaffold.set(p.generationMetadata() != null && OfflineWriter.MODEL.equals(p.generationMetadata().model()));
+    }
+
+    private void complete(JobResult result) {
+        post(result.post());
+        visuals.setAll(result.visuals());
+        if (result.seo() != null) seo.set(result.seo());
+        savedPost.set(result.savedPost());
+        progress.set(100);
+        stepIndex.set(STEPS.size());
+        step.set(result.savedPost() != null ? "Saved to library" : "Done");
+        secondsLeft.set(0);
+        phase.set(Phase.SUCCEEDED);
+    }
+
+    public ReadOnlyStringProperty jobIdProperty() { return jobId.getReadOnlyProperty(); }
+    public ReadOnlyObjectProperty<Phase> phaseProperty() { return phase.getReadOnlyProperty(); }
+    public ReadOnlyIntegerProperty progressProperty() { return progress.getReadOnlyProperty(); }
+    public ReadOnlyIntegerProperty stepIndexProperty() { return stepIndex.getReadOnlyProperty(); }
+    public ReadOnlyStringProperty stepProperty() { return step.getReadOnlyProperty(); }
+    public ReadOnlyObjectProperty<Integer> secondsLeftProperty() { return secondsLeft.getReadOnlyProperty(); }
+    public ReadOnlyStringProperty draftProperty() { return draft.getReadOnlyProperty(); }
+    public ReadOnlyObjectProperty<BlogPost> postProperty() { return post.getReadOnlyProperty(); }
+    public ReadOnlyObjectProperty<ContextSummary> contextProperty() { return context.getReadOnlyProperty(); }
+    public ReadOnlyObjectProperty<SeoAnalysis> seoProperty() { return seo.getReadOnlyProperty(); }
+    public ReadOnlyObjectProperty<SavedPost> savedPostProperty() { return savedPost.getReadOnlyProperty(); }
+    public ReadOnlyStringProperty errorProperty() { return error.getReadOnlyProperty(); }
+    public ReadOnlyBooleanProperty scaffoldProperty() { return scaffold.getReadOnlyProperty(); }
+    public ObservableList<VisualSuggestion> visuals() { return visualsView; }
+}

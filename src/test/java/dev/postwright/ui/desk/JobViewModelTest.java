@@ -1,0 +1,103 @@
+package dev.postwright.ui.desk;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.postwright.engine.LocalEngine;
+import dev.postwright.llm.offline.OfflineWriter;
+import dev.postwright.model.JobEvent;
+import dev.postwright.model.JobOptions;
+import dev.postwright.testing.Briefs;
+import dev.postwright.queue.LoggedEvent;
+import dev.postwright.queue.QueueSettings;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/** The view model without a stage, fed a real job's events. */
+class JobViewModelTest {
+    @TempDir
+    static Path dir;
+    static String jobId;
+    static List<LoggedEvent> log;
+
+    @BeforeAll
+    static void runARealJob() throws Exception {
+        try (var engine = LocalEngine.open(dir, new OfflineWriter(), QueueSettings.DEFAULTS.withWorkers(1),
+                Clock.systemUTC())) {
+            engine.jobs().start();
+            jobId = engine.jobs().enqueue(Briefs.sourdough(JobOptions.DEFAULTS), null);
+            engine.jobs().whenFinished(jobId).get(30, TimeUnit.SECONDS);
+            log = engine.jobs().events(jobId, 0);
+        }
+    }
+
+    @ParameterizedTest(name = "batches of {0}")
+    @ValueSource(ints = {1, 7, 64, 10_000})
+    void anyBatchingOfTheEventsEndsInTheSameState(int batchSize) {
+        var model = new JobViewModel();
+        model.start(jobId);
+        List<Integer> progress = new ArrayList<>();
+        model.progressProperty().addListener((o, was, now) -> progress.add(now.intValue()));
+        for (int i = 0; i < log.size(); i += batchSize) model.apply(log.subList(i, Math.min(log.size(), i + batchSize)));
+        assertThat(model.phaseProperty().get()).isEqualTo(JobViewModel.Phase.SUCCEEDED);
+        assertThat(model.progressProperty().get()).isEqualTo(100);
+        assertThat(model.stepIndexProperty().get()).isEqualTo(JobViewModel.STEPS.size());
+        assertThat(model.stepProperty().get()).isEqualTo("Saved to library");
+        assertThat(model.postProperty().get().title()).startsWith("Sourdough Bread");
+        assertThat(model.draftProperty().get()).isEqualTo(model.postProperty().get().content());
+        assertThat(model.seoProperty().get().overallScore()).isGreaterThan(80);
+        assertThat(model.visuals()).isNotEmpty();
+        assertThat(model.contextProperty().get()).isNotNull();
+        assertThat(model.savedPostProperty().get()).isNotNull();
+        assertThat(model.scaffoldProperty().get()).isTrue();
+        assertThat(progress).isSorted();
+    }
+
+    @Test
+    void theDraftGrowsOncePerBatchWhileItStreams() {
+        var model = new JobViewModel();
+        model.start(jobId);
+        List<String> drafts = new ArrayList<>();
+        model.draftProperty().addListener((o, was, now) -> drafts.add(now));
+        List<LoggedEvent> deltas = log.stream().filter(e -> e.event() instanceof JobEvent.DraftDelta).toList();
+        model.apply(deltas.subList(0, deltas.size() / 2));
+        model.apply(deltas.subList(deltas.size() / 2, deltas.size()));
+        assertThat(drafts).hasSize(2);
+        assertThat(drafts.get(1)).startsWith(drafts.get(0)).startsWith("# Sourdough Bread");
+        assertThat(model.phaseProperty().get()).isEqualTo(JobViewModel.Phase.RUNNING);
+    }
+
+    @Test
+    void failuresAndCancelsAreToldApart() {
+        var model = new JobViewModel();
+        model.start("j");
+        model.apply(List.of(event("j", 1, new JobEvent.Failed("The model server refused the API key (HTTP 401).", "AUTH"))));
+        assertThat(model.phaseProperty().get()).isEqualTo(JobViewModel.Phase.FAILED);
+        assertThat(model.errorProperty().get()).contains("HTTP 401");
+        model.start("j");
+        model.apply(List.of(event("j", 1, JobEvent.Failed.cancelled())));
+        assertThat(model.phaseProperty().get()).isEqualTo(JobViewModel.Phase.CANCELLED);
+        assertThat(model.errorProperty().get()).isNull();
+        assertThat(model.stepProperty().get()).isEqualTo("Cancelled");
+    }
+
+    @Test
+    void eventsOfAnotherJobAreIgnored() {
+        var model = new JobViewModel();
+        model.start("mine");
+        model.apply(List.of(event("other", 1, new JobEvent.StepChange(40, "Elsewhere", 3))));
+        assertThat(model.progressProperty().get()).isZero();
+    }
+
+    private static LoggedEvent event(String job, long seq, JobEvent e) {
+        return new LoggedEvent(job, seq, e, Instant.EPOCH);
+    }
+}
