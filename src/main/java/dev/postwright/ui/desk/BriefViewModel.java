@@ -1,0 +1,144 @@
+package dev.postwright.ui.desk;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.postwright.model.BusinessInfo;
+import dev.postwright.model.Embeds;
+import dev.postwright.model.FieldProblem;
+import dev.postwright.model.JobOptions;
+import dev.postwright.model.JobRequest;
+import dev.postwright.model.Topic;
+import dev.postwright.wire.EmbedCodec;
+import dev.postwright.wire.Json;
+import dev.postwright.wire.WireFormatException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.function.Function;
+import javafx.beans.binding.Bindings;
+import javafx.beans.binding.ObjectBinding;
+import javafx.beans.binding.StringBinding;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+
+/**
+ * The brief being written: one property per form field, the problems with it (the model
+ * layer's messages, plus unreadable embed JSON), and why Generate is disabled. No stage needed.
+ */
+public final class BriefViewModel {
+    public static final String ORGANIZATION = "local";
+
+    public final StringProperty title = new SimpleStringProperty("");
+    public final StringProperty subheader = new SimpleStringProperty("");
+    public final StringProperty keyphrase = new SimpleStringProperty("");
+    public final StringProperty keywords = new SimpleStringProperty("");
+    public final StringProperty audience = new SimpleStringProperty("");
+    public final StringProperty businessType = new SimpleStringProperty("");
+    public final StringProperty industry = new SimpleStringProperty("");
+    public final StringProperty instructions = new SimpleStringProperty("");
+    public final BooleanProperty includeVisuals = new SimpleBooleanProperty(true);
+    public final BooleanProperty autoSave = new SimpleBooleanProperty(true);
+    public final StringProperty status = new SimpleStringProperty(JobOptions.DEFAULT_STATUS);
+    /** The JSON arrays the backend's search streams produce; blank for none. */
+    public final StringProperty tweetsJson = new SimpleStringProperty("");
+    public final StringProperty articlesJson = new SimpleStringProperty("");
+    public final StringProperty videosJson = new SimpleStringProperty("");
+
+    private final ObjectBinding<List<FieldProblem>> problems = Bindings.createObjectBinding(this::computeProblems,
+            title, subheader, keyphrase, keywords, audience, businessType, industry, instructions, status, tweetsJson,
+            articlesJson, videosJson);
+    private final StringBinding disabledReason = Bindings.createStringBinding(
+            () -> problems.get().isEmpty() ? "" : problems.get().getFirst().message(), problems);
+
+    /** Every problem, in form order; empty when the brief can be generated. */
+    public ObjectBinding<List<FieldProblem>> problems() {
+        return problems;
+    }
+
+    /** Why Generate is disabled, or "" when it is not. */
+    public StringBinding disabledReason() {
+        return disabledReason;
+    }
+
+    /** The brief as a job request; valid when {@link #problems()} is empty. */
+    public JobRequest toRequest() {
+        List<String> keywordList = Arrays.stream(keywords.get().split(",")).map(String::strip).filter(k -> !k.isEmpty())
+                .toList();
+        var topic = new Topic(title.get().strip(), blankToNull(subheader.get()), blankToNull(audience.get()),
+                blankToNull(keyphrase.get()), keywordList);
+        var business = new BusinessInfo(blankToNull(businessType.get()), blankToNull(audience.get()),
+                blankToNull(industry.get()), null);
+        var options = new JobOptions(includeVisuals.get(), autoSave.get(), status.get(), false);
+        var embeds = new Embeds(parse(tweetsJson.get(), EmbedCodec::readTweet),
+                parse(articlesJson.get(), EmbedCodec::readArticle), parse(videosJson.get(), EmbedCodec::readVideo));
+        return new JobRequest(topic, business, ORGANIZATION, blankToNull(instructions.get()), options, List.of(), embeds);
+    }
+
+    /** Fills the form from a request (a sample, or an imported brief). */
+    public void load(JobRequest request) {
+        var t = request.topic();
+        title.set(t == null ? "" : orEmpty(t.title()));
+        subheader.set(t == null ? "" : orEmpty(t.subheader()));
+        keyphrase.set(t == null ? "" : orEmpty(t.focusKeyphrase()));
+        keywords.set(t == null ? "" : String.join(", ", t.keywords()));
+        audience.set(t == null ? "" : orEmpty(t.targetAudience()));
+        var b = request.businessInfo();
+        businessType.set(b == null ? "" : orEmpty(b.businessType()));
+        industry.set(b == null ? "" : orEmpty(b.industry()));
+        instructions.set(orEmpty(request.additionalInstructions()));
+        includeVisuals.set(request.options().includeVisuals());
+        autoSave.set(request.options().autoSave());
+        status.set(request.options().status());
+        tweetsJson.set(json(request.embeds().tweets(), EmbedCodec::writeTweet));
+        articlesJson.set(json(request.embeds().articles(), EmbedCodec::writeArticle));
+        videosJson.set(json(request.embeds().videos(), EmbedCodec::writeVideo));
+    }
+
+    private List<FieldProblem> computeProblems() {
+        List<FieldProblem> out = new ArrayList<>();
+        checkJson(out, "options.preloadedTweets", "Tweets", tweetsJson.get());
+        checkJson(out, "options.preloadedArticles", "Articles", articlesJson.get());
+        checkJson(out, "options.preloadedVideos", "Videos", videosJson.get());
+        if (!out.isEmpty()) return List.copyOf(out);
+        return toRequest().problems();
+    }
+
+    private static void checkJson(List<FieldProblem> out, String field, String what, String json) {
+        if (json == null || json.isBlank()) return;
+        try {
+            JsonNode node = Json.parse(json, what.toLowerCase() + " to embed");
+            if (!node.isArray()) out.add(new FieldProblem(field, what + " to embed must be a JSON list: [ {…}, {…} ]."));
+        } catch (WireFormatException e) {
+            out.add(new FieldProblem(field, e.getMessage()));
+        }
+    }
+
+    private static <T> List<T> parse(String json, Function<JsonNode, T> reader) {
+        if (json == null || json.isBlank()) return List.of();
+        try {
+            JsonNode node = Json.parse(json, "embeds");
+            if (!node.isArray()) return List.of();
+            List<T> out = new ArrayList<>();
+            for (JsonNode item : node) if (item.isObject()) out.add(reader.apply(item));
+            return out;
+        } catch (WireFormatException e) {
+            return List.of(); // reported by problems()
+        }
+    }
+
+    private static <T> String json(List<T> items, Function<T, com.fasterxml.jackson.databind.node.ObjectNode> writer) {
+        if (items.isEmpty()) return "";
+        var array = Json.object().arrayNode();
+        items.forEach(i -> array.add(writer.apply(i)));
+        return Json.write(array);
+    }
+
+    private static String blankToNull(String s) {
+        return s == null || s.isBlank() ? null : s.strip();
+    }
+
+    private static String orEmpty(String s) {
+        return s == null ? "" : s;
+    }
+}
