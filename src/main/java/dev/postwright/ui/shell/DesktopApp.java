@@ -1,34 +1,52 @@
 package dev.postwright.ui.shell;
 
+import atlantafx.base.theme.PrimerLight;
+import dev.postwright.engine.LocalEngine;
+import dev.postwright.llm.offline.OfflineWriter;
+import dev.postwright.queue.QueueSettings;
+import dev.postwright.render.PostRenderer;
 import dev.postwright.store.DataDirectory;
+import dev.postwright.store.DatabaseUnavailableException;
+import dev.postwright.ui.desk.BriefViewModel;
+import dev.postwright.ui.desk.DeskController;
+import dev.postwright.ui.desk.DeskView;
+import dev.postwright.ui.desk.SampleBrief;
+import dev.postwright.ui.fx.PulseFrames;
 import java.lang.System.Logger.Level;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.Objects;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import javafx.application.Application;
 import javafx.application.Platform;
 import javafx.geometry.Insets;
-import javafx.geometry.Pos;
+import javafx.scene.Parent;
 import javafx.scene.Scene;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.layout.BorderPane;
-import javafx.scene.layout.HBox;
-import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.stage.Stage;
 
 /**
- * The desktop window. For now it shows where the writer's library lives and what it holds, or
- * why it cannot be opened; the writing desk (brief, live preview, SEO and visuals panels) will
- * replace the centre of this window.
+ * The desktop app: the writing desk on the local engine, or, when the library cannot be opened,
+ * a card that says why. The engine opens in {@link #init()}, off the FX thread.
  */
 public final class DesktopApp extends Application {
     private static final System.Logger LOG = System.getLogger(DesktopApp.class.getName());
     private static final String DATA_DIR = "data-dir";
 
     private Path dataDir;
-    private LibraryCheck library;
+    private LocalEngine engine;
+    private String problem;
+    private boolean firstRun;
     private long startedNanos;
+    private final ExecutorService background = Executors.newThreadPerTaskExecutor(
+            Thread.ofVirtual().name("postwright-ui-work-", 1).factory());
+    private final ExecutorService renderThread = Executors.newSingleThreadExecutor(
+            Thread.ofPlatform().daemon().name("postwright-preview-render").factory());
+    private DeskController controller;
 
     /** Used by {@link Application#launch}; the data folder comes from the named parameter. */
     public DesktopApp() {}
@@ -50,68 +68,64 @@ public final class DesktopApp extends Application {
             String named = getParameters().getNamed().get(DATA_DIR);
             dataDir = named != null ? Path.of(named) : DataDirectory.defaultLocation();
         }
-        library = LibraryCheck.of(dataDir); // init runs on the launcher thread, not the FX thread
+        try {
+            engine = LocalEngine.open(dataDir, new OfflineWriter(), QueueSettings.DEFAULTS, Clock.systemUTC());
+            engine.jobs().start();
+            firstRun = engine.jobs().list(1).isEmpty();
+        } catch (DatabaseUnavailableException e) {
+            problem = e.getMessage();
+        }
     }
 
     @Override
     public void start(Stage stage) {
-        var root = new BorderPane(library.isUsable() ? libraryCard() : problemCard());
-        root.setTop(header());
-        var scene = new Scene(root, 760, 480);
+        Application.setUserAgentStylesheet(new PrimerLight().getUserAgentStylesheet());
+        var scene = new Scene(problem == null ? desk() : problemCard(), 1280, 820);
         scene.getStylesheets().add(Objects.requireNonNull(getClass().getResource("shell.css")).toExternalForm());
+        scene.getStylesheets().add(Objects.requireNonNull(DeskView.class.getResource("desk.css")).toExternalForm());
         stage.setTitle("Postwright");
         stage.setScene(scene);
         stage.show();
         LOG.log(Level.INFO, "Postwright window shown {0} ms after init", (System.nanoTime() - startedNanos) / 1_000_000);
     }
 
-    private static VBox header() {
-        var title = new Label("Postwright");
-        title.getStyleClass().add("app-title");
-        var tagline = new Label("Turn a brief into a finished blog post.");
-        tagline.getStyleClass().add("tagline");
-        var header = new VBox(4, title, tagline);
-        header.getStyleClass().add("header");
-        return header;
+    /** The desk's controller (tests drive the app through it and its views). */
+    public DeskController controller() {
+        return controller;
     }
 
-    private VBox libraryCard() {
-        var heading = new Label("Your library is ready");
-        heading.getStyleClass().add("card-heading");
-        var jobs = new Label(library.jobSummary());
-        jobs.setId("job-summary");
-        var location = new Label(library.database().toString());
-        location.setId("library-location");
-        location.getStyleClass().add("path");
-        location.setWrapText(true);
-        var next = new Label("Generation runs on this computer, even offline. The writing desk — brief, live "
-                + "preview, SEO and visuals panels — is being built into this window.");
-        next.setWrapText(true);
-        next.getStyleClass().add("muted");
-        return card(heading, jobs, new Label("Stored in"), location, next);
+    private Parent desk() {
+        var frames = new PulseFrames();
+        controller = new DeskController(engine.jobs(), frames, background);
+        var brief = new BriefViewModel();
+        if (firstRun) brief.load(SampleBrief.request());
+        return new DeskView(brief, controller, new PostRenderer(), frames, renderThread,
+                url -> getHostServices().showDocument(url));
     }
 
-    private VBox problemCard() {
+    private Parent problemCard() {
         var heading = new Label("Postwright cannot open your library");
         heading.getStyleClass().addAll("card-heading", "problem");
-        var message = new Label(library.problem());
+        var message = new Label(problem);
         message.setId("library-problem");
         message.setWrapText(true);
         var quit = new Button("Quit");
         quit.setDefaultButton(true);
         quit.setOnAction(e -> Platform.exit());
-        var card = card(heading, message, new HBox(quit));
-        card.getStyleClass().add("problem-card");
-        return card;
+        var card = new VBox(10, heading, message, quit);
+        card.getStyleClass().addAll("card", "problem-card");
+        card.setMaxWidth(620);
+        card.setMaxHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
+        var root = new BorderPane(card);
+        BorderPane.setAlignment(card, javafx.geometry.Pos.TOP_CENTER);
+        BorderPane.setMargin(card, new Insets(28));
+        return root;
     }
 
-    private static VBox card(javafx.scene.Node... children) {
-        var card = new VBox(10, children);
-        card.getStyleClass().add("card");
-        card.setMaxWidth(620);
-        card.setMaxHeight(Region.USE_PREF_SIZE); // hug the content instead of filling the window
-        BorderPane.setAlignment(card, Pos.TOP_CENTER);
-        BorderPane.setMargin(card, new Insets(28));
-        return card;
+    @Override
+    public void stop() {
+        if (engine != null) engine.close();
+        background.shutdownNow();
+        renderThread.shutdownNow();
     }
 }

@@ -4,21 +4,28 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.postwright.store.DataDirectory;
 import dev.postwright.store.Database;
+import dev.postwright.ui.desk.JobViewModel;
+import dev.postwright.ui.desk.PreviewView;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import java.util.concurrent.TimeUnit;
+import javafx.application.Application;
 import javafx.scene.control.Label;
+import javafx.scene.input.KeyCode;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
 import org.testfx.api.FxToolkit;
+import org.testfx.util.WaitForAsyncUtils;
 
-/** The start-up window, headless (Monocle), through the real Application life cycle. */
+/** The desktop app, headless (Monocle), through the real Application life cycle and the real engine. */
 class DesktopAppTest {
     @TempDir
     Path dir;
     private final FxRobot robot = new FxRobot();
-    private javafx.application.Application app;
+    private Application app;
 
     @AfterEach
     void closeWindow() throws Exception {
@@ -26,28 +33,55 @@ class DesktopAppTest {
         FxToolkit.cleanupStages();
     }
 
-    private void start(Path dataDir) throws Exception {
+    private DesktopApp start(Path dataDir) throws Exception {
         FxToolkit.registerPrimaryStage();
         app = FxToolkit.setupApplication(() -> new DesktopApp(dataDir));
+        return (DesktopApp) app;
+    }
+
+    private static void waitFor(Callable<Boolean> condition) throws Exception {
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, condition);
+    }
+
+    private <T> T onFx(Callable<T> work) throws Exception {
+        return WaitForAsyncUtils.asyncFx(work).get(10, TimeUnit.SECONDS);
     }
 
     @Test
-    void aNewLibraryIsCreatedAndShown() throws Exception {
-        start(dir.resolve("fresh"));
-        Path database = DataDirectory.databaseIn(dir.resolve("fresh")).toAbsolutePath();
-        assertThat(robot.lookup("#library-location").queryAs(Label.class).getText()).isEqualTo(database.toString());
-        assertThat(robot.lookup("#job-summary").queryAs(Label.class).getText()).isEqualTo("No jobs yet");
-        assertThat(Files.exists(database)).isTrue();
-    }
+    void aFirstRunGeneratesTheSampleBriefInOneClickAndFillsEveryPanel() throws Exception {
+        DesktopApp desktop = start(dir);
+        JobViewModel job = desktop.controller().job();
+        assertThat(robot.lookup("#title").queryTextInputControl().getText()).isEqualTo("How to bake sourdough bread at home");
+        robot.clickOn("#title").press(KeyCode.SHORTCUT, KeyCode.ENTER).release(KeyCode.ENTER, KeyCode.SHORTCUT);
+        waitFor(() -> job.phaseProperty().get() == JobViewModel.Phase.SUCCEEDED);
 
-    @Test
-    void existingJobsAreCounted() throws Exception {
+        assertThat(job.stepIndexProperty().get()).isEqualTo(JobViewModel.STEPS.size());
+        assertThat(robot.lookup("#job-status").queryAs(Label.class).getText()).isEqualTo("Saved to library");
+        PreviewView preview = robot.lookup("#preview").queryAs(javafx.scene.web.WebView.class).getParent() instanceof PreviewView p
+                ? p : null;
+        assertThat(preview).isNotNull();
+        waitFor(() -> onFx(preview::bodyText).contains("Sourdough Bread: How to bake at home"));
+        assertThat(onFx(() -> preview.query("document.querySelectorAll('.embed-tweet').length"))).isEqualTo(1);
+        assertThat(onFx(() -> preview.query("document.querySelector('.embed-author').textContent"))).isEqualTo("Crumb & Co");
+        assertThat(robot.lookup("#scaffold-banner").queryAs(Label.class).isVisible()).isTrue();
+        assertThat(Integer.parseInt(robot.lookup("#seo-score").queryAs(Label.class).getText())).isGreaterThan(80);
         try (Database db = Database.open(DataDirectory.databaseIn(dir))) {
-            db.transaction(sql -> sql.update("INSERT INTO jobs (id, state, request, run_at, created_at, updated_at) VALUES "
-                    + "('a', 'succeeded', '{}', 0, 0, 0), ('b', 'succeeded', '{}', 0, 0, 0), ('c', 'failed', '{}', 0, 0, 0)"));
+            int posts = db.read(sql -> sql.queryOne("SELECT count(*) FROM posts", rs -> rs.getInt(1)).orElseThrow());
+            assertThat(posts).isEqualTo(1);
         }
-        start(dir);
-        assertThat(robot.lookup("#job-summary").queryAs(Label.class).getText()).isEqualTo("3 jobs: 2 succeeded, 1 failed");
+    }
+
+    @Test
+    void generateIsDisabledWithAReasonWhileTheBriefIsIncomplete() throws Exception {
+        Path data = dir.resolve("second");
+        Files.createDirectories(data);
+        start(data);
+        robot.clickOn("#title").press(KeyCode.SHORTCUT, KeyCode.A).release(KeyCode.A, KeyCode.SHORTCUT)
+                .type(KeyCode.BACK_SPACE);
+        waitFor(() -> robot.lookup("#generate").queryButton().isDisabled());
+        assertThat(robot.lookup("#brief-problems").queryAs(Label.class).getText()).isEqualTo("Give the post a topic title.");
+        robot.write("Rye bread basics");
+        waitFor(() -> !robot.lookup("#generate").queryButton().isDisabled());
     }
 
     @Test
@@ -57,6 +91,6 @@ class DesktopAppTest {
         assertThat(robot.lookup("#library-problem").queryAs(Label.class).getText())
                 .startsWith("The Postwright database at " + DataDirectory.databaseIn(dir).toAbsolutePath()
                         + " is damaged or is not a Postwright database.");
-        assertThat(robot.lookup("#job-summary").tryQuery()).isEmpty();
+        assertThat(robot.lookup("#generate").tryQuery()).isEmpty();
     }
 }

@@ -1,0 +1,89 @@
+package dev.postwright.ui.desk;
+
+import dev.postwright.model.FieldProblem;
+import java.util.List;
+import javafx.beans.binding.Bindings;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.StringProperty;
+import javafx.scene.control.Button;
+import javafx.scene.control.CheckBox;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.TextArea;
+import javafx.scene.control.TextField;
+import javafx.scene.control.TextInputControl;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.VBox;
+
+/** The brief form: every field bound to the {@link BriefViewModel}, problems shown inline. */
+public final class BriefView extends VBox {
+    final Button generate = new Button("Generate");
+
+    public BriefView(BriefViewModel brief, Runnable onGenerate) {
+        getStyleClass().add("brief");
+        setSpacing(6);
+        var heading = new Label("Brief");
+        heading.getStyleClass().add("section-title");
+        getChildren().add(heading);
+        field("Topic title", "title", new TextField(), brief.title, "How to bake sourdough bread at home");
+        field("Subheader", "subheader", new TextField(), brief.subheader, "Optional");
+        field("Focus keyphrase", "keyphrase", new TextField(), brief.keyphrase, "sourdough bread");
+        field("Other keywords", "keywords", new TextField(), brief.keywords, "starter, levain (comma separated)");
+        field("Audience", "audience", new TextField(), brief.audience, "home bakers");
+        field("Business type", "business-type", new TextField(), brief.businessType, "Bakery");
+        field("Industry", "industry", new TextField(), brief.industry, "food");
+        field("Additional instructions", "instructions", area(3), brief.instructions, "Anything the writer should know");
+        var status = new ComboBox<String>();
+        status.getItems().addAll("draft", "published", "scheduled");
+        status.valueProperty().bindBidirectional(brief.status);
+        status.setAccessibleText("Status of the saved post");
+        var options = new HBox(12, check("Visuals", brief.includeVisuals), check("Save to library", brief.autoSave), status);
+        options.getStyleClass().add("options");
+        getChildren().add(options);
+        field("Tweets to embed (JSON list)", "tweets", area(2), brief.tweetsJson, "[{\"url\": …, \"author\": …, \"text\": …}]");
+        field("Articles to embed (JSON list)", "articles", area(2), brief.articlesJson, "[{\"url\": …, \"title\": …}]");
+        field("Videos to embed (JSON list)", "videos", area(2), brief.videosJson, "[{\"url\": …, \"title\": …}]");
+
+        var problems = new Label();
+        problems.setId("brief-problems");
+        problems.getStyleClass().add("problems");
+        problems.setWrapText(true);
+        problems.textProperty().bind(Bindings.createStringBinding(() -> text(brief.problems().get()), brief.problems()));
+        generate.setId("generate");
+        generate.setDefaultButton(true);
+        generate.getStyleClass().add("accent");
+        generate.setMaxWidth(Double.MAX_VALUE);
+        generate.disableProperty().bind(Bindings.isNotEmpty(brief.disabledReason()));
+        generate.setAccessibleText("Generate the post (Ctrl+Enter)");
+        generate.setOnAction(e -> onGenerate.run());
+        getChildren().addAll(problems, generate);
+    }
+
+    private void field(String label, String id, TextInputControl input, StringProperty value, String prompt) {
+        var caption = new Label(label);
+        caption.setLabelFor(input);
+        input.setId(id);
+        input.setPromptText(prompt);
+        input.setAccessibleText(label);
+        input.textProperty().bindBidirectional(value);
+        getChildren().addAll(caption, input);
+    }
+
+    private static TextArea area(int rows) {
+        var area = new TextArea();
+        area.setPrefRowCount(rows);
+        area.setWrapText(true);
+        return area;
+    }
+
+    private static CheckBox check(String label, BooleanProperty value) {
+        var box = new CheckBox(label);
+        box.selectedProperty().bindBidirectional(value);
+        box.setAccessibleText(label);
+        return box;
+    }
+
+    private static String text(List<FieldProblem> problems) {
+        return problems.isEmpty() ? "" : String.join("\n", problems.stream().map(FieldProblem::message).toList());
+    }
+}

@@ -1,0 +1,81 @@
+package dev.postwright.ui.desk;
+
+import java.util.ArrayList;
+import java.util.List;
+import javafx.beans.binding.Bindings;
+import javafx.geometry.Pos;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.ProgressBar;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.VBox;
+
+/** The pipeline's stages with the current one highlighted, progress, step, time left, and Cancel/Retry. */
+public final class StepperView extends VBox {
+    public StepperView(JobViewModel job, Runnable onCancel, Runnable onRetry) {
+        getStyleClass().add("stepper");
+        var steps = new HBox(6);
+        steps.setAlignment(Pos.CENTER_LEFT);
+        List<Label> labels = new ArrayList<>();
+        for (int i = 0; i < JobViewModel.STEPS.size(); i++) {
+            var label = new Label((i + 1) + " " + JobViewModel.STEPS.get(i).label());
+            label.getStyleClass().add("step");
+            labels.add(label);
+            steps.getChildren().add(label);
+        }
+        job.stepIndexProperty().addListener((o, was, now) -> mark(labels, now.intValue()));
+        var bar = new ProgressBar(0);
+        bar.setId("progress");
+        bar.setMaxWidth(Double.MAX_VALUE);
+        bar.progressProperty().bind(job.progressProperty().divide(100.0));
+        bar.setAccessibleText("Progress");
+        var status = new Label();
+        status.setId("job-status");
+        status.textProperty().bind(Bindings.createStringBinding(() -> statusText(job), job.progressProperty(),
+                job.stepProperty(), job.secondsLeftProperty(), job.phaseProperty(), job.errorProperty()));
+        status.setWrapText(true);
+        var cancel = new Button("Cancel");
+        cancel.setId("cancel");
+        cancel.setAccessibleText("Cancel the job (Esc)");
+        cancel.visibleProperty().bind(job.phaseProperty().isEqualTo(JobViewModel.Phase.RUNNING));
+        cancel.managedProperty().bind(cancel.visibleProperty());
+        cancel.setOnAction(e -> onCancel.run());
+        var retry = new Button("Retry");
+        retry.setId("retry");
+        retry.visibleProperty().bind(job.phaseProperty().isEqualTo(JobViewModel.Phase.FAILED)
+                .or(job.phaseProperty().isEqualTo(JobViewModel.Phase.CANCELLED)));
+        retry.managedProperty().bind(retry.visibleProperty());
+        retry.setOnAction(e -> onRetry.run());
+        var spacer = new Region();
+        HBox.setHgrow(spacer, Priority.ALWAYS);
+        var line = new HBox(10, status, spacer, cancel, retry);
+        line.setAlignment(Pos.CENTER_LEFT);
+        getChildren().addAll(steps, bar, line);
+        setSpacing(6);
+    }
+
+    private static void mark(List<Label> labels, int current) {
+        for (int i = 0; i < labels.size(); i++) {
+            var classes = labels.get(i).getStyleClass();
+            classes.removeAll("done", "current");
+            if (i < current) classes.add("done");
+            else if (i == current) classes.add("current");
+        }
+    }
+
+    private static String statusText(JobViewModel job) {
+        return switch (job.phaseProperty().get()) {
+            case IDLE -> "Fill in the brief and press Generate.";
+            case SUCCEEDED -> job.stepProperty().get();
+            case CANCELLED -> "Cancelled. Nothing was saved after the cancel.";
+            case FAILED -> job.errorProperty().get();
+            case RUNNING -> {
+                Integer left = job.secondsLeftProperty().get();
+                yield job.progressProperty().get() + " % · " + job.stepProperty().get()
+                        + (left == null || left <= 0 ? "" : " · about " + left + " s left");
+            }
+        };
+    }
+}
