@@ -37,9 +37,13 @@ public final class BriefView extends VBox {
         status.getItems().addAll("draft", "published", "scheduled");
         status.valueProperty().bindBidirectional(brief.status);
         status.setAccessibleText("Status of the saved post");
-        var options = new HBox(12, check("Visuals", brief.includeVisuals), check("Save to library", brief.autoSave), status);
+        var options = new HBox(16, check("Suggest visuals", brief.includeVisuals), check("Save to library", brief.autoSave));
         options.getStyleClass().add("options");
-        getChildren().add(options);
+        var statusLabel = new Label("Saved as");
+        statusLabel.setLabelFor(status);
+        var statusRow = new HBox(8, statusLabel, status);
+        statusRow.getStyleClass().add("options");
+        getChildren().addAll(options, statusRow);
         field("Tweets to embed (JSON list)", "tweets", area(2), brief.tweetsJson, "[{\"url\": …, \"author\": …, \"text\": …}]");
         field("Articles to embed (JSON list)", "articles", area(2), brief.articlesJson, "[{\"url\": …, \"title\": …}]");
         field("Videos to embed (JSON list)", "videos", area(2), brief.videosJson, "[{\"url\": …, \"title\": …}]");

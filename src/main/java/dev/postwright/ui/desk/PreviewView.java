@@ -27,6 +27,7 @@ import javafx.scene.web.WebView;
  */
 public final class PreviewView extends BorderPane {
     private static final Pattern EMBED = Pattern.compile("\\[(?:TWEET|ARTICLE|VIDEO):\\d+]");
+    private static final String EMPTY_STATE = "<p class=\"empty-state\">Your post appears here as it is written.</p>";
 
     private final WebView web = new WebView();
     private final PostRenderer renderer;
@@ -36,7 +37,7 @@ public final class PreviewView extends BorderPane {
     private final AtomicReference<Render> latest = new AtomicReference<>();
     private final AtomicBoolean rendering = new AtomicBoolean();
     private boolean loaded;
-    private String shownHtml = "";
+    private String shownHtml = EMPTY_STATE;
 
     private record Render(String markdown, Embeds embeds) {}
 
@@ -78,7 +79,6 @@ public final class PreviewView extends BorderPane {
         });
         job.postProperty().addListener((o, was, post) -> {
             if (post != null) request(withTitle(post), post.embeds());
-            else request("", Embeds.NONE);
         });
     }
 

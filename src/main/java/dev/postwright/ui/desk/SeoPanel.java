@@ -23,6 +23,7 @@ public final class SeoPanel extends VBox {
         var caption = new Label("SEO score");
         caption.getStyleClass().add("muted");
         readability.setId("readability");
+        readability.setWrapText(true);
         getChildren().addAll(new HBox(10, score, new VBox(2, caption, readability)), groups);
         job.seoProperty().addListener((o, was, seo) -> show(seo));
         show(null);

@@ -56,9 +56,10 @@ public final class VisualsPanel extends VBox {
             content.putString(text);
             Clipboard.getSystemClipboard().setContent(content);
         });
-        var row = new HBox(6, label, copy);
-        label.setMaxWidth(240);
-        return row;
+        copy.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE); // never squeezed to "C…"
+        label.setMaxWidth(Double.MAX_VALUE);
+        HBox.setHgrow(label, javafx.scene.layout.Priority.ALWAYS);
+        return new HBox(6, label, copy);
     }
 
     private static Label muted(String text) {
