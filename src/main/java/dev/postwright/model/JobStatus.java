@@ -10,8 +10,10 @@ import java.time.Instant;
  * @param result                 set once the job succeeded
  * @param attempts               how many times a worker has started it since the last manual retry
  * @param owner                  who created it (a user name), may be null for local jobs
+ * @param title                  the brief's topic title, for lists (Postwright addition; may be null)
+ * @param finishedAt             when it ended, null while it has not
  */
 public record JobStatus(String jobId, JobState state, int progress, String currentStep,
                         Integer estimatedTimeRemaining, String error, String errorCode,
                         JobResult result, Instant createdAt, Instant updatedAt, int attempts,
-                        String owner) {}
+                        String owner, String title, Instant finishedAt) {}

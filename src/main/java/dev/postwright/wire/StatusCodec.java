@@ -39,6 +39,8 @@ public final class StatusCodec {
         o.put("updatedAt", String.valueOf(s.updatedAt()));
         o.put("attempts", s.attempts());
         put(o, "owner", s.owner());
+        put(o, "title", s.title());
+        if (s.finishedAt() != null) o.put("finishedAt", s.finishedAt().toString());
         return o;
     }
 
@@ -52,7 +54,8 @@ public final class StatusCodec {
         return new JobStatus(text(n, "jobId"), state, progress == null ? 0 : progress, text(n, "currentStep"),
                 Fields.integer(n, "estimatedTimeRemaining"), error, text(n, "errorCode"),
                 result == null ? null : ResultCodec.readResult(result), instant(text(n, "createdAt")),
-                instant(text(n, "updatedAt")), attempts == null ? 0 : attempts, text(n, "owner"));
+                instant(text(n, "updatedAt")), attempts == null ? 0 : attempts, text(n, "owner"), text(n, "title"),
+                instant(text(n, "finishedAt")));
     }
 
     private static JobState readState(String status, String error) {

@@ -12,7 +12,8 @@ class StatusCodecTest {
     @Test
     void writesCancelledAsFailedWithErrorCancelledAndReadsItBack() {
         var status = new JobStatus("j1", JobState.CANCELLED, 40, null, null, "Cancelled", "CANCELLED", null,
-                Instant.parse("2026-11-21T10:00:00Z"), Instant.parse("2026-11-21T10:01:00Z"), 1, "ann");
+                Instant.parse("2026-11-21T10:00:00Z"), Instant.parse("2026-11-21T10:01:00Z"), 1, "ann", "Rye bread",
+                Instant.parse("2026-11-21T10:01:00Z"));
         var json = StatusCodec.write(status);
         assertThat(json.get("status").asText()).isEqualTo("failed");
         assertThat(json.get("error").asText()).isEqualTo("Cancelled");

@@ -18,7 +18,7 @@ final class JobRows {
     private static final System.Logger LOG = System.getLogger(JobRows.class.getName());
     private static final String COLUMNS = """
             id, state, progress, current_step, eta_seconds, error, error_code, created_at, updated_at, attempts,
-            owner""";
+            owner, json_extract(request, '$.topic.title'), finished_at""";
 
     private final Database db;
 
@@ -28,7 +28,7 @@ final class JobRows {
 
     Optional<JobStatus> status(String jobId) {
         return db.read(sql -> sql.queryOne("SELECT " + COLUMNS + ", result FROM jobs WHERE id = ?",
-                rs -> map(rs, result(rs.getString(1), rs.getString(12))), jobId));
+                rs -> map(rs, result(rs.getString(1), rs.getString(14))), jobId));
     }
 
     /** Newest first, results left out. */
@@ -42,7 +42,7 @@ final class JobRows {
         return new JobStatus(rs.getString(1), JobTransitions.fromSql(rs.getString(2)), rs.getInt(3), rs.getString(4),
                 eta == null ? null : ((Number) eta).intValue(), rs.getString(6), rs.getString(7),
                 result, Instant.ofEpochMilli(rs.getLong(8)), Instant.ofEpochMilli(rs.getLong(9)), rs.getInt(10),
-                rs.getString(11));
+                rs.getString(11), rs.getString(12), rs.getObject(13) == null ? null : Instant.ofEpochMilli(rs.getLong(13)));
     }
 
     private static JobResult result(String jobId, String json) {

@@ -17,8 +17,8 @@ import javafx.scene.layout.BorderPane;
  * visuals and details panels on the right. Ctrl+Enter generates, Esc cancels.
  */
 public final class DeskView extends BorderPane {
-    public DeskView(BriefViewModel brief, DeskController controller, PostRenderer renderer, FxFrames frames,
-                    Executor renderThread, Consumer<String> openLink) {
+    public DeskView(BriefViewModel brief, DeskController controller, JobsViewModel jobs, PostRenderer renderer,
+                    FxFrames frames, Executor renderThread, Consumer<String> openLink) {
         getStyleClass().add("desk");
         var job = controller.job();
         Runnable generate = () -> {
@@ -26,9 +26,20 @@ public final class DeskView extends BorderPane {
         };
         var briefPane = new ScrollPane(new BriefView(brief, generate));
         briefPane.setFitToWidth(true);
-        briefPane.setPrefWidth(330);
-        briefPane.getStyleClass().add("brief-pane");
-        setLeft(briefPane);
+        var jobsTab = new Tab("Jobs", new JobsView(jobs, controller::follow));
+        jobsTab.setId("jobs-tab");
+        jobsTab.setClosable(false);
+        jobsTab.setOnSelectionChanged(e -> {
+            if (jobsTab.isSelected()) jobs.refresh();
+        });
+        var briefTab = new Tab("Brief", briefPane);
+        briefTab.setClosable(false);
+        var left = new TabPane(briefTab, jobsTab);
+        left.setId("left-tabs");
+        left.setPrefWidth(340);
+        left.getStyleClass().add("brief-pane");
+        setLeft(left);
+        job.phaseProperty().addListener((o, was, now) -> jobs.refresh()); // a job began or ended
         setTop(new StepperView(job, controller::cancel, controller::retry));
         setCenter(new PreviewView(job, renderer, frames, renderThread, openLink));
         var tabs = new TabPane(tab("SEO", new SeoPanel(job)), tab("Visuals", new VisualsPanel(job)),

@@ -10,6 +10,7 @@ import dev.postwright.store.DatabaseUnavailableException;
 import dev.postwright.ui.desk.BriefViewModel;
 import dev.postwright.ui.desk.DeskController;
 import dev.postwright.ui.desk.DeskView;
+import dev.postwright.ui.desk.JobsViewModel;
 import dev.postwright.ui.desk.SampleBrief;
 import dev.postwright.ui.fx.PulseFrames;
 import java.lang.System.Logger.Level;
@@ -99,7 +100,8 @@ public final class DesktopApp extends Application {
         controller = new DeskController(engine.jobs(), frames, background);
         var brief = new BriefViewModel();
         if (firstRun) brief.load(SampleBrief.request());
-        return new DeskView(brief, controller, new PostRenderer(), frames, renderThread,
+        var jobs = new JobsViewModel(engine.jobs(), frames, background);
+        return new DeskView(brief, controller, jobs, new PostRenderer(), frames, renderThread,
                 url -> getHostServices().showDocument(url));
     }
 

@@ -264,6 +264,8 @@ class JobQueueLifecycleTest {
         queue.runDueJobs();
         assertThat(queue.list(10)).extracting(s -> s.jobId()).containsExactly(newer, older);
         assertThat(queue.list(10)).allSatisfy(s -> assertThat(s.result()).isNull());
+        assertThat(queue.list(10)).extracting(s -> s.title()).containsExactly("new", "old");
+        assertThat(queue.list(10)).allSatisfy(s -> assertThat(s.finishedAt()).isNotNull());
         assertThat(queue.list(1)).hasSize(1);
     }
 }

@@ -72,6 +72,34 @@ class DesktopAppTest {
     }
 
     @Test
+    void reopeningAFinishedJobReplaysItIntoTheDesk() throws Exception {
+        DesktopApp desktop = start(dir);
+        JobViewModel job = desktop.controller().job();
+        robot.clickOn("#title").press(KeyCode.SHORTCUT, KeyCode.ENTER).release(KeyCode.ENTER, KeyCode.SHORTCUT);
+        waitFor(() -> job.phaseProperty().get() == JobViewModel.Phase.SUCCEEDED);
+        String first = job.jobIdProperty().get();
+        robot.clickOn("#title").press(KeyCode.SHORTCUT, KeyCode.A).release(KeyCode.A, KeyCode.SHORTCUT).write("Rye bread basics");
+        robot.press(KeyCode.SHORTCUT, KeyCode.ENTER).release(KeyCode.ENTER, KeyCode.SHORTCUT);
+        waitFor(() -> !first.equals(job.jobIdProperty().get()) && job.phaseProperty().get() == JobViewModel.Phase.SUCCEEDED);
+        assertThat(job.postProperty().get().title()).containsIgnoringCase("rye");
+
+        robot.clickOn("Jobs");
+        @SuppressWarnings("unchecked")
+        var list = (javafx.scene.control.ListView<dev.postwright.model.JobStatus>) robot.lookup("#jobs-list").query();
+        waitFor(() -> list.getItems().size() == 2);
+        assertThat(list.getItems()).extracting(s -> s.title()).containsExactly("Rye bread basics",
+                "How to bake sourdough bread at home");
+        // The buttons under the list are fired directly: Monocle's robot clicks do not reach them (noted).
+        robot.interact(() -> list.getSelectionModel().select(1));
+        robot.interact(() -> robot.lookup("#open-job").queryButton().fire());
+        waitFor(() -> first.equals(job.jobIdProperty().get()) && job.phaseProperty().get() == JobViewModel.Phase.SUCCEEDED);
+        assertThat(job.postProperty().get().title()).startsWith("Sourdough Bread");
+        robot.interact(() -> robot.lookup("#delete-job").queryButton().fire());
+        waitFor(() -> list.getItems().size() == 1);
+        assertThat(list.getItems()).extracting(s -> s.title()).containsExactly("Rye bread basics");
+    }
+
+    @Test
     void generateIsDisabledWithAReasonWhileTheBriefIsIncomplete() throws Exception {
         Path data = dir.resolve("second");
         Files.createDirectories(data);
