@@ -84,15 +84,7 @@ public final class Database implements AutoCloseable {
         Sql writer = null;
         try {
             writer = connect(absolute, settings, false);
-            prepareFile(writer);
-            int version = Migrations.currentVersion(writer);
-            if (version > Migrations.latest()) {
-                throw new DatabaseUnavailableException(absolute, "The database at " + absolute + " was written by a newer "
-                        + "version of Postwright (schema " + version + "; this version knows up to " + Migrations.latest()
-                        + "). Update Postwright to open it.", null);
-            }
-            int applied = Migrations.apply(writer);
-            if (applied > 0) LOG.log(Level.INFO, "Migrated {0} to schema {1}", absolute, Migrations.latest());
+            prepareAndMigrate(writer, absolute, settings.busyTimeout());
             // Checkpoints (WAL → database file, with an fsync) run on the checkpointer's own connection,
             // so commits never pay for them; the writer keeps a page cache that holds the working set.
             writer.execute("PRAGMA wal_autocheckpoint = 0");
@@ -105,6 +97,38 @@ public final class Database implements AutoCloseable {
         } catch (DatabaseUnavailableException | RuntimeException e) {
             closeQuietly(writer);
             throw e;
+        }
+    }
+
+    /**
+     * WAL, auto-vacuum and migrations. SQLite refuses some lock upgrades at once, without waiting
+     * (switching a new file to WAL while another process creates it too), so a lock conflict here
+     * is retried with a short backoff until the busy timeout is spent. Every step is idempotent.
+     */
+    private static void prepareAndMigrate(Sql writer, Path file, Duration busyTimeout)
+            throws SQLException, DatabaseUnavailableException {
+        long deadline = System.nanoTime() + busyTimeout.toNanos();
+        for (int attempt = 1; ; attempt++) {
+            try {
+                prepareFile(writer);
+                int version = Migrations.currentVersion(writer);
+                if (version > Migrations.latest()) {
+                    throw new DatabaseUnavailableException(file, "The database at " + file + " was written by a newer "
+                            + "version of Postwright (schema " + version + "; this version knows up to "
+                            + Migrations.latest() + "). Update Postwright to open it.", null);
+                }
+                int applied = Migrations.apply(writer);
+                if (applied > 0) LOG.log(Level.INFO, "Migrated {0} to schema {1}", file, Migrations.latest());
+                return;
+            } catch (SQLException e) {
+                if (SqliteErrors.kind(e) != SqliteErrors.Kind.LOCKED || System.nanoTime() > deadline) throw e;
+                try {
+                    Thread.sleep(Math.min(200, 10L * attempt)); // a backoff, not a synchronisation: the other side holds a lock
+                } catch (InterruptedException interrupted) {
+                    Thread.currentThread().interrupt();
+                    throw e;
+                }
+            }
         }
     }
 
