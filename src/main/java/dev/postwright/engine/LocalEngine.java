@@ -15,6 +15,7 @@ import dev.postwright.store.TimeOrderedIds;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Clock;
+import java.util.function.Supplier;
 
 /**
  * Generation on this computer: the database in a data folder, the job queue and its workers,
@@ -41,10 +42,19 @@ public final class LocalEngine implements AutoCloseable {
      */
     public static LocalEngine open(Path dataDir, TextGenerator writer, QueueSettings settings, Clock clock)
             throws DatabaseUnavailableException {
+        return open(dataDir, () -> writer, settings, clock);
+    }
+
+    /**
+     * Opens the engine with the writer chosen in settings: each job takes {@code writers.get()}
+     * when it starts and keeps it to the end.
+     */
+    public static LocalEngine open(Path dataDir, Supplier<? extends TextGenerator> writers, QueueSettings settings,
+                                   Clock clock) throws DatabaseUnavailableException {
         Database db = Database.open(DataDirectory.databaseIn(dataDir));
         var library = new PostLibrary(db, clock, new TimeOrderedIds(clock, new SecureRandom()));
         var profiles = new OrganizationProfiles(db, clock);
-        var pipeline = new ContentPipeline(writer, profiles, library, new StageTimings(db, clock), SeoAnalyzer.standard(),
+        var pipeline = new ContentPipeline(writers, profiles, library, new StageTimings(db, clock), SeoAnalyzer.standard(),
                 clock);
         JobQueue jobs = JobQueue.builder(db, pipeline).settings(settings).clock(clock).build();
         return new LocalEngine(db, jobs, library, profiles);

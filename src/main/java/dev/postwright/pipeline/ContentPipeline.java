@@ -34,6 +34,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
+import java.util.function.Supplier;
 
 /**
  * Turns a brief into a post: context → outline → draft → metadata → visuals → SEO → save,
@@ -45,19 +46,23 @@ import java.util.function.Function;
 public final class ContentPipeline implements JobHandler {
     private static final System.Logger LOG = System.getLogger(ContentPipeline.class.getName());
 
-    private final TextGenerator writer;
+    private final Supplier<? extends TextGenerator> writers;
     private final OrganizationProfiles profiles;
     private final PostLibrary library;
-    private final Estimates estimates;
+    private final StageTimings timings;
     private final SeoAnalyzer analyzer;
     private final Clock clock;
 
-    public ContentPipeline(TextGenerator writer, OrganizationProfiles profiles, PostLibrary library, StageTimings timings,
-                           SeoAnalyzer analyzer, Clock clock) {
-        this.writer = writer;
+    /**
+     * @param writers the writer a job starts with (the one the writer's settings name now); a job
+     *                keeps it for its whole run, so changing the model never mixes two in one post
+     */
+    public ContentPipeline(Supplier<? extends TextGenerator> writers, OrganizationProfiles profiles, PostLibrary library,
+                           StageTimings timings, SeoAnalyzer analyzer, Clock clock) {
+        this.writers = writers;
         this.profiles = profiles;
         this.library = library;
-        this.estimates = new Estimates(timings, writer.model());
+        this.timings = timings;
         this.analyzer = analyzer;
         this.clock = clock;
     }
@@ -76,6 +81,8 @@ public final class ContentPipeline implements JobHandler {
     /** One execution of the pipeline for one job. */
     private final class Run {
         private final JobContext ctx;
+        private final TextGenerator writer = writers.get();
+        private final Estimates estimates = new Estimates(timings, writer.model());
         private final Map<String, String> saved;
         private final Brief brief;
         private final List<Stage> stages;

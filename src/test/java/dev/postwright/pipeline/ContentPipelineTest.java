@@ -74,7 +74,7 @@ class ContentPipelineTest {
     }
 
     private SqliteJobQueue queue(TextGenerator writer, int workers) {
-        var pipeline = new ContentPipeline(writer, profiles, library, timings, SeoAnalyzer.standard(), clock);
+        var pipeline = new ContentPipeline(() -> writer, profiles, library, timings, SeoAnalyzer.standard(), clock);
         var queue = (SqliteJobQueue) JobQueue.builder(db, pipeline).clock(clock)
                 .settings(QueueSettings.DEFAULTS.withWorkers(workers)).random(new Random(2)).build();
         open.add(0, queue);

@@ -47,7 +47,7 @@ class ModelBackedPipelineTest {
         db = Database.open(dir.resolve("p.db"));
         var writer = new OpenAiCompatibleWriter(ModelServer.of(server.url("/v1").toString(), "llama3.1:8b")
                 .withReadTimeout(Duration.ofSeconds(5)), client);
-        var pipeline = new ContentPipeline(writer, new OrganizationProfiles(db, clock),
+        var pipeline = new ContentPipeline(() -> writer, new OrganizationProfiles(db, clock),
                 new PostLibrary(db, clock, new TimeOrderedIds(clock, new Random(1))), new StageTimings(db, clock),
                 SeoAnalyzer.standard(), clock);
         queue = (SqliteJobQueue) JobQueue.builder(db, pipeline).clock(clock)

@@ -1,0 +1,46 @@
+package dev.postwright.settings;
+
+import dev.postwright.render.Theme;
+import java.nio.file.Path;
+
+/**
+ * What the writer chose in Settings. Immutable; change one field with a {@code with…} method.
+ *
+ * @param model   who writes the posts
+ * @param workers how many jobs run at once on this computer (1–8); takes effect at the next start
+ * @param theme   light or dark, for the window and the preview
+ * @param dataDir the folder of the library and jobs, or null for the platform's usual place;
+ *                takes effect at the next start
+ * @param window  where the window was when it was last closed, or null before the first close
+ */
+public record Settings(ModelChoice model, int workers, Theme theme, Path dataDir, WindowBounds window) {
+    public static final int MIN_WORKERS = 1;
+    public static final int MAX_WORKERS = 8;
+    public static final Settings DEFAULTS = new Settings(ModelChoice.OFFLINE, 2, Theme.LIGHT, null, null);
+
+    public Settings {
+        if (model == null) model = ModelChoice.OFFLINE;
+        workers = Math.clamp(workers, MIN_WORKERS, MAX_WORKERS);
+        if (theme == null) theme = Theme.LIGHT;
+    }
+
+    public Settings withModel(ModelChoice choice) {
+        return new Settings(choice, workers, theme, dataDir, window);
+    }
+
+    public Settings withWorkers(int count) {
+        return new Settings(model, count, theme, dataDir, window);
+    }
+
+    public Settings withTheme(Theme chosen) {
+        return new Settings(model, workers, chosen, dataDir, window);
+    }
+
+    public Settings withDataDir(Path folder) {
+        return new Settings(model, workers, theme, folder, window);
+    }
+
+    public Settings withWindow(WindowBounds bounds) {
+        return new Settings(model, workers, theme, dataDir, bounds);
+    }
+}

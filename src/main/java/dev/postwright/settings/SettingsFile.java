@@ -1,0 +1,126 @@
+package dev.postwright.settings;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.postwright.render.Theme;
+import dev.postwright.wire.Json;
+import dev.postwright.wire.WireFormatException;
+import java.io.IOException;
+import java.lang.System.Logger.Level;
+import java.nio.channels.FileChannel;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.util.Locale;
+
+/**
+ * The settings as a small JSON file. Reading is forgiving: a missing file means defaults, a
+ * damaged one is set aside (renamed {@code settings.json.damaged}) and reported, and each field
+ * that cannot be used falls back to its default alone. Writing replaces the file atomically, so
+ * a crash leaves the old settings or the new, never half of each. Thread-safe.
+ */
+public final class SettingsFile {
+    private static final System.Logger LOG = System.getLogger(SettingsFile.class.getName());
+    public static final String NAME = "settings.json";
+
+    private final Path file;
+
+    public SettingsFile(Path configDir) {
+        this.file = configDir.resolve(NAME);
+    }
+
+    /** The settings and, when the file could not be used as it was, why — in words for the writer. */
+    public record Loaded(Settings settings, String problem) {}
+
+    public Path path() {
+        return file;
+    }
+
+    public synchronized Loaded load() {
+        String text;
+        try {
+            text = Files.readString(file, StandardCharsets.UTF_8);
+        } catch (NoSuchFileException e) {
+            return new Loaded(Settings.DEFAULTS, null);
+        } catch (IOException e) {
+            LOG.log(Level.WARNING, "Settings file {0} cannot be read: {1}", file, e.toString());
+            return new Loaded(Settings.DEFAULTS, "Your settings at " + file + " could not be read (" + e.getMessage()
+                    + "), so the defaults are in use. Saving settings will try to write the file again.");
+        }
+        try {
+            JsonNode root = Json.parse(text, "the settings file");
+            if (!root.isObject()) throw new WireFormatException("The settings file is not a JSON object.");
+            return new Loaded(read(root), null);
+        } catch (WireFormatException e) {
+            Path aside = file.resolveSibling(NAME + ".damaged");
+            try {
+                Files.move(file, aside, StandardCopyOption.REPLACE_EXISTING);
+            } catch (IOException moveFailed) {
+                LOG.log(Level.WARNING, "Could not set the damaged settings aside: {0}", moveFailed.toString());
+            }
+            return new Loaded(Settings.DEFAULTS, "Your settings file was damaged (" + e.getMessage() + "). It was kept "
+                    + "as " + aside.getFileName() + " and the defaults are in use.");
+        }
+    }
+
+    /** Writes {@code settings}; the old file stays intact if this fails. */
+    public synchronized void save(Settings settings) throws IOException {
+        Files.createDirectories(file.getParent());
+        Path temp = file.resolveSibling(NAME + ".tmp");
+        Files.writeString(temp, Json.write(write(settings)), StandardCharsets.UTF_8);
+        try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.WRITE)) {
+            channel.force(true);
+        }
+        Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+    }
+
+    static ObjectNode write(Settings s) {
+        ObjectNode root = Json.object();
+        ObjectNode model = root.putObject("model");
+        if (s.model().isOffline()) {
+            model.put("kind", "offline");
+        } else {
+            model.put("kind", "openai-compatible").put("baseUrl", s.model().baseUrl()).put("model", s.model().model());
+        }
+        root.put("workers", s.workers());
+        root.put("theme", s.theme().name().toLowerCase(Locale.ROOT));
+        if (s.dataDir() != null) root.put("dataDir", s.dataDir().toString());
+        if (s.window() != null) {
+            var w = s.window();
+            root.putObject("window").put("x", w.x()).put("y", w.y()).put("width", w.width()).put("height", w.height())
+                    .put("maximized", w.maximized());
+        }
+        return root;
+    }
+
+    static Settings read(JsonNode root) {
+        var d = Settings.DEFAULTS;
+        JsonNode model = root.path("model");
+        ModelChoice choice = "openai-compatible".equals(model.path("kind").asText())
+                ? ModelChoice.server(model.path("baseUrl").asText(null), model.path("model").asText(null))
+                : ModelChoice.OFFLINE;
+        int workers = root.path("workers").canConvertToInt() ? root.path("workers").asInt() : d.workers();
+        Theme theme = "dark".equalsIgnoreCase(root.path("theme").asText()) ? Theme.DARK : Theme.LIGHT;
+        return new Settings(choice, workers, theme, path(root.path("dataDir").asText(null)), window(root.path("window")));
+    }
+
+    private static Path path(String text) {
+        if (text == null || text.isBlank()) return null;
+        try {
+            return Path.of(text);
+        } catch (InvalidPathException e) {
+            return null;
+        }
+    }
+
+    private static WindowBounds window(JsonNode w) {
+        if (!w.isObject()) return null;
+        var bounds = new WindowBounds(w.path("x").asDouble(Double.NaN), w.path("y").asDouble(Double.NaN),
+                w.path("width").asDouble(0), w.path("height").asDouble(0), w.path("maximized").asBoolean(false));
+        return bounds.isUsable() ? bounds : null;
+    }
+}

@@ -1,0 +1,77 @@
+package dev.postwright.settings;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.postwright.render.Theme;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class SettingsFileTest {
+    @TempDir Path dir;
+
+    @Test
+    void aMissingFileMeansDefaultsWithoutAProblem() {
+        var loaded = new SettingsFile(dir).load();
+        assertThat(loaded.settings()).isEqualTo(Settings.DEFAULTS);
+        assertThat(loaded.problem()).isNull();
+    }
+
+    @Test
+    void everyFieldSurvivesARoundTrip() throws Exception {
+        var settings = new Settings(ModelChoice.server("http://localhost:11434/v1/", "llama3.1"), 4, Theme.DARK,
+                dir.resolve("library"), new WindowBounds(10, 20, 1400, 900, true));
+        var file = new SettingsFile(dir);
+        file.save(settings);
+        var loaded = new SettingsFile(dir).load();
+        assertThat(loaded.problem()).isNull();
+        assertThat(loaded.settings()).isEqualTo(settings);
+        assertThat(loaded.settings().model().baseUrl()).isEqualTo("http://localhost:11434/v1");
+        assertThat(dir.resolve(SettingsFile.NAME + ".tmp")).doesNotExist();
+    }
+
+    @Test
+    void aDamagedFileIsSetAsideAndReported() throws Exception {
+        Files.writeString(dir.resolve(SettingsFile.NAME), "{\"workers\": 3, \"theme\": ");
+        var loaded = new SettingsFile(dir).load();
+        assertThat(loaded.settings()).isEqualTo(Settings.DEFAULTS);
+        assertThat(loaded.problem()).contains("damaged").contains("settings.json.damaged");
+        assertThat(dir.resolve("settings.json.damaged")).hasContent("{\"workers\": 3, \"theme\": ");
+        assertThat(dir.resolve(SettingsFile.NAME)).doesNotExist();
+    }
+
+    @Test
+    void unusableFieldsFallBackOneByOne() throws Exception {
+        Files.writeString(dir.resolve(SettingsFile.NAME), """
+                {"model": {"kind": "openai-compatible", "baseUrl": "  ", "model": "x"},
+                 "workers": 99, "theme": "purple", "dataDir": "", "window": {"x": 5, "width": 10},
+                 "somethingNewer": true}""");
+        var loaded = new SettingsFile(dir).load();
+        assertThat(loaded.problem()).isNull();
+        assertThat(loaded.settings().model()).isEqualTo(ModelChoice.OFFLINE);
+        assertThat(loaded.settings().workers()).isEqualTo(Settings.MAX_WORKERS);
+        assertThat(loaded.settings().theme()).isEqualTo(Theme.LIGHT);
+        assertThat(loaded.settings().dataDir()).isNull();
+        assertThat(loaded.settings().window()).isNull();
+    }
+
+    @Test
+    void aFileThatIsNotAnObjectIsDamaged() throws Exception {
+        Files.writeString(dir.resolve(SettingsFile.NAME), "[1, 2]");
+        assertThat(new SettingsFile(dir).load().problem()).contains("not a JSON object");
+    }
+
+    @Test
+    void theConfigFolderFollowsThePlatform() {
+        Path home = Path.of("/home/ana");
+        assertThat(ConfigDirectory.defaultLocation(java.util.Map.of(), "Linux", home))
+                .isEqualTo(Path.of("/home/ana/.config/postwright"));
+        assertThat(ConfigDirectory.defaultLocation(java.util.Map.of("XDG_CONFIG_HOME", "/cfg"), "Linux", home))
+                .isEqualTo(Path.of("/cfg/postwright"));
+        assertThat(ConfigDirectory.defaultLocation(java.util.Map.of(), "Mac OS X", home))
+                .isEqualTo(Path.of("/home/ana/Library/Preferences/Postwright"));
+        assertThat(ConfigDirectory.defaultLocation(java.util.Map.of(ConfigDirectory.ENVIRONMENT_VARIABLE, "/x"), "Linux",
+                home)).isEqualTo(Path.of("/x"));
+    }
+}
