@@ -21,8 +21,9 @@ import picocli.CommandLine.Option;
 public final class Postwright implements Callable<Integer> {
 
     @Option(names = "--data-dir", paramLabel = "DIR",
-            description = "Folder of your library and jobs (default: ${DEFAULT-VALUE}; or set POSTWRIGHT_DATA_DIR).")
-    Path dataDir = DataDirectory.defaultLocation();
+            description = "Folder of your library and jobs (default: the one chosen in Settings, else "
+                    + DataDirectory.ENVIRONMENT_VARIABLE + " or the platform's usual place).")
+    Path dataDir;
 
     @Override
     public Integer call() {

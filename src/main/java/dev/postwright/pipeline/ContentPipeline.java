@@ -18,6 +18,7 @@ import dev.postwright.queue.JobFailure;
 import dev.postwright.queue.JobHandler;
 import dev.postwright.render.Slugs;
 import dev.postwright.seo.SeoAnalyzer;
+import dev.postwright.seo.SiteHost;
 import dev.postwright.seo.text.PostTexts;
 import dev.postwright.seo.text.Words;
 import dev.postwright.store.OrganizationProfiles;
@@ -28,7 +29,6 @@ import dev.postwright.wire.PostCodec;
 import dev.postwright.wire.ResultCodec;
 import dev.postwright.wire.WireFormatException;
 import java.lang.System.Logger.Level;
-import java.net.URI;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
@@ -174,7 +174,7 @@ public final class ContentPipeline implements JobHandler {
         private SeoAnalysis analyze(BlogPost post) {
             String org = ctx.request().organizationId();
             var meta = new PostTexts.Meta(post.title(), post.metaDescription(), Slugs.of(post.title()),
-                    brief.focusKeyphrase(), siteHost(brief.profile()), library.countUsingKeyphrase(org,
+                    brief.focusKeyphrase(), SiteHost.of(brief.profile()), library.countUsingKeyphrase(org,
                     brief.focusKeyphrase(), null));
             return analyzer.analyze(post.content(), meta);
         }
@@ -205,18 +205,5 @@ public final class ContentPipeline implements JobHandler {
         if (!options.skipSeoAnalysis()) stages.add(Stage.SEO);
         if (options.autoSave()) stages.add(Stage.SAVE);
         return stages;
-    }
-
-    /** The host of the organization's own pages, so links to them count as internal. */
-    private static String siteHost(OrganizationProfile profile) {
-        for (OrganizationProfile.LinkTarget link : profile.internalLinks()) {
-            try {
-                String host = URI.create(link.url().strip()).getHost();
-                if (host != null) return host.replaceFirst("^www\\.", "");
-            } catch (IllegalArgumentException | NullPointerException e) {
-                // an unusable link target says nothing about the host
-            }
-        }
-        return "";
     }
 }

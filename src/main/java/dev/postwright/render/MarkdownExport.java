@@ -38,6 +38,11 @@ public final class MarkdownExport {
         return out.toString();
     }
 
+    /** The body alone, placeholders resolved: what a writer pastes into an editor that takes Markdown. */
+    public static String body(BlogPost post) {
+        return resolve(post.content() == null ? "" : post.content(), post.embeds());
+    }
+
     /** The body with placeholders resolved outside code fences. */
     static String resolve(String markdown, Embeds embeds) {
         var out = new StringBuilder(markdown.length() + 256);

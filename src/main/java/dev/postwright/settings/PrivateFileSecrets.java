@@ -2,16 +2,14 @@ package dev.postwright.settings;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.postwright.store.AtomicFiles;
 import dev.postwright.wire.Json;
 import dev.postwright.wire.WireFormatException;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Optional;
 
 /**
@@ -67,14 +65,7 @@ public final class PrivateFileSecrets implements SecretStore {
 
     private void store(ObjectNode entries) throws SecretStoreException {
         try {
-            Files.createDirectories(file.getParent());
-            Path temp = file.resolveSibling(NAME + ".tmp");
-            Files.deleteIfExists(temp);
-            if (FileSystems.getDefault().supportedFileAttributeViews().contains("posix")) {
-                Files.createFile(temp, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
-            }
-            Files.writeString(temp, Json.write(entries), StandardCharsets.UTF_8);
-            Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            AtomicFiles.writePrivateString(file, Json.write(entries));
         } catch (IOException e) {
             throw new SecretStoreException("The API key could not be saved in " + file + ": " + e.getMessage());
         }

@@ -3,18 +3,17 @@ package dev.postwright.settings;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.postwright.render.Theme;
+import dev.postwright.store.AtomicFiles;
 import dev.postwright.wire.Json;
 import dev.postwright.wire.WireFormatException;
 import java.io.IOException;
 import java.lang.System.Logger.Level;
-import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
 import java.util.Locale;
 
 /**
@@ -69,13 +68,7 @@ public final class SettingsFile {
 
     /** Writes {@code settings}; the old file stays intact if this fails. */
     public synchronized void save(Settings settings) throws IOException {
-        Files.createDirectories(file.getParent());
-        Path temp = file.resolveSibling(NAME + ".tmp");
-        Files.writeString(temp, Json.write(write(settings)), StandardCharsets.UTF_8);
-        try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.WRITE)) {
-            channel.force(true);
-        }
-        Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        AtomicFiles.writeString(file, Json.write(write(settings)));
     }
 
     static ObjectNode write(Settings s) {

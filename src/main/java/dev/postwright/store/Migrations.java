@@ -5,7 +5,9 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.sql.SQLException;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 
 /**
  * Forward-only schema migrations, numbered by position: script n brings the schema to version
@@ -14,7 +16,8 @@ import java.util.List;
  */
 final class Migrations {
     /** Never edit a released script; add a new one. */
-    static final List<String> SCRIPTS = List.of("V1__job_queue.sql", "V2__library.sql", "V3__stage_timings.sql");
+    static final List<String> SCRIPTS = List.of("V1__job_queue.sql", "V2__library.sql", "V3__stage_timings.sql",
+            "V4__library_versions_and_search.sql");
 
     private Migrations() {}
 
@@ -47,14 +50,33 @@ final class Migrations {
         return applied;
     }
 
+    /**
+     * Scripts hold plain DDL: a statement ends with ';' at a line end, except inside a trigger,
+     * which ends at its "END;" line; '--' comments stand on their own lines.
+     */
+    static List<String> split(String script) {
+        List<String> out = new ArrayList<>();
+        var current = new StringBuilder();
+        for (String line : script.split("\n")) {
+            String stripped = line.strip();
+            if (stripped.startsWith("--") || (stripped.isEmpty() && current.isEmpty())) continue;
+            current.append(line).append('\n');
+            boolean inTrigger = current.toString().stripLeading().toUpperCase(Locale.ROOT).startsWith("CREATE TRIGGER");
+            if (inTrigger ? stripped.equalsIgnoreCase("END;") : stripped.endsWith(";")) {
+                String statement = current.toString().strip();
+                out.add(statement.substring(0, statement.length() - 1));
+                current.setLength(0);
+            }
+        }
+        if (!current.toString().isBlank()) out.add(current.toString().strip());
+        return out;
+    }
+
     private static List<String> statements(String script) {
         String path = "/dev/postwright/store/migrations/" + script;
         try (InputStream in = Migrations.class.getResourceAsStream(path)) {
             if (in == null) throw new IllegalStateException("migration " + path + " is missing from the build");
-            String text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
-            // Scripts hold plain DDL: one statement per ';' at a line end, '--' comments on their own lines.
-            return java.util.Arrays.stream(text.replaceAll("(?m)^\\s*--.*$", "").split(";\\s*(\\n|$)"))
-                    .map(String::strip).filter(s -> !s.isEmpty()).toList();
+            return split(new String(in.readAllBytes(), StandardCharsets.UTF_8));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

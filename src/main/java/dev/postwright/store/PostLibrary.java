@@ -2,6 +2,7 @@ package dev.postwright.store;
 
 import dev.postwright.model.BlogPost;
 import dev.postwright.model.LibraryPost;
+import dev.postwright.model.PostVersion;
 import dev.postwright.wire.Json;
 import dev.postwright.wire.PostCodec;
 import dev.postwright.wire.WireFormatException;
@@ -10,16 +11,27 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Supplier;
+import java.util.regex.Pattern;
 
-/** The writer's saved posts. Thread-safe. */
+/**
+ * The writer's saved posts. Every save keeps a version the writer can go back to; deleting
+ * hides a post at once and removes it only when {@link #purgeDeletedBefore} runs, so Undo can
+ * bring it back. Damaged stored posts are logged and left out, one row hiding only itself.
+ * Thread-safe.
+ */
 public final class PostLibrary {
     private static final System.Logger LOG = System.getLogger(PostLibrary.class.getName());
     private static final String COLUMNS = """
-            id, organization_id, slug, focus_keyphrase, status, word_count, source_job_id, created_at, updated_at, post""";
+            id, organization_id, slug, focus_keyphrase, status, word_count, source_job_id, created_at, updated_at, version,
+            post""";
+    private static final Pattern SEARCH_TERM = Pattern.compile("[\\p{L}\\p{N}]+");
+    private static final int MAX_SEARCH_TERMS = 12;
 
     private final Database db;
     private final Clock clock;
@@ -35,9 +47,12 @@ public final class PostLibrary {
     public record NewPost(BlogPost post, String organizationId, String slug, String focusKeyphrase, String status,
                           int wordCount, String sourceJobId) {}
 
+    /** An edited post: what a writer changes in the editor. */
+    public record Revision(BlogPost post, String focusKeyphrase, String status, int wordCount) {}
+
     /**
-     * Saves a new post. With a {@code sourceJobId}, saving is idempotent: a job resumed after a
-     * crash gets back the post it saved before instead of a second copy.
+     * Saves a new post as its version 1. With a {@code sourceJobId}, saving is idempotent: a job
+     * resumed after a crash gets back the post it saved before instead of a second copy.
      */
     public LibraryPost save(NewPost entry) {
         return db.transaction(saving(entry));
@@ -51,41 +66,112 @@ public final class PostLibrary {
         long now = clock.millis();
         String id = ids.get();
         String keyphrase = normalized(entry.focusKeyphrase());
+        String json = Json.write(PostCodec.write(entry.post()));
         return sql -> {
-            sql.update("""
+            int inserted = sql.update("""
                     INSERT INTO posts (id, organization_id, title, slug, focus_keyphrase, status, word_count,
-                                       source_job_id, post, created_at, updated_at)
-                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                                       source_job_id, post, created_at, updated_at, version)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1)
                     ON CONFLICT (source_job_id) WHERE source_job_id IS NOT NULL DO NOTHING""",
-                    id, entry.organizationId(), entry.post().title() == null ? "" : entry.post().title(), entry.slug(),
-                    keyphrase, entry.status(), entry.wordCount(), entry.sourceJobId(),
-                    Json.write(PostCodec.write(entry.post())), now, now);
+                    id, entry.organizationId(), titleOf(entry.post()), entry.slug(), keyphrase, entry.status(),
+                    entry.wordCount(), entry.sourceJobId(), json, now, now);
+            if (inserted == 1) {
+                sql.update("INSERT INTO post_versions (post_id, number, post, word_count, saved_at, reason) "
+                        + "VALUES (?, 1, ?, ?, ?, ?)", id, json, entry.wordCount(), now,
+                        entry.sourceJobId() != null ? "Generated" : "Saved");
+            }
             String where = entry.sourceJobId() != null ? "source_job_id = ?" : "id = ?";
             return sql.queryOne("SELECT " + COLUMNS + " FROM posts WHERE " + where, PostLibrary::map,
                     entry.sourceJobId() != null ? entry.sourceJobId() : id).orElseThrow();
         };
     }
 
-    /** The post a job saved, if it did. */
+    /**
+     * Saves {@code revision} as the post's next version.
+     *
+     * @return the post as saved, or empty when it no longer exists (deleted meanwhile)
+     */
+    public Optional<LibraryPost> update(String id, Revision revision, String reason) {
+        String json = Json.write(PostCodec.write(revision.post()));
+        long now = clock.millis();
+        return db.transaction(sql -> {
+            int changed = sql.update("""
+                    UPDATE posts SET title = ?, focus_keyphrase = ?, status = ?, word_count = ?, post = ?,
+                                     updated_at = ?, version = version + 1
+                    WHERE id = ? AND deleted_at IS NULL""", titleOf(revision.post()),
+                    normalized(revision.focusKeyphrase()), revision.status(), revision.wordCount(), json, now, id);
+            if (changed == 0) return Optional.empty();
+            sql.update("""
+                    INSERT INTO post_versions (post_id, number, post, word_count, saved_at, reason)
+                    SELECT id, version, post, word_count, updated_at, ? FROM posts WHERE id = ?""", reason, id);
+            return sql.queryOne("SELECT " + COLUMNS + " FROM posts WHERE id = ?", PostLibrary::map, id);
+        });
+    }
+
+    /** Every saved version of the post, newest first. */
+    public List<PostVersion> versions(String id) {
+        return db.read(sql -> sql.query("""
+                SELECT number, saved_at, reason, word_count FROM post_versions WHERE post_id = ? ORDER BY number DESC""",
+                rs -> new PostVersion(rs.getInt(1), Instant.ofEpochMilli(rs.getLong(2)), rs.getString(3), rs.getInt(4)),
+                id));
+    }
+
+    /** The post as it was saved in version {@code number}; empty when absent or unreadable. */
+    public Optional<BlogPost> version(String id, int number) {
+        return db.read(sql -> sql.queryOne("SELECT post FROM post_versions WHERE post_id = ? AND number = ?",
+                rs -> rs.getString(1), id, number)).flatMap(json -> readPost(json, id));
+    }
+
+    /** Makes version {@code number} the latest again, as a new version; the versions between are kept. */
+    public Optional<LibraryPost> restore(String id, int number) {
+        Optional<LibraryPost> current = find(id);
+        Optional<BlogPost> old = version(id, number);
+        if (current.isEmpty() || old.isEmpty()) return Optional.empty();
+        int words = versions(id).stream().filter(v -> v.number() == number).findFirst().map(PostVersion::wordCount)
+                .orElse(current.get().wordCount());
+        return update(id, new Revision(old.get(), current.get().focusKeyphrase(), current.get().status(), words),
+                "Restored version " + number);
+    }
+
+    /** The post a job saved, if it did (deleted or not: a resumed job must not save it twice). */
     public Optional<LibraryPost> findBySourceJob(String jobId) {
         return db.read(sql -> sql.queryOne("SELECT " + COLUMNS + " FROM posts WHERE source_job_id = ?", PostLibrary::map,
                 jobId));
     }
 
+    /** A post in the library; empty when absent, deleted or unreadable. */
     public Optional<LibraryPost> find(String id) {
-        return db.read(sql -> sql.queryOne("SELECT " + COLUMNS + " FROM posts WHERE id = ?", PostLibrary::map, id));
+        return db.read(sql -> sql.queryOne("SELECT " + COLUMNS + " FROM posts WHERE id = ? AND deleted_at IS NULL",
+                PostLibrary::map, id));
     }
 
     /** The organization's posts, most recently changed first. */
     public List<LibraryPost> recent(String organizationId, int limit) {
         return db.read(sql -> sql.query("SELECT " + COLUMNS + " FROM posts WHERE organization_id = ? "
-                + "ORDER BY updated_at DESC, key DESC LIMIT ?", PostLibrary::map, organizationId, limit))
-                .stream().filter(java.util.Objects::nonNull).toList();
+                + "AND deleted_at IS NULL ORDER BY updated_at DESC, key DESC LIMIT ?", PostLibrary::map, organizationId,
+                limit)).stream().filter(Objects::nonNull).toList();
+    }
+
+    /**
+     * The organization's posts matching every word of {@code query} (as a word or the start of
+     * one) in the title, text or keyphrase, best matches first; {@link #recent} for a blank query.
+     * Any text is a valid query: punctuation and search operators are ignored.
+     */
+    public List<LibraryPost> search(String organizationId, String query, int limit) {
+        List<String> terms = new ArrayList<>();
+        var m = SEARCH_TERM.matcher(query == null ? "" : query);
+        while (m.find() && terms.size() < MAX_SEARCH_TERMS) terms.add("\"" + m.group() + "\"*");
+        if (terms.isEmpty()) return recent(organizationId, limit);
+        String match = String.join(" ", terms);
+        return db.read(sql -> sql.query("SELECT " + prefixed("p.") + " FROM posts_search s JOIN posts p ON p.key = s.rowid "
+                + "WHERE posts_search MATCH ? AND p.organization_id = ? AND p.deleted_at IS NULL "
+                + "ORDER BY bm25(posts_search, 10.0, 1.0, 5.0), p.updated_at DESC LIMIT ?", PostLibrary::map, match,
+                organizationId, limit)).stream().filter(Objects::nonNull).toList();
     }
 
     public int count(String organizationId) {
-        return db.read(sql -> sql.queryOne("SELECT count(*) FROM posts WHERE organization_id = ?", rs -> rs.getInt(1),
-                organizationId)).orElse(0);
+        return db.read(sql -> sql.queryOne("SELECT count(*) FROM posts WHERE organization_id = ? AND deleted_at IS NULL",
+                rs -> rs.getInt(1), organizationId)).orElse(0);
     }
 
     /** How many of the organization's posts, other than {@code exceptPostId}, use {@code keyphrase} (case-insensitive). */
@@ -93,12 +179,31 @@ public final class PostLibrary {
         String normalized = normalized(keyphrase);
         if (normalized == null) return 0;
         return db.read(sql -> sql.queryOne("SELECT count(*) FROM posts WHERE organization_id = ? "
-                        + "AND focus_keyphrase = ? AND id IS NOT ?", rs -> rs.getInt(1), organizationId, normalized,
-                exceptPostId)).orElse(0);
+                        + "AND focus_keyphrase = ? AND id IS NOT ? AND deleted_at IS NULL", rs -> rs.getInt(1),
+                organizationId, normalized, exceptPostId)).orElse(0);
     }
 
+    /** Hides the post from the library; {@link #undelete} brings it back until it is purged. */
     public boolean delete(String id) {
-        return db.transaction(sql -> sql.update("DELETE FROM posts WHERE id = ?", id)) == 1;
+        return db.transaction(sql -> sql.update("UPDATE posts SET deleted_at = ? WHERE id = ? AND deleted_at IS NULL",
+                clock.millis(), id)) == 1;
+    }
+
+    public boolean undelete(String id) {
+        return db.transaction(sql -> sql.update("UPDATE posts SET deleted_at = NULL WHERE id = ?", id)) == 1;
+    }
+
+    /** Removes, with their versions, posts deleted before {@code cutoff}; returns how many. */
+    public int purgeDeletedBefore(Instant cutoff) {
+        return db.transaction(sql -> sql.update("DELETE FROM posts WHERE deleted_at < ?", cutoff.toEpochMilli()));
+    }
+
+    private static String prefixed(String alias) {
+        return alias + COLUMNS.replace("\n", " ").replace(", ", ", " + alias);
+    }
+
+    private static String titleOf(BlogPost post) {
+        return post.title() == null ? "" : post.title();
     }
 
     private static String normalized(String keyphrase) {
@@ -106,17 +211,21 @@ public final class PostLibrary {
         return keyphrase.strip().replaceAll("\\s+", " ").toLowerCase(Locale.ROOT);
     }
 
-    /** A row as a post; null (logged) when its stored JSON is damaged, so one bad row hides only itself. */
-    private static LibraryPost map(ResultSet rs) throws SQLException {
-        BlogPost post;
+    private static Optional<BlogPost> readPost(String json, String id) {
         try {
-            post = PostCodec.read(Json.parse(rs.getString(10), "a stored post"));
+            return Optional.of(PostCodec.read(Json.parse(json, "a stored post")));
         } catch (WireFormatException e) {
-            LOG.log(Level.WARNING, "Post {0} cannot be read and is left out: {1}", rs.getString(1), e.getMessage());
-            return null;
+            LOG.log(Level.WARNING, "Post {0} cannot be read and is left out: {1}", id, e.getMessage());
+            return Optional.empty();
         }
+    }
+
+    /** A row as a post; null (logged) when its stored JSON is damaged. */
+    private static LibraryPost map(ResultSet rs) throws SQLException {
+        Optional<BlogPost> post = readPost(rs.getString(11), rs.getString(1));
+        if (post.isEmpty()) return null;
         return new LibraryPost(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5),
                 rs.getInt(6), rs.getString(7), Instant.ofEpochMilli(rs.getLong(8)), Instant.ofEpochMilli(rs.getLong(9)),
-                post);
+                rs.getInt(10), post.get());
     }
 }

@@ -28,7 +28,7 @@ class SettingsFileTest {
         assertThat(loaded.problem()).isNull();
         assertThat(loaded.settings()).isEqualTo(settings);
         assertThat(loaded.settings().model().baseUrl()).isEqualTo("http://localhost:11434/v1");
-        assertThat(dir.resolve(SettingsFile.NAME + ".tmp")).doesNotExist();
+        assertThat(dir).isDirectoryNotContaining("glob:**.tmp");
     }
 
     @Test

@@ -1,6 +1,7 @@
 package dev.postwright.ui.desk;
 
 import dev.postwright.model.FieldProblem;
+import dev.postwright.ui.parts.CtaEditor;
 import java.util.List;
 import javafx.beans.binding.Bindings;
 import javafx.beans.property.BooleanProperty;
@@ -12,19 +13,40 @@ import javafx.scene.control.Label;
 import javafx.scene.control.TextArea;
 import javafx.scene.control.TextField;
 import javafx.scene.control.TextInputControl;
+import javafx.geometry.Pos;
 import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 
 /** The brief form: every field bound to the {@link BriefViewModel}, problems shown inline. */
 public final class BriefView extends VBox {
     final Button generate = new Button("Generate");
 
-    public BriefView(BriefViewModel brief, Runnable onGenerate) {
+    /**
+     * @param onImport asks for a brief file and loads it into the form
+     * @param onExport asks where, and saves the form as a brief file
+     */
+    public BriefView(BriefViewModel brief, Runnable onGenerate, Runnable onImport, Runnable onExport) {
         getStyleClass().add("brief");
         setSpacing(6);
         var heading = new Label("Brief");
         heading.getStyleClass().add("section-title");
-        getChildren().add(heading);
+        var open = new Button("Open…");
+        open.setId("import-brief");
+        open.getStyleClass().addAll("small", "flat");
+        open.setAccessibleText("Open a brief from a JSON file");
+        open.setOnAction(e -> onImport.run());
+        var save = new Button("Save as…");
+        save.setId("export-brief");
+        save.getStyleClass().addAll("small", "flat");
+        save.setAccessibleText("Save this brief as a JSON file");
+        save.setOnAction(e -> onExport.run());
+        var spacer = new Region();
+        HBox.setHgrow(spacer, Priority.ALWAYS);
+        var header = new HBox(4, heading, spacer, open, save);
+        header.setAlignment(Pos.CENTER_LEFT);
+        getChildren().add(header);
         field("Topic title", "title", new TextField(), brief.title, "How to bake sourdough bread at home");
         field("Subheader", "subheader", new TextField(), brief.subheader, "Optional");
         field("Focus keyphrase", "keyphrase", new TextField(), brief.keyphrase, "sourdough bread");
@@ -44,6 +66,9 @@ public final class BriefView extends VBox {
         var statusRow = new HBox(8, statusLabel, status);
         statusRow.getStyleClass().add("options");
         getChildren().addAll(options, statusRow);
+        var ctaCaption = new Label("Calls to action");
+        ctaCaption.getStyleClass().add("field-group");
+        getChildren().addAll(ctaCaption, new CtaEditor(brief.ctas, "brief-"));
         field("Tweets to embed (JSON list)", "tweets", area(2), brief.tweetsJson, "[{\"url\": …, \"author\": …, \"text\": …}]");
         field("Articles to embed (JSON list)", "articles", area(2), brief.articlesJson, "[{\"url\": …, \"title\": …}]");
         field("Videos to embed (JSON list)", "videos", area(2), brief.videosJson, "[{\"url\": …, \"title\": …}]");

@@ -8,6 +8,8 @@ import dev.postwright.model.JobOptions;
 import dev.postwright.model.JobRequest;
 import dev.postwright.model.Topic;
 import dev.postwright.wire.EmbedCodec;
+import dev.postwright.ui.parts.CtaRow;
+import dev.postwright.wire.JobRequestCodec;
 import dev.postwright.wire.Json;
 import dev.postwright.wire.WireFormatException;
 import java.util.ArrayList;
@@ -21,6 +23,7 @@ import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
+import javafx.collections.ObservableList;
 
 /**
  * The brief being written: one property per form field, the problems with it (the model
@@ -44,10 +47,12 @@ public final class BriefViewModel {
     public final StringProperty tweetsJson = new SimpleStringProperty("");
     public final StringProperty articlesJson = new SimpleStringProperty("");
     public final StringProperty videosJson = new SimpleStringProperty("");
+    /** The brief's own calls to action; none means the organization's are used. */
+    public final ObservableList<CtaRow> ctas = CtaRow.list();
 
     private final ObjectBinding<List<FieldProblem>> problems = Bindings.createObjectBinding(this::computeProblems,
             title, subheader, keyphrase, keywords, audience, businessType, industry, instructions, status, tweetsJson,
-            articlesJson, videosJson);
+            articlesJson, videosJson, ctas);
     private final StringBinding disabledReason = Bindings.createStringBinding(
             () -> problems.get().isEmpty() ? "" : problems.get().getFirst().message(), problems);
 
@@ -72,7 +77,22 @@ public final class BriefViewModel {
         var options = new JobOptions(includeVisuals.get(), autoSave.get(), status.get(), false);
         var embeds = new Embeds(parse(tweetsJson.get(), EmbedCodec::readTweet),
                 parse(articlesJson.get(), EmbedCodec::readArticle), parse(videosJson.get(), EmbedCodec::readVideo));
-        return new JobRequest(topic, business, ORGANIZATION, blankToNull(instructions.get()), options, List.of(), embeds);
+        return new JobRequest(topic, business, ORGANIZATION, blankToNull(instructions.get()), options,
+                ctas.stream().map(CtaRow::toCta).toList(), embeds);
+    }
+
+    /** The brief as the create-job JSON, to save and share; includes whatever is invalid, as typed. */
+    public String toJson() {
+        return Json.write(JobRequestCodec.toTree(toRequest()));
+    }
+
+    /**
+     * Fills the form from a saved brief's JSON. Unreadable JSON leaves the form as it was.
+     *
+     * @throws WireFormatException saying what is wrong with the file, for the writer
+     */
+    public void loadJson(String json) {
+        load(JobRequestCodec.decode(json));
     }
 
     /** Fills the form from a request (a sample, or an imported brief). */
@@ -93,6 +113,7 @@ public final class BriefViewModel {
         tweetsJson.set(json(request.embeds().tweets(), EmbedCodec::writeTweet));
         articlesJson.set(json(request.embeds().articles(), EmbedCodec::writeArticle));
         videosJson.set(json(request.embeds().videos(), EmbedCodec::writeVideo));
+        ctas.setAll(request.ctas().stream().map(CtaRow::of).toList());
     }
 
     private List<FieldProblem> computeProblems() {

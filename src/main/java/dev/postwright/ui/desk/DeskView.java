@@ -1,30 +1,43 @@
 package dev.postwright.ui.desk;
 
-import dev.postwright.render.PostRenderer;
-import dev.postwright.ui.fx.FxFrames;
-import java.util.concurrent.Executor;
+import dev.postwright.store.AtomicFiles;
+import dev.postwright.ui.parts.FileDialogs.FileType;
+import dev.postwright.ui.parts.SeoPanel;
+import dev.postwright.ui.parts.UiServices;
+import dev.postwright.wire.WireFormatException;
+import java.io.IOException;
+import java.lang.System.Logger.Level;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.util.List;
 import java.util.function.Consumer;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
-import javafx.scene.input.KeyCode;
-import javafx.scene.input.KeyCodeCombination;
-import javafx.scene.input.KeyCombination;
 import javafx.scene.layout.BorderPane;
 
 /**
- * The writing desk: brief on the left, progress on top, the preview in the middle, and the SEO,
- * visuals and details panels on the right. Ctrl+Enter generates, Esc cancels.
+ * The writing desk: brief and jobs on the left, progress on top, the preview in the middle, and
+ * the SEO, visuals and details panels on the right.
  */
 public final class DeskView extends BorderPane {
-    public DeskView(BriefViewModel brief, DeskController controller, JobsViewModel jobs, PostRenderer renderer,
-                    FxFrames frames, Executor renderThread, Consumer<String> openLink) {
+    private static final System.Logger LOG = System.getLogger(DeskView.class.getName());
+    private static final List<FileType> BRIEF_FILES = List.of(new FileType("Postwright brief", "json"));
+
+    private final BriefViewModel brief;
+    private final DeskController controller;
+    private final UiServices ui;
+    private final PreviewView preview;
+
+    /** @param openInLibrary opens a saved post, by id, in the library */
+    public DeskView(BriefViewModel brief, DeskController controller, JobsViewModel jobs, UiServices ui,
+                    Consumer<String> openInLibrary) {
+        this.brief = brief;
+        this.controller = controller;
+        this.ui = ui;
         getStyleClass().add("desk");
         var job = controller.job();
-        Runnable generate = () -> {
-            if (brief.problems().get().isEmpty()) controller.generate(brief.toRequest());
-        };
-        var briefPane = new ScrollPane(new BriefView(brief, generate));
+        var briefPane = new ScrollPane(new BriefView(brief, this::generate, this::importBrief, this::exportBrief));
         briefPane.setFitToWidth(true);
         var jobsTab = new Tab("Jobs", new JobsView(jobs, controller::follow));
         jobsTab.setId("jobs-tab");
@@ -40,18 +53,71 @@ public final class DeskView extends BorderPane {
         left.getStyleClass().add("brief-pane");
         setLeft(left);
         job.phaseProperty().addListener((o, was, now) -> jobs.refresh()); // a job began or ended
-        setTop(new StepperView(job, controller::cancel, controller::retry));
-        setCenter(new PreviewView(job, renderer, frames, renderThread, openLink));
-        var tabs = new TabPane(tab("SEO", new SeoPanel(job)), tab("Visuals", new VisualsPanel(job)),
+        setTop(new StepperView(job, controller::cancel, controller::retry, openInLibrary));
+        preview = new PreviewView(job, ui);
+        setCenter(preview);
+        var tabs = new TabPane(tab("SEO", new SeoPanel(job.seoProperty(), "",
+                "The analysis appears when the post is written.")), tab("Visuals", new VisualsPanel(job)),
                 tab("Details", new DetailsPanel(job)));
         tabs.setPrefWidth(340);
         tabs.setId("panels");
         setRight(tabs);
-        sceneProperty().addListener((o, was, scene) -> {
-            if (scene == null) return;
-            scene.getAccelerators().put(new KeyCodeCombination(KeyCode.ENTER, KeyCombination.SHORTCUT_DOWN), generate);
-            scene.getAccelerators().put(new KeyCodeCombination(KeyCode.ESCAPE), controller::cancel);
-        });
+    }
+
+    /** Generates the brief when it is valid (the Generate button, Ctrl+Enter). */
+    public void generate() {
+        if (brief.problems().get().isEmpty()) controller.generate(brief.toRequest());
+    }
+
+    /** Cancels the job on screen (Esc). */
+    public void cancel() {
+        controller.cancel();
+    }
+
+    /** Exports the post on screen (Ctrl+E). */
+    public void export() {
+        preview.export();
+    }
+
+    public PreviewView preview() {
+        return preview;
+    }
+
+    private void importBrief() {
+        ui.files().openFile("Open a brief", BRIEF_FILES).ifPresent(file -> ui.background().execute(() -> {
+            try {
+                String json = Files.readString(file, StandardCharsets.UTF_8);
+                ui.frames().nextFrame(() -> {
+                    try {
+                        brief.loadJson(json);
+                        ui.toasts().show("Opened the brief " + file.getFileName() + ".");
+                    } catch (WireFormatException e) {
+                        ui.toasts().show(file.getFileName() + " is not a brief Postwright can read: " + e.getMessage()
+                                + " Your form is unchanged.");
+                    }
+                });
+            } catch (IOException e) {
+                LOG.log(Level.WARNING, "Could not read brief {0}: {1}", file, e.toString());
+                ui.frames().nextFrame(() -> ui.toasts().show("Could not read " + file + ": " + reason(e)));
+            }
+        }));
+    }
+
+    private void exportBrief() {
+        String json = brief.toJson();
+        ui.files().saveFile("Save the brief", "brief.json", BRIEF_FILES).ifPresent(file -> ui.background().execute(() -> {
+            try {
+                AtomicFiles.writeString(file, json);
+                ui.frames().nextFrame(() -> ui.toasts().show("Saved the brief to " + file + "."));
+            } catch (IOException e) {
+                LOG.log(Level.WARNING, "Could not save brief {0}: {1}", file, e.toString());
+                ui.frames().nextFrame(() -> ui.toasts().show("Could not save the brief to " + file + ": " + reason(e)));
+            }
+        }));
+    }
+
+    private static String reason(IOException e) {
+        return e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
     }
 
     private static Tab tab(String title, javafx.scene.Node content) {

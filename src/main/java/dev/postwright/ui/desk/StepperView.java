@@ -2,9 +2,11 @@ package dev.postwright.ui.desk;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Consumer;
 import javafx.beans.binding.Bindings;
 import javafx.geometry.Pos;
 import javafx.scene.control.Button;
+import javafx.scene.control.Hyperlink;
 import javafx.scene.control.Label;
 import javafx.scene.control.ProgressBar;
 import javafx.scene.layout.HBox;
@@ -12,9 +14,13 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 
-/** The pipeline's stages with the current one highlighted, progress, step, time left, and Cancel/Retry. */
+/**
+ * The pipeline's stages with the current one highlighted, progress, step, time left, Cancel and
+ * Retry, and a link to the saved post when the job is done.
+ */
 public final class StepperView extends VBox {
-    public StepperView(JobViewModel job, Runnable onCancel, Runnable onRetry) {
+    /** @param openSaved opens the saved post, by library id */
+    public StepperView(JobViewModel job, Runnable onCancel, Runnable onRetry, Consumer<String> openSaved) {
         getStyleClass().add("stepper");
         var steps = new HBox(6);
         steps.setAlignment(Pos.CENTER_LEFT);
@@ -48,9 +54,17 @@ public final class StepperView extends VBox {
                 .or(job.phaseProperty().isEqualTo(JobViewModel.Phase.CANCELLED)));
         retry.managedProperty().bind(retry.visibleProperty());
         retry.setOnAction(e -> onRetry.run());
+        var saved = new Hyperlink("Open in library");
+        saved.setId("open-saved");
+        saved.setAccessibleText("Open the saved post in the library");
+        saved.visibleProperty().bind(job.savedPostProperty().isNotNull());
+        saved.managedProperty().bind(saved.visibleProperty());
+        saved.setOnAction(e -> {
+            if (job.savedPostProperty().get() != null) openSaved.accept(job.savedPostProperty().get().id());
+        });
         var spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
-        var line = new HBox(10, status, spacer, cancel, retry);
+        var line = new HBox(10, status, saved, spacer, cancel, retry);
         line.setAlignment(Pos.CENTER_LEFT);
         getChildren().addAll(steps, bar, line);
         setSpacing(6);

@@ -1,10 +1,19 @@
 package dev.postwright.ui.shell;
 
+import atlantafx.base.theme.PrimerDark;
 import atlantafx.base.theme.PrimerLight;
 import dev.postwright.engine.LocalEngine;
-import dev.postwright.llm.offline.OfflineWriter;
+import dev.postwright.engine.SelectedWriter;
+import dev.postwright.llm.openai.ModelCatalog;
 import dev.postwright.queue.QueueSettings;
 import dev.postwright.render.PostRenderer;
+import dev.postwright.render.Theme;
+import dev.postwright.seo.SeoAnalyzer;
+import dev.postwright.settings.ConfigDirectory;
+import dev.postwright.settings.SecretStore;
+import dev.postwright.settings.SecretStores;
+import dev.postwright.settings.Settings;
+import dev.postwright.settings.SettingsFile;
 import dev.postwright.store.DataDirectory;
 import dev.postwright.store.DatabaseUnavailableException;
 import dev.postwright.ui.desk.BriefViewModel;
@@ -13,81 +22,146 @@ import dev.postwright.ui.desk.DeskView;
 import dev.postwright.ui.desk.JobsViewModel;
 import dev.postwright.ui.desk.SampleBrief;
 import dev.postwright.ui.fx.PulseFrames;
+import dev.postwright.ui.library.LibraryView;
+import dev.postwright.ui.library.LibraryViewModel;
+import dev.postwright.ui.library.PostEditorViewModel;
+import dev.postwright.ui.parts.NativeFileDialogs;
+import dev.postwright.ui.parts.FileDialogs;
+import dev.postwright.ui.parts.Toasts;
+import dev.postwright.ui.parts.UiServices;
+import dev.postwright.ui.settings.SettingsServices;
+import dev.postwright.ui.settings.SettingsView;
+import dev.postwright.ui.settings.SettingsViewModel;
+import java.io.IOException;
 import java.lang.System.Logger.Level;
+import java.lang.management.ManagementFactory;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.Objects;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
 import javafx.application.Application;
 import javafx.application.Platform;
-import javafx.geometry.Insets;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.SimpleObjectProperty;
 import javafx.scene.Parent;
 import javafx.scene.Scene;
-import javafx.scene.control.Button;
-import javafx.scene.control.Label;
-import javafx.scene.layout.BorderPane;
-import javafx.scene.layout.VBox;
 import javafx.stage.Stage;
+import okhttp3.OkHttpClient;
 
 /**
- * The desktop app: the writing desk on the local engine, or, when the library cannot be opened,
- * a card that says why. The engine opens in {@link #init()}, off the FX thread.
+ * The desktop app. {@link #init()} (off the FX thread) reads the settings, opens the local
+ * engine with the chosen writer and worker count, and tidies the library; {@link #start} builds
+ * the window where the writer left it. When the library cannot be opened, the window is a card
+ * that says why.
  */
 public final class DesktopApp extends Application {
     private static final System.Logger LOG = System.getLogger(DesktopApp.class.getName());
     private static final String DATA_DIR = "data-dir";
+    /** Deleted posts stay restorable (Undo) for this long, then are removed at a start. */
+    private static final Duration KEEP_DELETED = Duration.ofDays(1);
 
+    private Path configDir;
     private Path dataDir;
+    private FileDialogs files;
     private LocalEngine engine;
+    private Settings settings;
+    private String settingsProblem;
     private String problem;
+    private SecretStore secrets;
+    private SelectedWriter writer;
     private boolean firstRun;
-    private long startedNanos;
+    private final ObjectProperty<Theme> theme = new SimpleObjectProperty<>(Theme.LIGHT);
     private final ExecutorService background = Executors.newThreadPerTaskExecutor(
             Thread.ofVirtual().name("postwright-ui-work-", 1).factory());
     private final ExecutorService renderThread = Executors.newSingleThreadExecutor(
             Thread.ofPlatform().daemon().name("postwright-preview-render").factory());
+    private final ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor(
+            Thread.ofPlatform().daemon().name("postwright-debounce").factory());
     private DeskController controller;
+    private MainWindow window;
+    private SettingsViewModel settingsModel;
+    private PostEditorViewModel editor;
+    private Stage stage;
 
-    /** Used by {@link Application#launch}; the data folder comes from the named parameter. */
+    /** Used by {@link Application#launch}; the data folder may come from the named parameter. */
     public DesktopApp() {}
 
-    /** For tests, which start the application themselves. */
-    public DesktopApp(Path dataDir) {
+    /**
+     * For tests, which start the application themselves.
+     *
+     * @param dataDir null to use the settings' folder or the platform's usual place
+     * @param files   the file dialogs to use (tests answer them with paths)
+     */
+    public DesktopApp(Path configDir, Path dataDir, FileDialogs files) {
+        this.configDir = configDir;
         this.dataDir = dataDir;
+        this.files = files;
     }
 
-    /** Opens the window and blocks until it is closed. */
+    /** Opens the window and blocks until it is closed; {@code dataDir} null for the settings' choice. */
     public static void launchWith(Path dataDir) {
-        Application.launch(DesktopApp.class, "--" + DATA_DIR + "=" + dataDir);
+        if (dataDir == null) Application.launch(DesktopApp.class);
+        else Application.launch(DesktopApp.class, "--" + DATA_DIR + "=" + dataDir);
     }
 
     @Override
     public void init() {
-        startedNanos = System.nanoTime();
+        if (configDir == null) configDir = ConfigDirectory.defaultLocation();
+        var loaded = new SettingsFile(configDir).load();
+        settings = loaded.settings();
+        settingsProblem = loaded.problem();
+        theme.set(settings.theme());
         if (dataDir == null) {
-            String named = getParameters().getNamed().get(DATA_DIR);
-            dataDir = named != null ? Path.of(named) : DataDirectory.defaultLocation();
+            String named = getParameters() == null ? null : getParameters().getNamed().get(DATA_DIR);
+            dataDir = named != null ? Path.of(named)
+                    : settings.dataDir() != null ? settings.dataDir() : DataDirectory.defaultLocation();
         }
+        secrets = SecretStores.forThisComputer(configDir);
+        writer = new SelectedWriter(new OkHttpClient());
+        writer.select(settings.model(), storedKey());
         try {
-            engine = LocalEngine.open(dataDir, new OfflineWriter(), QueueSettings.DEFAULTS, Clock.systemUTC());
+            engine = LocalEngine.open(dataDir, writer, QueueSettings.DEFAULTS.withWorkers(settings.workers()),
+                    Clock.systemUTC());
+            int purged = engine.library().purgeDeletedBefore(Clock.systemUTC().instant().minus(KEEP_DELETED));
+            if (purged > 0) LOG.log(Level.INFO, "Removed {0} posts deleted more than a day ago", purged);
             engine.jobs().start();
-            firstRun = engine.jobs().list(1).isEmpty();
+            firstRun = engine.jobs().list(1).isEmpty() && engine.library().count(BriefViewModel.ORGANIZATION) == 0;
         } catch (DatabaseUnavailableException e) {
             problem = e.getMessage();
         }
     }
 
+    private String storedKey() {
+        if (settings.model().isOffline()) return null;
+        try {
+            return secrets.read(settings.model().baseUrl()).orElse(null);
+        } catch (SecretStore.SecretStoreException e) {
+            LOG.log(Level.WARNING, "The API key could not be read: {0}", e.getMessage());
+            return null;
+        }
+    }
+
     @Override
     public void start(Stage stage) {
-        Application.setUserAgentStylesheet(new PrimerLight().getUserAgentStylesheet());
-        var scene = new Scene(problem == null ? desk() : problemCard(), 1280, 820);
+        this.stage = stage;
+        if (files == null) files = new NativeFileDialogs(() -> stage);
+        applyTheme(theme.get());
+        theme.addListener((o, was, now) -> applyTheme(now));
+        Parent root = problem == null ? mainWindow() : ProblemCard.of(problem);
+        var scene = new Scene(root, 1280, 820);
         scene.getStylesheets().add(Objects.requireNonNull(getClass().getResource("shell.css")).toExternalForm());
         scene.getStylesheets().add(Objects.requireNonNull(DeskView.class.getResource("desk.css")).toExternalForm());
         stage.setTitle("Postwright");
+        stage.setMinWidth(900);
+        stage.setMinHeight(600);
         stage.setScene(scene);
+        WindowPlacement.restore(stage, settings.window());
         stage.show();
-        LOG.log(Level.INFO, "Postwright window shown {0} ms after init", (System.nanoTime() - startedNanos) / 1_000_000);
+        Platform.runLater(() -> LOG.log(Level.INFO, "Postwright window shown {0} ms after the JVM started",
+                ManagementFactory.getRuntimeMXBean().getUptime()));
     }
 
     /** The desk's controller (tests drive the app through it and its views). */
@@ -95,39 +169,56 @@ public final class DesktopApp extends Application {
         return controller;
     }
 
-    private Parent desk() {
+    /** The main window, or null when the library could not be opened (tests). */
+    public MainWindow window() {
+        return window;
+    }
+
+    public PostEditorViewModel editor() {
+        return editor;
+    }
+
+    private Parent mainWindow() {
         var frames = new PulseFrames();
+        var toasts = new Toasts();
+        var ui = new UiServices(frames, background, renderThread, new PostRenderer(), theme,
+                url -> getHostServices().showDocument(url), files, toasts);
         controller = new DeskController(engine.jobs(), frames, background);
         var brief = new BriefViewModel();
         if (firstRun) brief.load(SampleBrief.request());
         var jobs = new JobsViewModel(engine.jobs(), frames, background);
-        return new DeskView(brief, controller, jobs, new PostRenderer(), frames, renderThread,
-                url -> getHostServices().showDocument(url));
+        var library = new LibraryViewModel(engine.library(), BriefViewModel.ORGANIZATION, frames, background);
+        editor = new PostEditorViewModel(engine.library(), engine.profiles(), SeoAnalyzer.standard(), frames, background,
+                scheduler);
+        settingsModel = new SettingsViewModel(new SettingsServices(new SettingsFile(configDir), secrets, engine.profiles(),
+                new ModelCatalog(new OkHttpClient()), writer, BriefViewModel.ORGANIZATION), settings, theme, dataDir,
+                settings.workers(), frames, background);
+        // The desk's "Open in library" link is used only after the window exists.
+        var desk = new DeskView(brief, controller, jobs, ui, id -> window.openInLibrary(id));
+        window = new MainWindow(desk, new LibraryView(library, editor, ui),
+                new SettingsView(settingsModel, files), toasts, settingsModel.writerNameProperty());
+        if (settingsProblem != null) frames.nextFrame(() -> toasts.show(settingsProblem));
+        return window;
     }
 
-    private Parent problemCard() {
-        var heading = new Label("Postwright cannot open your library");
-        heading.getStyleClass().addAll("card-heading", "problem");
-        var message = new Label(problem);
-        message.setId("library-problem");
-        message.setWrapText(true);
-        var quit = new Button("Quit");
-        quit.setDefaultButton(true);
-        quit.setOnAction(e -> Platform.exit());
-        var card = new VBox(10, heading, message, quit);
-        card.getStyleClass().addAll("card", "problem-card");
-        card.setMaxWidth(620);
-        card.setMaxHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
-        var root = new BorderPane(card);
-        BorderPane.setAlignment(card, javafx.geometry.Pos.TOP_CENTER);
-        BorderPane.setMargin(card, new Insets(28));
-        return root;
+    private static void applyTheme(Theme chosen) {
+        Application.setUserAgentStylesheet(chosen == Theme.DARK ? new PrimerDark().getUserAgentStylesheet()
+                : new PrimerLight().getUserAgentStylesheet());
     }
 
     @Override
     public void stop() {
+        if (editor != null) editor.saveNow();
+        if (settingsModel != null && stage != null) {
+            try {
+                new SettingsFile(configDir).save(settingsModel.current().withWindow(WindowPlacement.of(stage)));
+            } catch (IOException e) {
+                LOG.log(Level.WARNING, "The window position could not be saved: {0}", e.toString());
+            }
+        }
         if (engine != null) engine.close();
         background.shutdownNow();
         renderThread.shutdownNow();
+        scheduler.shutdownNow();
     }
 }

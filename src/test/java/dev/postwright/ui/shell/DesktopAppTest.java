@@ -5,7 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.postwright.store.DataDirectory;
 import dev.postwright.store.Database;
 import dev.postwright.ui.desk.JobViewModel;
-import dev.postwright.ui.desk.PreviewView;
+import dev.postwright.testing.AnsweringFileDialogs;
+import dev.postwright.ui.parts.PostPreview;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
@@ -33,9 +34,11 @@ class DesktopAppTest {
         FxToolkit.cleanupStages();
     }
 
+    private final AnsweringFileDialogs files = new AnsweringFileDialogs();
+
     private DesktopApp start(Path dataDir) throws Exception {
         FxToolkit.registerPrimaryStage();
-        app = FxToolkit.setupApplication(() -> new DesktopApp(dataDir));
+        app = FxToolkit.setupApplication(() -> new DesktopApp(dir.resolve("config"), dataDir, files));
         return (DesktopApp) app;
     }
 
@@ -57,9 +60,7 @@ class DesktopAppTest {
 
         assertThat(job.stepIndexProperty().get()).isEqualTo(JobViewModel.STEPS.size());
         assertThat(robot.lookup("#job-status").queryAs(Label.class).getText()).isEqualTo("Saved to library");
-        PreviewView preview = robot.lookup("#preview").queryAs(javafx.scene.web.WebView.class).getParent() instanceof PreviewView p
-                ? p : null;
-        assertThat(preview).isNotNull();
+        PostPreview preview = desktop.window().desk().preview().preview();
         waitFor(() -> onFx(preview::bodyText).contains("Sourdough Bread: How to bake at home"));
         assertThat(onFx(() -> preview.query("document.querySelectorAll('.embed-tweet').length"))).isEqualTo(1);
         assertThat(onFx(() -> preview.query("document.querySelector('.embed-author').textContent"))).isEqualTo("Crumb & Co");

@@ -1,32 +1,42 @@
-package dev.postwright.ui.desk;
+package dev.postwright.ui.parts;
 
 import dev.postwright.model.SeoAnalysis;
 import dev.postwright.model.SeoAnalysis.Rating;
 import dev.postwright.seo.SeoAnalyzer;
 import java.util.List;
+import javafx.beans.value.ObservableValue;
 import javafx.scene.control.Label;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.VBox;
 
-/** The SEO score, the checks grouped as problems / improvements / good, and a server's own summary. */
+/**
+ * The SEO score, the checks grouped as problems / improvements / good, and a server's own
+ * summary, strengths and improvements beside them.
+ */
 public final class SeoPanel extends VBox {
     private final Label score = new Label("–");
     private final Label readability = new Label();
     private final VBox groups = new VBox(10);
+    private final String emptyText;
 
-    public SeoPanel(JobViewModel job) {
+    /**
+     * @param idPrefix  distinguishes this panel's ids from another's on the same screen
+     * @param emptyText shown while there is no analysis
+     */
+    public SeoPanel(ObservableValue<SeoAnalysis> seo, String idPrefix, String emptyText) {
+        this.emptyText = emptyText;
         getStyleClass().add("panel");
         setSpacing(8);
-        score.setId("seo-score");
+        score.setId(idPrefix + "seo-score");
         score.getStyleClass().add("score");
         score.setAccessibleText("SEO score");
         var caption = new Label("SEO score");
         caption.getStyleClass().add("muted");
-        readability.setId("readability");
+        readability.setId(idPrefix + "readability");
         readability.setWrapText(true);
         getChildren().addAll(new HBox(10, score, new VBox(2, caption, readability)), groups);
-        job.seoProperty().addListener((o, was, seo) -> show(seo));
-        show(null);
+        seo.addListener((o, was, now) -> show(now));
+        show(seo.getValue());
     }
 
     private void show(SeoAnalysis seo) {
@@ -34,7 +44,7 @@ public final class SeoPanel extends VBox {
         score.getStyleClass().removeAll("good", "ok", "problem");
         if (seo == null) {
             score.setText("–");
-            readability.setText("The analysis appears when the post is written.");
+            readability.setText(emptyText);
             return;
         }
         int value = seo.overallScore() == null ? 0 : seo.overallScore();
@@ -46,10 +56,8 @@ public final class SeoPanel extends VBox {
         group("Problems", seo.checks(), Rating.PROBLEM);
         group("Improvements", seo.checks(), Rating.OK);
         group("Good", seo.checks(), Rating.GOOD);
-        if (seo.checks().isEmpty()) {
-            seo.topStrengths().forEach(s -> groups.getChildren().add(row(Rating.GOOD, s)));
-            seo.topImprovements().forEach(s -> groups.getChildren().add(row(Rating.OK, s)));
-        }
+        serverList("Strengths", seo.topStrengths(), Rating.GOOD);
+        serverList("To improve", seo.topImprovements(), Rating.OK);
     }
 
     private void group(String title, List<SeoAnalysis.Check> checks, Rating rating) {
@@ -59,6 +67,15 @@ public final class SeoPanel extends VBox {
         heading.getStyleClass().add("group-title");
         groups.getChildren().add(heading);
         matching.forEach(c -> groups.getChildren().add(row(rating, c.explanation())));
+    }
+
+    /** A producer's own lists (a remote server's), shown under its own headings. */
+    private void serverList(String title, List<String> items, Rating rating) {
+        if (items.isEmpty()) return;
+        var heading = new Label(title);
+        heading.getStyleClass().add("group-title");
+        groups.getChildren().add(heading);
+        items.forEach(item -> groups.getChildren().add(row(rating, item)));
     }
 
     private static HBox row(Rating rating, String text) {

@@ -1,0 +1,261 @@
+package dev.postwright.ui.library;
+
+import dev.postwright.model.BlogPost;
+import dev.postwright.model.LibraryPost;
+import dev.postwright.model.OrganizationProfile;
+import dev.postwright.model.PostVersion;
+import dev.postwright.model.SeoAnalysis;
+import dev.postwright.seo.SeoAnalyzer;
+import dev.postwright.seo.SiteHost;
+import dev.postwright.seo.text.PostTexts;
+import dev.postwright.seo.text.Words;
+import dev.postwright.store.OrganizationProfiles;
+import dev.postwright.store.PostLibrary;
+import dev.postwright.store.StoreException;
+import dev.postwright.ui.fx.Debouncer;
+import dev.postwright.ui.fx.FxFrames;
+import java.lang.System.Logger.Level;
+import java.time.Duration;
+import java.util.List;
+import java.util.Objects;
+import java.util.concurrent.Executor;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.atomic.AtomicLong;
+import javafx.beans.binding.Bindings;
+import javafx.beans.binding.BooleanBinding;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+
+/**
+ * A library post open for editing: its fields, whether they differ from the saved version, a
+ * live SEO analysis, and the post's versions. The analysis runs on the scheduler's thread once
+ * typing has paused for {@link #SEO_QUIET}; saving and loading versions run on
+ * {@code background}. Every property changes on the FX thread; no stage is needed.
+ */
+public final class PostEditorViewModel {
+    private static final System.Logger LOG = System.getLogger(PostEditorViewModel.class.getName());
+    /** How long typing must pause before the SEO analysis runs again. */
+    public static final Duration SEO_QUIET = Duration.ofMillis(300);
+
+    public final StringProperty title = new SimpleStringProperty("");
+    public final StringProperty keyphrase = new SimpleStringProperty("");
+    public final StringProperty metaDescription = new SimpleStringProperty("");
+    public final StringProperty content = new SimpleStringProperty("");
+    public final StringProperty status = new SimpleStringProperty("draft");
+
+    private final ReadOnlyObjectWrapper<LibraryPost> saved = new ReadOnlyObjectWrapper<>();
+    private final ReadOnlyObjectWrapper<BlogPost> edited = new ReadOnlyObjectWrapper<>();
+    private final ReadOnlyObjectWrapper<SeoAnalysis> seo = new ReadOnlyObjectWrapper<>();
+    private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper("");
+    private final ObservableList<PostVersion> versions = FXCollections.observableArrayList();
+    private final BooleanBinding dirty;
+
+    private final PostLibrary library;
+    private final OrganizationProfiles profiles;
+    private final SeoAnalyzer analyzer;
+    private final FxFrames frames;
+    private final Executor background;
+    private final Debouncer analysis;
+    private final AtomicLong analysisTicket = new AtomicLong();
+    private volatile String siteHost = "";
+
+    public PostEditorViewModel(PostLibrary library, OrganizationProfiles profiles, SeoAnalyzer analyzer, FxFrames frames,
+                               Executor background, ScheduledExecutorService scheduler) {
+        this.library = library;
+        this.profiles = profiles;
+        this.analyzer = analyzer;
+        this.frames = frames;
+        this.background = background;
+        var inputs = new javafx.beans.Observable[] {title, keyphrase, metaDescription, content, status, saved};
+        edited.bind(Bindings.createObjectBinding(this::editedPost, inputs));
+        dirty = Bindings.createBooleanBinding(() -> saved.get() != null && isChanged(), inputs);
+        analysis = new Debouncer(scheduler, SEO_QUIET, () -> frames.nextFrame(this::analyze));
+        for (var field : List.of(title, keyphrase, metaDescription, content)) {
+            field.addListener((o, was, now) -> {
+                if (saved.get() != null) analysis.trigger();
+            });
+        }
+    }
+
+    /** Shows {@code post}: its fields, versions and analysis. FX thread. */
+    public void open(LibraryPost post) {
+        saved.set(post);
+        title.set(orEmpty(post.post().title()));
+        keyphrase.set(orEmpty(post.focusKeyphrase()));
+        metaDescription.set(orEmpty(post.post().metaDescription()));
+        content.set(orEmpty(post.post().content()));
+        status.set(post.status() == null ? "draft" : post.status());
+        message.set("");
+        String org = post.organizationId();
+        background.execute(() -> {
+            siteHost = SiteHost.of(profiles.find(org).orElse(OrganizationProfile.empty(org)));
+            analysis.trigger();
+        });
+        loadVersions(post.id());
+    }
+
+    /** Opens the post with library id {@code id}, or says it is gone. */
+    public void openById(String id) {
+        background.execute(() -> {
+            var found = library.find(id);
+            frames.nextFrame(() -> {
+                if (found.isPresent()) open(found.get());
+                else message.set("That post is no longer in the library.");
+            });
+        });
+    }
+
+    /** Closes the editor (the post was deleted, or another is about to open). */
+    public void close() {
+        analysis.cancel();
+        saved.set(null);
+        seo.set(null);
+        versions.clear();
+        message.set("");
+    }
+
+    /**
+     * Saves the edits as the post's next version, when there are any; {@code then} runs on the
+     * FX thread once the save is done (or at once when nothing changed).
+     */
+    public void save(Runnable then) {
+        LibraryPost base = saved.get();
+        if (base == null || !dirty.get()) {
+            then.run();
+            return;
+        }
+        var revision = revision(edited.get());
+        background.execute(() -> {
+            try {
+                var result = library.update(base.id(), revision, "Edited");
+                frames.nextFrame(() -> {
+                    if (result.isEmpty()) {
+                        message.set("This post was deleted elsewhere; your edits are still here. Copy them before you "
+                                + "close it.");
+                        return;
+                    }
+                    if (saved.get() != null && saved.get().id().equals(base.id())) {
+                        saved.set(result.get());
+                        message.set("Saved as version " + result.get().version() + ".");
+                        loadVersions(base.id());
+                    }
+                    then.run();
+                });
+            } catch (StoreException e) {
+                LOG.log(Level.WARNING, "Post {0} could not be saved: {1}", base.id(), e.getMessage());
+                frames.nextFrame(() -> message.set("Not saved: " + e.getMessage() + " Your edits are still here."));
+            }
+        });
+    }
+
+    /**
+     * Saves pending edits on the calling thread: the app is closing and no later frame will run.
+     * Returns whether there was anything to save.
+     */
+    public boolean saveNow() {
+        LibraryPost base = saved.get();
+        if (base == null || !dirty.get()) return false;
+        try {
+            library.update(base.id(), revision(edited.get()), "Edited");
+            return true;
+        } catch (StoreException e) {
+            LOG.log(Level.WARNING, "Edits to post {0} could not be saved at exit: {1}", base.id(), e.getMessage());
+            return false;
+        }
+    }
+
+    /** Makes version {@code number} the latest again (a new version) and shows it. */
+    public void restore(int number) {
+        LibraryPost base = saved.get();
+        if (base == null) return;
+        background.execute(() -> {
+            var result = library.restore(base.id(), number);
+            frames.nextFrame(() -> {
+                if (result.isEmpty()) {
+                    message.set("Version " + number + " could not be restored.");
+                    return;
+                }
+                open(result.get());
+                message.set("Restored version " + number + " as version " + result.get().version() + ".");
+            });
+        });
+    }
+
+    /** Puts the fields back as they were saved. */
+    public void revert() {
+        if (saved.get() != null) open(saved.get());
+    }
+
+    /** Takes the fields on the FX thread, analyses them in the background, publishes on the FX thread. */
+    private void analyze() {
+        long ticket = analysisTicket.incrementAndGet();
+        BlogPost post = edited.get();
+        LibraryPost base = saved.get();
+        if (post == null || base == null) return;
+        String phrase = keyphrase.get();
+        background.execute(() -> {
+            int previousUses = library.countUsingKeyphrase(base.organizationId(), phrase, base.id());
+            var meta = new PostTexts.Meta(post.title(), post.metaDescription(), base.slug(), phrase, siteHost,
+                    previousUses);
+            SeoAnalysis result = analyzer.analyze(orEmpty(post.content()), meta);
+            frames.nextFrame(() -> {
+                if (ticket == analysisTicket.get() && saved.get() != null && saved.get().id().equals(base.id())) {
+                    seo.set(result);
+                }
+            });
+        });
+    }
+
+    private void loadVersions(String id) {
+        background.execute(() -> {
+            List<PostVersion> found = library.versions(id);
+            frames.nextFrame(() -> {
+                if (saved.get() != null && saved.get().id().equals(id)) versions.setAll(found);
+            });
+        });
+    }
+
+    private PostLibrary.Revision revision(BlogPost post) {
+        return new PostLibrary.Revision(post, blankToNull(keyphrase.get()), status.get(), Words.count(post.content()));
+    }
+
+    private BlogPost editedPost() {
+        LibraryPost base = saved.get();
+        if (base == null) return null;
+        BlogPost p = base.post();
+        return new BlogPost(blankToNull(title.get()), p.subtitle(), content.get(), blankToNull(metaDescription.get()),
+                p.tags(), p.seoKeywords(), p.estimatedReadTime(), p.internalLinks(), p.ctaSuggestions(),
+                p.seoOptimizationScore(), p.generationMetadata(), p.embeds());
+    }
+
+    private boolean isChanged() {
+        LibraryPost base = saved.get();
+        return !Objects.equals(orEmpty(base.post().title()), title.get())
+                || !Objects.equals(orEmpty(base.focusKeyphrase()), keyphrase.get())
+                || !Objects.equals(orEmpty(base.post().metaDescription()), metaDescription.get())
+                || !Objects.equals(orEmpty(base.post().content()), content.get())
+                || !Objects.equals(base.status(), status.get());
+    }
+
+    public ReadOnlyObjectProperty<LibraryPost> savedProperty() { return saved.getReadOnlyProperty(); }
+    /** The post as edited, for the preview and exports; null when nothing is open. */
+    public ReadOnlyObjectProperty<BlogPost> editedProperty() { return edited.getReadOnlyProperty(); }
+    public ReadOnlyObjectProperty<SeoAnalysis> seoProperty() { return seo.getReadOnlyProperty(); }
+    public ReadOnlyStringProperty messageProperty() { return message.getReadOnlyProperty(); }
+    public BooleanBinding dirty() { return dirty; }
+    public ObservableList<PostVersion> versions() { return versions; }
+
+    private static String orEmpty(String s) {
+        return s == null ? "" : s;
+    }
+
+    private static String blankToNull(String s) {
+        return s == null || s.isBlank() ? null : s.strip();
+    }
+}

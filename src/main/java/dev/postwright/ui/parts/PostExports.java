@@ -1,0 +1,78 @@
+package dev.postwright.ui.parts;
+
+import dev.postwright.model.BlogPost;
+import dev.postwright.render.MarkdownExport;
+import dev.postwright.render.PostRenderer;
+import dev.postwright.render.PreviewDocument;
+import dev.postwright.render.Slugs;
+import dev.postwright.store.AtomicFiles;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * A post as the files and clipboard text writers take elsewhere. Stateless; safe on any thread
+ * (callers keep it off the FX thread for long posts).
+ */
+public final class PostExports {
+    private PostExports() {}
+
+    /** The formats a post exports to, by file extension. */
+    public enum Format {
+        MARKDOWN("md", "Markdown with front matter"), HTML("html", "Web page");
+
+        public final String extension;
+        public final String description;
+
+        Format(String extension, String description) {
+            this.extension = extension;
+            this.description = description;
+        }
+
+        public FileDialogs.FileType fileType() {
+            return new FileDialogs.FileType(description, extension);
+        }
+
+        /** Every format, for a save dialog. */
+        public static List<FileDialogs.FileType> fileTypes() {
+            return Arrays.stream(values()).map(Format::fileType).toList();
+        }
+
+        /** The format a file name asks for; Markdown unless it ends in .html or .htm. */
+        public static Format of(Path file) {
+            String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
+            return name.endsWith(".html") || name.endsWith(".htm") ? HTML : MARKDOWN;
+        }
+    }
+
+    /** A file name for the post, from its title. */
+    public static String fileName(BlogPost post, Format format) {
+        String slug = Slugs.of(post.title());
+        return (slug.isEmpty() ? "post" : slug) + "." + format.extension;
+    }
+
+    /** The body as Markdown, embeds resolved to quotes and links. */
+    public static String markdown(BlogPost post) {
+        return MarkdownExport.body(post);
+    }
+
+    /** The body as HTML, embeds as cards: what a CMS's HTML view takes. */
+    public static String html(BlogPost post, PostRenderer renderer) {
+        return renderer.renderBody(post.content() == null ? "" : post.content(), post.embeds());
+    }
+
+    /**
+     * Writes {@code post} to {@code file} in the format its name asks for. A failure never
+     * leaves half a file.
+     */
+    public static void export(BlogPost post, Path file, PostRenderer renderer, LocalDate date) throws IOException {
+        String text = switch (Format.of(file)) {
+            case MARKDOWN -> MarkdownExport.export(post, date);
+            case HTML -> new PreviewDocument(renderer).exportHtml(post);
+        };
+        AtomicFiles.writeString(file, text);
+    }
+}

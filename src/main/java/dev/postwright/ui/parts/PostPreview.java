@@ -1,0 +1,138 @@
+package dev.postwright.ui.parts;
+
+import com.fasterxml.jackson.databind.node.TextNode;
+import dev.postwright.model.BlogPost;
+import dev.postwright.model.Embeds;
+import dev.postwright.render.PostRenderer;
+import dev.postwright.render.PreviewDocument;
+import dev.postwright.render.Theme;
+import dev.postwright.ui.fx.FxFrames;
+import dev.postwright.wire.Json;
+import java.util.List;
+import java.util.concurrent.Executor;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Consumer;
+import javafx.beans.value.ObservableValue;
+import javafx.concurrent.Worker;
+import javafx.scene.layout.StackPane;
+import javafx.scene.web.WebView;
+
+/**
+ * A post as it will look, in a WebView. The document is loaded once per theme; after that each
+ * {@link #show} replaces the body in place, so the page never reloads and the scroll position
+ * holds. Markdown is rendered on {@code renderThread} (the latest request wins; stale ones are
+ * skipped); only the patch runs on the FX thread. The document's Content-Security-Policy forbids
+ * scripts, so nothing in a post can run; links open in the system browser. Use on the FX thread.
+ */
+public final class PostPreview extends StackPane {
+    private final WebView web = new WebView();
+    private final PostRenderer renderer;
+    private final FxFrames frames;
+    private final Executor renderThread;
+    private final AtomicReference<Render> latest = new AtomicReference<>();
+    private final AtomicBoolean rendering = new AtomicBoolean();
+    private final String emptyState;
+    private Theme theme;
+    private boolean loaded;
+    private String shownHtml;
+
+    private record Render(String markdown, Embeds embeds) {}
+
+    /**
+     * @param emptyState HTML shown before the first {@link #show} (a sentence saying what will appear)
+     */
+    public PostPreview(PostRenderer renderer, FxFrames frames, Executor renderThread, ObservableValue<Theme> theme,
+                       Consumer<String> openLink, String emptyState) {
+        this.renderer = renderer;
+        this.frames = frames;
+        this.renderThread = renderThread;
+        this.emptyState = emptyState;
+        this.shownHtml = emptyState;
+        this.theme = theme.getValue();
+        getStyleClass().add("post-preview");
+        web.setAccessibleText("Post preview");
+        web.setContextMenuEnabled(false);
+        var engine = web.getEngine();
+        engine.getLoadWorker().stateProperty().addListener((o, was, state) -> {
+            if (state == Worker.State.SUCCEEDED) {
+                loaded = true;
+                patch(shownHtml);
+            }
+        });
+        engine.locationProperty().addListener((o, was, url) -> {
+            if (url != null && (url.startsWith("http://") || url.startsWith("https://"))) {
+                openLink.accept(url);
+                frames.nextFrame(this::reload); // stay on the post
+            }
+        });
+        theme.addListener((o, was, now) -> {
+            this.theme = now;
+            reload();
+        });
+        getChildren().add(web);
+        reload();
+    }
+
+    /** Renders {@code markdown} with {@code embeds} off the FX thread and shows it in place. */
+    public void show(String markdown, Embeds embeds) {
+        latest.set(new Render(markdown, embeds));
+        if (rendering.compareAndSet(false, true)) renderThread.execute(this::renderLatest);
+    }
+
+    /** Shows a whole post, headed by its title unless its content opens with one already. */
+    public void showPost(BlogPost post) {
+        String content = post.content() == null ? "" : post.content();
+        boolean titled = content.stripLeading().startsWith("# ") || post.title() == null || post.title().isBlank();
+        show(titled ? content : "# " + post.title() + "\n\n" + content, post.embeds());
+    }
+
+    /** Back to the empty state. */
+    public void clear() {
+        latest.set(null);
+        patch(emptyState);
+    }
+
+    /** The WebView, for an id and tests. */
+    public WebView web() {
+        return web;
+    }
+
+    /** The page's visible body text (tests, accessibility checks); FX thread. */
+    public String bodyText() {
+        Object text = web.getEngine().executeScript("document.getElementById('post-body').innerText");
+        return text == null ? "" : text.toString();
+    }
+
+    /** Runs a script against the page, e.g. to count cards; FX thread. */
+    public Object query(String script) {
+        return web.getEngine().executeScript(script);
+    }
+
+    private void renderLatest() {
+        try {
+            Render next;
+            while ((next = latest.getAndSet(null)) != null) {
+                String html = renderer.renderBody(next.markdown(), next.embeds());
+                frames.nextFrame(() -> patch(html));
+            }
+        } finally {
+            rendering.set(false);
+            if (latest.get() != null && rendering.compareAndSet(false, true)) renderThread.execute(this::renderLatest);
+        }
+    }
+
+    private void patch(String html) {
+        shownHtml = html;
+        if (!loaded) return; // applied once the document has loaded
+        String literal = Json.write(TextNode.valueOf(html)); // a JSON string is a valid JavaScript string
+        web.getEngine().executeScript("document.getElementById('post-body').innerHTML = " + literal);
+    }
+
+    private void reload() {
+        loaded = false;
+        String shell = new PreviewDocument(renderer).render(new BlogPost(null, null, "", null, List.of(), List.of(), null,
+                List.of(), List.of(), null, null, Embeds.NONE), theme);
+        web.getEngine().loadContent(shell);
+    }
+}

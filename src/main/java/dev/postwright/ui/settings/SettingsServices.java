@@ -1,0 +1,14 @@
+package dev.postwright.ui.settings;
+
+import dev.postwright.engine.SelectedWriter;
+import dev.postwright.llm.openai.ModelCatalog;
+import dev.postwright.settings.SecretStore;
+import dev.postwright.settings.SettingsFile;
+import dev.postwright.store.OrganizationProfiles;
+
+/**
+ * What the settings screen reads and writes: the settings file, the key store, the organization
+ * profile, a server's model list, and the writer jobs start with.
+ */
+public record SettingsServices(SettingsFile file, SecretStore secrets, OrganizationProfiles profiles,
+                               ModelCatalog catalog, SelectedWriter writer, String organizationId) {}

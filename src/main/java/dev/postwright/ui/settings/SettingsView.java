@@ -1,0 +1,241 @@
+package dev.postwright.ui.settings;
+
+import dev.postwright.model.FieldProblem;
+import dev.postwright.settings.Settings;
+import dev.postwright.ui.parts.CtaEditor;
+import dev.postwright.ui.parts.FileDialogs;
+import java.nio.file.Path;
+import javafx.beans.binding.Bindings;
+import javafx.beans.property.StringProperty;
+import javafx.collections.ListChangeListener;
+import javafx.geometry.Pos;
+import javafx.scene.Node;
+import javafx.scene.control.Button;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.PasswordField;
+import javafx.scene.control.RadioButton;
+import javafx.scene.control.ScrollPane;
+import javafx.scene.control.Spinner;
+import javafx.scene.control.TextArea;
+import javafx.scene.control.TextField;
+import javafx.scene.control.TextInputControl;
+import javafx.scene.control.ToggleGroup;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.VBox;
+
+/** The settings form, in three cards: the writing model, the organization profile, this computer. */
+public final class SettingsView extends ScrollPane {
+    private final SettingsViewModel settings;
+
+    public SettingsView(SettingsViewModel settings, FileDialogs files) {
+        this.settings = settings;
+        getStyleClass().add("settings");
+        setFitToWidth(true);
+        var heading = new Label("Settings");
+        heading.getStyleClass().add("section-title");
+        var problems = new Label();
+        problems.setId("settings-problems");
+        problems.getStyleClass().add("problems");
+        problems.setWrapText(true);
+        problems.textProperty().bind(Bindings.createStringBinding(() -> String.join("\n",
+                settings.problems().get().stream().map(FieldProblem::message).toList()), settings.problems()));
+        var save = new Button("Save settings");
+        save.setId("settings-save");
+        save.getStyleClass().add("accent");
+        save.setAccessibleText("Save settings (Ctrl+S)");
+        save.disableProperty().bind(Bindings.createBooleanBinding(() -> !settings.problems().get().isEmpty(),
+                settings.problems()).or(settings.busyProperty()));
+        save.setOnAction(e -> settings.save());
+        var message = new Label();
+        message.setId("settings-message");
+        message.setWrapText(true);
+        message.textProperty().bind(settings.messageProperty());
+        var footer = new HBox(12, save, message);
+        footer.setAlignment(Pos.CENTER_LEFT);
+        var column = new VBox(16, heading, modelCard(), profileCard(), computerCard(files), problems, footer);
+        column.getStyleClass().add("settings-column");
+        column.setMaxWidth(760);
+        var centred = new HBox(column);
+        centred.setAlignment(Pos.TOP_CENTER);
+        HBox.setHgrow(column, Priority.ALWAYS);
+        setContent(centred);
+    }
+
+    /** Saves the settings (Ctrl+S). */
+    public void save() {
+        settings.save();
+    }
+
+    private Node modelCard() {
+        var group = new ToggleGroup();
+        var offline = new RadioButton("Offline drafting engine: nothing to install; writes a structured scaffold");
+        offline.setId("model-offline");
+        offline.setToggleGroup(group);
+        var server = new RadioButton("A model server: Ollama, LM Studio, llama.cpp, vLLM or OpenAI");
+        server.setId("model-server");
+        server.setToggleGroup(group);
+        server.setSelected(settings.useServer.get());
+        offline.setSelected(!settings.useServer.get());
+        settings.useServer.addListener((o, was, now) -> (now ? server : offline).setSelected(true));
+        group.selectedToggleProperty().addListener((o, was, now) -> settings.useServer.set(now == server));
+
+        var url = new TextField();
+        url.setId("server-url");
+        var loadModels = new Button("Load models");
+        loadModels.setId("load-models");
+        loadModels.setOnAction(e -> settings.loadModels());
+        loadModels.disableProperty().bind(settings.busyProperty());
+        HBox.setHgrow(url, Priority.ALWAYS);
+        var model = new ComboBox<String>(settings.models());
+        model.setId("server-model");
+        model.setEditable(true);
+        model.setMaxWidth(Double.MAX_VALUE);
+        model.valueProperty().bindBidirectional(settings.model);
+        model.setAccessibleText("Model");
+        var key = new PasswordField();
+        key.setId("api-key");
+        key.setPromptText("Leave empty to keep the stored key");
+        var forget = new Button("Remove key");
+        forget.setId("forget-key");
+        forget.getStyleClass().add("flat");
+        forget.setOnAction(e -> settings.forgetKey());
+        HBox.setHgrow(key, Priority.ALWAYS);
+        var keyStatus = new Label();
+        keyStatus.setId("key-status");
+        keyStatus.getStyleClass().add("muted");
+        keyStatus.setWrapText(true);
+        keyStatus.textProperty().bind(settings.keyStatusProperty());
+        var serverFields = new VBox(6,
+                labelled("Server address", bind(url, settings.serverUrl, "Server address")),
+                new HBox(8, url, loadModels),
+                labelled("Model", model), model,
+                labelled("API key", bind(key, settings.apiKey, "API key")), new HBox(8, key, forget), keyStatus);
+        serverFields.getStyleClass().add("indented");
+        serverFields.disableProperty().bind(settings.useServer.not());
+        return card("Who writes", new VBox(8, offline, server, serverFields));
+    }
+
+    private Node profileCard() {
+        var voice = new TextArea();
+        voice.setPrefRowCount(2);
+        voice.setWrapText(true);
+        var links = new VBox(6);
+        Runnable rebuildLinks = () -> {
+            links.getChildren().clear();
+            for (int i = 0; i < settings.links.size(); i++) links.getChildren().add(linkCard(settings.links.get(i), i));
+        };
+        settings.links.addListener((ListChangeListener<LinkRow>) c -> {
+            while (c.next()) {
+                if (c.wasAdded() || c.wasRemoved()) {
+                    rebuildLinks.run();
+                    return;
+                }
+            }
+        });
+        rebuildLinks.run();
+        var addLink = new Button("Add internal link");
+        addLink.setId("add-link");
+        addLink.getStyleClass().add("small");
+        addLink.setOnAction(e -> settings.links.add(new LinkRow()));
+        var body = new VBox(6,
+                text("Organization name", "org-name", settings.organizationName, "Crumb & Co"),
+                text("Business type", "org-business", settings.businessType, "Bakery"),
+                text("Audience", "org-audience", settings.audience, "home bakers"),
+                text("Industry", "org-industry", settings.industry, "food"),
+                labelled("Brand voice", bind(voice, settings.brandVoice, "Brand voice")), voice,
+                groupTitle("Calls to action for posts whose brief brings none"), new CtaEditor(settings.ctas, "org-"),
+                groupTitle("Pages of your site posts may link to"), links, addLink);
+        voice.setId("org-voice");
+        voice.setPromptText("warm, plain-spoken, no jargon");
+        return card("Organization profile", body);
+    }
+
+    private Node linkCard(LinkRow row, int index) {
+        String name = "Internal link " + (index + 1);
+        var title = new TextField();
+        title.setPromptText("Starter guide");
+        bind(title, row.title, name + " title");
+        var remove = new Button("Remove");
+        remove.getStyleClass().addAll("small", "flat");
+        remove.setAccessibleText("Remove " + name.toLowerCase());
+        remove.setOnAction(e -> settings.links.remove(row));
+        HBox.setHgrow(title, Priority.ALWAYS);
+        var url = new TextField();
+        url.setPromptText("https://example.com/guide");
+        bind(url, row.url, name + " address");
+        var keywords = new TextField();
+        keywords.setPromptText("keywords that make a link fitting, comma separated");
+        bind(keywords, row.keywords, name + " keywords");
+        var card = new VBox(4, new HBox(6, title, remove), url, keywords);
+        card.getStyleClass().add("cta-card");
+        return card;
+    }
+
+    private Node computerCard(FileDialogs files) {
+        var workers = new Spinner<Integer>(Settings.MIN_WORKERS, Settings.MAX_WORKERS, settings.workers.get());
+        workers.setId("workers");
+        workers.setAccessibleText("Jobs at once");
+        workers.getValueFactory().valueProperty().addListener((o, was, now) -> settings.workers.set(now));
+        settings.workers.addListener((o, was, now) -> workers.getValueFactory().setValue(now.intValue()));
+        var theme = new ToggleGroup();
+        var light = new RadioButton("Light");
+        light.setId("theme-light");
+        light.setToggleGroup(theme);
+        var dark = new RadioButton("Dark");
+        dark.setId("theme-dark");
+        dark.setToggleGroup(theme);
+        (settings.dark.get() ? dark : light).setSelected(true);
+        theme.selectedToggleProperty().addListener((o, was, now) -> settings.dark.set(now == dark));
+        var folder = new TextField();
+        folder.setId("data-dir");
+        folder.setPromptText("The usual place for app data on this computer");
+        bind(folder, settings.dataDir, "Data folder");
+        var choose = new Button("Choose…");
+        choose.setOnAction(e -> files.folder("Data folder", settings.dataDir.get().isBlank() ? null
+                : Path.of(settings.dataDir.get())).ifPresent(p -> settings.dataDir.set(p.toString())));
+        HBox.setHgrow(folder, Priority.ALWAYS);
+        var note = new Label("The number of jobs at once and the data folder take effect at the next start.");
+        note.getStyleClass().add("muted");
+        note.setWrapText(true);
+        var body = new VBox(6, labelled("Jobs at once", workers), workers, groupTitle("Theme"), new HBox(16, light, dark),
+                labelled("Data folder", folder), new HBox(8, folder, choose), note);
+        return card("This computer", body);
+    }
+
+    private static VBox card(String title, Node body) {
+        var heading = new Label(title);
+        heading.getStyleClass().add("card-heading");
+        var card = new VBox(10, heading, body);
+        card.getStyleClass().add("card");
+        return card;
+    }
+
+    private static Label groupTitle(String text) {
+        var label = new Label(text);
+        label.getStyleClass().add("field-group");
+        label.setWrapText(true);
+        return label;
+    }
+
+    private static VBox text(String label, String id, StringProperty value, String prompt) {
+        var field = new TextField();
+        field.setId(id);
+        field.setPromptText(prompt);
+        bind(field, value, label);
+        return new VBox(2, labelled(label, field), field);
+    }
+
+    private static <T extends TextInputControl> T bind(T input, StringProperty value, String label) {
+        input.textProperty().bindBidirectional(value);
+        input.setAccessibleText(label);
+        return input;
+    }
+
+    private static Label labelled(String text, Node target) {
+        var label = new Label(text);
+        label.setLabelFor(target);
+        return label;
+    }
+}

@@ -1,0 +1,138 @@
+package dev.postwright.ui.shell;
+
+import atlantafx.base.theme.Styles;
+import dev.postwright.ui.desk.DeskView;
+import dev.postwright.ui.library.LibraryView;
+import dev.postwright.ui.parts.Toasts;
+import dev.postwright.ui.settings.SettingsView;
+import java.util.List;
+import javafx.beans.value.ObservableValue;
+import javafx.geometry.Pos;
+import javafx.scene.Node;
+import javafx.scene.Scene;
+import javafx.scene.control.Label;
+import javafx.scene.control.ToggleButton;
+import javafx.scene.control.ToggleGroup;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyCodeCombination;
+import javafx.scene.input.KeyCombination;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.StackPane;
+
+/**
+ * The window: a header to switch between the desk, the library and settings, the page, and the
+ * notices. Pages stay alive when hidden, so a job keeps streaming into the desk while the writer
+ * edits in the library. Keyboard: Ctrl+Enter generates, Esc cancels, Ctrl+S saves, Ctrl+E
+ * exports, Ctrl+1/2/3 switch pages.
+ */
+public final class MainWindow extends BorderPane {
+    /** The pages, in header order. */
+    public enum Page { DESK, LIBRARY, SETTINGS }
+
+    private final DeskView desk;
+    private final LibraryView library;
+    private final SettingsView settings;
+    private final List<ToggleButton> buttons;
+    private Page page;
+
+    /** @param writerName who writes now ("Offline engine", "llama3.1"), shown in the header */
+    public MainWindow(DeskView desk, LibraryView library, SettingsView settings, Toasts toasts,
+                      ObservableValue<String> writerName) {
+        this.desk = desk;
+        this.library = library;
+        this.settings = settings;
+        getStyleClass().add("main-window");
+        var brand = new Label("Postwright");
+        brand.getStyleClass().add("brand");
+        var group = new ToggleGroup();
+        buttons = List.of(nav("Write", "nav-desk", Styles.LEFT_PILL, group),
+                nav("Library", "nav-library", Styles.CENTER_PILL, group),
+                nav("Settings", "nav-settings", Styles.RIGHT_PILL, group));
+        for (int i = 0; i < buttons.size(); i++) {
+            Page target = Page.values()[i];
+            buttons.get(i).setOnAction(e -> show(target));
+        }
+        var writer = new Label();
+        writer.setId("writer-name");
+        writer.getStyleClass().add("muted");
+        writer.textProperty().bind(writerName);
+        var spacer = new Region();
+        HBox.setHgrow(spacer, Priority.ALWAYS);
+        var nav = new HBox(0);
+        nav.getChildren().addAll(buttons);
+        var header = new HBox(18, brand, nav, spacer, writer);
+        header.setAlignment(Pos.CENTER_LEFT);
+        header.getStyleClass().add("app-header");
+        setTop(header);
+        StackPane.setAlignment(toasts, Pos.BOTTOM_CENTER);
+        toasts.setMaxSize(Region.USE_PREF_SIZE, Region.USE_PREF_SIZE);
+        var pages = new StackPane(desk, library, settings, toasts);
+        setCenter(pages);
+        show(Page.DESK);
+        sceneProperty().addListener((o, was, scene) -> {
+            if (scene != null) installKeys(scene);
+        });
+    }
+
+    public void show(Page next) {
+        page = next;
+        List<Node> views = List.of(desk, library, settings);
+        for (int i = 0; i < views.size(); i++) {
+            views.get(i).setVisible(i == next.ordinal());
+            buttons.get(i).setSelected(i == next.ordinal());
+        }
+        if (next == Page.LIBRARY) library.refresh();
+    }
+
+    public DeskView desk() {
+        return desk;
+    }
+
+    public LibraryView library() {
+        return library;
+    }
+
+    public Page page() {
+        return page;
+    }
+
+    /** Shows the library with post {@code id} open. */
+    public void openInLibrary(String id) {
+        show(Page.LIBRARY);
+        library.open(id);
+    }
+
+    private void installKeys(Scene scene) {
+        var keys = scene.getAccelerators();
+        keys.put(new KeyCodeCombination(KeyCode.ENTER, KeyCombination.SHORTCUT_DOWN), () -> {
+            show(Page.DESK);
+            desk.generate();
+        });
+        keys.put(new KeyCodeCombination(KeyCode.ESCAPE), () -> {
+            if (page == Page.DESK) desk.cancel();
+        });
+        keys.put(new KeyCodeCombination(KeyCode.S, KeyCombination.SHORTCUT_DOWN), () -> {
+            if (page == Page.LIBRARY) library.save();
+            else if (page == Page.SETTINGS) settings.save();
+        });
+        keys.put(new KeyCodeCombination(KeyCode.E, KeyCombination.SHORTCUT_DOWN), () -> {
+            if (page == Page.DESK) desk.export();
+            else if (page == Page.LIBRARY) library.export();
+        });
+        keys.put(new KeyCodeCombination(KeyCode.DIGIT1, KeyCombination.SHORTCUT_DOWN), () -> show(Page.DESK));
+        keys.put(new KeyCodeCombination(KeyCode.DIGIT2, KeyCombination.SHORTCUT_DOWN), () -> show(Page.LIBRARY));
+        keys.put(new KeyCodeCombination(KeyCode.DIGIT3, KeyCombination.SHORTCUT_DOWN), () -> show(Page.SETTINGS));
+    }
+
+    private static ToggleButton nav(String text, String id, String pill, ToggleGroup group) {
+        var button = new ToggleButton(text);
+        button.setId(id);
+        button.getStyleClass().add(pill);
+        button.setToggleGroup(group);
+        button.setFocusTraversable(true);
+        return button;
+    }
+}
