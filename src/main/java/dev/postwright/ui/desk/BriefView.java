@@ -68,7 +68,8 @@ public final class BriefView extends VBox {
         getChildren().addAll(options, statusRow);
         var ctaCaption = new Label("Calls to action");
         ctaCaption.getStyleClass().add("field-group");
-        getChildren().addAll(ctaCaption, new CtaEditor(brief.ctas, "brief-"));
+        getChildren().addAll(ctaCaption, new CtaEditor(brief.ctas, "brief-",
+                "None: the calls to action in Settings are used."));
         field("Tweets to embed (JSON list)", "tweets", area(2), brief.tweetsJson, "[{\"url\": …, \"author\": …, \"text\": …}]");
         field("Articles to embed (JSON list)", "articles", area(2), brief.articlesJson, "[{\"url\": …, \"title\": …}]");
         field("Videos to embed (JSON list)", "videos", area(2), brief.videosJson, "[{\"url\": …, \"title\": …}]");

@@ -127,6 +127,9 @@ public final class LibraryView extends BorderPane {
                 return;
             }
             title.setText(LibraryView.title(post));
+            if (getListView() != null && !title.maxWidthProperty().isBound()) {
+                title.maxWidthProperty().bind(getListView().widthProperty().subtract(36));
+            }
             detail.setText(post.wordCount() + " words · " + post.status() + " · " + WHEN.format(post.updatedAt()));
             setGraphic(box);
             setAccessibleText(title.getText() + ", " + detail.getText());

@@ -24,6 +24,7 @@ import javafx.scene.control.TabPane;
 import javafx.scene.control.TextArea;
 import javafx.scene.control.TextField;
 import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.ColumnConstraints;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
@@ -59,10 +60,22 @@ public final class PostEditorView extends StackPane {
         status.getItems().addAll("draft", "published", "scheduled");
         status.valueProperty().bindBidirectional(editor.status);
         status.setAccessibleText("Status");
+        // Title across, status at the end; keyphrase and the longer meta description below.
         var fields = new GridPane(8, 6);
-        fields.addRow(0, caption("Title", title), title, caption("Status", status), status);
-        fields.addRow(1, caption("Keyphrase", keyphrase), keyphrase, caption("Meta", meta), new HBox(6, meta, metaCount));
-        GridPane.setHgrow(title, Priority.ALWAYS);
+        fields.add(caption("Title", title), 0, 0);
+        fields.add(title, 1, 0, 3, 1);
+        fields.add(caption("Status", status), 4, 0);
+        fields.add(status, 5, 0);
+        var metaBox = new HBox(6, meta, metaCount);
+        metaBox.setAlignment(Pos.CENTER_LEFT);
+        fields.addRow(1, caption("Keyphrase", keyphrase), keyphrase, caption("Meta description", meta));
+        fields.add(metaBox, 3, 1, 3, 1);
+        var labels = new ColumnConstraints();
+        var narrow = new ColumnConstraints();
+        narrow.setPercentWidth(24);
+        var wide = new ColumnConstraints();
+        wide.setHgrow(Priority.ALWAYS);
+        fields.getColumnConstraints().addAll(labels, narrow, new ColumnConstraints(), wide);
         HBox.setHgrow(meta, Priority.ALWAYS);
         fields.getStyleClass().add("editor-fields");
 

@@ -23,9 +23,12 @@ public final class CtaEditor extends VBox {
 
     private final ObservableList<CtaRow> rows;
     private final VBox cards = new VBox(6);
+    private final String emptyText;
 
-    public CtaEditor(ObservableList<CtaRow> rows, String idPrefix) {
+    /** @param emptyText what having no rows means here */
+    public CtaEditor(ObservableList<CtaRow> rows, String idPrefix, String emptyText) {
         this.rows = rows;
+        this.emptyText = emptyText;
         getStyleClass().add("cta-editor");
         setSpacing(6);
         var add = new Button("Add call to action");
@@ -48,7 +51,8 @@ public final class CtaEditor extends VBox {
         cards.getChildren().clear();
         for (int i = 0; i < rows.size(); i++) cards.getChildren().add(card(rows.get(i), i, idPrefix));
         if (rows.isEmpty()) {
-            var none = new Label("None: the organization's calls to action are used.");
+            var none = new Label(emptyText);
+            none.setWrapText(true);
             none.getStyleClass().add("muted");
             cards.getChildren().add(none);
         }

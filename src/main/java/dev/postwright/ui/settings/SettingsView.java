@@ -145,7 +145,7 @@ public final class SettingsView extends ScrollPane {
                 text("Audience", "org-audience", settings.audience, "home bakers"),
                 text("Industry", "org-industry", settings.industry, "food"),
                 labelled("Brand voice", bind(voice, settings.brandVoice, "Brand voice")), voice,
-                groupTitle("Calls to action for posts whose brief brings none"), new CtaEditor(settings.ctas, "org-"),
+                groupTitle("Calls to action for posts whose brief brings none"), new CtaEditor(settings.ctas, "org-", "None yet."),
                 groupTitle("Pages of your site posts may link to"), links, addLink);
         voice.setId("org-voice");
         voice.setPromptText("warm, plain-spoken, no jargon");

@@ -7,11 +7,9 @@ import dev.postwright.llm.offline.OfflineWriter;
 import dev.postwright.model.JobOptions;
 import dev.postwright.queue.QueueSettings;
 import dev.postwright.testing.Briefs;
-import dev.postwright.ui.fx.FxFrames;
+import dev.postwright.testing.ManualFrames;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.util.concurrent.ConcurrentLinkedQueue;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -20,31 +18,11 @@ class DeskControllerTest {
     @TempDir
     Path dir;
 
-    static final class Frames implements FxFrames {
-        final ConcurrentLinkedQueue<Runnable> due = new ConcurrentLinkedQueue<>();
-
-        @Override
-        public void nextFrame(Runnable work) {
-            due.add(work);
-        }
-
-        /** Runs frames until {@code done} holds, or fails after 30 s. */
-        void runUntil(java.util.function.BooleanSupplier done) throws InterruptedException {
-            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
-            while (!done.getAsBoolean()) {
-                Runnable r = due.poll();
-                if (r != null) r.run();
-                else if (System.nanoTime() > deadline) throw new AssertionError("not done after 30 s");
-                else Thread.onSpinWait();
-            }
-        }
-    }
-
     @Test
     void followingAFinishedJobAgainReplaysItToTheEnd() throws Exception {
         try (var engine = LocalEngine.open(dir, new OfflineWriter(), QueueSettings.DEFAULTS.withWorkers(1), Clock.systemUTC())) {
             engine.jobs().start();
-            var frames = new Frames();
+            var frames = new ManualFrames();
             var controller = new DeskController(engine.jobs(), frames, Runnable::run);
             var job = controller.job();
             controller.generate(Briefs.sourdough(JobOptions.DEFAULTS));

@@ -1,0 +1,156 @@
+package dev.postwright.ui.settings;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.postwright.engine.SelectedWriter;
+import dev.postwright.llm.offline.OfflineWriter;
+import dev.postwright.llm.openai.ModelCatalog;
+import dev.postwright.model.FieldProblem;
+import dev.postwright.render.Theme;
+import dev.postwright.settings.ModelChoice;
+import dev.postwright.settings.PrivateFileSecrets;
+import dev.postwright.settings.Settings;
+import dev.postwright.settings.SettingsFile;
+import dev.postwright.store.Database;
+import dev.postwright.store.OrganizationProfiles;
+import dev.postwright.testing.ManualFrames;
+import dev.postwright.ui.parts.CtaRow;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import javafx.beans.property.SimpleObjectProperty;
+import mockwebserver3.MockResponse;
+import mockwebserver3.MockWebServer;
+import mockwebserver3.RecordedRequest;
+import okhttp3.OkHttpClient;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The settings form with a real settings file, key file, database and a model server on loopback. */
+class SettingsViewModelTest {
+    @TempDir Path dir;
+    final ManualFrames frames = new ManualFrames();
+    final ExecutorService background = Executors.newVirtualThreadPerTaskExecutor();
+    final MockWebServer server = new MockWebServer();
+    final OkHttpClient client = new OkHttpClient();
+    final SimpleObjectProperty<Theme> theme = new SimpleObjectProperty<>(Theme.LIGHT);
+    Database db;
+    SelectedWriter writer;
+    SettingsFile file;
+
+    @BeforeEach
+    void open() throws Exception {
+        server.start();
+        db = Database.open(dir.resolve("p.db"));
+        writer = new SelectedWriter(client);
+        file = new SettingsFile(dir.resolve("config"));
+    }
+
+    @AfterEach
+    void close() throws Exception {
+        background.close();
+        db.close();
+        server.close();
+        client.dispatcher().executorService().shutdown();
+    }
+
+    private SettingsViewModel form(Settings current) {
+        return new SettingsViewModel(new SettingsServices(file, new PrivateFileSecrets(dir.resolve("config")),
+                new OrganizationProfiles(db, Clock.systemUTC()), new ModelCatalog(client), writer, "local"), current,
+                theme, dir, current.workers(), frames, background);
+    }
+
+    private static String models() {
+        return "{\"object\": \"list\", \"data\": [{\"id\": \"llama3.1:8b\", \"object\": \"model\"}, "
+                + "{\"id\": \"qwen2.5:7b\", \"object\": \"model\"}]}";
+    }
+
+    @Test
+    void aServerIsChosenFromItsModelListAndItsKeyIsKeptOutOfTheSettingsFile() throws Exception {
+        server.enqueue(new MockResponse.Builder().setHeader("Content-Type", "application/json").body(models()).build());
+        var form = form(Settings.DEFAULTS);
+        String url = server.url("/v1").toString();
+        form.useServer.set(true);
+        form.serverUrl.set(url);
+        form.apiKey.set("sk-test-123");
+        form.loadModels();
+        frames.runUntil(() -> form.models().size() == 2);
+        assertThat(form.model.get()).isEqualTo("llama3.1:8b");
+        assertThat(form.messageProperty().get()).startsWith("Found 2 models at ");
+        RecordedRequest asked = server.takeRequest();
+        assertThat(asked.getHeaders().get("Authorization")).isEqualTo("Bearer sk-test-123");
+
+        form.model.set("qwen2.5:7b");
+        form.workers.set(4);
+        form.dark.set(true);
+        form.save();
+        frames.runUntil(() -> form.messageProperty().get().startsWith("Settings saved."));
+        assertThat(form.messageProperty().get()).isEqualTo("Settings saved. Restart Postwright to use the number of "
+                + "jobs at once.");
+        assertThat(theme.get()).isEqualTo(Theme.DARK);
+        assertThat(writer.get().model()).isEqualTo("qwen2.5:7b");
+        assertThat(form.writerNameProperty().get()).isEqualTo("Writing with qwen2.5:7b");
+        assertThat(form.apiKey.get()).isEmpty();
+        assertThat(form.keyStatusProperty().get()).startsWith("A key for this server is kept in");
+
+        var reloaded = file.load().settings();
+        assertThat(reloaded.model()).isEqualTo(ModelChoice.server(url, "qwen2.5:7b"));
+        assertThat(reloaded.workers()).isEqualTo(4);
+        assertThat(Files.readString(file.path())).doesNotContain("sk-test-123");
+        assertThat(new PrivateFileSecrets(dir.resolve("config")).read(ModelChoice.server(url, null).baseUrl()))
+                .contains("sk-test-123");
+    }
+
+    @Test
+    void anUnreachableServerIsExplainedAndNothingChanges() throws Exception {
+        var form = form(Settings.DEFAULTS);
+        form.useServer.set(true);
+        form.serverUrl.set("http://127.0.0.1:9/v1"); // the discard port: nothing listens
+        form.loadModels();
+        frames.runUntil(() -> !form.busyProperty().get() && !form.messageProperty().get().startsWith("Asking"));
+        assertThat(form.messageProperty().get()).contains("127.0.0.1:9");
+        assertThat(form.models()).isEmpty();
+        assertThat(writer.get()).isInstanceOf(OfflineWriter.class);
+    }
+
+    @Test
+    void problemsNameEachBadFieldAndBlockSaving() throws Exception {
+        var form = form(Settings.DEFAULTS);
+        form.useServer.set(true);
+        form.serverUrl.set("localhost:11434");
+        form.dataDir.set("relative/folder");
+        var cta = new CtaRow();
+        cta.href.set("contact-us");
+        form.ctas.add(cta);
+        form.links.add(new LinkRow());
+        assertThat(form.problems().get()).extracting(FieldProblem::field)
+                .containsExactly("serverUrl", "dataDir", "ctas[0].text", "ctas[0].href", "links[0].title", "links[0].url");
+        form.save();
+        assertThat(form.messageProperty().get()).startsWith("The server address must start with http://");
+        assertThat(file.path()).doesNotExist();
+    }
+
+    @Test
+    void theProfileIsSavedAndReadBack() throws Exception {
+        var form = form(Settings.DEFAULTS);
+        frames.runUntil(() -> true);
+        form.organizationName.set("Crumb & Co");
+        form.brandVoice.set("warm, plain");
+        var link = new LinkRow();
+        link.title.set("Starter guide");
+        link.url.set("https://crumb.example/starter");
+        link.keywords.set("starter, levain");
+        form.links.add(link);
+        form.save();
+        frames.runUntil(() -> form.messageProperty().get().startsWith("Settings saved."));
+        var again = form(file.load().settings());
+        frames.runUntil(() -> again.links.size() == 1);
+        assertThat(again.organizationName.get()).isEqualTo("Crumb & Co");
+        assertThat(again.links.getFirst().keywords.get()).isEqualTo("starter, levain");
+        assertThat(again.useServer.get()).isFalse();
+    }
+}
