@@ -5,6 +5,7 @@ import dev.postwright.ui.parts.UiServices;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.time.format.FormatStyle;
+import javafx.collections.ListChangeListener;
 import javafx.geometry.Pos;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
@@ -63,8 +64,9 @@ public final class LibraryView extends BorderPane {
             ui.toasts().show("Deleted “" + title(post) + "”.", "Undo", () -> library.undelete(post.id()));
         }));
         setCenter(editorView);
-        // Keep the selection on the open post as the list refreshes.
-        library.posts().addListener((javafx.collections.ListChangeListener<LibraryPost>) c -> reselect());
+        // Keep the selection on the open post as the list refreshes and as posts open from elsewhere.
+        library.posts().addListener((ListChangeListener<LibraryPost>) c -> reselect());
+        editor.savedProperty().addListener((o, was, now) -> reselect());
     }
 
     /** Refreshes the list and opens post {@code id} (from the desk's "Open in library"). */

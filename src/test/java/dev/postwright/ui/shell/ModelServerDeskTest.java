@@ -1,0 +1,89 @@
+package dev.postwright.ui.shell;
+
+import static dev.postwright.testing.FxApp.onFx;
+import static dev.postwright.testing.FxApp.waitFor;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.postwright.settings.ModelChoice;
+import dev.postwright.settings.Settings;
+import dev.postwright.settings.SettingsFile;
+import dev.postwright.store.DataDirectory;
+import dev.postwright.store.Database;
+import dev.postwright.testing.AnsweringFileDialogs;
+import dev.postwright.testing.FakeModelServer;
+import dev.postwright.testing.FxApp;
+import dev.postwright.ui.desk.JobViewModel;
+import java.nio.file.Path;
+import javafx.scene.control.Label;
+import javafx.scene.input.KeyCode;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxRobot;
+
+/** The desk writing with a model server on loopback (set in Settings), through the real engine. */
+class ModelServerDeskTest {
+    @TempDir Path dir;
+    private final FxRobot robot = new FxRobot();
+    private FakeModelServer model;
+    private FxApp app;
+
+    @BeforeEach
+    void chooseTheServer() throws Exception {
+        model = new FakeModelServer();
+        new SettingsFile(dir.resolve("config")).save(Settings.DEFAULTS.withModel(
+                ModelChoice.server(model.baseUrl(), FakeModelServer.MODEL)));
+    }
+
+    @AfterEach
+    void stop() throws Exception {
+        if (app != null) app.close();
+        model.close();
+    }
+
+    private JobViewModel startAndGenerate() throws Exception {
+        app = FxApp.start(dir.resolve("config"), dir.resolve("data"), new AnsweringFileDialogs());
+        JobViewModel job = app.desktop().controller().job();
+        assertThat(robot.lookup("#writer-name").queryAs(Label.class).getText()).isEqualTo("Writing with llama3.1:8b");
+        robot.clickOn("#title").press(KeyCode.SHORTCUT, KeyCode.ENTER).release(KeyCode.ENTER, KeyCode.SHORTCUT);
+        return job;
+    }
+
+    @Test
+    void escapeCancelsAJobMidDraftAndSaysSo() throws Exception {
+        model.queueStalledDraft("Sourdough Bread for Beginners");
+        JobViewModel job = startAndGenerate();
+        waitFor(() -> job.draftProperty().get().contains("The first words arrive"));
+        assertThat(job.phaseProperty().get()).isEqualTo(JobViewModel.Phase.RUNNING);
+
+        robot.press(KeyCode.ESCAPE).release(KeyCode.ESCAPE);
+        waitFor(() -> job.phaseProperty().get() == JobViewModel.Phase.CANCELLED);
+        assertThat(robot.lookup("#job-status").queryAs(Label.class).getText())
+                .isEqualTo("Cancelled. Nothing was saved after the cancel.");
+        assertThat(robot.lookup("#retry").queryButton().isVisible()).isTrue();
+        assertThat(robot.lookup("#cancel").queryButton().isVisible()).isFalse();
+        try (Database db = Database.open(DataDirectory.databaseIn(dir.resolve("data")))) {
+            int posts = db.read(sql -> sql.queryOne("SELECT count(*) FROM posts", rs -> rs.getInt(1)).orElseThrow());
+            assertThat(posts).isZero();
+        }
+    }
+
+    @Test
+    void aRefusedKeyShowsItsErrorAndRetryFinishesThePost() throws Exception {
+        model.queueRefusedKey();
+        JobViewModel job = startAndGenerate();
+        waitFor(() -> job.phaseProperty().get() == JobViewModel.Phase.FAILED);
+        assertThat(robot.lookup("#job-status").queryAs(Label.class).getText())
+                .isEqualTo("The model server refused the API key (HTTP 401). Check the key in Settings.");
+
+        model.queuePost("Sourdough Bread for Beginners");
+        robot.interact(() -> robot.lookup("#retry").queryButton().fire());
+        waitFor(() -> job.phaseProperty().get() == JobViewModel.Phase.SUCCEEDED);
+        var preview = app.desktop().window().desk().preview().preview();
+        waitFor(() -> onFx(preview::bodyText).contains("Sourdough bread rewards patient home bakers."));
+        assertThat(onFx(() -> preview.query("document.querySelectorAll('.embed-tweet').length"))).isEqualTo(1);
+        assertThat(robot.lookup("#scaffold-banner").queryAs(Label.class).isVisible()).isFalse();
+        assertThat(robot.lookup("#job-status").queryAs(Label.class).getText()).isEqualTo("Saved to library");
+    }
+}
