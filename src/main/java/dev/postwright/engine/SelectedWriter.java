@@ -15,11 +15,12 @@ import okhttp3.OkHttpClient;
  * use the new choice; running jobs keep theirs. Thread-safe.
  */
 public final class SelectedWriter implements Supplier<TextGenerator> {
-    private final OkHttpClient client;
+    private final Supplier<OkHttpClient> client;
     private final TextGenerator offline = new OfflineWriter();
     private final AtomicReference<TextGenerator> current = new AtomicReference<>(offline);
 
-    public SelectedWriter(OkHttpClient client) {
+    /** @param client asked for only when a model server is selected */
+    public SelectedWriter(Supplier<OkHttpClient> client) {
         this.client = client;
     }
 
@@ -29,7 +30,7 @@ public final class SelectedWriter implements Supplier<TextGenerator> {
             current.set(offline);
         } else {
             current.set(new OpenAiCompatibleWriter(ModelServer.of(choice.baseUrl(), choice.model()).withApiKey(apiKey),
-                    client));
+                    client.get()));
         }
     }
 

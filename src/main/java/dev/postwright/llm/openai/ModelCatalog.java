@@ -7,15 +7,17 @@ import dev.postwright.wire.WireFormatException;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Supplier;
 import okhttp3.OkHttpClient;
 import okhttp3.Request;
 import okhttp3.Response;
 
 /** {@code GET {baseUrl}/models}: the models a server offers, for the settings' model picker. */
 public final class ModelCatalog {
-    private final OkHttpClient client;
+    private final Supplier<OkHttpClient> client;
 
-    public ModelCatalog(OkHttpClient client) {
+    /** @param client asked for on the first request, so making a catalog costs nothing */
+    public ModelCatalog(Supplier<OkHttpClient> client) {
         this.client = client;
     }
 
@@ -27,7 +29,7 @@ public final class ModelCatalog {
     public List<String> models(ModelServer server) throws JobFailure {
         var request = new Request.Builder().url(server.baseUrl() + "/models");
         if (server.apiKey() != null && !server.apiKey().isBlank()) request.header("Authorization", "Bearer " + server.apiKey());
-        try (Response response = client.newCall(request.build()).execute()) {
+        try (Response response = client.get().newCall(request.build()).execute()) {
             if (!response.isSuccessful()) {
                 throw Failures.forStatus(response.code(), ChatStream.serverMessage(response), response.header("Retry-After"),
                         server);

@@ -13,6 +13,9 @@ import javafx.scene.control.Label;
 import javafx.scene.control.TextArea;
 import javafx.scene.control.TextField;
 import javafx.scene.control.TextInputControl;
+import javafx.scene.control.TitledPane;
+import javafx.beans.value.ObservableValue;
+import java.util.function.Consumer;
 import javafx.geometry.Pos;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
@@ -66,13 +69,17 @@ public final class BriefView extends VBox {
         var statusRow = new HBox(8, statusLabel, status);
         statusRow.getStyleClass().add("options");
         getChildren().addAll(options, statusRow);
-        var ctaCaption = new Label("Calls to action");
-        ctaCaption.getStyleClass().add("field-group");
-        getChildren().addAll(ctaCaption, new CtaEditor(brief.ctas, "brief-",
-                "None: the calls to action in Settings are used."));
-        field("Tweets to embed (JSON list)", "tweets", area(2), brief.tweetsJson, "[{\"url\": …, \"author\": …, \"text\": …}]");
-        field("Articles to embed (JSON list)", "articles", area(2), brief.articlesJson, "[{\"url\": …, \"title\": …}]");
-        field("Videos to embed (JSON list)", "videos", area(2), brief.videosJson, "[{\"url\": …, \"title\": …}]");
+        var ctas = section("brief-ctas", Bindings.size(brief.ctas).asString("Calls to action (%d)"), body ->
+                body.getChildren().add(new CtaEditor(brief.ctas, "brief-", "None: the calls to action in Settings are used.")));
+        var embeds = section("brief-embeds", Bindings.createStringBinding(() -> "Embeds" + embedCount(brief),
+                brief.tweetsJson, brief.articlesJson, brief.videosJson), body -> {
+                    field(body, "Tweets (JSON list)", "tweets", area(2), brief.tweetsJson,
+                            "[{\"url\": …, \"author\": …, \"text\": …}]");
+                    field(body, "Articles (JSON list)", "articles", area(2), brief.articlesJson,
+                            "[{\"url\": …, \"title\": …}]");
+                    field(body, "Videos (JSON list)", "videos", area(2), brief.videosJson, "[{\"url\": …, \"title\": …}]");
+                });
+        getChildren().addAll(ctas, embeds);
 
         var problems = new Label();
         problems.setId("brief-problems");
@@ -90,13 +97,51 @@ public final class BriefView extends VBox {
     }
 
     private void field(String label, String id, TextInputControl input, StringProperty value, String prompt) {
+        field(this, label, id, input, value, prompt);
+    }
+
+    private static void field(VBox target, String label, String id, TextInputControl input, StringProperty value,
+                              String prompt) {
         var caption = new Label(label);
         caption.setLabelFor(input);
         input.setId(id);
         input.setPromptText(prompt);
         input.setAccessibleText(label);
         input.textProperty().bindBidirectional(value);
-        getChildren().addAll(caption, input);
+        target.getChildren().addAll(caption, input);
+    }
+
+    /**
+     * A collapsed section whose controls are made when it is first opened: most briefs need
+     * neither, and the window opens sooner without them. Its title says what it holds.
+     */
+    private static TitledPane section(String id, ObservableValue<String> title, Consumer<VBox> fill) {
+        var body = new VBox(6);
+        var pane = new TitledPane();
+        pane.setId(id);
+        pane.textProperty().bind(title);
+        pane.setExpanded(false);
+        pane.setAnimated(false);
+        pane.setContent(body);
+        pane.expandedProperty().addListener((o, was, open) -> {
+            if (open && body.getChildren().isEmpty()) fill.accept(body);
+        });
+        pane.getStyleClass().add("brief-section");
+        return pane;
+    }
+
+    /** " (2 tweets, 1 video)", or "" when there are none; unreadable JSON counts as none here (problems say why). */
+    private static String embedCount(BriefViewModel brief) {
+        var embeds = brief.toRequest().embeds();
+        var parts = new java.util.ArrayList<String>();
+        count(parts, embeds.tweets().size(), "tweet");
+        count(parts, embeds.articles().size(), "article");
+        count(parts, embeds.videos().size(), "video");
+        return parts.isEmpty() ? "" : " (" + String.join(", ", parts) + ")";
+    }
+
+    private static void count(List<String> parts, int n, String noun) {
+        if (n > 0) parts.add(n + " " + noun + (n == 1 ? "" : "s"));
     }
 
     private static TextArea area(int rows) {

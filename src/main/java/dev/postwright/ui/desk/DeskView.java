@@ -11,6 +11,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.util.List;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
+import javafx.scene.Node;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
@@ -39,11 +41,10 @@ public final class DeskView extends BorderPane {
         var job = controller.job();
         var briefPane = new ScrollPane(new BriefView(brief, this::generate, this::importBrief, this::exportBrief));
         briefPane.setFitToWidth(true);
-        var jobsTab = new Tab("Jobs", new JobsView(jobs, controller::follow));
+        var jobsTab = lazyTab("Jobs", () -> new JobsView(jobs, controller::follow), false);
         jobsTab.setId("jobs-tab");
-        jobsTab.setClosable(false);
-        jobsTab.setOnSelectionChanged(e -> {
-            if (jobsTab.isSelected()) jobs.refresh();
+        jobsTab.selectedProperty().addListener((o, was, selected) -> {
+            if (selected) jobs.refresh();
         });
         var briefTab = new Tab("Brief", briefPane);
         briefTab.setClosable(false);
@@ -56,9 +57,9 @@ public final class DeskView extends BorderPane {
         setTop(new StepperView(job, controller::cancel, controller::retry, openInLibrary));
         preview = new PreviewView(job, ui);
         setCenter(preview);
-        var tabs = new TabPane(tab("SEO", new SeoPanel(job.seoProperty(), "",
-                "The analysis appears when the post is written.")), tab("Visuals", new VisualsPanel(job)),
-                tab("Details", new DetailsPanel(job)));
+        var tabs = new TabPane(lazyTab("SEO", () -> new SeoPanel(job.seoProperty(), "",
+                "The analysis appears when the post is written."), true), lazyTab("Visuals", () -> new VisualsPanel(job), true),
+                lazyTab("Details", () -> new DetailsPanel(job), true));
         tabs.setPrefWidth(340);
         tabs.setId("panels");
         setRight(tabs);
@@ -120,11 +121,27 @@ public final class DeskView extends BorderPane {
         return e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
     }
 
-    private static Tab tab(String title, javafx.scene.Node content) {
-        var scroll = new ScrollPane(content);
-        scroll.setFitToWidth(true);
-        var tab = new Tab(title, scroll);
+    /**
+     * A tab whose content is made the first time it is selected: fewer nodes to style before
+     * the window first paints. Panels show the job's current state when they are made.
+     */
+    private static Tab lazyTab(String title, Supplier<Node> content, boolean scroll) {
+        var tab = new Tab(title);
         tab.setClosable(false);
+        Runnable fill = () -> {
+            if (tab.getContent() != null) return;
+            Node made = content.get();
+            if (scroll) {
+                var pane = new ScrollPane(made);
+                pane.setFitToWidth(true);
+                made = pane;
+            }
+            tab.setContent(made);
+        };
+        tab.selectedProperty().addListener((o, was, selected) -> {
+            if (selected) fill.run();
+        });
+        if (tab.isSelected()) fill.run();
         return tab;
     }
 }

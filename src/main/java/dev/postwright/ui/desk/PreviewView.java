@@ -23,7 +23,7 @@ public final class PreviewView extends BorderPane {
     public PreviewView(JobViewModel job, UiServices ui) {
         getStyleClass().add("preview");
         preview = new PostPreview(ui.renderer(), ui.frames(), ui.renderThread(), ui.theme(), ui.openLink(), EMPTY_STATE);
-        preview.web().setId("preview");
+        preview.setWebViewId("preview");
         var scaffold = new Label("Offline scaffold: a structured starting point for you to expand, not finished prose.");
         scaffold.setId("scaffold-banner");
         scaffold.getStyleClass().add("scaffold-banner");

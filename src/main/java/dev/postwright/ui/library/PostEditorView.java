@@ -115,7 +115,7 @@ public final class PostEditorView extends StackPane {
         text.textProperty().bindBidirectional(editor.content);
         text.getStyleClass().add("markdown-editor");
         var preview = new PostPreview(ui.renderer(), ui.frames(), ui.renderThread(), ui.theme(), ui.openLink(), "");
-        preview.web().setId("editor-preview");
+        preview.setWebViewId("editor-preview");
         editor.editedProperty().addListener((o, was, post) -> {
             if (post != null) preview.showPost(post);
             else preview.clear();

@@ -6,6 +6,7 @@ import dev.postwright.model.Embeds;
 import dev.postwright.render.PostRenderer;
 import dev.postwright.render.PreviewDocument;
 import dev.postwright.render.Theme;
+import dev.postwright.ui.fx.AfterFirstFrames;
 import dev.postwright.ui.fx.FxFrames;
 import dev.postwright.wire.Json;
 import java.util.List;
@@ -15,19 +16,26 @@ import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 import javafx.beans.value.ObservableValue;
 import javafx.concurrent.Worker;
+import javafx.scene.control.Label;
 import javafx.scene.layout.StackPane;
 import javafx.scene.web.WebView;
 
 /**
- * A post as it will look, in a WebView. The document is loaded once per theme; after that each
+ * A post as it will look, in a WebView. The WebView is made once the window has painted its
+ * first frames: the first one in a run loads WebKit, which takes about a second, and the window
+ * should not wait for it. Until then a plain label holds the place. The document is loaded once
+ * per theme; after that each
  * {@link #show} replaces the body in place, so the page never reloads and the scroll position
  * holds. Markdown is rendered on {@code renderThread} (the latest request wins; stale ones are
  * skipped); only the patch runs on the FX thread. The document's Content-Security-Policy forbids
  * scripts, so nothing in a post can run; links open in the system browser. Use on the FX thread.
  */
 public final class PostPreview extends StackPane {
-    private final WebView web = new WebView();
     private final PostRenderer renderer;
+    private final Consumer<String> openLink;
+    private final Label placeholder = new Label();
+    private WebView web;
+    private String webId;
     private final FxFrames frames;
     private final Executor renderThread;
     private final AtomicReference<Render> latest = new AtomicReference<>();
@@ -47,10 +55,25 @@ public final class PostPreview extends StackPane {
         this.renderer = renderer;
         this.frames = frames;
         this.renderThread = renderThread;
+        this.openLink = openLink;
         this.emptyState = emptyState;
         this.shownHtml = emptyState;
         this.theme = theme.getValue();
         getStyleClass().add("post-preview");
+        placeholder.getStyleClass().add("empty-state");
+        placeholder.setText(emptyState.replaceAll("<[^>]*>", ""));
+        getChildren().add(placeholder);
+        theme.addListener((o, was, now) -> {
+            this.theme = now;
+            if (web != null) reload();
+        });
+        // One pulse after the first paint, so the window is on screen before WebKit loads.
+        AfterFirstFrames.whenShown(this, AfterFirstFrames.PAINTED + 1, this::createWebView);
+    }
+
+    private void createWebView() {
+        web = new WebView();
+        web.setId(webId);
         web.setAccessibleText("Post preview");
         web.setContextMenuEnabled(false);
         var engine = web.getEngine();
@@ -66,11 +89,7 @@ public final class PostPreview extends StackPane {
                 frames.nextFrame(this::reload); // stay on the post
             }
         });
-        theme.addListener((o, was, now) -> {
-            this.theme = now;
-            reload();
-        });
-        getChildren().add(web);
+        getChildren().setAll(web);
         reload();
     }
 
@@ -93,20 +112,22 @@ public final class PostPreview extends StackPane {
         patch(emptyState);
     }
 
-    /** The WebView, for an id and tests. */
-    public WebView web() {
-        return web;
+    /** Gives the WebView an id (for tests and styling), now or when it is made. */
+    public void setWebViewId(String id) {
+        webId = id;
+        if (web != null) web.setId(id);
     }
 
-    /** The page's visible body text (tests, accessibility checks); FX thread. */
+    /** The page's visible body text, "" before the page has loaded (tests, accessibility checks); FX thread. */
     public String bodyText() {
+        if (!loaded) return "";
         Object text = web.getEngine().executeScript("document.getElementById('post-body').innerText");
         return text == null ? "" : text.toString();
     }
 
-    /** Runs a script against the page, e.g. to count cards; FX thread. */
+    /** Runs a script against the page, e.g. to count cards; null before the page has loaded. FX thread. */
     public Object query(String script) {
-        return web.getEngine().executeScript(script);
+        return loaded ? web.getEngine().executeScript(script) : null;
     }
 
     private void renderLatest() {

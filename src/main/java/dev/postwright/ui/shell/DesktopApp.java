@@ -4,6 +4,7 @@ import atlantafx.base.theme.PrimerDark;
 import atlantafx.base.theme.PrimerLight;
 import dev.postwright.engine.LocalEngine;
 import dev.postwright.engine.SelectedWriter;
+import dev.postwright.llm.openai.HttpClients;
 import dev.postwright.llm.openai.ModelCatalog;
 import dev.postwright.queue.QueueSettings;
 import dev.postwright.render.PostRenderer;
@@ -21,6 +22,7 @@ import dev.postwright.ui.desk.DeskController;
 import dev.postwright.ui.desk.DeskView;
 import dev.postwright.ui.desk.JobsViewModel;
 import dev.postwright.ui.desk.SampleBrief;
+import dev.postwright.ui.fx.AfterFirstFrames;
 import dev.postwright.ui.fx.PulseFrames;
 import dev.postwright.ui.library.LibraryView;
 import dev.postwright.ui.library.LibraryViewModel;
@@ -49,7 +51,6 @@ import javafx.beans.property.SimpleObjectProperty;
 import javafx.scene.Parent;
 import javafx.scene.Scene;
 import javafx.stage.Stage;
-import okhttp3.OkHttpClient;
 
 /**
  * The desktop app. {@link #init()} (off the FX thread) reads the settings, opens the local
@@ -120,7 +121,7 @@ public final class DesktopApp extends Application {
                     : settings.dataDir() != null ? settings.dataDir() : DataDirectory.defaultLocation();
         }
         secrets = SecretStores.forThisComputer(configDir);
-        writer = new SelectedWriter(new OkHttpClient());
+        writer = new SelectedWriter(HttpClients::shared);
         writer.select(settings.model(), storedKey());
         try {
             engine = LocalEngine.open(dataDir, writer, QueueSettings.DEFAULTS.withWorkers(settings.workers()),
@@ -160,8 +161,8 @@ public final class DesktopApp extends Application {
         stage.setScene(scene);
         WindowPlacement.restore(stage, settings.window());
         stage.show();
-        Platform.runLater(() -> LOG.log(Level.INFO, "Postwright window shown {0} ms after the JVM started",
-                ManagementFactory.getRuntimeMXBean().getUptime()));
+        AfterFirstFrames.whenShown(root, AfterFirstFrames.PAINTED, () -> LOG.log(Level.INFO, "Postwright window shown {0} ms after the JVM "
+                + "started", ManagementFactory.getRuntimeMXBean().getUptime()));
     }
 
     /** The desk's controller (tests drive the app through it and its views). */
@@ -191,12 +192,12 @@ public final class DesktopApp extends Application {
         editor = new PostEditorViewModel(engine.library(), engine.profiles(), SeoAnalyzer.standard(), frames, background,
                 scheduler);
         settingsModel = new SettingsViewModel(new SettingsServices(new SettingsFile(configDir), secrets, engine.profiles(),
-                new ModelCatalog(new OkHttpClient()), writer, BriefViewModel.ORGANIZATION), settings, theme, dataDir,
+                new ModelCatalog(HttpClients::shared), writer, BriefViewModel.ORGANIZATION), settings, theme, dataDir,
                 settings.workers(), frames, background);
         // The desk's "Open in library" link is used only after the window exists.
         var desk = new DeskView(brief, controller, jobs, ui, id -> window.openInLibrary(id));
-        window = new MainWindow(desk, new LibraryView(library, editor, ui),
-                new SettingsView(settingsModel, files), toasts, settingsModel.writerNameProperty());
+        window = new MainWindow(desk, () -> new LibraryView(library, editor, ui),
+                () -> new SettingsView(settingsModel, files), toasts, settingsModel.writerNameProperty());
         if (settingsProblem != null) frames.nextFrame(() -> toasts.show(settingsProblem));
         return window;
     }

@@ -5,7 +5,9 @@ import dev.postwright.ui.desk.DeskView;
 import dev.postwright.ui.library.LibraryView;
 import dev.postwright.ui.parts.Toasts;
 import dev.postwright.ui.settings.SettingsView;
+import java.util.Arrays;
 import java.util.List;
+import java.util.function.Supplier;
 import javafx.beans.value.ObservableValue;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
@@ -33,17 +35,25 @@ public final class MainWindow extends BorderPane {
     public enum Page { DESK, LIBRARY, SETTINGS }
 
     private final DeskView desk;
-    private final LibraryView library;
-    private final SettingsView settings;
+    private final Supplier<LibraryView> makeLibrary;
+    private final Supplier<SettingsView> makeSettings;
+    private final StackPane pages;
+    private LibraryView library;
+    private SettingsView settings;
     private final List<ToggleButton> buttons;
     private Page page;
 
-    /** @param writerName who writes now ("Offline engine", "llama3.1"), shown in the header */
-    public MainWindow(DeskView desk, LibraryView library, SettingsView settings, Toasts toasts,
+    /**
+     * The library and settings pages are built the first time they are shown, so the window
+     * opens with only the desk's work done.
+     *
+     * @param writerName who writes now ("Writing with llama3.1"), shown in the header
+     */
+    public MainWindow(DeskView desk, Supplier<LibraryView> library, Supplier<SettingsView> settings, Toasts toasts,
                       ObservableValue<String> writerName) {
         this.desk = desk;
-        this.library = library;
-        this.settings = settings;
+        this.makeLibrary = library;
+        this.makeSettings = settings;
         getStyleClass().add("main-window");
         var brand = new Label("Postwright");
         brand.getStyleClass().add("brand");
@@ -69,7 +79,7 @@ public final class MainWindow extends BorderPane {
         setTop(header);
         StackPane.setAlignment(toasts, Pos.BOTTOM_CENTER);
         toasts.setMaxSize(Region.USE_PREF_SIZE, Region.USE_PREF_SIZE);
-        var pages = new StackPane(desk, library, settings, toasts);
+        pages = new StackPane(desk, toasts);
         setCenter(pages);
         show(Page.DESK);
         sceneProperty().addListener((o, was, scene) -> {
@@ -79,19 +89,30 @@ public final class MainWindow extends BorderPane {
 
     public void show(Page next) {
         page = next;
-        List<Node> views = List.of(desk, library, settings);
+        if (next == Page.LIBRARY && library == null) library = add(makeLibrary.get());
+        if (next == Page.SETTINGS && settings == null) settings = add(makeSettings.get());
+        List<Node> views = Arrays.asList(desk, library, settings);
         for (int i = 0; i < views.size(); i++) {
-            views.get(i).setVisible(i == next.ordinal());
+            if (views.get(i) != null) views.get(i).setVisible(i == next.ordinal());
             buttons.get(i).setSelected(i == next.ordinal());
         }
         if (next == Page.LIBRARY) library.refresh();
+    }
+
+    /** Adds a page under the notices. */
+    private <T extends Node> T add(T view) {
+        pages.getChildren().add(pages.getChildren().size() - 1, view);
+        return view;
     }
 
     public DeskView desk() {
         return desk;
     }
 
+    /** The library page, built if it has not been shown yet. */
     public LibraryView library() {
+        if (library == null) library = add(makeLibrary.get());
+        library.setVisible(page == Page.LIBRARY);
         return library;
     }
 

@@ -280,10 +280,10 @@ class OpenAiCompatibleWriterTest {
         server.enqueue(new MockResponse.Builder().setHeader("Content-Type", "application/json").body(
                 "{\"object\": \"list\", \"data\": [{\"id\": \"llama3.1:8b\", \"object\": \"model\"}, {\"id\": \"qwen2.5:7b\"}]}")
                 .build());
-        assertThat(new ModelCatalog(client).models(model())).containsExactly("llama3.1:8b", "qwen2.5:7b");
+        assertThat(new ModelCatalog(() -> client).models(model())).containsExactly("llama3.1:8b", "qwen2.5:7b");
         assertThat(server.takeRequest().getUrl().encodedPath()).isEqualTo("/v1/models");
         server.enqueue(new MockResponse.Builder().code(401).body("{}").build());
-        assertThatThrownBy(() -> new ModelCatalog(client).models(model().withApiKey("sk-x")))
+        assertThatThrownBy(() -> new ModelCatalog(() -> client).models(model().withApiKey("sk-x")))
                 .isInstanceOfSatisfying(JobFailure.class, f -> assertThat(f.errorCode()).isEqualTo("AUTH"));
     }
 

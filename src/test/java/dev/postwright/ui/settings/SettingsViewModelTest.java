@@ -46,7 +46,7 @@ class SettingsViewModelTest {
     void open() throws Exception {
         server.start();
         db = Database.open(dir.resolve("p.db"));
-        writer = new SelectedWriter(client);
+        writer = new SelectedWriter(() -> client);
         file = new SettingsFile(dir.resolve("config"));
     }
 
@@ -60,7 +60,7 @@ class SettingsViewModelTest {
 
     private SettingsViewModel form(Settings current) {
         return new SettingsViewModel(new SettingsServices(file, new PrivateFileSecrets(dir.resolve("config")),
-                new OrganizationProfiles(db, Clock.systemUTC()), new ModelCatalog(client), writer, "local"), current,
+                new OrganizationProfiles(db, Clock.systemUTC()), new ModelCatalog(() -> client), writer, "local"), current,
                 theme, dir, current.workers(), frames, background);
     }
 

@@ -58,6 +58,7 @@ class SettingsScreenTest {
 
         app = FxApp.start(dir.resolve("config"), dir.resolve("data"), new AnsweringFileDialogs());
         assertThat(Application.getUserAgentStylesheet()).containsIgnoringCase("dark");
+        robot.interact(() -> robot.lookup("#nav-settings").queryAs(javafx.scene.control.ToggleButton.class).fire());
         assertThat(onFx(() -> robot.lookup("#workers").queryAs(Spinner.class).getValue())).isEqualTo(4);
         waitFor(() -> "Crumb & Co".equals(robot.lookup("#org-name").queryAs(TextField.class).getText()));
         assertThat(robot.lookup("#theme-dark").queryAs(RadioButton.class).isSelected()).isTrue();
