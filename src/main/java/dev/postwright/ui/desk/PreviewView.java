@@ -1,6 +1,5 @@
 package dev.postwright.ui.desk;
 
-import dev.postwright.model.Embeds;
 import dev.postwright.ui.parts.PostActions;
 import dev.postwright.ui.parts.PostPreview;
 import dev.postwright.ui.parts.UiServices;
@@ -37,7 +36,7 @@ public final class PreviewView extends BorderPane {
         job.jobIdProperty().addListener((o, was, id) -> preview.clear());
         job.draftProperty().addListener((o, was, draft) -> {
             if (job.postProperty().get() == null && !draft.isEmpty()) {
-                preview.show(EMBED.matcher(draft).replaceAll(""), Embeds.NONE);
+                preview.showDraft(EMBED.matcher(draft).replaceAll(""));
             }
         });
         job.postProperty().addListener((o, was, post) -> {

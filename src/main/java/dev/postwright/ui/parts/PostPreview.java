@@ -12,6 +12,7 @@ import dev.postwright.wire.Json;
 import java.util.List;
 import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 import javafx.beans.value.ObservableValue;
@@ -40,12 +41,22 @@ public final class PostPreview extends StackPane {
     private final Executor renderThread;
     private final AtomicReference<Render> latest = new AtomicReference<>();
     private final AtomicBoolean rendering = new AtomicBoolean();
+    /** Bumped by {@link #clear()}: renders requested before it are not shown. */
+    private final AtomicLong generation = new AtomicLong();
+    private final DraftStream draftStream;
+    /** Set on the FX thread when the page lost a draft's earlier pieces; the render thread starts the draft over. */
+    private final AtomicBoolean restartDraft = new AtomicBoolean();
+    private final StringBuilder streamedStable = new StringBuilder();
+    private String streamedTail;
+    private boolean streaming;
+    private long streamGeneration = -1; // render thread only
     private final String emptyState;
     private Theme theme;
     private boolean loaded;
     private String shownHtml;
 
-    private record Render(String markdown, Embeds embeds) {}
+    /** A render request; {@code draft} ones are streamed (see {@link DraftStream}). */
+    private record Render(String markdown, Embeds embeds, boolean draft, long generation) {}
 
     /**
      * @param emptyState HTML shown before the first {@link #show} (a sentence saying what will appear)
@@ -56,6 +67,7 @@ public final class PostPreview extends StackPane {
         this.frames = frames;
         this.renderThread = renderThread;
         this.openLink = openLink;
+        this.draftStream = new DraftStream(renderer);
         this.emptyState = emptyState;
         this.shownHtml = emptyState;
         this.theme = theme.getValue();
@@ -80,7 +92,7 @@ public final class PostPreview extends StackPane {
         engine.getLoadWorker().stateProperty().addListener((o, was, state) -> {
             if (state == Worker.State.SUCCEEDED) {
                 loaded = true;
-                patch(shownHtml);
+                writeBody(streaming ? streamedHtml() : shownHtml);
             }
         });
         engine.locationProperty().addListener((o, was, url) -> {
@@ -95,7 +107,20 @@ public final class PostPreview extends StackPane {
 
     /** Renders {@code markdown} with {@code embeds} off the FX thread and shows it in place. */
     public void show(String markdown, Embeds embeds) {
-        latest.set(new Render(markdown, embeds));
+        request(new Render(markdown, embeds, false, generation.get()));
+    }
+
+    /**
+     * Shows a draft that grows as it is written. Each update costs what was added: finished
+     * blocks are appended to the page and only the unfinished last block is redrawn. Embeds
+     * are not drawn; the finished post shown with {@link #show} brings them.
+     */
+    public void showDraft(String markdown) {
+        request(new Render(markdown, Embeds.NONE, true, generation.get()));
+    }
+
+    private void request(Render render) {
+        latest.set(render);
         if (rendering.compareAndSet(false, true)) renderThread.execute(this::renderLatest);
     }
 
@@ -108,6 +133,7 @@ public final class PostPreview extends StackPane {
 
     /** Back to the empty state. */
     public void clear() {
+        generation.incrementAndGet();
         latest.set(null);
         patch(emptyState);
     }
@@ -134,8 +160,23 @@ public final class PostPreview extends StackPane {
         try {
             Render next;
             while ((next = latest.getAndSet(null)) != null) {
-                String html = renderer.renderBody(next.markdown(), next.embeds());
-                frames.nextFrame(() -> patch(html));
+                long asOf = next.generation();
+                if (asOf != streamGeneration || restartDraft.getAndSet(false)) {
+                    draftStream.reset(); // after clear(), a draft starts over even if it repeats the last one
+                    streamGeneration = asOf;
+                }
+                if (next.draft()) {
+                    var piece = draftStream.next(next.markdown());
+                    frames.nextFrame(() -> {
+                        if (asOf == generation.get()) patchDraft(piece);
+                    });
+                } else {
+                    draftStream.reset();
+                    String html = renderer.renderBody(next.markdown(), next.embeds());
+                    frames.nextFrame(() -> {
+                        if (asOf == generation.get()) patch(html);
+                    });
+                }
             }
         } finally {
             rendering.set(false);
@@ -143,11 +184,45 @@ public final class PostPreview extends StackPane {
         }
     }
 
+    private void patchDraft(DraftStream.Patch piece) {
+        if (piece.reset()) {
+            streamedStable.setLength(0);
+            streamedStable.append(piece.stableHtml());
+            streamedTail = piece.tailHtml();
+            streaming = true;
+            writeBody(streamedHtml());
+            return;
+        }
+        if (!streaming) { // the page was replaced meanwhile: have the next draft drawn whole
+            restartDraft.set(true);
+            return;
+        }
+        streamedStable.append(piece.stableHtml());
+        streamedTail = piece.tailHtml();
+        if (!loaded) return;
+        web.getEngine().executeScript("(function(){var s=document.getElementById('pw-stable');"
+                + "s.insertAdjacentHTML('beforeend'," + literal(piece.stableHtml()) + ");"
+                + "document.getElementById('pw-tail').innerHTML=" + literal(piece.tailHtml()) + ";})()");
+    }
+
+    private String streamedHtml() {
+        return "<div id=\"pw-stable\">" + streamedStable + "</div><div id=\"pw-tail\">" + streamedTail + "</div>";
+    }
+
+    private static String literal(String html) {
+        return Json.write(TextNode.valueOf(html)); // a JSON string is a valid JavaScript string
+    }
+
     private void patch(String html) {
         shownHtml = html;
-        if (!loaded) return; // applied once the document has loaded
-        String literal = Json.write(TextNode.valueOf(html)); // a JSON string is a valid JavaScript string
-        web.getEngine().executeScript("document.getElementById('post-body').innerHTML = " + literal);
+        streaming = false;
+        writeBody(html);
+    }
+
+    /** Replaces the page's body; before the document has loaded, the load does it. */
+    private void writeBody(String html) {
+        if (!loaded) return;
+        web.getEngine().executeScript("document.getElementById('post-body').innerHTML = " + literal(html));
     }
 
     private void reload() {
