@@ -3,7 +3,6 @@ package dev.postwright.ui.desk;
 import dev.postwright.ui.parts.PostActions;
 import dev.postwright.ui.parts.PostPreview;
 import dev.postwright.ui.parts.UiServices;
-import java.util.regex.Pattern;
 import javafx.scene.control.Label;
 import javafx.scene.layout.BorderPane;
 
@@ -13,7 +12,6 @@ import javafx.scene.layout.BorderPane;
  * scaffolds; the bar below copies and exports the post.
  */
 public final class PreviewView extends BorderPane {
-    private static final Pattern EMBED = Pattern.compile("\\[(?:TWEET|ARTICLE|VIDEO):\\d+]");
     private static final String EMPTY_STATE = "<p class=\"empty-state\">Your post appears here as it is written.</p>";
 
     private final PostPreview preview;
@@ -36,7 +34,7 @@ public final class PreviewView extends BorderPane {
         job.jobIdProperty().addListener((o, was, id) -> preview.clear());
         job.draftProperty().addListener((o, was, draft) -> {
             if (job.postProperty().get() == null && !draft.isEmpty()) {
-                preview.showDraft(EMBED.matcher(draft).replaceAll(""));
+                preview.showDraft(draft);
             }
         });
         job.postProperty().addListener((o, was, post) -> {

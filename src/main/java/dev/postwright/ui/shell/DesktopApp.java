@@ -3,20 +3,14 @@ package dev.postwright.ui.shell;
 import atlantafx.base.theme.PrimerDark;
 import atlantafx.base.theme.PrimerLight;
 import dev.postwright.engine.LocalEngine;
-import dev.postwright.engine.SelectedWriter;
 import dev.postwright.llm.openai.HttpClients;
 import dev.postwright.llm.openai.ModelCatalog;
-import dev.postwright.queue.QueueSettings;
 import dev.postwright.render.PostRenderer;
 import dev.postwright.render.Theme;
 import dev.postwright.seo.SeoAnalyzer;
 import dev.postwright.settings.ConfigDirectory;
-import dev.postwright.settings.SecretStore;
-import dev.postwright.settings.SecretStores;
 import dev.postwright.settings.Settings;
 import dev.postwright.settings.SettingsFile;
-import dev.postwright.store.DataDirectory;
-import dev.postwright.store.DatabaseUnavailableException;
 import dev.postwright.ui.desk.BriefViewModel;
 import dev.postwright.ui.desk.DeskController;
 import dev.postwright.ui.desk.DeskView;
@@ -38,14 +32,13 @@ import java.io.IOException;
 import java.lang.System.Logger.Level;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Path;
-import java.time.Clock;
-import java.time.Duration;
 import java.util.Objects;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicReference;
 import javafx.application.Application;
-import javafx.application.Platform;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.scene.Parent;
@@ -53,27 +46,20 @@ import javafx.scene.Scene;
 import javafx.stage.Stage;
 
 /**
- * The desktop app. {@link #init()} (off the FX thread) reads the settings, opens the local
- * engine with the chosen writer and worker count, and tidies the library; {@link #start} builds
- * the window where the writer left it. When the library cannot be opened, the window is a card
- * that says why.
+ * The desktop app. The {@link Startup} (settings, key store, writer, local engine) is prepared
+ * off the FX thread, while the toolkit starts when launched from the command line;
+ * {@link #start} builds the window where the writer left it. When the library cannot be opened,
+ * the window is a card that says why.
  */
 public final class DesktopApp extends Application {
     private static final System.Logger LOG = System.getLogger(DesktopApp.class.getName());
-    private static final String DATA_DIR = "data-dir";
-    /** Deleted posts stay restorable (Undo) for this long, then are removed at a start. */
-    private static final Duration KEEP_DELETED = Duration.ofDays(1);
+    /** Start-up begun by {@link #launchWith} before the toolkit; taken by {@link #init()}. */
+    private static final AtomicReference<CompletableFuture<Startup>> EARLY = new AtomicReference<>();
 
     private Path configDir;
     private Path dataDir;
     private FileDialogs files;
-    private LocalEngine engine;
-    private Settings settings;
-    private String settingsProblem;
-    private String problem;
-    private SecretStore secrets;
-    private SelectedWriter writer;
-    private boolean firstRun;
+    private Startup startup;
     private final ObjectProperty<Theme> theme = new SimpleObjectProperty<>(Theme.LIGHT);
     private final ExecutorService background = Executors.newThreadPerTaskExecutor(
             Thread.ofVirtual().name("postwright-ui-work-", 1).factory());
@@ -87,7 +73,7 @@ public final class DesktopApp extends Application {
     private PostEditorViewModel editor;
     private Stage stage;
 
-    /** Used by {@link Application#launch}; the data folder may come from the named parameter. */
+    /** Used by {@link Application#launch}. */
     public DesktopApp() {}
 
     /**
@@ -102,47 +88,23 @@ public final class DesktopApp extends Application {
         this.files = files;
     }
 
-    /** Opens the window and blocks until it is closed; {@code dataDir} null for the settings' choice. */
+    /**
+     * Opens the window and blocks until it is closed; {@code dataDir} null for the settings'
+     * choice. Settings and the library are opened while JavaFX starts, not after.
+     */
     public static void launchWith(Path dataDir) {
-        if (dataDir == null) Application.launch(DesktopApp.class);
-        else Application.launch(DesktopApp.class, "--" + DATA_DIR + "=" + dataDir);
+        EARLY.set(Startup.begin(ConfigDirectory.defaultLocation(), dataDir));
+        Application.launch(DesktopApp.class);
     }
 
     @Override
-    public void init() {
-        if (configDir == null) configDir = ConfigDirectory.defaultLocation();
-        var loaded = new SettingsFile(configDir).load();
-        settings = loaded.settings();
-        settingsProblem = loaded.problem();
-        theme.set(settings.theme());
-        if (dataDir == null) {
-            String named = getParameters() == null ? null : getParameters().getNamed().get(DATA_DIR);
-            dataDir = named != null ? Path.of(named)
-                    : settings.dataDir() != null ? settings.dataDir() : DataDirectory.defaultLocation();
-        }
-        secrets = SecretStores.forThisComputer(configDir);
-        writer = new SelectedWriter(HttpClients::shared);
-        writer.select(settings.model(), storedKey());
-        try {
-            engine = LocalEngine.open(dataDir, writer, QueueSettings.DEFAULTS.withWorkers(settings.workers()),
-                    Clock.systemUTC());
-            int purged = engine.library().purgeDeletedBefore(Clock.systemUTC().instant().minus(KEEP_DELETED));
-            if (purged > 0) LOG.log(Level.INFO, "Removed {0} posts deleted more than a day ago", purged);
-            engine.jobs().start();
-            firstRun = engine.jobs().list(1).isEmpty() && engine.library().count(BriefViewModel.ORGANIZATION) == 0;
-        } catch (DatabaseUnavailableException e) {
-            problem = e.getMessage();
-        }
-    }
-
-    private String storedKey() {
-        if (settings.model().isOffline()) return null;
-        try {
-            return secrets.read(settings.model().baseUrl()).orElse(null);
-        } catch (SecretStore.SecretStoreException e) {
-            LOG.log(Level.WARNING, "The API key could not be read: {0}", e.getMessage());
-            return null;
-        }
+    public void init() throws Exception {
+        var early = EARLY.getAndSet(null);
+        startup = early != null ? early.get()
+                : Startup.prepare(configDir != null ? configDir : ConfigDirectory.defaultLocation(), dataDir);
+        configDir = startup.configDir();
+        dataDir = startup.dataDir();
+        theme.set(startup.settings().theme());
     }
 
     @Override
@@ -151,7 +113,7 @@ public final class DesktopApp extends Application {
         if (files == null) files = new NativeFileDialogs(() -> stage);
         applyTheme(theme.get());
         theme.addListener((o, was, now) -> applyTheme(now));
-        Parent root = problem == null ? mainWindow() : ProblemCard.of(problem);
+        Parent root = startup.problem() == null ? mainWindow() : ProblemCard.of(startup.problem());
         var scene = new Scene(root, 1280, 820);
         scene.getStylesheets().add(Objects.requireNonNull(getClass().getResource("shell.css")).toExternalForm());
         scene.getStylesheets().add(Objects.requireNonNull(DeskView.class.getResource("desk.css")).toExternalForm());
@@ -159,7 +121,7 @@ public final class DesktopApp extends Application {
         stage.setMinWidth(900);
         stage.setMinHeight(600);
         stage.setScene(scene);
-        WindowPlacement.restore(stage, settings.window());
+        WindowPlacement.restore(stage, startup.settings().window());
         stage.show();
         AfterFirstFrames.whenShown(root, AfterFirstFrames.PAINTED, () -> LOG.log(Level.INFO, "Postwright window shown {0} ms after the JVM "
                 + "started", ManagementFactory.getRuntimeMXBean().getUptime()));
@@ -184,21 +146,23 @@ public final class DesktopApp extends Application {
         var toasts = new Toasts();
         var ui = new UiServices(frames, background, renderThread, new PostRenderer(), theme,
                 url -> getHostServices().showDocument(url), files, toasts);
+        LocalEngine engine = startup.engine();
+        Settings settings = startup.settings();
         controller = new DeskController(engine.jobs(), frames, background);
         var brief = new BriefViewModel();
-        if (firstRun) brief.load(SampleBrief.request());
+        if (startup.firstRun()) brief.load(SampleBrief.request());
         var jobs = new JobsViewModel(engine.jobs(), frames, background);
         var library = new LibraryViewModel(engine.library(), BriefViewModel.ORGANIZATION, frames, background);
         editor = new PostEditorViewModel(engine.library(), engine.profiles(), SeoAnalyzer.standard(), frames, background,
                 scheduler);
-        settingsModel = new SettingsViewModel(new SettingsServices(new SettingsFile(configDir), secrets, engine.profiles(),
-                new ModelCatalog(HttpClients::shared), writer, BriefViewModel.ORGANIZATION), settings, theme, dataDir,
+        settingsModel = new SettingsViewModel(new SettingsServices(new SettingsFile(configDir), startup.secrets(),
+                engine.profiles(), new ModelCatalog(HttpClients::shared), startup.writer(), BriefViewModel.ORGANIZATION), settings, theme, dataDir,
                 settings.workers(), frames, background);
         // The desk's "Open in library" link is used only after the window exists.
         var desk = new DeskView(brief, controller, jobs, ui, id -> window.openInLibrary(id));
         window = new MainWindow(desk, () -> new LibraryView(library, editor, ui),
                 () -> new SettingsView(settingsModel, files), toasts, settingsModel.writerNameProperty());
-        if (settingsProblem != null) frames.nextFrame(() -> toasts.show(settingsProblem));
+        if (startup.settingsProblem() != null) frames.nextFrame(() -> toasts.show(startup.settingsProblem()));
         return window;
     }
 
@@ -217,7 +181,7 @@ public final class DesktopApp extends Application {
                 LOG.log(Level.WARNING, "The window position could not be saved: {0}", e.toString());
             }
         }
-        if (engine != null) engine.close();
+        if (startup != null && startup.engine() != null) startup.engine().close();
         background.shutdownNow();
         renderThread.shutdownNow();
         scheduler.shutdownNow();

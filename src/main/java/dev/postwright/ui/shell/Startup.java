@@ -1,0 +1,83 @@
+package dev.postwright.ui.shell;
+
+import dev.postwright.engine.LocalEngine;
+import dev.postwright.engine.SelectedWriter;
+import dev.postwright.llm.openai.HttpClients;
+import dev.postwright.queue.QueueSettings;
+import dev.postwright.settings.SecretStore;
+import dev.postwright.settings.SecretStores;
+import dev.postwright.settings.Settings;
+import dev.postwright.settings.SettingsFile;
+import dev.postwright.store.DataDirectory;
+import dev.postwright.store.DatabaseUnavailableException;
+import dev.postwright.ui.desk.BriefViewModel;
+import java.lang.System.Logger.Level;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * Everything the window needs that is not the window: the settings, the key store, the writer
+ * they name, and the local engine with its workers running. None of it touches JavaFX, so
+ * {@link #begin} can run it while the toolkit starts.
+ *
+ * @param engine   null when the library could not be opened; {@code problem} says why
+ * @param firstRun nothing has been generated or saved yet (the sample brief is offered)
+ */
+record Startup(Path configDir, Settings settings, String settingsProblem, Path dataDir, SecretStore secrets,
+               SelectedWriter writer, LocalEngine engine, String problem, boolean firstRun) {
+    private static final System.Logger LOG = System.getLogger(Startup.class.getName());
+    /** Deleted posts stay restorable (Undo) for this long, then are removed at a start. */
+    private static final Duration KEEP_DELETED = Duration.ofDays(1);
+
+    /** Starts {@link #prepare} on its own thread. */
+    static CompletableFuture<Startup> begin(Path configDir, Path dataDirOverride) {
+        var result = new CompletableFuture<Startup>();
+        Thread.ofPlatform().name("postwright-startup").start(() -> {
+            try {
+                result.complete(prepare(configDir, dataDirOverride));
+            } catch (RuntimeException | Error e) {
+                result.completeExceptionally(e);
+            }
+        });
+        return result;
+    }
+
+    /**
+     * @param dataDirOverride the folder named on the command line, or null for the settings' choice
+     *                        (else the platform's usual place)
+     */
+    static Startup prepare(Path configDir, Path dataDirOverride) {
+        var loaded = new SettingsFile(configDir).load();
+        Settings settings = loaded.settings();
+        Path dataDir = dataDirOverride != null ? dataDirOverride
+                : settings.dataDir() != null ? settings.dataDir() : DataDirectory.defaultLocation();
+        SecretStore secrets = SecretStores.forThisComputer(configDir);
+        var writer = new SelectedWriter(HttpClients::shared);
+        writer.select(settings.model(), storedKey(settings, secrets));
+        try {
+            var engine = LocalEngine.open(dataDir, writer, QueueSettings.DEFAULTS.withWorkers(settings.workers()),
+                    Clock.systemUTC());
+            int purged = engine.library().purgeDeletedBefore(Clock.systemUTC().instant().minus(KEEP_DELETED));
+            if (purged > 0) LOG.log(Level.INFO, "Removed {0} posts deleted more than a day ago", purged);
+            engine.jobs().start();
+            boolean firstRun = engine.jobs().list(1).isEmpty()
+                    && engine.library().count(BriefViewModel.ORGANIZATION) == 0;
+            return new Startup(configDir, settings, loaded.problem(), dataDir, secrets, writer, engine, null, firstRun);
+        } catch (DatabaseUnavailableException e) {
+            return new Startup(configDir, settings, loaded.problem(), dataDir, secrets, writer, null, e.getMessage(),
+                    false);
+        }
+    }
+
+    private static String storedKey(Settings settings, SecretStore secrets) {
+        if (settings.model().isOffline()) return null;
+        try {
+            return secrets.read(settings.model().baseUrl()).orElse(null);
+        } catch (SecretStore.SecretStoreException e) {
+            LOG.log(Level.WARNING, "The API key could not be read: {0}", e.getMessage());
+            return null;
+        }
+    }
+}
