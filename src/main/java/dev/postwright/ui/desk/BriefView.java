@@ -22,9 +22,14 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 
-/** The brief form: every field bound to the {@link BriefViewModel}, problems shown inline. */
+/**
+ * The brief form: every field bound to the {@link BriefViewModel}, problems shown inline. The
+ * {@link #footer()} (what is wrong, and Generate) is placed by the desk below the scrolling form,
+ * so Generate is always in sight.
+ */
 public final class BriefView extends VBox {
     final Button generate = new Button("Generate");
+    private final VBox footer = new VBox(6);
 
     /**
      * @param onImport asks for a brief file and loads it into the form
@@ -93,7 +98,15 @@ public final class BriefView extends VBox {
         generate.disableProperty().bind(Bindings.isNotEmpty(brief.disabledReason()));
         generate.setAccessibleText("Generate the post (Ctrl+Enter)");
         generate.setOnAction(e -> onGenerate.run());
-        getChildren().addAll(problems, generate);
+        problems.visibleProperty().bind(problems.textProperty().isNotEmpty());
+        problems.managedProperty().bind(problems.visibleProperty());
+        footer.getStyleClass().add("brief-footer");
+        footer.getChildren().addAll(problems, generate);
+    }
+
+    /** The problems with the brief and the Generate button; not part of this form's children. */
+    public VBox footer() {
+        return footer;
     }
 
     private void field(String label, String id, TextInputControl input, StringProperty value, String prompt) {

@@ -39,8 +39,11 @@ public final class DeskView extends BorderPane {
         this.ui = ui;
         getStyleClass().add("desk");
         var job = controller.job();
-        var briefPane = new ScrollPane(new BriefView(brief, this::generate, this::importBrief, this::exportBrief));
-        briefPane.setFitToWidth(true);
+        var briefView = new BriefView(brief, this::generate, this::importBrief, this::exportBrief);
+        var briefScroll = new ScrollPane(briefView);
+        briefScroll.setFitToWidth(true);
+        var briefPane = new BorderPane(briefScroll);
+        briefPane.setBottom(briefView.footer());
         var jobsTab = lazyTab("Jobs", () -> new JobsView(jobs, controller::follow), false);
         jobsTab.setId("jobs-tab");
         jobsTab.selectedProperty().addListener((o, was, selected) -> {

@@ -57,7 +57,7 @@ public final class LibraryView extends BorderPane {
         heading.getStyleClass().add("section-title");
         var left = new VBox(8, heading, search, summary, list);
         left.getStyleClass().add("library-list-pane");
-        left.setPrefWidth(280);
+        left.setPrefWidth(300);
         setLeft(left);
         editorView = new PostEditorView(editor, ui, post -> library.delete(post, () -> {
             editor.close();
@@ -117,7 +117,20 @@ public final class LibraryView extends BorderPane {
             title.setWrapText(true);
             detail.getStyleClass().add("muted");
             box.setAlignment(Pos.CENTER_LEFT);
-            setPrefWidth(0); // wrap to the list's width instead of widening it
+            box.setMinWidth(0);
+        }
+
+        /** As tall as the title needs when wrapped to the list's width (not to its own full length). */
+        @Override
+        protected double computePrefHeight(double width) {
+            if (isEmpty() || getListView() == null || getListView().getWidth() <= 0) return super.computePrefHeight(width);
+            double inside = getListView().getWidth() - 36;
+            return snappedTopInset() + box.prefHeight(inside) + snappedBottomInset();
+        }
+
+        @Override
+        protected double computePrefWidth(double height) {
+            return 0; // follow the list's width instead of widening it to the longest title
         }
 
         @Override
@@ -129,8 +142,8 @@ public final class LibraryView extends BorderPane {
                 return;
             }
             title.setText(LibraryView.title(post));
-            if (getListView() != null && !title.maxWidthProperty().isBound()) {
-                title.maxWidthProperty().bind(getListView().widthProperty().subtract(36));
+            if (getListView() != null && !title.prefWidthProperty().isBound()) {
+                title.prefWidthProperty().bind(getListView().widthProperty().subtract(36));
             }
             detail.setText(post.wordCount() + " words · " + post.status() + " · " + WHEN.format(post.updatedAt()));
             setGraphic(box);

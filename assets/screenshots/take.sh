@@ -1,0 +1,70 @@
+#!/usr/bin/env bash
+# Takes the README's screenshots of the real app, light and dark, on a virtual display: a first
+# run with the sample brief, generating against a loopback model server that streams slowly
+# enough to catch the draft arriving, the finished post with each side panel, the library editor
+# and settings. Needs Xvfb, xdotool and ImageMagick (apt-get install -y xvfb xdotool imagemagick).
+#
+#   mvn -B -q package -DskipTests && mvn -B -q test-compile && assets/screenshots/take.sh
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+OUT=assets/screenshots
+JAVA=${JAVA:-$(ls -d /usr/lib/jvm/*/bin/java 2>/dev/null | sort -V | tail -1)}
+PORT=18181
+WORK=$(mktemp -d)
+PIDS=()
+trap 'kill "${PIDS[@]}" 2>/dev/null || true; rm -rf "$WORK"' EXIT
+
+mvn -B -q -o dependency:build-classpath -Dmdep.outputFile="$WORK/cp" -Dmdep.includeScope=test >/dev/null
+export DISPLAY=:97
+Xvfb "$DISPLAY" -screen 0 1440x900x24 -nolisten tcp & PIDS+=($!)
+"$JAVA" -cp "target/test-classes:target/classes:$(cat "$WORK/cp")" dev.postwright.testing.ScreenshotModelServer \
+  "$PORT" 8 > "$WORK/model.log" 2>&1 & PIDS+=($!)
+
+wait_for() { # file pattern: waits up to 30 s for the pattern to appear
+  for _ in $(seq 1 300); do grep -q "$2" "$1" && return 0; sleep 0.1; done
+  echo "gave up waiting for '$2' in $1" >&2; cat "$1" >&2; exit 1
+}
+shot() { import -window root "$OUT/$1.png"; echo "$OUT/$1.png"; }
+click() { xdotool mousemove "$1" "$2" click 1; sleep 0.6; }
+
+wait_for "$WORK/model.log" "ready"
+
+visuals_and_details() { # the side panel's tabs, by position in a 1440-wide window
+  click 1195 161
+  shot "$theme-finished-visuals"
+  click 1272 161
+  shot "$theme-finished-details"
+}
+
+session() { # theme
+  local theme=$1 config="$WORK/config-$1" data="$WORK/data-$1"
+  mkdir -p "$config"
+  cat > "$config/settings.json" <<EOF
+{"model": {"kind": "openai-compatible", "baseUrl": "http://127.0.0.1:$PORT/v1", "model": "llama3.1:8b"},
+ "workers": 2, "theme": "$theme", "window": {"x": 0, "y": 0, "width": 1440, "height": 900, "maximized": false}}
+EOF
+  POSTWRIGHT_CONFIG_DIR=$config "$JAVA" -jar target/postwright.jar --data-dir "$data" > "$WORK/app-$theme.log" 2>&1 &
+  local app=$!
+  wait_for "$WORK/app-$theme.log" "window shown"
+  sleep 2 # the WebView is made after the first frames; let it paint
+  shot "$theme-brief"
+  xdotool key ctrl+Return
+  sleep 4
+  shot "$theme-generating"
+  sleep 9
+  shot "$theme-finished-seo"
+  visuals_and_details
+  xdotool key ctrl+2
+  sleep 1
+  click 150 185 # the first post in the list
+  sleep 2
+  shot "$theme-library-editor"
+  xdotool key ctrl+3
+  sleep 2
+  shot "$theme-settings"
+  kill "$app"
+  wait "$app" 2>/dev/null || true
+}
+
+
+for theme in light dark; do session "$theme"; done
