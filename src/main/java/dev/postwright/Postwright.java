@@ -3,6 +3,7 @@ package dev.postwright;
 import dev.postwright.cli.ExitCodes;
 import dev.postwright.cli.GenerateCommand;
 import dev.postwright.cli.JobsCommand;
+import dev.postwright.cli.ServeCommand;
 import dev.postwright.store.DataDirectory;
 import dev.postwright.ui.shell.DesktopApp;
 import java.nio.file.Path;
@@ -17,7 +18,7 @@ import picocli.CommandLine.Option;
  */
 @Command(name = "postwright", mixinStandardHelpOptions = true, version = "Postwright 0.1.0",
         description = "Turns a writer's brief into a finished blog post. Without a subcommand, opens the app.",
-        subcommands = {GenerateCommand.class, JobsCommand.class})
+        subcommands = {GenerateCommand.class, JobsCommand.class, ServeCommand.class})
 public final class Postwright implements Callable<Integer> {
 
     @Option(names = "--data-dir", paramLabel = "DIR",

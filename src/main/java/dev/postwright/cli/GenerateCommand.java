@@ -2,9 +2,6 @@ package dev.postwright.cli;
 
 import dev.postwright.engine.LocalEngine;
 import dev.postwright.llm.TextGenerator;
-import dev.postwright.llm.offline.OfflineWriter;
-import dev.postwright.llm.openai.ModelServer;
-import dev.postwright.llm.openai.OpenAiCompatibleWriter;
 import dev.postwright.model.FieldProblem;
 import dev.postwright.model.JobEvent;
 import dev.postwright.model.JobRequest;
@@ -47,19 +44,11 @@ public final class GenerateCommand implements Callable<Integer> {
             + "without it, the post goes to standard output unless --events is given.")
     Path out;
 
-    @Option(names = "--model-url", paramLabel = "URL", description = "An OpenAI-compatible server (Ollama: "
-            + "http://localhost:11434/v1). Without it, the offline drafting engine writes a scaffold. The API key, if "
-            + "the server needs one, is read from the POSTWRIGHT_API_KEY environment variable.")
-    String modelUrl;
-
-    @Option(names = "--model", paramLabel = "NAME", description = "The model to use with --model-url.")
-    String model;
+    @Mixin
+    WriterOptions writerOptions = new WriterOptions();
 
     @Spec
     CommandSpec spec;
-
-    /** The environment, injectable for tests. */
-    java.util.function.Function<String, String> environment = System::getenv;
 
     @Override
     public Integer call() throws InterruptedException {
@@ -67,7 +56,7 @@ public final class GenerateCommand implements Callable<Integer> {
         PrintWriter stderr = spec.commandLine().getErr();
         JobRequest brief = readBrief(stderr);
         if (brief == null) return ExitCodes.BAD_INPUT;
-        TextGenerator writer = writer(stderr);
+        TextGenerator writer = writerOptions.writer(stderr);
         if (writer == null) return ExitCodes.BAD_INPUT;
         LocalEngine engine = Engines.open(data.path(), 1, writer, stderr);
         if (engine == null) return ExitCodes.DATABASE_UNAVAILABLE;
@@ -79,24 +68,6 @@ public final class GenerateCommand implements Callable<Integer> {
             JobStatus status = engine.jobs().status(id).orElseThrow();
             return finish(status, stdout, stderr);
         }
-    }
-
-    /** The offline engine, or the model server the options name; null after explaining bad options. */
-    private TextGenerator writer(PrintWriter stderr) {
-        if (modelUrl == null) {
-            if (model != null) stderr.println("--model needs --model-url, the server to run it on.");
-            return model == null ? new OfflineWriter() : null;
-        }
-        if (model == null || model.isBlank()) {
-            stderr.println("--model-url needs --model: which of the server's models to use.");
-            return null;
-        }
-        if (!dev.postwright.model.BriefRules.isWebLink(modelUrl)) {
-            stderr.println("--model-url must start with http:// or https://, e.g. http://localhost:11434/v1.");
-            return null;
-        }
-        var server = ModelServer.of(modelUrl, model).withApiKey(environment.apply("POSTWRIGHT_API_KEY"));
-        return new OpenAiCompatibleWriter(server, new okhttp3.OkHttpClient());
     }
 
     private JobRequest readBrief(PrintWriter stderr) {

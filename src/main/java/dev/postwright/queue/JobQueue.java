@@ -41,6 +41,9 @@ public interface JobQueue extends AutoCloseable {
     /** Jobs newest first, without their results (fetch those with {@link #status}). */
     List<JobStatus> list(int limit);
 
+    /** The jobs {@code owner} created, newest first, without their results. */
+    List<JobStatus> listOwnedBy(String owner, int limit);
+
     /**
      * Cancels a queued or running job: it ends {@code failed} / "Cancelled" (recorded as
      * cancelled), a running job's work is stopped, and nothing it does afterwards is stored.

@@ -100,7 +100,7 @@ class CommandLineTest {
             Path out = dir.resolve("model.md");
             var command = new GenerateCommand();
             var line = new picocli.CommandLine(command);
-            command.environment = name -> name.equals("POSTWRIGHT_API_KEY") ? "sk-from-env" : null;
+            command.writerOptions.environment = name -> name.equals("POSTWRIGHT_API_KEY") ? "sk-from-env" : null;
             var err = new StringWriter();
             line.setErr(new PrintWriter(err));
             int exit = line.execute("--request", brief(BRIEF).toString(), "--out", out.toString(), "--data-dir", dataDir(),

@@ -17,7 +17,11 @@ public final class LogCapture extends Handler implements AutoCloseable {
     }
 
     public static LogCapture of(Class<?> source) {
-        return new LogCapture(Logger.getLogger(source.getName()));
+        return named(source.getName());
+    }
+
+    public static LogCapture named(String logger) {
+        return new LogCapture(Logger.getLogger(logger));
     }
 
     @Override

@@ -37,6 +37,12 @@ final class JobRows {
                 rs -> map(rs, null), limit));
     }
 
+    /** The owner's jobs, newest first, results left out. */
+    List<JobStatus> listOwnedBy(String owner, int limit) {
+        return db.read(sql -> sql.query("SELECT " + COLUMNS + " FROM jobs WHERE owner = ? "
+                + "ORDER BY created_at DESC, key DESC LIMIT ?", rs -> map(rs, null), owner, limit));
+    }
+
     private static JobStatus map(ResultSet rs, JobResult result) throws SQLException {
         Object eta = rs.getObject(5);
         return new JobStatus(rs.getString(1), JobTransitions.fromSql(rs.getString(2)), rs.getInt(3), rs.getString(4),

@@ -119,6 +119,11 @@ public final class SqliteJobQueue implements JobQueue {
     }
 
     @Override
+    public List<JobStatus> listOwnedBy(String owner, int limit) {
+        return rows.listOwnedBy(owner, limit);
+    }
+
+    @Override
     public CommandResult cancel(String jobId) {
         CommandResult result = store.cancel(jobId, clock.millis());
         if (result == CommandResult.APPLIED) {

@@ -1,0 +1,166 @@
+package dev.postwright.cli;
+
+import dev.postwright.engine.LocalEngine;
+import dev.postwright.llm.TextGenerator;
+import dev.postwright.server.JobApiServer;
+import dev.postwright.server.ServeSettings;
+import dev.postwright.server.ServerSecret;
+import dev.postwright.server.Tokens;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code postwright serve}: the local engine behind the job API, for a team without a backend.
+ * Stops cleanly on Ctrl+C or SIGTERM: open streams end (clients resume with Last-Event-ID), and
+ * running jobs go back to the queue and resume at the next start.
+ */
+@Command(name = "serve", mixinStandardHelpOptions = true, subcommands = ServeCommand.TokenCommand.class,
+        description = "Runs the job API (POST /api/v1/jobs/content-generation, streams, status, cancel, retry) "
+                + "on this computer.")
+public final class ServeCommand implements Callable<Integer> {
+    @Mixin
+    DataDirOption data;
+
+    @Mixin
+    SecretOption secret;
+
+    @Mixin
+    WriterOptions writerOptions = new WriterOptions();
+
+    @Option(names = "--port", paramLabel = "PORT", description = "Port to listen on (default: ${DEFAULT-VALUE}; 0 for any free one).")
+    int port = ServeSettings.DEFAULT_PORT;
+
+    @Option(names = "--host", paramLabel = "HOST", description = "Interface to listen on (default: ${DEFAULT-VALUE}, "
+            + "this computer only; 0.0.0.0 for every network).")
+    String host = ServeSettings.LOOPBACK;
+
+    @Option(names = "--workers", paramLabel = "N", description = "Jobs run at once (default: ${DEFAULT-VALUE}).")
+    int workers = 2;
+
+    @Option(names = "--stream-max-age", paramLabel = "SECONDS",
+            description = "How long one stream lives before stream-timeout (default: ${DEFAULT-VALUE}).")
+    long streamMaxAgeSeconds = ServeSettings.DEFAULTS.streamMaxAge().toSeconds();
+
+    @Option(names = "--keepalive", paramLabel = "SECONDS",
+            description = "Seconds between keepalive comments on an idle stream (default: ${DEFAULT-VALUE}).")
+    long keepaliveSeconds = ServeSettings.DEFAULTS.keepalive().toSeconds();
+
+    @Spec
+    CommandSpec spec;
+
+    /** Counted down to stop a running server (tests; the shutdown hook in production). */
+    final CountDownLatch stop = new CountDownLatch(1);
+
+    @Override
+    public Integer call() throws Exception {
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        if (workers < 1 || workers > 32 || port < 0 || port > 65_535 || streamMaxAgeSeconds < 1 || keepaliveSeconds < 1) {
+            err.println("Check the numbers: --workers 1–32, --port 0–65535, --stream-max-age and --keepalive at least 1.");
+            return ExitCodes.BAD_INPUT;
+        }
+        Tokens tokens = secret.tokens(data.path(), err);
+        if (tokens == null) return ExitCodes.BAD_INPUT;
+        TextGenerator writer = writerOptions.writer(err);
+        if (writer == null) return ExitCodes.BAD_INPUT;
+        LocalEngine engine = Engines.open(data.path(), workers, writer, err);
+        if (engine == null) return ExitCodes.DATABASE_UNAVAILABLE;
+        Logger.getLogger("").setLevel(Level.INFO); // the access log and the server's own lines
+        var settings = ServeSettings.DEFAULTS.withHost(host).withPort(port)
+                .withStreamTiming(Duration.ofSeconds(keepaliveSeconds), Duration.ofSeconds(streamMaxAgeSeconds));
+        var server = new JobApiServer(engine.jobs(), tokens, settings);
+        Thread hook = Thread.ofPlatform().unstarted(stop::countDown);
+        Runtime.getRuntime().addShutdownHook(hook);
+        try (engine; server) {
+            engine.jobs().start();
+            try {
+                server.start();
+            } catch (IOException e) {
+                err.println("Cannot listen on " + host + ":" + port + " (" + e.getMessage() + "). Is another server "
+                        + "using the port? Choose another with --port.");
+                return ExitCodes.BAD_INPUT;
+            }
+            out.println("Postwright is serving the job API at " + server.baseUrl() + " (data in " + data.path() + ").");
+            out.println("Make a token with: postwright serve token --user NAME --data-dir " + data.path());
+            out.flush();
+            stop.await();
+            out.println("Stopping: open streams end, running jobs resume at the next start.");
+            out.flush();
+        } finally {
+            try {
+                Runtime.getRuntime().removeShutdownHook(hook);
+            } catch (IllegalStateException alreadyShuttingDown) {
+                // the hook is what woke us
+            }
+        }
+        return ExitCodes.OK;
+    }
+
+    /** {@code serve token}: a token for one user, printed as the last line. */
+    @Command(name = "token", mixinStandardHelpOptions = true,
+            description = "Prints a token for a user of this server (the same secret as serve uses).")
+    static final class TokenCommand implements Callable<Integer> {
+        @Mixin
+        DataDirOption data;
+
+        @Mixin
+        SecretOption secret;
+
+        @Option(names = "--user", required = true, paramLabel = "NAME", description = "Who the token is for; "
+                + "their jobs are theirs alone.")
+        String user;
+
+        @Option(names = "--days", paramLabel = "N", description = "How long it is valid (default: ${DEFAULT-VALUE}).")
+        int days = 30;
+
+        @Spec
+        CommandSpec spec;
+
+        @Override
+        public Integer call() {
+            PrintWriter out = spec.commandLine().getOut();
+            PrintWriter err = spec.commandLine().getErr();
+            if (user.isBlank() || days < 1) {
+                err.println("--user needs a name, and --days at least 1.");
+                return ExitCodes.BAD_INPUT;
+            }
+            Tokens tokens = secret.tokens(data.path(), err);
+            if (tokens == null) return ExitCodes.BAD_INPUT;
+            out.println("Token for " + user.strip() + ", valid for " + days + " days:");
+            out.println(tokens.issue(user.strip(), Duration.ofDays(days)));
+            out.flush();
+            return ExitCodes.OK;
+        }
+    }
+
+    /** {@code --secret-file}, shared by serve and serve token. */
+    public static final class SecretOption {
+        @Option(names = "--secret-file", paramLabel = "FILE", description = "The token-signing secret. Without it, "
+                + "the " + ServerSecret.ENV + " environment variable, else a secret kept in the data folder.")
+        Path secretFile;
+
+        /** The tokens the secret signs, or null after explaining why the secret is unusable. */
+        Tokens tokens(Path dataDir, PrintWriter err) {
+            try {
+                return new Tokens(ServerSecret.load(secretFile, System.getenv(), dataDir), Clock.systemUTC());
+            } catch (IllegalArgumentException e) {
+                err.println(e.getMessage());
+            } catch (IOException e) {
+                err.println("The token secret cannot be read or made in " + dataDir + " (" + e.getMessage() + ").");
+            }
+            return null;
+        }
+    }
+}

@@ -1,0 +1,207 @@
+package dev.postwright.server;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.postwright.model.FieldProblem;
+import dev.postwright.model.JobRequest;
+import dev.postwright.model.JobStatus;
+import dev.postwright.queue.CommandResult;
+import dev.postwright.queue.InvalidRequestException;
+import dev.postwright.queue.JobNotFoundException;
+import dev.postwright.queue.JobQueue;
+import dev.postwright.wire.JobRequestCodec;
+import dev.postwright.wire.Json;
+import dev.postwright.wire.Sizes;
+import dev.postwright.wire.StatusCodec;
+import dev.postwright.wire.WireFormatException;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.lang.System.Logger.Level;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import org.eclipse.jetty.http.HttpHeader;
+import org.eclipse.jetty.http.HttpStatus;
+import org.eclipse.jetty.io.Content;
+import org.eclipse.jetty.server.Handler;
+import org.eclipse.jetty.server.Request;
+import org.eclipse.jetty.server.Response;
+import org.eclipse.jetty.util.Callback;
+
+/**
+ * The job API (job-stream-protocol.md §1 and §1.6) over the local queue. Every {@code /api/v1/jobs}
+ * route needs a valid token; a job belongs to the user who created it, and anyone else is told it
+ * does not exist (404). Errors are {@code {"success": false, "error", "message"}}, plus
+ * {@code field} for a brief's problem.
+ */
+final class JobApiHandler extends Handler.Abstract {
+    static final String BASE = "/api/v1/jobs";
+    /** The request attribute the access log reads the caller from. */
+    static final String USER_ATTRIBUTE = "postwright.user";
+    private static final int LIST_LIMIT = 200;
+    private static final System.Logger LOG = System.getLogger(JobApiHandler.class.getName());
+
+    private final JobQueue queue;
+    private final Tokens tokens;
+    private final ServeSettings settings;
+    private final Set<EventStream> streams = ConcurrentHashMap.newKeySet();
+
+    JobApiHandler(JobQueue queue, Tokens tokens, ServeSettings settings) {
+        this.queue = queue;
+        this.tokens = tokens;
+        this.settings = settings;
+    }
+
+    /** Ends every open stream (the server is stopping); clients reconnect with Last-Event-ID. */
+    void endStreams() {
+        streams.forEach(EventStream::end);
+    }
+
+    @Override
+    public boolean handle(Request request, Response response, Callback callback) throws Exception {
+        String path = Request.getPathInContext(request);
+        String method = request.getMethod();
+        if (path.equals("/healthz")) {
+            if (!method.equals("GET")) return Replies.methodNotAllowed(response, callback, "GET");
+            Replies.json(response, callback, HttpStatus.OK_200, Json.object().put("status", "ok"));
+            return true;
+        }
+        if (!path.equals(BASE) && !path.startsWith(BASE + "/")) {
+            Replies.error(response, callback, HttpStatus.NOT_FOUND_404, "Not found", "There is nothing at " + path + ".");
+            return true;
+        }
+        Optional<String> user = tokens.user(Credentials.token(request));
+        if (user.isEmpty()) {
+            Replies.error(response, callback, HttpStatus.UNAUTHORIZED_401, "Unauthorized",
+                    "Sign in again: the token is missing, expired or not valid.");
+            return true;
+        }
+        request.setAttribute(USER_ATTRIBUTE, user.get());
+        try {
+            route(request, response, callback, path.substring(BASE.length()), method, user.get());
+        } catch (RuntimeException e) {
+            LOG.log(Level.ERROR, "Request " + method + " " + path + " failed", e);
+            if (!response.isCommitted()) {
+                Replies.error(response, callback, HttpStatus.INTERNAL_SERVER_ERROR_500, "Server error",
+                        "Something went wrong on the server; the job's data is safe. Try again.");
+            } else {
+                callback.failed(e);
+            }
+        }
+        return true;
+    }
+
+    private void route(Request request, Response response, Callback callback, String rest, String method, String user)
+            throws IOException {
+        if (rest.isEmpty() || rest.equals("/")) {
+            if (!method.equals("GET")) { Replies.methodNotAllowed(response, callback, "GET"); return; }
+            var list = Json.object();
+            var jobs = list.putArray("jobs");
+            queue.listOwnedBy(user, LIST_LIMIT).forEach(s -> jobs.add(StatusCodec.write(s)));
+            Replies.json(response, callback, HttpStatus.OK_200, list);
+            return;
+        }
+        if (rest.equals("/content-generation")) {
+            if (!method.equals("POST")) { Replies.methodNotAllowed(response, callback, "POST"); return; }
+            create(request, response, callback, user);
+            return;
+        }
+        String[] parts = rest.substring(1).split("/", -1);
+        if (parts.length != 2) {
+            Replies.error(response, callback, HttpStatus.NOT_FOUND_404, "Not found", "There is no such job route.");
+            return;
+        }
+        String jobId = parts[0];
+        String action = parts[1];
+        String allowed = switch (action) {
+            case "stream", "status" -> "GET";
+            case "cancel", "retry" -> "POST";
+            default -> null;
+        };
+        if (allowed == null) {
+            Replies.error(response, callback, HttpStatus.NOT_FOUND_404, "Not found", "There is no such job route.");
+            return;
+        }
+        if (!method.equals(allowed)) { Replies.methodNotAllowed(response, callback, allowed); return; }
+        Optional<JobStatus> status = queue.status(jobId).filter(s -> user.equals(s.owner()));
+        if (status.isEmpty()) {
+            Replies.error(response, callback, HttpStatus.NOT_FOUND_404, "Not found",
+                    "Job not found: it may have been deleted, or it belongs to someone else.");
+            return;
+        }
+        switch (action) {
+            case "status" -> Replies.json(response, callback, HttpStatus.OK_200, StatusCodec.write(status.get()));
+            case "cancel" -> command(response, callback, queue.cancel(jobId), Json.object().put("cancelled", true),
+                    "Job is not cancellable", "Only a queued or running job can be cancelled.");
+            case "retry" -> command(response, callback, queue.retry(jobId), Json.object().put("jobId", jobId),
+                    "Job is not in failed state", "Only a failed or cancelled job can be retried.");
+            default -> stream(request, response, callback, jobId);
+        }
+    }
+
+    private void create(Request request, Response response, Callback callback, String user) throws IOException {
+        // Read at most one byte past the limit, whatever the client declared.
+        byte[] body = Content.Source.asInputStream(request).readNBytes(settings.maxBodyBytes() + 1);
+        if (body.length > settings.maxBodyBytes()) {
+            Replies.error(response, callback, HttpStatus.PAYLOAD_TOO_LARGE_413, "Request too large",
+                    "The brief is larger than the limit of " + Sizes.describe(settings.maxBodyBytes()) + ".");
+            return;
+        }
+        JobRequest brief;
+        try {
+            brief = JobRequestCodec.decode(new ByteArrayInputStream(body));
+        } catch (WireFormatException e) {
+            Replies.error(response, callback, HttpStatus.BAD_REQUEST_400, "Invalid request", e.getMessage());
+            return;
+        }
+        try {
+            String id = queue.enqueue(brief, user);
+            Replies.json(response, callback, HttpStatus.CREATED_201, Json.object().put("jobId", id));
+        } catch (InvalidRequestException e) {
+            FieldProblem first = e.problems().getFirst();
+            ObjectNode reply = Replies.errorBody("Invalid request", e.getMessage()).put("field", first.field());
+            var problems = reply.putArray("problems");
+            e.problems().forEach(p -> problems.addObject().put("field", p.field()).put("message", p.message()));
+            Replies.json(response, callback, HttpStatus.BAD_REQUEST_400, reply);
+        } catch (IllegalStateException closed) {
+            Replies.error(response, callback, HttpStatus.SERVICE_UNAVAILABLE_503, "Queue unavailable",
+                    "The job queue is not running; try again shortly.");
+        }
+    }
+
+    private static void command(Response response, Callback callback, CommandResult result, ObjectNode done,
+                                String refusal, String why) {
+        switch (result) {
+            case APPLIED -> Replies.json(response, callback, HttpStatus.OK_200, done);
+            case NOT_ALLOWED -> Replies.error(response, callback, HttpStatus.BAD_REQUEST_400, refusal, why);
+            case NOT_FOUND -> Replies.error(response, callback, HttpStatus.NOT_FOUND_404, "Not found", "Job not found.");
+        }
+    }
+
+    private void stream(Request request, Response response, Callback callback, String jobId) throws IOException {
+        long afterSeq;
+        try {
+            afterSeq = LastEventId.afterSeq(request, jobId);
+        } catch (IllegalArgumentException e) {
+            Replies.error(response, callback, HttpStatus.BAD_REQUEST_400, "Invalid Last-Event-ID", e.getMessage());
+            return;
+        }
+        response.setStatus(HttpStatus.OK_200);
+        response.getHeaders().put(HttpHeader.CONTENT_TYPE, "text/event-stream; charset=utf-8");
+        response.getHeaders().put(HttpHeader.CACHE_CONTROL, "no-cache");
+        response.getHeaders().put("X-Accel-Buffering", "no"); // proxies must not hold events back
+        var stream = new EventStream(jobId, settings);
+        streams.add(stream);
+        try (OutputStream out = Content.Sink.asOutputStream(response)) {
+            stream.run(queue, afterSeq, out);
+        } catch (JobNotFoundException deletedMeanwhile) {
+            // the job went between the ownership check and the subscription: end the stream
+        } catch (IOException clientLeft) {
+            callback.failed(clientLeft);
+            return;
+        } finally {
+            streams.remove(stream);
+        }
+        callback.succeeded();
+    }
+}

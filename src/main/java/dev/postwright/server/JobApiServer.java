@@ -1,0 +1,81 @@
+package dev.postwright.server;
+
+import dev.postwright.queue.JobQueue;
+import java.lang.System.Logger.Level;
+import java.util.concurrent.Executors;
+import org.eclipse.jetty.server.HttpConfiguration;
+import org.eclipse.jetty.server.HttpConnectionFactory;
+import org.eclipse.jetty.server.Request;
+import org.eclipse.jetty.server.Server;
+import org.eclipse.jetty.server.ServerConnector;
+import org.eclipse.jetty.util.NanoTime;
+import org.eclipse.jetty.util.thread.QueuedThreadPool;
+
+/**
+ * {@code postwright serve}: the job API on Jetty, over a local engine's queue. Requests run on
+ * virtual threads, so each open stream costs a parked virtual thread, not a platform one. Bodies
+ * over the limit are refused (413) after reading one byte past it; every request is logged with its method,
+ * path (never the query, which may hold a token), status, time and user.
+ */
+public final class JobApiServer implements AutoCloseable {
+    private static final System.Logger LOG = System.getLogger(JobApiServer.class.getName());
+    private static final System.Logger ACCESS = System.getLogger("dev.postwright.server.access");
+
+    private final Server server;
+    private final ServerConnector connector;
+    private final JobApiHandler api;
+
+    public JobApiServer(JobQueue queue, Tokens tokens, ServeSettings settings) {
+        var threads = new QueuedThreadPool();
+        threads.setName("postwright-http");
+        threads.setVirtualThreadsExecutor(Executors.newVirtualThreadPerTaskExecutor());
+        server = new Server(threads);
+        var http = new HttpConfiguration();
+        http.setSendServerVersion(false);
+        http.setRequestHeaderSize(16 * 1024);
+        connector = new ServerConnector(server, new HttpConnectionFactory(http));
+        connector.setHost(settings.host());
+        connector.setPort(settings.port());
+        // Long enough that a stream between keepalives is never taken for an idle connection.
+        connector.setIdleTimeout(Math.max(30_000, settings.keepalive().toMillis() * 3));
+        server.addConnector(connector);
+        api = new JobApiHandler(queue, tokens, settings);
+        server.setHandler(api);
+        server.setRequestLog((request, response) -> ACCESS.log(Level.INFO, "{0} {1} {2} {3} ms{4}",
+                request.getMethod(), Request.getPathInContext(request), response.getStatus(),
+                NanoTime.millisSince(request.getBeginNanoTime()), user(request)));
+        server.setStopTimeout(5_000);
+        server.setStopAtShutdown(false); // the serve command stops the server, then the engine
+    }
+
+    private static String user(Request request) {
+        Object user = request.getAttribute(JobApiHandler.USER_ATTRIBUTE);
+        return user == null ? "" : " user=" + user;
+    }
+
+    /** Starts listening; {@link #port()} is known afterwards. */
+    public void start() throws Exception {
+        server.start();
+        LOG.log(Level.INFO, "Serving the job API at http://{0}:{1,number,#}", connector.getHost(), port());
+    }
+
+    public int port() {
+        return connector.getLocalPort();
+    }
+
+    public String baseUrl() {
+        String host = connector.getHost();
+        return "http://" + (host.contains(":") ? "[" + host + "]" : host) + ":" + port();
+    }
+
+    /** Ends open streams (clients resume with Last-Event-ID), finishes requests in flight, stops. */
+    @Override
+    public void close() {
+        api.endStreams();
+        try {
+            server.stop();
+        } catch (Exception e) {
+            LOG.log(Level.WARNING, "The HTTP server did not stop cleanly: {0}", e.toString());
+        }
+    }
+}
