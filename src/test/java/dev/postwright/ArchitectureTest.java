@@ -52,6 +52,19 @@ class ArchitectureTest {
             .because("repositories persist model objects (as wire JSON) and serve every layer above them");
 
     @ArchTest
+    static final ArchRule theServerSpeaksOnlyToTheQueue = noClasses()
+            .that().resideInAPackage("dev.postwright.server..")
+            .should().dependOnClassesThat().resideInAnyPackage("dev.postwright.ui..", "dev.postwright.cli..",
+                    "dev.postwright.pipeline..", "dev.postwright.store..", "dev.postwright.engine..")
+            .because("the job API is a view of the queue; what runs the jobs is the caller's choice");
+
+    @ArchTest
+    static final ArchRule jettyStaysInTheServer = noClasses()
+            .that().resideOutsideOfPackage("dev.postwright.server..")
+            .should().dependOnClassesThat().resideInAnyPackage("org.eclipse.jetty..", "com.auth0..")
+            .because("one package owns the HTTP server and the token library, so either can be replaced");
+
+    @ArchTest
     static final ArchRule internalPackagesServeOnlyTheirParent = classes()
             .that().resideInAPackage("..internal..")
             .should(beUsedOnlyFromTheirParentPackage());

@@ -16,7 +16,7 @@ import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 
 /**
- * One client's stream of one job: {@code : ok}, {@code connected}, then every logged event after
+ * One client's stream of one job: {@code : ok} (with the reconnection delay), {@code connected}, then every logged event after
  * the client's last one, each with {@code id: <jobId>:<seq>}, live until the terminal event,
  * after which the response ends. Idle streams get {@code : keepalive}; a stream older than its
  * maximum age gets {@code stream-timeout} and ends (the client reconnects with Last-Event-ID and
@@ -26,6 +26,8 @@ import java.util.concurrent.TimeUnit;
 final class EventStream {
     /** Put in the inbox to end the stream: the job ended, or the server is stopping. */
     private static final Object END = new Object();
+    /** How long a client waits before reconnecting, told in the opening frame (the SSE default is ~3 s). */
+    static final int RETRY_MILLIS = 1_000;
 
     private final LinkedBlockingQueue<Object> inbox = new LinkedBlockingQueue<>();
     private final String jobId;
@@ -43,7 +45,7 @@ final class EventStream {
 
     /** Streams until the job ends, the stream's age runs out, {@link #end} or the client leaves. */
     void run(JobQueue queue, long afterSeq, OutputStream out) throws IOException {
-        write(out, SseFrameWriter.comment("ok"));
+        write(out, ": ok\nretry: " + RETRY_MILLIS + "\n\n");
         var connected = new JobEvent.Connected(UUID.randomUUID().toString(), jobId,
                 (int) settings.streamMaxAge().toSeconds(), "Reconnect with Last-Event-ID to resume where you left off.");
         write(out, SseFrameWriter.event(JobEventCodec.CONNECTED, null, JobEventCodec.encodeData(connected)));

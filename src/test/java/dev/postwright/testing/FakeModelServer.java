@@ -16,6 +16,8 @@ import okio.BufferedSink;
  */
 public final class FakeModelServer implements AutoCloseable {
     public static final String MODEL = "llama3.1:8b";
+    private static final String DRAFT = "# %s\n\nSourdough bread rewards patient home bakers. This guide walks through "
+            + "the starter, the dough and the bake.\n\n## The starter\n\nFeed it daily.\n\n[TWEET:0]\n";
 
     private final MockWebServer server = new MockWebServer();
     private final CountDownLatch release = new CountDownLatch(1);
@@ -35,9 +37,17 @@ public final class FakeModelServer implements AutoCloseable {
     /** Queues the replies for one whole post. */
     public void queuePost(String title) {
         outline(title);
-        server.enqueue(ChatReplies.streamed("# " + title + "\n\nSourdough bread rewards patient home bakers. "
-                + "This guide walks through the starter, the dough and the bake.\n\n## The starter\n\n"
-                + "Feed it daily.\n\n[TWEET:0]\n"));
+        server.enqueue(ChatReplies.streamed(DRAFT.formatted(title)));
+        metadataAndVisuals(title);
+    }
+
+    /** Queues the replies for one whole post whose draft takes about {@code draftTime} to arrive. */
+    public void queueSlowPost(String title, java.time.Duration draftTime) {
+        outline(title);
+        var draft = ChatReplies.streamed(DRAFT.formatted(title));
+        long bytes = draft.getBody() == null ? 1_000 : draft.getBody().getContentLength();
+        long periods = Math.max(1, draftTime.toMillis() / 50);
+        server.enqueue(draft.newBuilder().throttleBody(Math.max(1, bytes / periods), 50, TimeUnit.MILLISECONDS).build());
         metadataAndVisuals(title);
     }
 

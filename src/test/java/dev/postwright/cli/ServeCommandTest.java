@@ -1,0 +1,100 @@
+package dev.postwright.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.postwright.Postwright;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.io.Writer;
+import java.net.ServerSocket;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import okhttp3.MediaType;
+import okhttp3.OkHttpClient;
+import okhttp3.Request;
+import okhttp3.RequestBody;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+/** {@code serve} and {@code serve token} through the command line, on a real port. */
+class ServeCommandTest {
+    private static final Pattern SERVING = Pattern.compile("at (http://127\\.0\\.0\\.1:\\d+) ");
+
+    @TempDir Path dir;
+
+    /** Output that completes a future with the server's address once the serving line is written. */
+    static final class ServingLine extends Writer {
+        final StringBuilder text = new StringBuilder();
+        final CompletableFuture<String> address = new CompletableFuture<>();
+
+        @Override
+        public synchronized void write(char[] chars, int off, int len) {
+            text.append(chars, off, len);
+            Matcher m = SERVING.matcher(text);
+            if (m.find()) address.complete(m.group(1));
+        }
+
+        @Override
+        public void flush() {}
+
+        @Override
+        public void close() {}
+    }
+
+    @Test
+    void aTokenFromServeTokenOpensTheServerThatServeStarts() throws Exception {
+        String data = dir.resolve("data").toString();
+        var tokenOut = new StringWriter();
+        int tokenExit = Postwright.commandLine().setOut(new PrintWriter(tokenOut)).setErr(new PrintWriter(new StringWriter()))
+                .execute("serve", "token", "--user", "alice", "--data-dir", data);
+        assertThat(tokenExit).isZero();
+        List<String> lines = tokenOut.toString().lines().toList();
+        String token = lines.getLast();
+        assertThat(token).matches("[\\w-]+\\.[\\w-]+\\.[\\w-]+");
+
+        var serve = new ServeCommand();
+        var out = new ServingLine();
+        var err = new StringWriter();
+        var line = new CommandLine(serve).setOut(new PrintWriter(out, true)).setErr(new PrintWriter(err));
+        var exit = CompletableFuture.supplyAsync(() -> line.execute("--port", "0", "--data-dir", data));
+        String base = out.address.get(30, TimeUnit.SECONDS);
+
+        var http = new OkHttpClient();
+        var create = new Request.Builder().url(base + "/api/v1/jobs/content-generation")
+                .header("Authorization", "Bearer " + token)
+                .post(RequestBody.create("{\"topic\": {\"title\": \"Served\"}, \"businessInfo\": {}, "
+                        + "\"organizationId\": \"org-1\"}", MediaType.get("application/json"))).build();
+        try (var response = http.newCall(create).execute()) {
+            assertThat(response.code()).as(response.body().string()).isEqualTo(201);
+        }
+        var list = new Request.Builder().url(base + "/api/v1/jobs?token=" + token).build();
+        try (var response = http.newCall(list).execute()) {
+            assertThat(response.body().string()).contains("\"title\":\"Served\"");
+        }
+
+        serve.stop.countDown();
+        assertThat(exit.get(30, TimeUnit.SECONDS)).as(err.toString()).isZero();
+        assertThat(out.text.toString()).contains("Stopping");
+    }
+
+    @Test
+    void aBusyPortAndBadNumbersAreExplained() throws Exception {
+        try (var taken = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            var err = new StringWriter();
+            int exit = Postwright.commandLine().setOut(new PrintWriter(new StringWriter())).setErr(new PrintWriter(err))
+                    .execute("serve", "--port", String.valueOf(taken.getLocalPort()), "--data-dir", dir.toString());
+            assertThat(exit).isEqualTo(ExitCodes.BAD_INPUT);
+            assertThat(err.toString()).contains("Cannot listen on").contains("--port").doesNotContain("Exception");
+        }
+        var err = new StringWriter();
+        int exit = Postwright.commandLine().setOut(new PrintWriter(new StringWriter())).setErr(new PrintWriter(err))
+                .execute("serve", "--workers", "0", "--data-dir", dir.toString());
+        assertThat(exit).isEqualTo(ExitCodes.BAD_INPUT);
+        assertThat(err.toString()).contains("--workers 1–32");
+    }
+}
