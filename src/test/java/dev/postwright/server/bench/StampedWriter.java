@@ -1,0 +1,76 @@
+package dev.postwright.server.bench;
+
+import dev.postwright.llm.Brief;
+import dev.postwright.llm.Draft;
+import dev.postwright.llm.Outline;
+import dev.postwright.llm.PostMetadata;
+import dev.postwright.llm.TextGenerator;
+import dev.postwright.model.VisualSuggestion;
+import dev.postwright.queue.CancellationToken;
+import java.util.List;
+import java.util.concurrent.locks.LockSupport;
+import java.util.function.Consumer;
+
+/**
+ * A writer whose draft tokens carry the moment they were emitted ({@code ~<nanoTime> }), at a
+ * fixed rate: the load of a model streaming, with each token's latency readable at the far end.
+ * Pacing is the load being generated, not synchronisation.
+ */
+final class StampedWriter implements TextGenerator {
+    private final int tokensPerSecond;
+    private final int tokens;
+
+    StampedWriter(int tokensPerSecond, int tokens) {
+        this.tokensPerSecond = tokensPerSecond;
+        this.tokens = tokens;
+    }
+
+    /** The emit time in a token's text, or -1 for text without one. */
+    static long stamp(String text) {
+        int at = text.indexOf('~');
+        if (at < 0) return -1;
+        int end = text.indexOf(' ', at);
+        return Long.parseLong(text, at + 1, end < 0 ? text.length() : end, 10);
+    }
+
+    @Override
+    public String model() {
+        return "stamped-" + tokensPerSecond;
+    }
+
+    @Override
+    public boolean isScaffold() {
+        return false;
+    }
+
+    @Override
+    public Outline outline(Brief brief, CancellationToken cancel) {
+        return new Outline(brief.title(), "article", List.of(new Outline.Section("Load", List.of("a"))));
+    }
+
+    @Override
+    public Draft draft(Brief brief, Outline outline, Consumer<String> deltas, CancellationToken cancel) {
+        var text = new StringBuilder("# Load\n\n");
+        long start = System.nanoTime();
+        long interval = 1_000_000_000L / tokensPerSecond;
+        for (int i = 0; i < tokens && !cancel.isCancelled(); i++) {
+            long due = start + i * interval;
+            long wait = due - System.nanoTime();
+            if (wait > 0) LockSupport.parkNanos(wait);
+            String token = "~" + System.nanoTime() + " ";
+            text.append(token);
+            deltas.accept(token);
+        }
+        return new Draft(text.toString(), tokens);
+    }
+
+    @Override
+    public PostMetadata metadata(Brief brief, Outline outline, String markdown, CancellationToken cancel) {
+        return new PostMetadata(brief.title(), null, "A post written to load the server.", List.of(), List.of(), null);
+    }
+
+    @Override
+    public List<VisualSuggestion> visuals(Brief brief, String markdown, CancellationToken cancel) {
+        return List.of();
+    }
+}
