@@ -137,9 +137,12 @@ public interface JobQueue extends AutoCloseable {
         }
 
         public JobQueue build() {
+            // Platform threads, reused: a drain is mostly a native SQLite read, which would pin a
+            // virtual thread's carrier and stall every other virtual thread (the server's streams)
+            // on a small machine. Measured in ServeLoadBenchmark.
             Executor delivery = deliveryExecutor != null ? deliveryExecutor
-                    : java.util.concurrent.Executors.newThreadPerTaskExecutor(
-                            Thread.ofVirtual().name("postwright-delivery-", 1).factory());
+                    : java.util.concurrent.Executors.newCachedThreadPool(
+                            Thread.ofPlatform().daemon().name("postwright-delivery-", 1).factory());
             Supplier<String> jobIds = ids != null ? ids : new TimeOrderedIds(clock, new java.security.SecureRandom());
             return new SqliteJobQueue(database, handler, settings, clock, threadFactory, delivery, random, jobIds);
         }

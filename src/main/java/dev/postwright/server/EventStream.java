@@ -17,7 +17,7 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * One client's stream of one job: {@code : ok} (with the reconnection delay), {@code connected}, then every logged event after
- * the client's last one, each with {@code id: <jobId>:<seq>}, live until the terminal event,
+ * the client's last one, each with {@code id: <jobId>:<seq>} (every frame has an id), live until the terminal event,
  * after which the response ends. Idle streams get {@code : keepalive}; a stream older than its
  * maximum age gets {@code stream-timeout} and ends (the client reconnects with Last-Event-ID and
  * loses nothing). Events that arrive together are written together, so a busy job costs one
@@ -32,6 +32,8 @@ final class EventStream {
     private final LinkedBlockingQueue<Object> inbox = new LinkedBlockingQueue<>();
     private final String jobId;
     private final ServeSettings settings;
+    /** The last logged event sent (or the client's resume point); touched only by the stream's thread. */
+    private long lastSeq;
 
     EventStream(String jobId, ServeSettings settings) {
         this.jobId = jobId;
@@ -48,7 +50,8 @@ final class EventStream {
         write(out, ": ok\nretry: " + RETRY_MILLIS + "\n\n");
         var connected = new JobEvent.Connected(UUID.randomUUID().toString(), jobId,
                 (int) settings.streamMaxAge().toSeconds(), "Reconnect with Last-Event-ID to resume where you left off.");
-        write(out, SseFrameWriter.event(JobEventCodec.CONNECTED, null, JobEventCodec.encodeData(connected)));
+        lastSeq = afterSeq;
+        write(out, SseFrameWriter.event(JobEventCodec.CONNECTED, id(), JobEventCodec.encodeData(connected)));
         var subscription = queue.subscribe(jobId, afterSeq, new JobEventListener() {
             @Override
             public void onEvent(LoggedEvent event) {
@@ -84,7 +87,7 @@ final class EventStream {
                 if (System.nanoTime() - deadline >= 0) {
                     var timeout = new JobEvent.StreamTimeout(jobId, "This stream has reached its maximum age of "
                             + settings.streamMaxAge().toSeconds() + " s. Reconnect with Last-Event-ID to go on.");
-                    write(out, SseFrameWriter.event(JobEventCodec.STREAM_TIMEOUT, null, JobEventCodec.encodeData(timeout)));
+                    write(out, SseFrameWriter.event(JobEventCodec.STREAM_TIMEOUT, id(), JobEventCodec.encodeData(timeout)));
                     return;
                 }
                 write(out, SseFrameWriter.comment("keepalive"));
@@ -102,13 +105,23 @@ final class EventStream {
                     break;
                 }
                 var logged = (LoggedEvent) item;
-                frames.append(SseFrameWriter.event(JobEventCodec.name(logged.event()), jobId + ":" + logged.seq(),
+                lastSeq = logged.seq();
+                frames.append(SseFrameWriter.event(JobEventCodec.name(logged.event()), id(),
                         JobEventCodec.encodeData(logged.event())));
             }
             if (!frames.isEmpty()) write(out, frames.toString());
             if (ended) return;
             nextKeepalive = System.nanoTime() + settings.keepalive().toNanos();
         }
+    }
+
+    /**
+     * The id of the event being written: the job and the sequence number of the last logged event
+     * sent. {@code connected} and {@code stream-timeout} carry it too, so every event has an id and
+     * resuming from any of them neither skips nor repeats.
+     */
+    private String id() {
+        return jobId + ":" + lastSeq;
     }
 
     private static void write(OutputStream out, String text) throws IOException {

@@ -80,16 +80,23 @@ final class EventPump implements Subscription {
 
     private void deliverNewEvents() {
         List<SqliteEventLog.StoredEvent> batch;
+        boolean sawTerminal = false;
+        boolean sawAny = false;
         do {
             long after = cursor;
             batch = db.read(sql -> SqliteEventLog.readAfter(sql, jobId, after, BATCH));
             for (var stored : batch) {
                 if (closed) return;
                 cursor = stored.seq();
-                decode(stored).ifPresent(this::deliver);
+                sawAny = true;
+                var event = decode(stored);
+                event.ifPresent(this::deliver);
+                sawTerminal = event.map(e -> e.event().isTerminal()).orElse(false);
             }
         } while (batch.size() == BATCH);
-        if (isFinishedAndDelivered()) closed = true;
+        // A job ends with its terminal event, so only then (or when nothing came: a deleted job,
+        // a pruned log) is the end worth a query; a busy job's drains skip it.
+        if ((sawTerminal || !sawAny) && isFinishedAndDelivered()) closed = true;
     }
 
     private boolean isFinishedAndDelivered() {

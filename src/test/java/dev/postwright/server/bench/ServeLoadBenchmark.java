@@ -57,58 +57,71 @@ public final class ServeLoadBenchmark {
         var memory = ManagementFactory.getMemoryMXBean();
         sampler.scheduleAtFixedRate(() -> heapPeak.accumulateAndGet(memory.getHeapMemoryUsage().getUsed(), Math::max),
                 0, 20, TimeUnit.MILLISECONDS);
-        try (var engine = LocalEngine.open(dir, new StampedWriter(RATE, TOKENS),
+        var writer = new StampedWriter(RATE, TOKENS);
+        try (var engine = LocalEngine.open(dir, writer,
                 QueueSettings.DEFAULTS.withWorkers(JOBS), Clock.systemUTC());
              var server = new JobApiServer(engine.jobs(), tokens, ServeSettings.DEFAULTS.withPort(0))) {
             server.start();
             var http = new OkHttpClient.Builder().dispatcher(unlimited()).connectionPool(new ConnectionPool(400, 1,
                     TimeUnit.MINUTES)).readTimeout(60, TimeUnit.SECONDS).build();
-            List<String> ids = new ArrayList<>();
-            for (int i = 0; i < JOBS; i++) ids.add(create(http, server.baseUrl(), token, i));
-
-            var connected = new CountDownLatch(JOBS * STREAMS_PER_JOB);
-            List<StreamReader> readers = new ArrayList<>();
-            List<Thread> threads = new ArrayList<>();
-            for (String id : ids) {
-                for (int s = 0; s < STREAMS_PER_JOB; s++) {
-                    var reader = new StreamReader(http, server.baseUrl(), id, token, connected);
-                    readers.add(reader);
-                    threads.add(Thread.ofVirtual().start(reader));
-                }
-            }
-            connected.await(60, TimeUnit.SECONDS);
-            List<Long> baseline = java.util.Collections.synchronizedList(new ArrayList<>());
-            List<Subscription> subscriptions = new ArrayList<>();
-            for (String id : ids) {
-                subscriptions.add(engine.jobs().subscribe(id, 0, e -> {
-                    if (e.event() instanceof JobEvent.DraftDelta d) baseline.add(System.nanoTime() - StampedWriter.stamp(d.text()));
-                }));
-            }
-            long start = System.nanoTime();
             engine.jobs().start();
-            for (Thread t : threads) t.join(Duration.ofMinutes(2));
-            double seconds = (System.nanoTime() - start) / 1e9;
-            subscriptions.forEach(Subscription::close);
-
-            long delivered = readers.stream().mapToLong(r -> r.events).sum();
-            long complete = readers.stream().filter(r -> r.problem == null && r.ended).count();
-            long logged = ids.stream().mapToLong(id -> engine.jobs().events(id, 0).size()).sum();
-            long[] latencies = readers.stream().flatMapToLong(r -> r.latencies.stream().mapToLong(Long::longValue)).toArray();
-            long[] base = baseline.stream().mapToLong(Long::longValue).toArray();
-            System.out.printf(Locale.ROOT, "Java %s, %d cores; %d jobs in flight, %d streams, %d draft tokens/s per job%n",
-                    Runtime.version(), Runtime.getRuntime().availableProcessors(), JOBS, readers.size(), RATE);
-            System.out.printf(Locale.ROOT, "streams with their full ordered sequence: %d of %d%s%n", complete,
-                    readers.size(), readers.stream().filter(r -> r.problem != null).findFirst()
-                            .map(r -> " (first problem: " + r.problem + ")").orElse(""));
-            System.out.printf(Locale.ROOT, "events logged %,d; delivered over HTTP %,d in %.1f s = %,.0f events/s%n",
-                    logged, delivered, seconds, delivered / seconds);
-            System.out.printf(Locale.ROOT, "emit -> HTTP client:      %s%n", summary(latencies));
-            System.out.printf(Locale.ROOT, "emit -> in-process queue: %s (baseline)%n", summary(base));
-            System.out.printf(Locale.ROOT, "p99 HTTP / in-process: %.1fx; peak heap used %.0f MB; peak RSS %s%n",
-                    percentile(latencies, 99) / Math.max(1e-9, percentile(base, 99)), heapPeak.get() / 1e6, peakRss());
+            round(engine, writer, server, http, token, heapPeak, false); // warm-up: not reported
+            heapPeak.set(0);
+            round(engine, writer, server, http, token, heapPeak, true);
         } finally {
             sampler.shutdownNow();
         }
+    }
+
+
+    /** 50 jobs, 200 streams, until every stream has ended; prints the figures when {@code report}. */
+    private static void round(LocalEngine engine, StampedWriter writer, JobApiServer server, OkHttpClient http, String token,
+                              AtomicLong heapPeak, boolean report) throws Exception {
+        var release = writer.hold();
+        List<String> ids = new ArrayList<>();
+        for (int i = 0; i < JOBS; i++) ids.add(create(http, server.baseUrl(), token, i));
+
+        var connected = new CountDownLatch(JOBS * STREAMS_PER_JOB);
+        List<StreamReader> readers = new ArrayList<>();
+        List<Thread> threads = new ArrayList<>();
+        for (String id : ids) {
+            for (int s = 0; s < STREAMS_PER_JOB; s++) {
+                var reader = new StreamReader(http, server.baseUrl(), id, token, connected);
+                readers.add(reader);
+                threads.add(Thread.ofVirtual().start(reader));
+            }
+        }
+        connected.await(60, TimeUnit.SECONDS);
+        List<Long> baseline = java.util.Collections.synchronizedList(new ArrayList<>());
+        List<Subscription> subscriptions = new ArrayList<>();
+        for (String id : ids) {
+            subscriptions.add(engine.jobs().subscribe(id, 0, e -> {
+                if (e.event() instanceof JobEvent.DraftDelta d) baseline.add(System.nanoTime() - StampedWriter.stamp(d.text()));
+            }));
+        }
+        long start = System.nanoTime();
+        release.countDown();
+        for (Thread t : threads) t.join(Duration.ofMinutes(2));
+        double seconds = (System.nanoTime() - start) / 1e9;
+        subscriptions.forEach(Subscription::close);
+
+        long delivered = readers.stream().mapToLong(r -> r.events).sum();
+        long complete = readers.stream().filter(r -> r.problem == null && r.ended).count();
+        if (!report) return;
+        long logged = ids.stream().mapToLong(id -> engine.jobs().events(id, 0).size()).sum();
+        long[] latencies = readers.stream().flatMapToLong(r -> r.latencies.stream().mapToLong(Long::longValue)).toArray();
+        long[] base = baseline.stream().mapToLong(Long::longValue).toArray();
+        System.out.printf(Locale.ROOT, "Java %s, %d cores; %d jobs in flight, %d streams, %d draft tokens/s per job%n",
+                Runtime.version(), Runtime.getRuntime().availableProcessors(), JOBS, readers.size(), RATE);
+        System.out.printf(Locale.ROOT, "streams with their full ordered sequence: %d of %d%s%n", complete,
+                readers.size(), readers.stream().filter(r -> r.problem != null).findFirst()
+                        .map(r -> " (first problem: " + r.problem + ")").orElse(""));
+        System.out.printf(Locale.ROOT, "events logged %,d; delivered over HTTP %,d in %.1f s = %,.0f events/s%n",
+                logged, delivered, seconds, delivered / seconds);
+        System.out.printf(Locale.ROOT, "emit -> HTTP client:      %s%n", summary(latencies));
+        System.out.printf(Locale.ROOT, "emit -> in-process queue: %s (baseline)%n", summary(base));
+        System.out.printf(Locale.ROOT, "p99 HTTP / in-process: %.1fx; peak heap used %.0f MB; peak RSS %s%n",
+                percentile(latencies, 99) / Math.max(1e-9, percentile(base, 99)), heapPeak.get() / 1e6, peakRss());
     }
 
     private static String summary(long[] nanos) {

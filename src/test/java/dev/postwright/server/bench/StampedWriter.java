@@ -8,6 +8,7 @@ import dev.postwright.llm.TextGenerator;
 import dev.postwright.model.VisualSuggestion;
 import dev.postwright.queue.CancellationToken;
 import java.util.List;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.locks.LockSupport;
 import java.util.function.Consumer;
 
@@ -19,10 +20,17 @@ import java.util.function.Consumer;
 final class StampedWriter implements TextGenerator {
     private final int tokensPerSecond;
     private final int tokens;
+    private volatile CountDownLatch gate = new CountDownLatch(0);
 
     StampedWriter(int tokensPerSecond, int tokens) {
         this.tokensPerSecond = tokensPerSecond;
         this.tokens = tokens;
+    }
+
+    /** Drafts wait from now until the returned latch is counted down (every reader connected). */
+    CountDownLatch hold() {
+        gate = new CountDownLatch(1);
+        return gate;
     }
 
     /** The emit time in a token's text, or -1 for text without one. */
@@ -50,6 +58,12 @@ final class StampedWriter implements TextGenerator {
 
     @Override
     public Draft draft(Brief brief, Outline outline, Consumer<String> deltas, CancellationToken cancel) {
+        try {
+            gate.await();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return new Draft("# Load\n\nInterrupted.", 0);
+        }
         var text = new StringBuilder("# Load\n\n");
         long start = System.nanoTime();
         long interval = 1_000_000_000L / tokensPerSecond;
