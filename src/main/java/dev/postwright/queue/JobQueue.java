@@ -22,7 +22,7 @@ import java.util.random.RandomGenerator;
  *
  * <p>All methods are thread-safe and return promptly; none runs job work on the caller's thread.
  */
-public interface JobQueue extends AutoCloseable {
+public interface JobQueue extends JobService, AutoCloseable {
 
     /** Starts the workers and housekeeping; re-queues jobs that a crashed engine left running. */
     void start();
@@ -34,11 +34,14 @@ public interface JobQueue extends AutoCloseable {
      * @return the job id
      * @throws InvalidRequestException when the brief has problems; nothing is stored
      */
+    @Override
     String enqueue(JobRequest request, String owner);
 
+    @Override
     Optional<JobStatus> status(String jobId);
 
     /** Jobs newest first, without their results (fetch those with {@link #status}). */
+    @Override
     List<JobStatus> list(int limit);
 
     /** The jobs {@code owner} created, newest first, without their results. */
@@ -48,12 +51,15 @@ public interface JobQueue extends AutoCloseable {
      * Cancels a queued or running job: it ends {@code failed} / "Cancelled" (recorded as
      * cancelled), a running job's work is stopped, and nothing it does afterwards is stored.
      */
+    @Override
     CommandResult cancel(String jobId);
 
     /** Re-queues a failed or cancelled job under the same id; it resumes from its checkpoints. */
+    @Override
     CommandResult retry(String jobId);
 
     /** Deletes a finished job with its log and checkpoints. */
+    @Override
     CommandResult delete(String jobId);
 
     /**
@@ -62,6 +68,7 @@ public interface JobQueue extends AutoCloseable {
      *
      * @throws JobNotFoundException when the job does not exist
      */
+    @Override
     Subscription subscribe(String jobId, long afterSeq, JobEventListener listener);
 
     /**

@@ -3,7 +3,7 @@ package dev.postwright.ui.desk;
 import dev.postwright.model.JobRequest;
 import dev.postwright.queue.InvalidRequestException;
 import dev.postwright.queue.JobEventListener;
-import dev.postwright.queue.JobQueue;
+import dev.postwright.queue.JobService;
 import dev.postwright.queue.LoggedEvent;
 import dev.postwright.queue.Subscription;
 import dev.postwright.ui.fx.Coalescer;
@@ -19,13 +19,13 @@ import java.util.concurrent.Executor;
 public final class DeskController {
     private static final System.Logger LOG = System.getLogger(DeskController.class.getName());
 
-    private final JobQueue jobs;
+    private final JobService jobs;
     private final FxFrames frames;
     private final Executor background;
     private final JobViewModel job = new JobViewModel();
     private volatile Subscription following;
 
-    public DeskController(JobQueue jobs, FxFrames frames, Executor background) {
+    public DeskController(JobService jobs, FxFrames frames, Executor background) {
         this.jobs = jobs;
         this.frames = frames;
         this.background = background;

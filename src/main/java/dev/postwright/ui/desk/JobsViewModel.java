@@ -2,7 +2,7 @@ package dev.postwright.ui.desk;
 
 import dev.postwright.model.JobStatus;
 import dev.postwright.queue.CommandResult;
-import dev.postwright.queue.JobQueue;
+import dev.postwright.queue.JobService;
 import dev.postwright.ui.fx.FxFrames;
 import java.util.List;
 import java.util.concurrent.Executor;
@@ -15,13 +15,13 @@ import javafx.collections.ObservableList;
 public final class JobsViewModel {
     private static final int SHOWN = 200;
 
-    private final JobQueue queue;
+    private final JobService queue;
     private final FxFrames frames;
     private final Executor background;
     private final ObservableList<JobStatus> jobs = FXCollections.observableArrayList();
     private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper("");
 
-    public JobsViewModel(JobQueue queue, FxFrames frames, Executor background) {
+    public JobsViewModel(JobService queue, FxFrames frames, Executor background) {
         this.queue = queue;
         this.frames = frames;
         this.background = background;

@@ -1,0 +1,192 @@
+package dev.postwright.remote;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.postwright.model.FieldProblem;
+import dev.postwright.model.JobRequest;
+import dev.postwright.model.JobStatus;
+import dev.postwright.queue.CommandResult;
+import dev.postwright.queue.InvalidRequestException;
+import dev.postwright.queue.JobEventListener;
+import dev.postwright.queue.JobService;
+import dev.postwright.queue.Subscription;
+import dev.postwright.wire.JobRequestCodec;
+import dev.postwright.wire.Json;
+import dev.postwright.wire.StatusCodec;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import okhttp3.MediaType;
+import okhttp3.OkHttpClient;
+import okhttp3.Request;
+import okhttp3.RequestBody;
+import okhttp3.Response;
+
+/**
+ * The job API dialect (job-stream-protocol.md §1) of a remote server, as a {@link JobService}: the
+ * views work with it as with the local queue. Calls block on HTTP; failures come as
+ * {@link RemoteException} (or {@link InvalidRequestException} for a brief the server refused),
+ * with sentences a writer can act on and never the token.
+ */
+public final class RemoteJobs implements JobService, AutoCloseable {
+    private static final MediaType JSON = MediaType.get("application/json");
+
+    private final RemoteServer server;
+    private final OkHttpClient http;
+    private final RemoteJobList created;
+    private final StreamTiming timing;
+    private final ScheduledExecutorService reconnects = Executors.newSingleThreadScheduledExecutor(
+            Thread.ofPlatform().daemon().name("postwright-remote-reconnect").factory());
+
+    /**
+     * @param jobList where to remember the jobs this app created (null: memory only)
+     */
+    public RemoteJobs(RemoteServer server, OkHttpClient http, Path jobList, StreamTiming timing) {
+        this.server = server;
+        this.http = http;
+        this.created = new RemoteJobList(jobList);
+        this.timing = timing;
+    }
+
+    @Override
+    public String enqueue(JobRequest request, String owner) {
+        var call = new Request.Builder().url(server.jobs() + "/content-generation")
+                .post(RequestBody.create(JobRequestCodec.encode(request), JSON));
+        try (Response response = execute(call)) {
+            String body = response.body().string();
+            if (response.code() == 201 || response.code() == 200) {
+                String id = Json.parse(body, "the server's reply").path("jobId").asText(null);
+                if (id == null || id.isBlank()) throw new RemoteException("The server accepted the brief but sent no job id.", 0);
+                created.add(id);
+                return id;
+            }
+            if (response.code() == 400) throw new InvalidRequestException(problems(body));
+            throw new RemoteException(RemoteErrors.describe(response.code(), body), response.code());
+        } catch (IOException e) {
+            throw new RemoteException(RemoteErrors.unreachable(server, e), 0);
+        }
+    }
+
+    /** The server's 400 as field problems: its {@code problems[]}, or one problem with its message. */
+    private static List<FieldProblem> problems(String body) {
+        List<FieldProblem> problems = new ArrayList<>();
+        try {
+            JsonNode node = Json.parse(body, "the server's reply");
+            node.path("problems").forEach(p -> problems.add(new FieldProblem(p.path("field").asText("brief"),
+                    RemoteErrors.scrub(p.path("message").asText("")))));
+            if (problems.isEmpty()) {
+                problems.add(new FieldProblem(node.path("field").asText("brief"),
+                        RemoteErrors.serverMessage(body, "The server refused the brief.")));
+            }
+        } catch (RuntimeException notJson) {
+            problems.add(new FieldProblem("brief", "The server refused the brief."));
+        }
+        return problems;
+    }
+
+    @Override
+    public Optional<JobStatus> status(String jobId) {
+        try (Response response = execute(new Request.Builder().url(server.jobs() + "/" + jobId + "/status"))) {
+            String body = response.body().string();
+            if (response.code() == 404) return Optional.empty();
+            if (!response.isSuccessful()) throw new RemoteException(RemoteErrors.describe(response.code(), body), response.code());
+            return Optional.of(StatusCodec.read(Json.parse(body, "the job's status")));
+        } catch (IOException e) {
+            throw new RemoteException(RemoteErrors.unreachable(server, e), 0);
+        }
+    }
+
+    /** The jobs this app created on the server, newest first; jobs the server no longer has are left out. */
+    @Override
+    public List<JobStatus> list(int limit) {
+        List<JobStatus> out = new ArrayList<>();
+        for (String id : created.newestFirst(limit)) status(id).ifPresent(out::add);
+        return out;
+    }
+
+    @Override
+    public CommandResult cancel(String jobId) {
+        return command(jobId, "cancel");
+    }
+
+    @Override
+    public CommandResult retry(String jobId) {
+        return command(jobId, "retry");
+    }
+
+    /** Forgets the job here; the server keeps it (the job API has no delete). */
+    @Override
+    public CommandResult delete(String jobId) {
+        return created.remove(jobId) ? CommandResult.APPLIED : CommandResult.NOT_FOUND;
+    }
+
+    private CommandResult command(String jobId, String action) {
+        var call = new Request.Builder().url(server.jobs() + "/" + jobId + "/" + action)
+                .post(RequestBody.create("", JSON));
+        try (Response response = execute(call)) {
+            String body = response.body().string();
+            return switch (response.code()) {
+                case 200, 201, 202 -> CommandResult.APPLIED;
+                case 400 -> CommandResult.NOT_ALLOWED;
+                case 404 -> CommandResult.NOT_FOUND;
+                default -> throw new RemoteException(RemoteErrors.describe(response.code(), body), response.code());
+            };
+        } catch (IOException e) {
+            throw new RemoteException(RemoteErrors.unreachable(server, e), 0);
+        }
+    }
+
+    @Override
+    public Subscription subscribe(String jobId, long afterSeq, JobEventListener listener) {
+        var stream = new RemoteStream(this, jobId, afterSeq, listener);
+        stream.connect();
+        return stream;
+    }
+
+    Response execute(Request.Builder request) throws IOException {
+        return http.newCall(authorized(request).build()).execute();
+    }
+
+    Request.Builder authorized(Request.Builder request) {
+        if (server.token() != null && !server.token().isBlank()) request.header("Authorization", "Bearer " + server.token());
+        return request;
+    }
+
+    RemoteServer server() {
+        return server;
+    }
+
+    OkHttpClient streamClient() {
+        // No bytes for twice the keepalive interval means a dead connection: the read times out.
+        return http.newBuilder().readTimeout(timing.silence()).build();
+    }
+
+    StreamTiming timing() {
+        return timing;
+    }
+
+    ScheduledExecutorService reconnects() {
+        return reconnects;
+    }
+
+    @Override
+    public void close() {
+        reconnects.shutdownNow();
+    }
+
+    /**
+     * How streams are watched and retried.
+     *
+     * @param silence        no bytes for this long and the stream is taken for dead (twice the keepalive)
+     * @param firstRetry     the first reconnect delay; doubled each failed attempt, with jitter
+     * @param longestRetry   the cap on the reconnect delay
+     */
+    public record StreamTiming(Duration silence, Duration firstRetry, Duration longestRetry) {
+        public static final StreamTiming DEFAULTS = new StreamTiming(Duration.ofSeconds(30), Duration.ofMillis(500),
+                Duration.ofSeconds(30));
+    }
+}
