@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
 
 /** Collects a subscription's events and waits for its end or for an event of a type. */
 final class CollectingListener implements JobEventListener {
@@ -28,11 +29,16 @@ final class CollectingListener implements JobEventListener {
         if (!ended.await(30, TimeUnit.SECONDS)) throw new AssertionError("the stream did not end; got " + events());
     }
 
-    synchronized void awaitEvent(Class<? extends JobEvent> type) throws InterruptedException {
+    void awaitEvent(Class<? extends JobEvent> type) throws InterruptedException {
+        awaitEvent(type::isInstance);
+    }
+
+    /** Waits until an event matching {@code wanted} has come. */
+    synchronized void awaitEvent(Predicate<JobEvent> wanted) throws InterruptedException {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
-        while (events.stream().noneMatch(e -> type.isInstance(e.event()))) {
+        while (events.stream().noneMatch(e -> wanted.test(e.event()))) {
             long left = deadline - System.nanoTime();
-            if (left <= 0) throw new AssertionError("no " + type.getSimpleName() + " came; got " + events);
+            if (left <= 0) throw new AssertionError("the awaited event did not come; got " + events);
             wait(TimeUnit.NANOSECONDS.toMillis(left) + 1);
         }
     }
