@@ -12,6 +12,8 @@ public final class ExitCodes {
     public static final int DATABASE_UNAVAILABLE = 3;
     /** The job was cancelled. */
     public static final int CANCELLED = 4;
+    /** The remote server could not be reached, or refused the token. */
+    public static final int SERVER_UNAVAILABLE = 5;
 
     private ExitCodes() {}
 }

@@ -6,7 +6,13 @@ import dev.postwright.model.FieldProblem;
 import dev.postwright.model.JobEvent;
 import dev.postwright.model.JobRequest;
 import dev.postwright.model.JobStatus;
+import dev.postwright.llm.openai.HttpClients;
+import dev.postwright.queue.InvalidRequestException;
 import dev.postwright.queue.JobEventListener;
+import dev.postwright.queue.JobService;
+import dev.postwright.remote.RemoteException;
+import dev.postwright.remote.RemoteJobs;
+import dev.postwright.remote.RemoteServer;
 import dev.postwright.queue.LoggedEvent;
 import dev.postwright.render.MarkdownExport;
 import dev.postwright.wire.JobRequestCodec;
@@ -27,10 +33,15 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-/** {@code postwright generate}: one brief through the local engine, offline, without the window. */
+/**
+ * {@code postwright generate}: one brief, without the window, through the local engine or (with
+ * {@code --server}) a team server; the output is the same either way.
+ */
 @Command(name = "generate", mixinStandardHelpOptions = true,
         description = "Writes a post from a brief (JSON, as the job API's create body) on this computer.")
 public final class GenerateCommand implements Callable<Integer> {
+    static final String SERVER_TOKEN_ENV = "POSTWRIGHT_SERVER_TOKEN";
+
     @Mixin
     DataDirOption data;
 
@@ -47,6 +58,14 @@ public final class GenerateCommand implements Callable<Integer> {
     @Mixin
     WriterOptions writerOptions = new WriterOptions();
 
+    @Option(names = "--server", paramLabel = "URL", description = "Run the brief on a team server speaking the job "
+            + "API (another Postwright's serve, or a compatible backend) instead of on this computer.")
+    String server;
+
+    @Option(names = "--token", paramLabel = "TOKEN", description = "The sign-in token for --server. Better: set the "
+            + SERVER_TOKEN_ENV + " environment variable, which stays out of your shell history.")
+    String token;
+
     @Spec
     CommandSpec spec;
 
@@ -56,18 +75,56 @@ public final class GenerateCommand implements Callable<Integer> {
         PrintWriter stderr = spec.commandLine().getErr();
         JobRequest brief = readBrief(stderr);
         if (brief == null) return ExitCodes.BAD_INPUT;
+        if (server != null) return generateRemotely(brief, stdout, stderr);
         TextGenerator writer = writerOptions.writer(stderr);
         if (writer == null) return ExitCodes.BAD_INPUT;
         LocalEngine engine = Engines.open(data.path(), 1, writer, stderr);
         if (engine == null) return ExitCodes.DATABASE_UNAVAILABLE;
         try (engine) {
             engine.jobs().start();
-            String id = engine.jobs().enqueue(brief, null);
-            if (events) stdout.println(EventLines.connected(id));
-            follow(engine, id, stdout, stderr);
-            JobStatus status = engine.jobs().status(id).orElseThrow();
-            return finish(status, stdout, stderr);
+            return run(engine.jobs(), brief, stdout, stderr);
         }
+    }
+
+    private int generateRemotely(JobRequest brief, PrintWriter stdout, PrintWriter stderr) throws InterruptedException {
+        if (writerOptions.modelUrl != null) {
+            stderr.println("Choose one: --server runs the brief on a team server, --model-url on this computer.");
+            return ExitCodes.BAD_INPUT;
+        }
+        String secret = token != null ? token : writerOptions.environment.apply(SERVER_TOKEN_ENV);
+        RemoteServer target;
+        try {
+            target = new RemoteServer(server, secret);
+        } catch (IllegalArgumentException e) {
+            stderr.println(e.getMessage());
+            return ExitCodes.BAD_INPUT;
+        }
+        try (var remote = new RemoteJobs(target, HttpClients.shared(), null, RemoteJobs.StreamTiming.DEFAULTS)) {
+            return run(remote, brief, stdout, stderr);
+        } catch (RemoteException e) {
+            stderr.println(e.getMessage());
+            return ExitCodes.SERVER_UNAVAILABLE;
+        }
+    }
+
+    /** Starts the job, prints its events or progress, and ends as the job did. */
+    private int run(JobService jobs, JobRequest brief, PrintWriter stdout, PrintWriter stderr) throws InterruptedException {
+        String id;
+        try {
+            id = jobs.enqueue(brief, null);
+        } catch (InvalidRequestException e) {
+            stderr.println("The server refused the brief " + request + ":");
+            e.problems().forEach(p -> stderr.println("  " + p.field() + ": " + p.message()));
+            return ExitCodes.BAD_INPUT;
+        }
+        if (events) stdout.println(EventLines.connected(id));
+        follow(jobs, id, stdout, stderr);
+        var status = jobs.status(id);
+        if (status.isEmpty()) {
+            stderr.println("The job " + id + " is no longer there: it was deleted, or it belongs to someone else.");
+            return ExitCodes.JOB_FAILED;
+        }
+        return finish(status.get(), stdout, stderr);
     }
 
     private JobRequest readBrief(PrintWriter stderr) {
@@ -88,9 +145,9 @@ public final class GenerateCommand implements Callable<Integer> {
     }
 
     /** Prints events (or progress) until the job's stream ends. */
-    private void follow(LocalEngine engine, String id, PrintWriter stdout, PrintWriter stderr) throws InterruptedException {
+    private void follow(JobService jobs, String id, PrintWriter stdout, PrintWriter stderr) throws InterruptedException {
         var ended = new CountDownLatch(1);
-        engine.jobs().subscribe(id, 0, new JobEventListener() {
+        jobs.subscribe(id, 0, new JobEventListener() {
             private String lastProgress = "";
 
             @Override
