@@ -39,6 +39,8 @@ public final class RemoteJobs implements JobService, AutoCloseable {
     private final OkHttpClient http;
     private final RemoteJobList created;
     private final StreamTiming timing;
+    private volatile java.util.function.Consumer<Connection> watcher;
+    private volatile Connection lastConnection;
     private final ScheduledExecutorService reconnects = Executors.newSingleThreadScheduledExecutor(
             Thread.ofPlatform().daemon().name("postwright-remote-reconnect").factory());
 
@@ -147,8 +149,63 @@ public final class RemoteJobs implements JobService, AutoCloseable {
         return stream;
     }
 
+    /**
+     * Asks the server about a job that cannot exist: a 404 shows it is there and took the token,
+     * a 401 that it refused the token. Works on any job API server (no special route needed).
+     */
+    public Connection check() {
+        var probe = new Request.Builder().url(server.jobs() + "/00000000-0000-4000-8000-000000000000/status");
+        try (Response response = execute(probe)) {
+            return connection(response.code(), response.body().string());
+        } catch (IOException e) {
+            return unreachable(e);
+        }
+    }
+
+    /** Tells {@code watcher} how the connection stands whenever a call finds it changed. */
+    public void watchConnection(java.util.function.Consumer<Connection> watcher) {
+        this.watcher = watcher;
+    }
+
     Response execute(Request.Builder request) throws IOException {
-        return http.newCall(authorized(request).build()).execute();
+        try {
+            Response response = http.newCall(authorized(request).build()).execute();
+            report(connection(response.code(), null));
+            return response;
+        } catch (IOException e) {
+            report(unreachable(e));
+            throw e;
+        }
+    }
+
+    void report(Connection now) {
+        var watching = watcher;
+        if (watching == null) return;
+        Connection was = lastConnection;
+        lastConnection = now;
+        if (was == null || was.state() != now.state()) watching.accept(now);
+    }
+
+    private Connection connection(int code, String body) {
+        String host = java.net.URI.create(server.baseUrl()).getHost();
+        if (code == 401 || code == 403) {
+            return new Connection(Connection.State.REFUSED, host + " refused the token. Sign in again: paste a new "
+                    + "token in Settings.");
+        }
+        if (code == 503 || code >= 500) {
+            return new Connection(Connection.State.UNREACHABLE, RemoteErrors.describe(code, body));
+        }
+        return new Connection(Connection.State.CONNECTED, "Connected to " + host + "; it accepted your token.");
+    }
+
+    /** What a stream learned about the connection: it opened, or it broke ({@code response} null). */
+    void reportStream(Response response, Throwable failure) {
+        if (response != null) report(connection(response.code(), null));
+        else if (failure instanceof IOException e) report(unreachable(e));
+    }
+
+    private Connection unreachable(IOException e) {
+        return new Connection(Connection.State.UNREACHABLE, RemoteErrors.unreachable(server, e));
     }
 
     Request.Builder authorized(Request.Builder request) {

@@ -68,6 +68,7 @@ final class RemoteStream implements Subscription {
     private final class Listener extends EventSourceListener {
         @Override
         public void onOpen(EventSource from, Response response) {
+            jobs.reportStream(response, null);
             synchronized (RemoteStream.this) {
                 if (from != source || finished) return;
                 // Partial results sent while we were away are lost on a server without ids.
@@ -119,6 +120,7 @@ final class RemoteStream implements Subscription {
         public void onFailure(EventSource from, Throwable t, Response response) {
             synchronized (RemoteStream.this) {
                 if (from != source || finished) return;
+                jobs.reportStream(response, t);
                 int code = response == null ? 0 : response.code();
                 if (code == 401 || code == 403 || code == 404) {
                     deliver(++localSeq, new JobEvent.Failed(RemoteErrors.describe(code, null),

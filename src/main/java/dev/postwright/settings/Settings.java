@@ -12,35 +12,53 @@ import java.nio.file.Path;
  * @param dataDir the folder of the library and jobs, or null for the platform's usual place;
  *                takes effect at the next start
  * @param window  where the window was when it was last closed, or null before the first close
+ * @param teamServer the job API server new jobs run on (its token is in the key store), or null to
+ *                run them on this computer
  */
-public record Settings(ModelChoice model, int workers, Theme theme, Path dataDir, WindowBounds window) {
+public record Settings(ModelChoice model, int workers, Theme theme, Path dataDir, WindowBounds window,
+                       String teamServer) {
     public static final int MIN_WORKERS = 1;
     public static final int MAX_WORKERS = 8;
-    public static final Settings DEFAULTS = new Settings(ModelChoice.OFFLINE, 2, Theme.LIGHT, null, null);
+    public static final Settings DEFAULTS = new Settings(ModelChoice.OFFLINE, 2, Theme.LIGHT, null, null,
+            null);
+
+    public Settings(ModelChoice model, int workers, Theme theme, Path dataDir, WindowBounds window) {
+        this(model, workers, theme, dataDir, window, null);
+    }
 
     public Settings {
         if (model == null) model = ModelChoice.OFFLINE;
         workers = Math.clamp(workers, MIN_WORKERS, MAX_WORKERS);
         if (theme == null) theme = Theme.LIGHT;
+        if (teamServer != null && teamServer.isBlank()) teamServer = null;
+    }
+
+    /** The name a team server's token is kept under in the key store. */
+    public static String teamTokenName(String url) {
+        return "team-server:" + url;
     }
 
     public Settings withModel(ModelChoice choice) {
-        return new Settings(choice, workers, theme, dataDir, window);
+        return new Settings(choice, workers, theme, dataDir, window, teamServer);
     }
 
     public Settings withWorkers(int count) {
-        return new Settings(model, count, theme, dataDir, window);
+        return new Settings(model, count, theme, dataDir, window, teamServer);
     }
 
     public Settings withTheme(Theme chosen) {
-        return new Settings(model, workers, chosen, dataDir, window);
+        return new Settings(model, workers, chosen, dataDir, window, teamServer);
     }
 
     public Settings withDataDir(Path folder) {
-        return new Settings(model, workers, theme, folder, window);
+        return new Settings(model, workers, theme, folder, window, teamServer);
     }
 
     public Settings withWindow(WindowBounds bounds) {
-        return new Settings(model, workers, theme, dataDir, bounds);
+        return new Settings(model, workers, theme, dataDir, bounds, teamServer);
+    }
+
+    public Settings withTeamServer(String url) {
+        return new Settings(model, workers, theme, dataDir, window, url);
     }
 }

@@ -82,6 +82,7 @@ public final class SettingsFile {
         root.put("workers", s.workers());
         root.put("theme", s.theme().name().toLowerCase(Locale.ROOT));
         if (s.dataDir() != null) root.put("dataDir", s.dataDir().toString());
+        if (s.teamServer() != null) root.putObject("teamServer").put("url", s.teamServer());
         if (s.window() != null) {
             var w = s.window();
             root.putObject("window").put("x", w.x()).put("y", w.y()).put("width", w.width()).put("height", w.height())
@@ -98,7 +99,10 @@ public final class SettingsFile {
                 : ModelChoice.OFFLINE;
         int workers = root.path("workers").canConvertToInt() ? root.path("workers").asInt() : d.workers();
         Theme theme = "dark".equalsIgnoreCase(root.path("theme").asText()) ? Theme.DARK : Theme.LIGHT;
-        return new Settings(choice, workers, theme, path(root.path("dataDir").asText(null)), window(root.path("window")));
+        String team = root.path("teamServer").path("url").asText(null);
+        if (team != null && !(team.startsWith("http://") || team.startsWith("https://"))) team = null;
+        return new Settings(choice, workers, theme, path(root.path("dataDir").asText(null)), window(root.path("window")),
+                team);
     }
 
     private static Path path(String text) {

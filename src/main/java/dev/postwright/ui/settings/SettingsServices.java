@@ -8,7 +8,7 @@ import dev.postwright.store.OrganizationProfiles;
 
 /**
  * What the settings screen reads and writes: the settings file, the key store, the organization
- * profile, a server's model list, and the writer jobs start with.
+ * profile, a server's model list, the writer jobs start with, and where jobs run.
  */
 public record SettingsServices(SettingsFile file, SecretStore secrets, OrganizationProfiles profiles,
-                               ModelCatalog catalog, SelectedWriter writer, String organizationId) {}
+                               ModelCatalog catalog, SelectedWriter writer, JobPlace jobPlace, String organizationId) {}

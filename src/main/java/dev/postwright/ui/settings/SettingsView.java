@@ -54,7 +54,8 @@ public final class SettingsView extends ScrollPane {
         message.textProperty().bind(settings.messageProperty());
         var footer = new HBox(12, save, message);
         footer.setAlignment(Pos.CENTER_LEFT);
-        var column = new VBox(16, heading, modelCard(), profileCard(), computerCard(files), problems, footer);
+        var column = new VBox(16, heading, modelCard(), TeamServerCard.of(settings.team), profileCard(),
+                computerCard(files), problems, footer);
         column.getStyleClass().add("settings-column");
         column.setMaxWidth(760);
         var centred = new HBox(column);
@@ -204,7 +205,7 @@ public final class SettingsView extends ScrollPane {
         return card("This computer", body);
     }
 
-    private static VBox card(String title, Node body) {
+    static VBox card(String title, Node body) {
         var heading = new Label(title);
         heading.getStyleClass().add("card-heading");
         var card = new VBox(10, heading, body);
@@ -227,13 +228,13 @@ public final class SettingsView extends ScrollPane {
         return new VBox(2, labelled(label, field), field);
     }
 
-    private static <T extends TextInputControl> T bind(T input, StringProperty value, String label) {
+    static <T extends TextInputControl> T bind(T input, StringProperty value, String label) {
         input.textProperty().bindBidirectional(value);
         input.setAccessibleText(label);
         return input;
     }
 
-    private static Label labelled(String text, Node target) {
+    static Label labelled(String text, Node target) {
         var label = new Label(text);
         label.setLabelFor(target);
         return label;

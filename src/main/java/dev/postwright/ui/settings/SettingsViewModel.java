@@ -63,6 +63,8 @@ public final class SettingsViewModel {
     public final StringProperty brandVoice = new SimpleStringProperty("");
     public final ObservableList<CtaRow> ctas = CtaRow.list();
     public final ObservableList<LinkRow> links = LinkRow.list();
+    /** Where jobs run: this computer or a team server. */
+    public final TeamServerForm team;
 
     private final ObservableList<String> models = FXCollections.observableArrayList();
     private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper("");
@@ -95,7 +97,9 @@ public final class SettingsViewModel {
         this.workersInUse = workersInUse;
         this.frames = frames;
         this.background = background;
-        problems = Bindings.createObjectBinding(this::computeProblems, useServer, serverUrl, model, dataDir, ctas, links);
+        team = new TeamServerForm(services, current, frames, background);
+        problems = Bindings.createObjectBinding(this::computeProblems, useServer, serverUrl, model, dataDir, ctas, links,
+                team.useTeamServer, team.url);
         show(current);
         writerName.set(nameOf(current));
         serverUrl.addListener((o, was, now) -> {
@@ -174,8 +178,11 @@ public final class SettingsViewModel {
         }
         Settings next = current.withModel(useServer.get() ? ModelChoice.server(serverUrl.get(), model.get())
                         : ModelChoice.OFFLINE).withWorkers(workers.get()).withTheme(dark.get() ? Theme.DARK : Theme.LIGHT)
-                .withDataDir(dataDir.get().isBlank() ? null : Path.of(dataDir.get().strip()));
+                .withDataDir(dataDir.get().isBlank() ? null : Path.of(dataDir.get().strip()))
+                .withTeamServer(team.chosenUrl());
         String newKey = apiKey.get().strip();
+        String newToken = team.token.get().strip();
+        String previousTeam = current.teamServer();
         OrganizationProfile profile = profile();
         busy.set(true);
         background.execute(() -> {
@@ -185,6 +192,9 @@ public final class SettingsViewModel {
                 if (url != null && !newKey.isEmpty()) services.secrets().write(url, newKey);
                 services.profiles().save(profile);
                 services.writer().select(next.model(), url == null ? null : storedKey(url));
+                if (!Objects.equals(next.teamServer(), previousTeam) || !newToken.isEmpty()) {
+                    team.apply(next.teamServer(), newToken);
+                }
                 frames.nextFrame(() -> saved(next, url != null && !newKey.isEmpty()));
             } catch (IOException | SecretStoreException | StoreException e) {
                 LOG.log(Level.WARNING, "Settings were not saved: {0}", e.getMessage());
@@ -294,6 +304,7 @@ public final class SettingsViewModel {
                 out.add(new FieldProblem("model", "Choose a model: press Load models, or type its name."));
             }
         }
+        team.addProblems(out);
         if (!dataDir.get().isBlank()) {
             try {
                 if (!Path.of(dataDir.get().strip()).isAbsolute()) {

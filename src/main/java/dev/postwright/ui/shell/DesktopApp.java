@@ -8,7 +8,9 @@ import dev.postwright.llm.openai.ModelCatalog;
 import dev.postwright.render.PostRenderer;
 import dev.postwright.render.Theme;
 import dev.postwright.seo.SeoAnalyzer;
+import dev.postwright.remote.RemoteServer;
 import dev.postwright.settings.ConfigDirectory;
+import dev.postwright.settings.SecretStore;
 import dev.postwright.settings.Settings;
 import dev.postwright.settings.SettingsFile;
 import dev.postwright.ui.desk.BriefViewModel;
@@ -71,6 +73,7 @@ public final class DesktopApp extends Application {
     private MainWindow window;
     private SettingsViewModel settingsModel;
     private PostEditorViewModel editor;
+    private JobsSwitch jobsInUse;
     private Stage stage;
 
     /** Used by {@link Application#launch}. */
@@ -148,22 +151,36 @@ public final class DesktopApp extends Application {
                 url -> getHostServices().showDocument(url), files, toasts);
         LocalEngine engine = startup.engine();
         Settings settings = startup.settings();
-        controller = new DeskController(engine.jobs(), frames, background);
+        jobsInUse = new JobsSwitch(engine.jobs(), HttpClients::shared, dataDir.resolve("remote-jobs"), frames);
+        if (settings.teamServer() != null) background.execute(() -> useTeamServer(settings.teamServer()));
+        controller = new DeskController(jobsInUse, frames, background);
         var brief = new BriefViewModel();
         if (startup.firstRun()) brief.load(SampleBrief.request());
-        var jobs = new JobsViewModel(engine.jobs(), frames, background);
+        var jobs = new JobsViewModel(jobsInUse, frames, background);
         var library = new LibraryViewModel(engine.library(), BriefViewModel.ORGANIZATION, frames, background);
         editor = new PostEditorViewModel(engine.library(), engine.profiles(), SeoAnalyzer.standard(), frames, background,
                 scheduler);
         settingsModel = new SettingsViewModel(new SettingsServices(new SettingsFile(configDir), startup.secrets(),
-                engine.profiles(), new ModelCatalog(HttpClients::shared), startup.writer(), BriefViewModel.ORGANIZATION), settings, theme, dataDir,
+                engine.profiles(), new ModelCatalog(HttpClients::shared), startup.writer(), jobsInUse, BriefViewModel.ORGANIZATION), settings, theme,
+                dataDir,
                 settings.workers(), frames, background);
         // The desk's "Open in library" link is used only after the window exists.
         var desk = new DeskView(brief, controller, jobs, ui, id -> window.openInLibrary(id));
         window = new MainWindow(desk, () -> new LibraryView(library, editor, ui),
-                () -> new SettingsView(settingsModel, files), toasts, settingsModel.writerNameProperty());
+                () -> new SettingsView(settingsModel, files), toasts, settingsModel.writerNameProperty(),
+                jobsInUse.placeProperty(), jobsInUse.stateProperty());
         if (startup.settingsProblem() != null) frames.nextFrame(() -> toasts.show(startup.settingsProblem()));
         return window;
+    }
+
+    /** New jobs go to the team server the settings name, with its stored token. */
+    private void useTeamServer(String url) {
+        try {
+            String token = startup.secrets().read(Settings.teamTokenName(url)).orElse(null);
+            jobsInUse.runOn(new RemoteServer(url, token));
+        } catch (SecretStore.SecretStoreException | IllegalArgumentException e) {
+            LOG.log(Level.WARNING, "The team server {0} could not be used: {1}", url, e.getMessage());
+        }
     }
 
     private static void applyTheme(Theme chosen) {
@@ -181,6 +198,7 @@ public final class DesktopApp extends Application {
                 LOG.log(Level.WARNING, "The window position could not be saved: {0}", e.toString());
             }
         }
+        if (jobsInUse != null) jobsInUse.close();
         if (startup != null && startup.engine() != null) startup.engine().close();
         background.shutdownNow();
         renderThread.shutdownNow();

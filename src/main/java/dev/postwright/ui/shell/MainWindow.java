@@ -12,6 +12,7 @@ import javafx.beans.value.ObservableValue;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.Scene;
+import dev.postwright.remote.Connection;
 import javafx.scene.control.Label;
 import javafx.scene.control.ToggleButton;
 import javafx.scene.control.ToggleGroup;
@@ -48,9 +49,12 @@ public final class MainWindow extends BorderPane {
      * opens with only the desk's work done.
      *
      * @param writerName who writes now ("Writing with llama3.1"), shown in the header
+     * @param jobPlace   where jobs run and how the connection stands, shown in the header
+     * @param connection the team server connection's state (null on this computer), for its colour
      */
     public MainWindow(DeskView desk, Supplier<LibraryView> library, Supplier<SettingsView> settings, Toasts toasts,
-                      ObservableValue<String> writerName) {
+                      ObservableValue<String> writerName, ObservableValue<String> jobPlace,
+                      ObservableValue<Connection.State> connection) {
         this.desk = desk;
         this.makeLibrary = library;
         this.makeSettings = settings;
@@ -73,7 +77,16 @@ public final class MainWindow extends BorderPane {
         HBox.setHgrow(spacer, Priority.ALWAYS);
         var nav = new HBox(0);
         nav.getChildren().addAll(buttons);
-        var header = new HBox(18, brand, nav, spacer, writer);
+        var place = new Label();
+        place.setId("job-place");
+        place.getStyleClass().add("job-place");
+        place.textProperty().bind(jobPlace);
+        place.setAccessibleText("Where jobs run");
+        connection.addListener((o, was, now) -> {
+            place.getStyleClass().removeAll("connected", "refused", "unreachable");
+            if (now != null) place.getStyleClass().add(now.name().toLowerCase(java.util.Locale.ROOT));
+        });
+        var header = new HBox(18, brand, nav, spacer, place, writer);
         header.setAlignment(Pos.CENTER_LEFT);
         header.getStyleClass().add("app-header");
         setTop(header);

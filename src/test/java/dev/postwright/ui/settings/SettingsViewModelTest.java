@@ -1,5 +1,16 @@
 package dev.postwright.ui.settings;
 
+import dev.postwright.engine.LocalEngine;
+import dev.postwright.llm.offline.OfflineWriter;
+import dev.postwright.queue.QueueSettings;
+import dev.postwright.server.JobApiServer;
+import dev.postwright.server.ServeSettings;
+import dev.postwright.server.Tokens;
+import dev.postwright.testing.Briefs;
+import dev.postwright.ui.shell.JobsSwitch;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.time.Duration;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.postwright.engine.SelectedWriter;
@@ -41,6 +52,8 @@ class SettingsViewModelTest {
     Database db;
     SelectedWriter writer;
     SettingsFile file;
+    LocalEngine local;
+    JobsSwitch place;
 
     @BeforeEach
     void open() throws Exception {
@@ -48,11 +61,15 @@ class SettingsViewModelTest {
         db = Database.open(dir.resolve("p.db"));
         writer = new SelectedWriter(() -> client);
         file = new SettingsFile(dir.resolve("config"));
+        local = LocalEngine.open(dir.resolve("local"), new OfflineWriter(), QueueSettings.DEFAULTS, Clock.systemUTC());
+        place = new JobsSwitch(local.jobs(), () -> client, dir.resolve("remote-jobs"), frames);
     }
 
     @AfterEach
     void close() throws Exception {
         background.close();
+        place.close();
+        local.close();
         db.close();
         server.close();
         client.dispatcher().executorService().shutdown();
@@ -60,7 +77,7 @@ class SettingsViewModelTest {
 
     private SettingsViewModel form(Settings current) {
         return new SettingsViewModel(new SettingsServices(file, new PrivateFileSecrets(dir.resolve("config")),
-                new OrganizationProfiles(db, Clock.systemUTC()), new ModelCatalog(() -> client), writer, "local"), current,
+                new OrganizationProfiles(db, Clock.systemUTC()), new ModelCatalog(() -> client), writer, place, "local"), current,
                 theme, dir, current.workers(), frames, background);
     }
 
@@ -152,5 +169,48 @@ class SettingsViewModelTest {
         assertThat(again.organizationName.get()).isEqualTo("Crumb & Co");
         assertThat(again.links.getFirst().keywords.get()).isEqualTo("starter, levain");
         assertThat(again.useServer.get()).isFalse();
+    }
+
+    @Test
+    void aTeamServerIsTestedThenSavedWithItsTokenInTheKeyStoreAndNewJobsGoThere() throws Exception {
+        var tokens = new Tokens("a test secret that is long enough for HS256".getBytes(StandardCharsets.UTF_8),
+                Clock.systemUTC());
+        try (var team = LocalEngine.open(dir.resolve("team"), new OfflineWriter(), QueueSettings.DEFAULTS, Clock.systemUTC());
+             var api = new JobApiServer(team.jobs(), tokens, ServeSettings.DEFAULTS.withPort(0))) {
+            team.jobs().start();
+            api.start();
+            var form = form(Settings.DEFAULTS);
+            form.team.useTeamServer.set(true);
+            form.team.url.set("not a url");
+            assertThat(form.problems().get()).extracting(p -> p.field()).containsExactly("teamServer");
+            form.team.url.set(api.baseUrl() + "/");
+            form.team.token.set("wrong");
+            form.team.testConnection();
+            frames.runUntil(() -> form.team.statusProperty().get().contains("refused the token"));
+
+            String token = tokens.issue("maria", Duration.ofHours(1));
+            form.team.token.set(token);
+            form.team.testConnection();
+            frames.runUntil(() -> form.team.statusProperty().get().startsWith("Connected to 127.0.0.1"));
+            form.save();
+            frames.runUntil(() -> form.messageProperty().get().startsWith("Settings saved"));
+            frames.runUntil(() -> place.placeProperty().get().equals("Team server 127.0.0.1 · connected"));
+
+            assertThat(file.load().settings().teamServer()).isEqualTo(api.baseUrl());
+            assertThat(Files.readString(dir.resolve("config").resolve(SettingsFile.NAME))).doesNotContain(token);
+            assertThat(new PrivateFileSecrets(dir.resolve("config")).read(Settings.teamTokenName(api.baseUrl())))
+                    .contains(token);
+            assertThat(form.team.token.get()).isEmpty();
+            String id = place.enqueue(Briefs.brief("On the team server"), null);
+            assertThat(team.jobs().status(id).orElseThrow().owner()).isEqualTo("maria");
+            assertThat(place.list(5)).extracting(s -> s.jobId()).containsExactly(id);
+
+            form.team.useTeamServer.set(false);
+            form.save();
+            frames.runUntil(() -> place.placeProperty().get().equals("Jobs run on this computer"));
+            String localId = place.enqueue(Briefs.brief("Back home"), null);
+            assertThat(local.jobs().status(localId)).isPresent();
+            assertThat(file.load().settings().teamServer()).isNull();
+        }
     }
 }
