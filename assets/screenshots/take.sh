@@ -67,4 +67,31 @@ EOF
 }
 
 
+team_session() { # the app pointed at a `postwright serve` on this machine
+  local config="$WORK/config-team" data="$WORK/data-team" team="$WORK/team-server"
+  "$JAVA" -jar target/postwright.jar serve --port 18787 --data-dir "$team" > "$WORK/serve.log" 2>&1 & PIDS+=($!)
+  wait_for "$WORK/serve.log" "serving the job API"
+  local token
+  token=$("$JAVA" -jar target/postwright.jar serve token --user maria --data-dir "$team" | tail -1)
+  mkdir -p "$config"
+  printf '%s\n' '{"model": {"kind": "offline"}, "workers": 2, "theme": "light",' \
+    ' "teamServer": {"url": "http://127.0.0.1:18787"},' \
+    ' "window": {"x": 0, "y": 0, "width": 1440, "height": 900, "maximized": false}}' > "$config/settings.json"
+  printf '{"team-server:http://127.0.0.1:18787": "%s"}' "$token" > "$config/secrets.json"
+  chmod 600 "$config/secrets.json"
+  POSTWRIGHT_CONFIG_DIR=$config "$JAVA" -jar target/postwright.jar --data-dir "$data" > "$WORK/app-team.log" 2>&1 &
+  local app=$!
+  wait_for "$WORK/app-team.log" "window shown"
+  sleep 2
+  xdotool key ctrl+Return
+  sleep 4
+  shot "team-server-finished"
+  xdotool key ctrl+3
+  sleep 2
+  shot "team-server-settings"
+  kill "$app"
+  wait "$app" 2>/dev/null || true
+}
+
 for theme in light dark; do session "$theme"; done
+team_session

@@ -54,7 +54,7 @@ public final class SettingsView extends ScrollPane {
         message.textProperty().bind(settings.messageProperty());
         var footer = new HBox(12, save, message);
         footer.setAlignment(Pos.CENTER_LEFT);
-        var column = new VBox(16, heading, modelCard(), TeamServerCard.of(settings.team), profileCard(),
+        var column = new VBox(16, heading, TeamServerCard.of(settings.team), modelCard(), profileCard(),
                 computerCard(files), problems, footer);
         column.getStyleClass().add("settings-column");
         column.setMaxWidth(760);

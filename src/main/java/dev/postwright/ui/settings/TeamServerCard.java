@@ -21,7 +21,8 @@ final class TeamServerCard {
         var local = new RadioButton("On this computer: jobs run here, even offline");
         local.setId("jobs-local");
         local.setToggleGroup(group);
-        var remote = new RadioButton("On a team server: Postwright serve, or your team's job API backend");
+        var remote = new RadioButton("On a team server (Postwright serve, or your team's job API backend), "
+                + "which chooses who writes");
         remote.setId("jobs-team");
         remote.setToggleGroup(group);
         (team.useTeamServer.get() ? remote : local).setSelected(true);

@@ -3,6 +3,7 @@ package dev.postwright.ui.shell;
 import atlantafx.base.theme.PrimerDark;
 import atlantafx.base.theme.PrimerLight;
 import dev.postwright.engine.LocalEngine;
+import dev.postwright.engine.RemoteResults;
 import dev.postwright.llm.openai.HttpClients;
 import dev.postwright.llm.openai.ModelCatalog;
 import dev.postwright.render.PostRenderer;
@@ -151,7 +152,8 @@ public final class DesktopApp extends Application {
                 url -> getHostServices().showDocument(url), files, toasts);
         LocalEngine engine = startup.engine();
         Settings settings = startup.settings();
-        jobsInUse = new JobsSwitch(engine.jobs(), HttpClients::shared, dataDir.resolve("remote-jobs"), frames);
+        jobsInUse = new JobsSwitch(engine.jobs(), new RemoteResults(engine.library(), BriefViewModel.ORGANIZATION),
+                HttpClients::shared, dataDir.resolve("remote-jobs"), frames);
         if (settings.teamServer() != null) background.execute(() -> useTeamServer(settings.teamServer()));
         controller = new DeskController(jobsInUse, frames, background);
         var brief = new BriefViewModel();

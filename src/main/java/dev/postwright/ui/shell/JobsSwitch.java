@@ -1,5 +1,6 @@
 package dev.postwright.ui.shell;
 
+import dev.postwright.engine.RemoteResults;
 import dev.postwright.model.JobRequest;
 import dev.postwright.model.JobStatus;
 import dev.postwright.queue.CommandResult;
@@ -30,6 +31,7 @@ import okhttp3.OkHttpClient;
  */
 public final class JobsSwitch implements JobService, JobPlace, AutoCloseable {
     private final JobService local;
+    private final RemoteResults keep;
     private final Supplier<OkHttpClient> http;
     private final Path remoteLists;
     private final FxFrames frames;
@@ -38,9 +40,14 @@ public final class JobsSwitch implements JobService, JobPlace, AutoCloseable {
     private volatile JobService current;
     private RemoteJobs remote;
 
-    /** @param remoteLists the folder where the ids of jobs created on each server are remembered */
-    public JobsSwitch(JobService local, Supplier<OkHttpClient> http, Path remoteLists, FxFrames frames) {
+    /**
+     * @param keep        keeps the posts of remote jobs in this computer's library
+     * @param remoteLists the folder where the ids of jobs created on each server are remembered
+     */
+    public JobsSwitch(JobService local, RemoteResults keep, Supplier<OkHttpClient> http, Path remoteLists,
+                      FxFrames frames) {
         this.local = local;
+        this.keep = keep;
         this.current = local;
         this.http = http;
         this.remoteLists = remoteLists;
@@ -142,7 +149,9 @@ public final class JobsSwitch implements JobService, JobPlace, AutoCloseable {
 
     @Override
     public Subscription subscribe(String jobId, long afterSeq, JobEventListener listener) {
-        return current.subscribe(jobId, afterSeq, listener);
+        JobService engine = current;
+        return engine == local ? local.subscribe(jobId, afterSeq, listener)
+                : engine.subscribe(jobId, afterSeq, keep.keeping(jobId, listener));
     }
 
     @Override

@@ -82,6 +82,10 @@ public final class MainWindow extends BorderPane {
         place.getStyleClass().add("job-place");
         place.textProperty().bind(jobPlace);
         place.setAccessibleText("Where jobs run");
+        // A team server chooses its own writer, so "Writing with …" would mislead while one is used.
+        writer.visibleProperty().bind(javafx.beans.binding.Bindings.createBooleanBinding(
+                () -> connection.getValue() == null, connection));
+        writer.managedProperty().bind(writer.visibleProperty());
         connection.addListener((o, was, now) -> {
             place.getStyleClass().removeAll("connected", "refused", "unreachable");
             if (now != null) place.getStyleClass().add(now.name().toLowerCase(java.util.Locale.ROOT));

@@ -1,6 +1,7 @@
 package dev.postwright.ui.settings;
 
 import dev.postwright.engine.LocalEngine;
+import dev.postwright.engine.RemoteResults;
 import dev.postwright.llm.offline.OfflineWriter;
 import dev.postwright.queue.QueueSettings;
 import dev.postwright.server.JobApiServer;
@@ -62,7 +63,7 @@ class SettingsViewModelTest {
         writer = new SelectedWriter(() -> client);
         file = new SettingsFile(dir.resolve("config"));
         local = LocalEngine.open(dir.resolve("local"), new OfflineWriter(), QueueSettings.DEFAULTS, Clock.systemUTC());
-        place = new JobsSwitch(local.jobs(), () -> client, dir.resolve("remote-jobs"), frames);
+        place = new JobsSwitch(local.jobs(), new RemoteResults(local.library(), "local"), () -> client, dir.resolve("remote-jobs"), frames);
     }
 
     @AfterEach

@@ -42,7 +42,7 @@ class SettingsScreenTest {
         assertThat(app.desktop().window().page()).isEqualTo(MainWindow.Page.SETTINGS);
         robot.interact(() -> robot.lookup("#theme-dark").queryAs(RadioButton.class).fire());
         robot.interact(() -> robot.lookup("#workers").queryAs(Spinner.class).increment(2));
-        robot.clickOn("#org-name").write("Crumb & Co");
+        robot.interact(() -> robot.lookup("#org-name").queryAs(TextField.class).setText("Crumb & Co")); // below the fold
         robot.press(KeyCode.SHORTCUT, KeyCode.S).release(KeyCode.S, KeyCode.SHORTCUT);
         var message = robot.lookup("#settings-message").queryAs(Label.class);
         waitFor(() -> message.getText().startsWith("Settings saved."));
