@@ -1,0 +1,143 @@
+package dev.postwright.remote;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.postwright.model.JobEvent;
+import dev.postwright.model.JobState;
+import dev.postwright.queue.CommandResult;
+import dev.postwright.queue.InvalidRequestException;
+import dev.postwright.testing.Briefs;
+import dev.postwright.wire.Json;
+import java.io.IOException;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
+import mockwebserver3.Dispatcher;
+import mockwebserver3.MockResponse;
+import mockwebserver3.MockWebServer;
+import mockwebserver3.RecordedRequest;
+import okhttp3.OkHttpClient;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/** The Blog SDK dialect against a server following job-stream-protocol.md §2. */
+class BlogSdkJobsTest {
+    static final String RESULT = "{\"title\": \"Sourdough at home\", \"meta_title\": \"Sourdough Bread at Home\", "
+            + "\"content\": \"# Sourdough Bread at Home\\n\\nFrom the Blog SDK.\", \"meta_description\": \"Bake it.\", "
+            + "\"seo_score\": 82.5, \"readability_score\": 71, \"semantic_keywords\": [\"levain\"], \"total_tokens\": 1200, "
+            + "\"generation_time\": 12.5, \"warnings\": [\"Add a source.\"]}";
+
+    final MockWebServer server = new MockWebServer();
+    final AtomicInteger polls = new AtomicInteger();
+    BlogSdkJobs sdk;
+
+    static String message(String stage, double progress, String extra) {
+        return "data: {\"stage\": \"" + stage + "\", \"progress\": " + progress + ", \"timestamp\": 1795000000.5"
+                + extra + "}\n\n";
+    }
+
+    void start(String stream, List<String> jobReplies) throws IOException {
+        server.setDispatcher(new Dispatcher() {
+            @Override
+            public MockResponse dispatch(RecordedRequest request) {
+                String path = request.getUrl().encodedPath();
+                if (path.equals("/api/v1/blog/generate-enhanced/stream")) {
+                    String topic = Json.parse(request.getBody().utf8(), "body").path("topic").asText();
+                    if (topic.length() < 3) {
+                        return new MockResponse.Builder().code(422).setHeader("Content-Type", "application/json")
+                                .body("{\"detail\": [{\"loc\": [\"body\", \"topic\"], \"msg\": \"String should have at least "
+                                        + "3 characters\", \"type\": \"string_too_short\"}]}").build();
+                    }
+                    return new MockResponse.Builder().setHeader("Content-Type", "text/event-stream").body(stream).build();
+                }
+                if (path.startsWith("/api/v1/blog/jobs/")) {
+                    int n = Math.min(polls.getAndIncrement(), jobReplies.size() - 1);
+                    return new MockResponse.Builder().setHeader("Content-Type", "application/json").body(jobReplies.get(n))
+                            .build();
+                }
+                return new MockResponse.Builder().code(404).body("{\"detail\": \"Not Found\"}").build();
+            }
+        });
+        server.start();
+        sdk = new BlogSdkJobs(new RemoteServer(server.url("/").toString(), null), new OkHttpClient(), null,
+                Duration.ofMillis(50));
+    }
+
+    @AfterEach
+    void stop() throws IOException {
+        if (sdk != null) sdk.close();
+        server.close();
+    }
+
+    static String job(String status, int progress, String stage, String result) {
+        return "{\"job_id\": \"b-1\", \"status\": \"" + status + "\", \"progress_percentage\": " + progress
+                + ", \"current_stage\": \"" + stage + "\", \"progress_updates\": [], \"created_at\": \"2026-11-21T09:00:00\""
+                + (result == null ? "" : ", \"result\": " + result) + "}";
+    }
+
+    @Test
+    void stagesBecomeProgressAndTheResultFillsThePostAndItsScores() throws Exception {
+        start(message("queued", 0, ", \"job_id\": \"b-1\", \"message\": \"Job queued\"")
+                + message("keyword_analysis", 15.5, "") + message("draft_generation", 40, "")
+                + message("completed", 100, ", \"data\": {\"result\": " + RESULT + "}"), List.of(job("completed", 100,
+                "completed", RESULT)));
+        String id = sdk.enqueue(Briefs.brief("Sourdough at home"), null);
+        assertThat(id).isEqualTo("b-1");
+        var listener = new CollectingListener();
+        sdk.subscribe(id, 0, listener);
+        listener.awaitEnd();
+
+        var events = listener.events().stream().map(e -> e.event()).toList();
+        assertThat(events).hasSize(6);
+        assertThat(events.subList(0, 3)).allMatch(e -> e instanceof JobEvent.ProgressUpdate);
+        var keywords = (JobEvent.ProgressUpdate) events.get(1);
+        assertThat(keywords.stage()).isEqualTo("keyword_analysis");
+        assertThat(keywords.currentStep()).isEqualTo("Keyword analysis");
+        assertThat(keywords.progress()).isEqualTo(16);
+        assertThat(((JobEvent.ProgressUpdate) events.get(0)).currentStep()).isEqualTo("Job queued");
+        assertThat(((JobEvent.BlogResult) events.get(3)).post().title()).isEqualTo("Sourdough Bread at Home");
+        var seo = ((JobEvent.SeoResult) events.get(4)).analysis();
+        assertThat(seo.overallScore()).isEqualTo(83);
+        assertThat(seo.sections().get("readability").score()).isEqualTo(71);
+        assertThat(seo.topImprovements()).containsExactly("Add a source.");
+        var complete = (JobEvent.Complete) events.get(5);
+        assertThat(complete.result().post().content()).contains("From the Blog SDK.");
+        assertThat(complete.result().metadata().generationTimeMillis()).isEqualTo(12_500L);
+
+        assertThat(sdk.status(id).orElseThrow().state()).isEqualTo(JobState.SUCCEEDED);
+        assertThat(sdk.list(5)).extracting(s -> s.jobId()).containsExactly("b-1");
+        assertThat(sdk.cancel(id)).isEqualTo(CommandResult.NOT_ALLOWED);
+        var again = new CollectingListener();
+        sdk.subscribe(id, 3, again);
+        again.awaitEnd();
+        assertThat(again.events()).extracting(e -> e.seq()).containsExactly(4L, 5L, 6L);
+    }
+
+    @Test
+    void aStreamThatBreaksIsFollowedByPollingTheJobUntilItEnds() throws Exception {
+        start(message("queued", 0, ", \"job_id\": \"b-1\"") + message("draft_generation", 40, ""),
+                List.of(job("processing", 40, "draft_generation", null), job("processing", 75, "seo_polish", null),
+                        job("completed", 100, "completed", RESULT)));
+        String id = sdk.enqueue(Briefs.brief("Sourdough at home"), null);
+        var listener = new CollectingListener();
+        sdk.subscribe(id, 0, listener);
+        listener.awaitEnd();
+
+        var events = listener.events().stream().map(e -> e.event()).toList();
+        assertThat(events).extracting(e -> e.getClass().getSimpleName()).containsExactly("ProgressUpdate",
+                "ProgressUpdate", "ProgressUpdate", "ProgressUpdate", "BlogResult", "SeoResult", "Complete");
+        assertThat(((JobEvent.ProgressUpdate) events.get(3)).currentStep()).isEqualTo("Seo polish");
+        assertThat(polls.get()).isGreaterThanOrEqualTo(3);
+    }
+
+    @Test
+    void aRefusedBriefNamesTheFieldAsTheServerDid() throws Exception {
+        start("", List.of());
+        assertThatThrownBy(() -> sdk.enqueue(Briefs.brief("ab"), null)).isInstanceOfSatisfying(InvalidRequestException.class,
+                e -> {
+                    assertThat(e.problems().getFirst().field()).isEqualTo("topic");
+                    assertThat(e.problems().getFirst().message()).contains("at least 3 characters");
+                });
+    }
+}
