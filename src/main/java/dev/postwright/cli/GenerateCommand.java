@@ -11,7 +11,7 @@ import dev.postwright.queue.InvalidRequestException;
 import dev.postwright.queue.JobEventListener;
 import dev.postwright.queue.JobService;
 import dev.postwright.remote.RemoteException;
-import dev.postwright.remote.RemoteJobs;
+import dev.postwright.remote.Dialect;
 import dev.postwright.remote.RemoteServer;
 import dev.postwright.queue.LoggedEvent;
 import dev.postwright.render.MarkdownExport;
@@ -62,6 +62,10 @@ public final class GenerateCommand implements Callable<Integer> {
             + "API (another Postwright's serve, or a compatible backend) instead of on this computer.")
     String server;
 
+    @Option(names = "--dialect", paramLabel = "KIND", description = "The kind of --server: job-api (Postwright "
+            + "serve, the Node backend; the default) or blog-sdk (the Python Blog SDK).")
+    String dialect = Dialect.JOB_API.id();
+
     @Option(names = "--token", paramLabel = "TOKEN", description = "The sign-in token for --server. Better: set the "
             + SERVER_TOKEN_ENV + " environment variable, which stays out of your shell history.")
     String token;
@@ -99,7 +103,11 @@ public final class GenerateCommand implements Callable<Integer> {
             stderr.println(e.getMessage());
             return ExitCodes.BAD_INPUT;
         }
-        try (var remote = new RemoteJobs(target, HttpClients.shared(), null, RemoteJobs.StreamTiming.DEFAULTS)) {
+        if (!dialect.equals(Dialect.of(dialect).id())) {
+            stderr.println("--dialect is job-api or blog-sdk.");
+            return ExitCodes.BAD_INPUT;
+        }
+        try (var remote = Dialect.of(dialect).open(target, HttpClients.shared(), null)) {
             return run(remote, brief, stdout, stderr);
         } catch (RemoteException e) {
             stderr.println(e.getMessage());

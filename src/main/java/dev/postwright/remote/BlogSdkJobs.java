@@ -43,7 +43,7 @@ import okhttp3.sse.EventSources;
  * breaks, the job goes on on the server: it is polled at {@code GET /api/v1/blog/jobs/{id}} until
  * it ends. The SDK has no cancel or retry; those answer "not allowed".
  */
-public final class BlogSdkJobs implements JobService, AutoCloseable {
+public final class BlogSdkJobs implements RemoteEngine {
     private static final MediaType JSON = MediaType.get("application/json");
 
     private final RemoteServer server;
@@ -51,6 +51,7 @@ public final class BlogSdkJobs implements JobService, AutoCloseable {
     private final RemoteJobList created;
     private final Duration pollEvery;
     private final Map<String, JobLog> logs = new ConcurrentHashMap<>();
+    private volatile java.util.function.Consumer<Connection> watcher;
     private final ScheduledExecutorService polls = Executors.newSingleThreadScheduledExecutor(
             Thread.ofPlatform().daemon().name("postwright-blog-sdk-poll").factory());
 
@@ -265,6 +266,47 @@ public final class BlogSdkJobs implements JobService, AutoCloseable {
             return fresh;
         });
         return log.subscribe(afterSeq, listener);
+    }
+
+    /** Asks for a job that cannot exist: FastAPI's 404 shows a Blog SDK is there. */
+    @Override
+    public Connection check() {
+        String host = java.net.URI.create(server.baseUrl()).getHost();
+        var probe = authorized(new Request.Builder().url(api() + "/jobs/00000000-0000-4000-8000-000000000000")).build();
+        Connection c;
+        try (Response response = http.newCall(probe).execute()) {
+            String body = response.body().string();
+            if (response.code() == 404 && isFastApiNotFound(body)) {
+                c = new Connection(Connection.State.CONNECTED, "Connected to " + host + " (Blog SDK).");
+            } else if (response.code() == 401 || response.code() == 403) {
+                c = new Connection(Connection.State.REFUSED, host + " refused the request. Check the token in Settings.");
+            } else if (response.code() == 404) {
+                c = new Connection(Connection.State.WRONG_KIND, "That server does not speak the Blog SDK; if it is "
+                        + "Postwright serve or a Node backend, choose " + Dialect.JOB_API.label() + ".");
+            } else {
+                c = new Connection(Connection.State.UNREACHABLE, RemoteErrors.describe(response.code(), body));
+            }
+        } catch (IOException e) {
+            c = new Connection(Connection.State.UNREACHABLE, RemoteErrors.unreachable(server, e));
+        }
+        var watching = watcher;
+        if (watching != null) watching.accept(c);
+        return c;
+    }
+
+    @Override
+    public void watchConnection(java.util.function.Consumer<Connection> watcher) {
+        this.watcher = watcher;
+    }
+
+    /** FastAPI answers unknown paths and missing jobs with {@code {"detail": …}} and nothing else. */
+    static boolean isFastApiNotFound(String body) {
+        try {
+            JsonNode node = Json.parse(body, "the server's reply");
+            return node.has("detail") && !node.has("success");
+        } catch (RuntimeException notJson) {
+            return false;
+        }
     }
 
     private Request.Builder authorized(Request.Builder request) {

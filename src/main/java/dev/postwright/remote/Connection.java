@@ -12,6 +12,8 @@ public record Connection(State state, String message) {
         /** The server answered but refused the token. */
         REFUSED,
         /** The server could not be reached, or answered that it cannot take jobs now. */
-        UNREACHABLE
+        UNREACHABLE,
+        /** The server answered in the other dialect: the writer chose the wrong kind of server. */
+        WRONG_KIND
     }
 }

@@ -32,7 +32,7 @@ import okhttp3.Response;
  * {@link RemoteException} (or {@link InvalidRequestException} for a brief the server refused),
  * with sentences a writer can act on and never the token.
  */
-public final class RemoteJobs implements JobService, AutoCloseable {
+public final class RemoteJobs implements RemoteEngine {
     private static final MediaType JSON = MediaType.get("application/json");
 
     private final RemoteServer server;
@@ -153,16 +153,23 @@ public final class RemoteJobs implements JobService, AutoCloseable {
      * Asks the server about a job that cannot exist: a 404 shows it is there and took the token,
      * a 401 that it refused the token. Works on any job API server (no special route needed).
      */
+    @Override
     public Connection check() {
         var probe = new Request.Builder().url(server.jobs() + "/00000000-0000-4000-8000-000000000000/status");
         try (Response response = execute(probe)) {
-            return connection(response.code(), response.body().string());
+            String body = response.body().string();
+            if (response.code() == 404 && BlogSdkJobs.isFastApiNotFound(body)) {
+                return new Connection(Connection.State.WRONG_KIND, "That server speaks the Blog SDK, not the job API: "
+                        + "choose " + Dialect.BLOG_SDK.label() + " as the kind of server.");
+            }
+            return connection(response.code(), body);
         } catch (IOException e) {
             return unreachable(e);
         }
     }
 
     /** Tells {@code watcher} how the connection stands whenever a call finds it changed. */
+    @Override
     public void watchConnection(java.util.function.Consumer<Connection> watcher) {
         this.watcher = watcher;
     }

@@ -12,18 +12,19 @@ import java.nio.file.Path;
  * @param dataDir the folder of the library and jobs, or null for the platform's usual place;
  *                takes effect at the next start
  * @param window  where the window was when it was last closed, or null before the first close
- * @param teamServer the job API server new jobs run on (its token is in the key store), or null to
+ * @param teamServer the team server new jobs run on (its token is in the key store), or null to
  *                run them on this computer
+ * @param teamDialect the kind of team server ({@code job-api} or {@code blog-sdk}); null for the job API
  */
 public record Settings(ModelChoice model, int workers, Theme theme, Path dataDir, WindowBounds window,
-                       String teamServer) {
+                       String teamServer, String teamDialect) {
     public static final int MIN_WORKERS = 1;
     public static final int MAX_WORKERS = 8;
     public static final Settings DEFAULTS = new Settings(ModelChoice.OFFLINE, 2, Theme.LIGHT, null, null,
-            null);
+            null, null);
 
     public Settings(ModelChoice model, int workers, Theme theme, Path dataDir, WindowBounds window) {
-        this(model, workers, theme, dataDir, window, null);
+        this(model, workers, theme, dataDir, window, null, null);
     }
 
     public Settings {
@@ -39,26 +40,26 @@ public record Settings(ModelChoice model, int workers, Theme theme, Path dataDir
     }
 
     public Settings withModel(ModelChoice choice) {
-        return new Settings(choice, workers, theme, dataDir, window, teamServer);
+        return new Settings(choice, workers, theme, dataDir, window, teamServer, teamDialect);
     }
 
     public Settings withWorkers(int count) {
-        return new Settings(model, count, theme, dataDir, window, teamServer);
+        return new Settings(model, count, theme, dataDir, window, teamServer, teamDialect);
     }
 
     public Settings withTheme(Theme chosen) {
-        return new Settings(model, workers, chosen, dataDir, window, teamServer);
+        return new Settings(model, workers, chosen, dataDir, window, teamServer, teamDialect);
     }
 
     public Settings withDataDir(Path folder) {
-        return new Settings(model, workers, theme, folder, window, teamServer);
+        return new Settings(model, workers, theme, folder, window, teamServer, teamDialect);
     }
 
     public Settings withWindow(WindowBounds bounds) {
-        return new Settings(model, workers, theme, dataDir, bounds, teamServer);
+        return new Settings(model, workers, theme, dataDir, bounds, teamServer, teamDialect);
     }
 
-    public Settings withTeamServer(String url) {
-        return new Settings(model, workers, theme, dataDir, window, url);
+    public Settings withTeamServer(String url, String dialect) {
+        return new Settings(model, workers, theme, dataDir, window, url, dialect);
     }
 }

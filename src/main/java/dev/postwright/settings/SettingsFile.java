@@ -82,7 +82,10 @@ public final class SettingsFile {
         root.put("workers", s.workers());
         root.put("theme", s.theme().name().toLowerCase(Locale.ROOT));
         if (s.dataDir() != null) root.put("dataDir", s.dataDir().toString());
-        if (s.teamServer() != null) root.putObject("teamServer").put("url", s.teamServer());
+        if (s.teamServer() != null) {
+            var team = root.putObject("teamServer").put("url", s.teamServer());
+            if (s.teamDialect() != null) team.put("dialect", s.teamDialect());
+        }
         if (s.window() != null) {
             var w = s.window();
             root.putObject("window").put("x", w.x()).put("y", w.y()).put("width", w.width()).put("height", w.height())
@@ -102,7 +105,7 @@ public final class SettingsFile {
         String team = root.path("teamServer").path("url").asText(null);
         if (team != null && !(team.startsWith("http://") || team.startsWith("https://"))) team = null;
         return new Settings(choice, workers, theme, path(root.path("dataDir").asText(null)), window(root.path("window")),
-                team);
+                team, team == null ? null : root.path("teamServer").path("dialect").asText(null));
     }
 
     private static Path path(String text) {

@@ -3,13 +3,22 @@ package dev.postwright.remote;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.postwright.engine.LocalEngine;
+import dev.postwright.llm.offline.OfflineWriter;
 import dev.postwright.model.JobEvent;
 import dev.postwright.model.JobState;
 import dev.postwright.queue.CommandResult;
 import dev.postwright.queue.InvalidRequestException;
+import dev.postwright.queue.QueueSettings;
+import dev.postwright.server.JobApiServer;
+import dev.postwright.server.ServeSettings;
+import dev.postwright.server.Tokens;
 import dev.postwright.testing.Briefs;
 import dev.postwright.wire.Json;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -20,6 +29,7 @@ import mockwebserver3.RecordedRequest;
 import okhttp3.OkHttpClient;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** The Blog SDK dialect against a server following job-stream-protocol.md §2. */
 class BlogSdkJobsTest {
@@ -28,6 +38,7 @@ class BlogSdkJobsTest {
             + "\"seo_score\": 82.5, \"readability_score\": 71, \"semantic_keywords\": [\"levain\"], \"total_tokens\": 1200, "
             + "\"generation_time\": 12.5, \"warnings\": [\"Add a source.\"]}";
 
+    @TempDir Path dir;
     final MockWebServer server = new MockWebServer();
     final AtomicInteger polls = new AtomicInteger();
     BlogSdkJobs sdk;
@@ -139,5 +150,38 @@ class BlogSdkJobsTest {
                     assertThat(e.problems().getFirst().field()).isEqualTo("topic");
                     assertThat(e.problems().getFirst().message()).contains("at least 3 characters");
                 });
+    }
+
+    @Test
+    void testConnectionTellsAWriterWhoPickedTheWrongKindOfServer() throws Exception {
+        var sdkServer = new MockWebServer();
+        sdkServer.setDispatcher(new Dispatcher() {
+            @Override
+            public MockResponse dispatch(RecordedRequest request) {
+                return new MockResponse.Builder().code(404).setHeader("Content-Type", "application/json")
+                        .body("{\"detail\": \"Not Found\"}").build();
+            }
+        });
+        sdkServer.start();
+        var tokens = new Tokens("a test secret that is long enough for HS256".getBytes(StandardCharsets.UTF_8),
+                Clock.systemUTC());
+        try (sdkServer;
+             var engine = LocalEngine.open(dir, new OfflineWriter(), QueueSettings.DEFAULTS, Clock.systemUTC());
+             var serve = new JobApiServer(engine.jobs(), tokens, ServeSettings.DEFAULTS.withPort(0))) {
+            serve.start();
+            String token = tokens.issue("maria", Duration.ofHours(1));
+            var http = new OkHttpClient();
+            var sdkUrl = sdkServer.url("/").toString();
+            assertThat(Dialect.BLOG_SDK.open(new RemoteServer(sdkUrl, null), http, null).check().state())
+                    .isEqualTo(Connection.State.CONNECTED);
+            var jobApiOnSdk = Dialect.JOB_API.open(new RemoteServer(sdkUrl, token), http, null).check();
+            assertThat(jobApiOnSdk.state()).isEqualTo(Connection.State.WRONG_KIND);
+            assertThat(jobApiOnSdk.message()).contains("Blog SDK");
+            var sdkOnServe = Dialect.BLOG_SDK.open(new RemoteServer(serve.baseUrl(), token), http, null).check();
+            assertThat(sdkOnServe.state()).isEqualTo(Connection.State.WRONG_KIND);
+            assertThat(sdkOnServe.message()).contains("Job API");
+            assertThat(Dialect.JOB_API.open(new RemoteServer(serve.baseUrl(), token), http, null).check().state())
+                    .isEqualTo(Connection.State.CONNECTED);
+        }
     }
 }

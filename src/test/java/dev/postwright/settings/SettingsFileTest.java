@@ -21,7 +21,8 @@ class SettingsFileTest {
     @Test
     void everyFieldSurvivesARoundTrip() throws Exception {
         var settings = new Settings(ModelChoice.server("http://localhost:11434/v1/", "llama3.1"), 4, Theme.DARK,
-                dir.resolve("library"), new WindowBounds(10, 20, 1400, 900, true), "https://blog.example.com");
+                dir.resolve("library"), new WindowBounds(10, 20, 1400, 900, true), "https://blog.example.com",
+                "blog-sdk");
         var file = new SettingsFile(dir);
         file.save(settings);
         var loaded = new SettingsFile(dir).load();

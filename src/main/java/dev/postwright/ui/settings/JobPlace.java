@@ -1,6 +1,7 @@
 package dev.postwright.ui.settings;
 
 import dev.postwright.remote.Connection;
+import dev.postwright.remote.Dialect;
 import dev.postwright.remote.RemoteServer;
 
 /** Where new jobs run; Settings switches it when saved. Methods may block on the network. */
@@ -9,8 +10,8 @@ public interface JobPlace {
     void runLocally();
 
     /** New jobs run on {@code server}; returns how the connection stands now. */
-    Connection runOn(RemoteServer server);
+    Connection runOn(RemoteServer server, Dialect dialect);
 
     /** Checks {@code server} and its token without switching to it. */
-    Connection check(RemoteServer server);
+    Connection check(RemoteServer server, Dialect dialect);
 }

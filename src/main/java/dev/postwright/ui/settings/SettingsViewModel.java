@@ -4,6 +4,7 @@ import dev.postwright.llm.openai.ModelServer;
 import dev.postwright.model.FieldProblem;
 import dev.postwright.model.OrganizationProfile;
 import dev.postwright.queue.JobFailure;
+import dev.postwright.remote.Dialect;
 import dev.postwright.render.Theme;
 import dev.postwright.settings.ModelChoice;
 import dev.postwright.settings.SecretStore.SecretStoreException;
@@ -179,10 +180,10 @@ public final class SettingsViewModel {
         Settings next = current.withModel(useServer.get() ? ModelChoice.server(serverUrl.get(), model.get())
                         : ModelChoice.OFFLINE).withWorkers(workers.get()).withTheme(dark.get() ? Theme.DARK : Theme.LIGHT)
                 .withDataDir(dataDir.get().isBlank() ? null : Path.of(dataDir.get().strip()))
-                .withTeamServer(team.chosenUrl());
+                .withTeamServer(team.chosenUrl(), team.chosenUrl() == null ? null : team.dialect.get().id());
         String newKey = apiKey.get().strip();
         String newToken = team.token.get().strip();
-        String previousTeam = current.teamServer();
+        String previousTeam = current.teamServer() + " " + current.teamDialect();
         OrganizationProfile profile = profile();
         busy.set(true);
         background.execute(() -> {
@@ -192,8 +193,8 @@ public final class SettingsViewModel {
                 if (url != null && !newKey.isEmpty()) services.secrets().write(url, newKey);
                 services.profiles().save(profile);
                 services.writer().select(next.model(), url == null ? null : storedKey(url));
-                if (!Objects.equals(next.teamServer(), previousTeam) || !newToken.isEmpty()) {
-                    team.apply(next.teamServer(), newToken);
+                if (!Objects.equals(next.teamServer() + " " + next.teamDialect(), previousTeam) || !newToken.isEmpty()) {
+                    team.apply(next.teamServer(), Dialect.of(next.teamDialect()), newToken);
                 }
                 frames.nextFrame(() -> saved(next, url != null && !newKey.isEmpty()));
             } catch (IOException | SecretStoreException | StoreException e) {

@@ -1,7 +1,10 @@
 package dev.postwright.ui.settings;
 
 import javafx.geometry.Pos;
+import dev.postwright.remote.Dialect;
 import javafx.scene.Node;
+import javafx.scene.control.ComboBox;
+import javafx.util.StringConverter;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.PasswordField;
@@ -29,6 +32,22 @@ final class TeamServerCard {
         team.useTeamServer.addListener((o, was, now) -> (now ? remote : local).setSelected(true));
         group.selectedToggleProperty().addListener((o, was, now) -> team.useTeamServer.set(now == remote));
 
+        var kind = new ComboBox<Dialect>();
+        kind.setId("team-dialect");
+        kind.getItems().setAll(Dialect.values());
+        kind.setConverter(new StringConverter<>() {
+            @Override
+            public String toString(Dialect d) {
+                return d == null ? "" : d.label();
+            }
+
+            @Override
+            public Dialect fromString(String s) {
+                return Dialect.of(s);
+            }
+        });
+        kind.valueProperty().bindBidirectional(team.dialect);
+        kind.setAccessibleText("Kind of server");
         var url = new TextField();
         url.setId("team-url");
         url.setPromptText("https://blog.example.com");
@@ -48,6 +67,7 @@ final class TeamServerCard {
         tokenRow.setAlignment(Pos.CENTER_LEFT);
         var fields = new VBox(6,
                 SettingsView.labelled("Server address", SettingsView.bind(url, team.url, "Team server address")), url,
+                SettingsView.labelled("Kind of server", kind), kind,
                 SettingsView.labelled("Token", SettingsView.bind(token, team.token, "Team server token")), tokenRow,
                 status);
         fields.getStyleClass().add("indented");

@@ -2,6 +2,7 @@ package dev.postwright.ui.settings;
 
 import dev.postwright.model.FieldProblem;
 import dev.postwright.remote.Connection;
+import dev.postwright.remote.Dialect;
 import dev.postwright.remote.RemoteServer;
 import dev.postwright.settings.SecretStore.SecretStoreException;
 import dev.postwright.settings.Settings;
@@ -9,6 +10,8 @@ import dev.postwright.ui.fx.FxFrames;
 import java.util.List;
 import java.util.concurrent.Executor;
 import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleBooleanProperty;
@@ -26,6 +29,7 @@ public final class TeamServerForm {
     public final StringProperty url = new SimpleStringProperty("");
     /** A new token to save; blank keeps the stored one. Cleared after saving. */
     public final StringProperty token = new SimpleStringProperty("");
+    public final ObjectProperty<Dialect> dialect = new SimpleObjectProperty<>(Dialect.JOB_API);
     private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper("");
 
     private final SettingsServices services;
@@ -38,12 +42,14 @@ public final class TeamServerForm {
         this.background = background;
         useTeamServer.set(current.teamServer() != null);
         url.set(current.teamServer() == null ? "" : current.teamServer());
+        dialect.set(Dialect.of(current.teamDialect()));
     }
 
     /** Asks the server (with the typed token, else the stored one) whether it is there and takes the token. */
     public void testConnection() {
         String address = url.get().strip();
         String typed = token.get().strip();
+        Dialect kind = dialect.get();
         if (!isWebUrl(address)) {
             status.set("Enter the server's address first, like https://blog.example.com.");
             return;
@@ -53,7 +59,7 @@ public final class TeamServerForm {
             String message;
             try {
                 var server = new RemoteServer(address, typed.isEmpty() ? storedToken(address) : typed);
-                Connection c = services.jobPlace().check(server);
+                Connection c = services.jobPlace().check(server, kind);
                 message = c.message();
             } catch (SecretStoreException | IllegalArgumentException e) {
                 message = e.getMessage();
@@ -79,14 +85,14 @@ public final class TeamServerForm {
      * Stores a typed token and moves new jobs where {@code chosenUrl} says. Runs on the background
      * thread during save.
      */
-    void apply(String chosenUrl, String typedToken) throws SecretStoreException {
+    void apply(String chosenUrl, Dialect kind, String typedToken) throws SecretStoreException {
         if (chosenUrl == null) {
             services.jobPlace().runLocally();
             frames.nextFrame(() -> status.set(""));
             return;
         }
         if (!typedToken.isEmpty()) services.secrets().write(Settings.teamTokenName(chosenUrl), typedToken);
-        Connection c = services.jobPlace().runOn(new RemoteServer(chosenUrl, storedToken(chosenUrl)));
+        Connection c = services.jobPlace().runOn(new RemoteServer(chosenUrl, storedToken(chosenUrl)), kind);
         frames.nextFrame(() -> {
             token.set("");
             status.set(c.message());

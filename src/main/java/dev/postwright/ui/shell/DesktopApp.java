@@ -9,6 +9,7 @@ import dev.postwright.llm.openai.ModelCatalog;
 import dev.postwright.render.PostRenderer;
 import dev.postwright.render.Theme;
 import dev.postwright.seo.SeoAnalyzer;
+import dev.postwright.remote.Dialect;
 import dev.postwright.remote.RemoteServer;
 import dev.postwright.settings.ConfigDirectory;
 import dev.postwright.settings.SecretStore;
@@ -154,7 +155,9 @@ public final class DesktopApp extends Application {
         Settings settings = startup.settings();
         jobsInUse = new JobsSwitch(engine.jobs(), new RemoteResults(engine.library(), BriefViewModel.ORGANIZATION),
                 HttpClients::shared, dataDir.resolve("remote-jobs"), frames);
-        if (settings.teamServer() != null) background.execute(() -> useTeamServer(settings.teamServer()));
+        if (settings.teamServer() != null) {
+            background.execute(() -> useTeamServer(settings.teamServer(), Dialect.of(settings.teamDialect())));
+        }
         controller = new DeskController(jobsInUse, frames, background);
         var brief = new BriefViewModel();
         if (startup.firstRun()) brief.load(SampleBrief.request());
@@ -176,10 +179,10 @@ public final class DesktopApp extends Application {
     }
 
     /** New jobs go to the team server the settings name, with its stored token. */
-    private void useTeamServer(String url) {
+    private void useTeamServer(String url, Dialect dialect) {
         try {
             String token = startup.secrets().read(Settings.teamTokenName(url)).orElse(null);
-            jobsInUse.runOn(new RemoteServer(url, token));
+            jobsInUse.runOn(new RemoteServer(url, token), dialect);
         } catch (SecretStore.SecretStoreException | IllegalArgumentException e) {
             LOG.log(Level.WARNING, "The team server {0} could not be used: {1}", url, e.getMessage());
         }

@@ -8,7 +8,8 @@ import dev.postwright.queue.JobEventListener;
 import dev.postwright.queue.JobService;
 import dev.postwright.queue.Subscription;
 import dev.postwright.remote.Connection;
-import dev.postwright.remote.RemoteJobs;
+import dev.postwright.remote.Dialect;
+import dev.postwright.remote.RemoteEngine;
 import dev.postwright.remote.RemoteServer;
 import dev.postwright.ui.fx.FxFrames;
 import dev.postwright.ui.settings.JobPlace;
@@ -38,7 +39,7 @@ public final class JobsSwitch implements JobService, JobPlace, AutoCloseable {
     private final ReadOnlyStringWrapper place = new ReadOnlyStringWrapper("Jobs run on this computer");
     private final ReadOnlyObjectWrapper<Connection.State> state = new ReadOnlyObjectWrapper<>();
     private volatile JobService current;
-    private RemoteJobs remote;
+    private RemoteEngine remote;
 
     /**
      * @param keep        keeps the posts of remote jobs in this computer's library
@@ -65,10 +66,9 @@ public final class JobsSwitch implements JobService, JobPlace, AutoCloseable {
     }
 
     @Override
-    public synchronized Connection runOn(RemoteServer server) {
+    public synchronized Connection runOn(RemoteServer server, Dialect dialect) {
         closeRemote();
-        var jobs = new RemoteJobs(server, http.get(), remoteLists.resolve(fileName(server) + ".json"),
-                RemoteJobs.StreamTiming.DEFAULTS);
+        RemoteEngine jobs = dialect.open(server, http.get(), remoteLists.resolve(fileName(server) + ".json"));
         String host = URI.create(server.baseUrl()).getHost();
         jobs.watchConnection(c -> show(host, c));
         remote = jobs;
@@ -79,8 +79,8 @@ public final class JobsSwitch implements JobService, JobPlace, AutoCloseable {
     }
 
     @Override
-    public Connection check(RemoteServer server) {
-        try (var probe = new RemoteJobs(server, http.get(), null, RemoteJobs.StreamTiming.DEFAULTS)) {
+    public Connection check(RemoteServer server, Dialect dialect) {
+        try (var probe = dialect.open(server, http.get(), null)) {
             return probe.check();
         }
     }
@@ -90,6 +90,7 @@ public final class JobsSwitch implements JobService, JobPlace, AutoCloseable {
             case CONNECTED -> "Team server " + host + " · connected";
             case REFUSED -> "Team server " + host + " · sign in again";
             case UNREACHABLE -> "Team server " + host + " · cannot reach";
+            case WRONG_KIND -> "Team server " + host + " · wrong kind of server";
         };
         frames.nextFrame(() -> {
             place.set(text);

@@ -87,7 +87,7 @@ public final class MainWindow extends BorderPane {
                 () -> connection.getValue() == null, connection));
         writer.managedProperty().bind(writer.visibleProperty());
         connection.addListener((o, was, now) -> {
-            place.getStyleClass().removeAll("connected", "refused", "unreachable");
+            place.getStyleClass().removeAll("connected", "refused", "unreachable", "wrong_kind");
             if (now != null) place.getStyleClass().add(now.name().toLowerCase(java.util.Locale.ROOT));
         });
         var header = new HBox(18, brand, nav, spacer, place, writer);
