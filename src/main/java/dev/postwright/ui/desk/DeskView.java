@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 import javafx.scene.Node;
+import javafx.scene.control.Label;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
@@ -44,6 +45,14 @@ public final class DeskView extends BorderPane {
         briefScroll.setFitToWidth(true);
         var briefPane = new BorderPane(briefScroll);
         briefPane.setBottom(briefView.footer());
+        var refused = new Label();
+        refused.setId("generate-problem");
+        refused.getStyleClass().add("problems");
+        refused.setWrapText(true);
+        refused.textProperty().bind(controller.problemProperty());
+        refused.visibleProperty().bind(refused.textProperty().isNotEmpty());
+        refused.managedProperty().bind(refused.visibleProperty());
+        briefView.footer().getChildren().addFirst(refused);
         var jobsTab = lazyTab("Jobs", () -> new JobsView(jobs, controller::follow), false);
         jobsTab.setId("jobs-tab");
         jobsTab.selectedProperty().addListener((o, was, selected) -> {

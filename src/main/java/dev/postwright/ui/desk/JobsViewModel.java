@@ -38,8 +38,12 @@ public final class JobsViewModel {
 
     public void refresh() {
         background.execute(() -> {
-            List<JobStatus> now = queue.list(SHOWN);
-            frames.nextFrame(() -> jobs.setAll(now));
+            try {
+                List<JobStatus> now = queue.list(SHOWN);
+                frames.nextFrame(() -> jobs.setAll(now));
+            } catch (RuntimeException e) { // a team server that cannot be reached: say so, keep the list
+                frames.nextFrame(() -> message.set(e.getMessage()));
+            }
         });
     }
 
@@ -57,7 +61,13 @@ public final class JobsViewModel {
 
     private void command(java.util.function.Supplier<CommandResult> work, String done, String notAllowed) {
         background.execute(() -> {
-            CommandResult result = work.get();
+            CommandResult result;
+            try {
+                result = work.get();
+            } catch (RuntimeException e) {
+                frames.nextFrame(() -> message.set(e.getMessage()));
+                return;
+            }
             String said = switch (result) {
                 case APPLIED -> done;
                 case NOT_ALLOWED -> notAllowed;

@@ -87,6 +87,14 @@ class TeamServerScreenTest {
                 assertThat(source).isEqualTo("remote:" + job.jobIdProperty().get());
             }
             assertThat(robot.lookup("#writer-name").queryAs(Label.class).isVisible()).isFalse();
+
+            String address = api.baseUrl();
+            api.close(); // the server goes away: Generate says so in words, and the header too
+            robot.interact(() -> robot.lookup("#generate").queryAs(Button.class).fire());
+            var problem = robot.lookup("#generate-problem").queryAs(Label.class);
+            waitFor(() -> problem.getText().startsWith("Cannot reach the server at " + address));
+            assertThat(problem.getText()).doesNotContain("eyJ");
+            waitFor(() -> place.getText().equals("Team server 127.0.0.1 · cannot reach"));
         }
     }
 }
