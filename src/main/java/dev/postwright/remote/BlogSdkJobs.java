@@ -220,22 +220,13 @@ public final class BlogSdkJobs implements RemoteEngine {
 
     @Override
     public Optional<JobStatus> status(String jobId) {
-        try (Response response = http.newCall(authorized(new Request.Builder().url(api() + "/jobs/" + jobId)).build())
-                .execute()) {
-            String body = response.body().string();
-            if (response.code() == 404) return Optional.empty();
-            if (!response.isSuccessful()) throw new RemoteException(RemoteErrors.describe(response.code(), body), response.code());
-            return Optional.of(BlogSdkCodec.status(Json.parse(body, "the job")));
-        } catch (IOException e) {
-            throw new RemoteException(RemoteErrors.unreachable(server, e), 0);
-        }
+        return RemoteHttp.getJson(r -> http.newCall(authorized(r).build()).execute(), server, api() + "/jobs/" + jobId,
+                "the job").map(BlogSdkCodec::status);
     }
 
     @Override
     public List<JobStatus> list(int limit) {
-        List<JobStatus> out = new ArrayList<>();
-        for (String id : created.newestFirst(limit)) status(id).ifPresent(out::add);
-        return out;
+        return created.statuses(limit, this::status);
     }
 
     /** The Blog SDK cannot cancel a job. */
@@ -310,8 +301,7 @@ public final class BlogSdkJobs implements RemoteEngine {
     }
 
     private Request.Builder authorized(Request.Builder request) {
-        if (server.token() != null && !server.token().isBlank()) request.header("Authorization", "Bearer " + server.token());
-        return request;
+        return RemoteHttp.authorized(request, server);
     }
 
     @Override

@@ -1,6 +1,7 @@
 package dev.postwright.remote;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.postwright.model.JobStatus;
 import dev.postwright.store.AtomicFiles;
 import dev.postwright.wire.Json;
 import dev.postwright.wire.WireFormatException;
@@ -11,6 +12,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
+import java.util.function.Function;
 
 /**
  * The ids of the jobs this app created on a server, newest first, so the Jobs list can show them
@@ -57,6 +60,13 @@ final class RemoteJobList {
 
     synchronized List<String> newestFirst(int limit) {
         return List.copyOf(ids.subList(0, Math.min(limit, ids.size())));
+    }
+
+    /** The statuses of the newest {@code limit} jobs; jobs the server no longer has are left out. */
+    List<JobStatus> statuses(int limit, Function<String, Optional<JobStatus>> status) {
+        List<JobStatus> out = new ArrayList<>();
+        for (String id : newestFirst(limit)) status.apply(id).ifPresent(out::add);
+        return out;
     }
 
     private void save() {

@@ -92,22 +92,14 @@ public final class RemoteJobs implements RemoteEngine {
 
     @Override
     public Optional<JobStatus> status(String jobId) {
-        try (Response response = execute(new Request.Builder().url(server.jobs() + "/" + jobId + "/status"))) {
-            String body = response.body().string();
-            if (response.code() == 404) return Optional.empty();
-            if (!response.isSuccessful()) throw new RemoteException(RemoteErrors.describe(response.code(), body), response.code());
-            return Optional.of(StatusCodec.read(Json.parse(body, "the job's status")));
-        } catch (IOException e) {
-            throw new RemoteException(RemoteErrors.unreachable(server, e), 0);
-        }
+        return RemoteHttp.getJson(this::execute, server, server.jobs() + "/" + jobId + "/status", "the job's status")
+                .map(StatusCodec::read);
     }
 
     /** The jobs this app created on the server, newest first; jobs the server no longer has are left out. */
     @Override
     public List<JobStatus> list(int limit) {
-        List<JobStatus> out = new ArrayList<>();
-        for (String id : created.newestFirst(limit)) status(id).ifPresent(out::add);
-        return out;
+        return created.statuses(limit, this::status);
     }
 
     @Override
@@ -216,8 +208,7 @@ public final class RemoteJobs implements RemoteEngine {
     }
 
     Request.Builder authorized(Request.Builder request) {
-        if (server.token() != null && !server.token().isBlank()) request.header("Authorization", "Bearer " + server.token());
-        return request;
+        return RemoteHttp.authorized(request, server);
     }
 
     RemoteServer server() {
