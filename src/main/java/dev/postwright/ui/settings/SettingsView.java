@@ -115,7 +115,7 @@ public final class SettingsView extends ScrollPane {
                 labelled("API key", bind(key, settings.apiKey, "API key")), new HBox(8, key, forget), keyStatus);
         serverFields.getStyleClass().add("indented");
         serverFields.disableProperty().bind(settings.useServer.not());
-        return card("Who writes", new VBox(8, offline, server, serverFields));
+        return card("Who writes (jobs on this computer)", new VBox(8, offline, server, serverFields));
     }
 
     private Node profileCard() {

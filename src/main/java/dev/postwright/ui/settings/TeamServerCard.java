@@ -24,8 +24,7 @@ final class TeamServerCard {
         var local = new RadioButton("On this computer: jobs run here, even offline");
         local.setId("jobs-local");
         local.setToggleGroup(group);
-        var remote = new RadioButton("On a team server (Postwright serve, or your team's job API backend), "
-                + "which chooses who writes");
+        var remote = new RadioButton("On a team server: Postwright serve, or your team's backend");
         remote.setId("jobs-team");
         remote.setToggleGroup(group);
         (team.useTeamServer.get() ? remote : local).setSelected(true);
