@@ -31,6 +31,8 @@ final class EventPump implements Subscription {
     private final String jobId;
     private final JobEventListener listener;
     private final Database db;
+    private final JobFeed feed;
+    private boolean replayed;
     private final Executor executor;
     private final Runnable onEnd;
     private final AtomicInteger pendingSignals = new AtomicInteger();
@@ -38,7 +40,9 @@ final class EventPump implements Subscription {
     private volatile boolean closed;
     private long cursor; // touched only inside drain(), which never runs concurrently with itself
 
-    EventPump(String jobId, long afterSeq, JobEventListener listener, Database db, Executor executor, Runnable onEnd) {
+    EventPump(String jobId, long afterSeq, JobEventListener listener, Database db, JobFeed feed, Executor executor,
+              Runnable onEnd) {
+        this.feed = feed;
         this.jobId = jobId;
         this.cursor = afterSeq;
         this.listener = listener;
@@ -79,9 +83,23 @@ final class EventPump implements Subscription {
     }
 
     private void deliverNewEvents() {
-        List<SqliteEventLog.StoredEvent> batch;
         boolean sawTerminal = false;
         boolean sawAny = false;
+        // Live: take what the job's other subscriptions read too. The first drain replays on its own.
+        List<JobFeed.Read> shared = replayed ? feed.after(cursor, db, BATCH) : null;
+        replayed = true;
+        if (shared != null) {
+            for (var read : shared) {
+                if (closed) return;
+                cursor = read.seq();
+                sawAny = true;
+                read.event().ifPresent(this::deliver);
+                sawTerminal = read.event().map(e -> e.event().isTerminal()).orElse(false);
+            }
+            if ((sawTerminal || !sawAny) && isFinishedAndDelivered()) closed = true;
+            return;
+        }
+        List<SqliteEventLog.StoredEvent> batch;
         do {
             long after = cursor;
             batch = db.read(sql -> SqliteEventLog.readAfter(sql, jobId, after, BATCH));

@@ -9,6 +9,7 @@ import java.util.concurrent.Executor;
 /** The live subscriptions of one queue, by job, for waking them when their job's log grows. */
 final class Subscriptions {
     private final ConcurrentHashMap<String, Set<EventPump>> byJob = new ConcurrentHashMap<>();
+    private final ConcurrentHashMap<String, JobFeed> feeds = new ConcurrentHashMap<>();
     private final Database db;
     private final Executor executor;
 
@@ -19,21 +20,30 @@ final class Subscriptions {
 
     EventPump open(String jobId, long afterSeq, JobEventListener listener) {
         var holder = new EventPump[1];
-        EventPump pump = new EventPump(jobId, afterSeq, listener, db, executor, () -> remove(holder[0]));
-        holder[0] = pump;
-        byJob.computeIfAbsent(jobId, id -> ConcurrentHashMap.newKeySet()).add(pump);
-        pump.signal();
-        return pump;
+        // The job's feed is made and dropped under the same key lock as its set of pumps, so a pump
+        // never holds a feed that appends no longer reach.
+        byJob.compute(jobId, (id, pumps) -> {
+            JobFeed feed = feeds.computeIfAbsent(id, JobFeed::new);
+            holder[0] = new EventPump(id, afterSeq, listener, db, feed, executor, () -> remove(holder[0]));
+            Set<EventPump> set = pumps != null ? pumps : ConcurrentHashMap.newKeySet();
+            set.add(holder[0]);
+            return set;
+        });
+        holder[0].signal();
+        return holder[0];
     }
 
     /** Called after an append to {@code jobId}'s log has committed. */
     void appended(String jobId) {
+        JobFeed feed = feeds.get(jobId);
+        if (feed != null) feed.appended();
         Set<EventPump> pumps = byJob.get(jobId);
         if (pumps != null) pumps.forEach(EventPump::signal);
     }
 
     /** Wakes every subscription, so appends by other processes on the same file are seen too. */
     void signalAll() {
+        feeds.values().forEach(JobFeed::appended);
         byJob.values().forEach(pumps -> pumps.forEach(EventPump::signal));
     }
 
@@ -44,6 +54,7 @@ final class Subscriptions {
     private void remove(EventPump pump) {
         byJob.computeIfPresent(pump.jobId(), (id, pumps) -> {
             pumps.remove(pump);
+            if (pumps.isEmpty()) feeds.remove(id);
             return pumps.isEmpty() ? null : pumps;
         });
     }

@@ -187,7 +187,7 @@ public final class ServeLoadBenchmark {
                     if (line.startsWith("event: ")) {
                         event = line.substring(7);
                         if (event.equals("connected")) connected.countDown();
-                    } else if (line.startsWith("id: ")) {
+                    } else if (line.startsWith("id: ") && !"connected".equals(event)) { // connected names the resume point
                         long seq = Long.parseLong(line.substring(line.lastIndexOf(':') + 1));
                         if (seq != expected && problem == null) problem = jobId + ": expected " + expected + ", got " + seq;
                         expected = seq + 1;
