@@ -10,9 +10,9 @@ import dev.postwright.render.PostRenderer;
 import dev.postwright.render.Theme;
 import dev.postwright.seo.SeoAnalyzer;
 import dev.postwright.remote.Dialect;
+import dev.postwright.remote.RemoteEngine;
 import dev.postwright.remote.RemoteServer;
 import dev.postwright.settings.ConfigDirectory;
-import dev.postwright.settings.SecretStore;
 import dev.postwright.settings.Settings;
 import dev.postwright.settings.SettingsFile;
 import dev.postwright.ui.desk.BriefViewModel;
@@ -155,9 +155,7 @@ public final class DesktopApp extends Application {
         Settings settings = startup.settings();
         jobsInUse = new JobsSwitch(engine.jobs(), new RemoteResults(engine.library(), BriefViewModel.ORGANIZATION),
                 HttpClients::shared, dataDir.resolve("remote-jobs"), frames);
-        if (settings.teamServer() != null) {
-            background.execute(() -> useTeamServer(settings.teamServer(), Dialect.of(settings.teamDialect())));
-        }
+        if (settings.teamServer() != null) useTeamServer(settings.teamServer(), Dialect.of(settings.teamDialect()));
         controller = new DeskController(jobsInUse, frames, background);
         var brief = new BriefViewModel();
         if (startup.firstRun()) brief.load(SampleBrief.request());
@@ -178,12 +176,16 @@ public final class DesktopApp extends Application {
         return window;
     }
 
-    /** New jobs go to the team server the settings name, with its stored token. */
+    /**
+     * New jobs go to the team server the settings name, with the token read at start-up, from the
+     * first frame on (a Generate pressed at once must not run here instead); the connection is
+     * checked in the background and shown in the header.
+     */
     private void useTeamServer(String url, Dialect dialect) {
         try {
-            String token = startup.secrets().read(Settings.teamTokenName(url)).orElse(null);
-            jobsInUse.runOn(new RemoteServer(url, token), dialect);
-        } catch (SecretStore.SecretStoreException | IllegalArgumentException e) {
+            RemoteEngine remote = jobsInUse.pointAt(new RemoteServer(url, startup.teamToken()), dialect);
+            background.execute(remote::check);
+        } catch (IllegalArgumentException e) {
             LOG.log(Level.WARNING, "The team server {0} could not be used: {1}", url, e.getMessage());
         }
     }

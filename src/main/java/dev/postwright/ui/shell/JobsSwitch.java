@@ -66,16 +66,26 @@ public final class JobsSwitch implements JobService, JobPlace, AutoCloseable {
     }
 
     @Override
-    public synchronized Connection runOn(RemoteServer server, Dialect dialect) {
+    public Connection runOn(RemoteServer server, Dialect dialect) {
+        RemoteEngine jobs = pointAt(server, dialect);
+        Connection now = jobs.check();
+        show(URI.create(server.baseUrl()).getHost(), now);
+        return now;
+    }
+
+    /**
+     * Sends new jobs to {@code server} from now on, without waiting for the network; the header
+     * says "connecting" until a call or {@link RemoteEngine#check()} finds out more.
+     */
+    synchronized RemoteEngine pointAt(RemoteServer server, Dialect dialect) {
         closeRemote();
         RemoteEngine jobs = dialect.open(server, http.get(), remoteLists.resolve(fileName(server) + ".json"));
         String host = URI.create(server.baseUrl()).getHost();
         jobs.watchConnection(c -> show(host, c));
         remote = jobs;
         current = jobs;
-        Connection now = jobs.check();
-        show(host, now);
-        return now;
+        frames.nextFrame(() -> place.set("Team server " + host + " · connecting…"));
+        return jobs;
     }
 
     @Override

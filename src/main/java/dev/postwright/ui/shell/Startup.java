@@ -24,9 +24,10 @@ import java.util.concurrent.CompletableFuture;
  *
  * @param engine   null when the library could not be opened; {@code problem} says why
  * @param firstRun nothing has been generated or saved yet (the sample brief is offered)
+ * @param teamToken the stored token of the team server the settings name, or null
  */
 record Startup(Path configDir, Settings settings, String settingsProblem, Path dataDir, SecretStore secrets,
-               SelectedWriter writer, LocalEngine engine, String problem, boolean firstRun) {
+               SelectedWriter writer, LocalEngine engine, String problem, boolean firstRun, String teamToken) {
     private static final System.Logger LOG = System.getLogger(Startup.class.getName());
     /** Deleted posts stay restorable (Undo) for this long, then are removed at a start. */
     private static final Duration KEEP_DELETED = Duration.ofDays(1);
@@ -56,6 +57,7 @@ record Startup(Path configDir, Settings settings, String settingsProblem, Path d
         SecretStore secrets = SecretStores.forThisComputer(configDir);
         var writer = new SelectedWriter(HttpClients::shared);
         writer.select(settings.model(), storedKey(settings, secrets));
+        String teamToken = settings.teamServer() == null ? null : stored(secrets, Settings.teamTokenName(settings.teamServer()));
         try {
             var engine = LocalEngine.open(dataDir, writer, QueueSettings.DEFAULTS.withWorkers(settings.workers()),
                     Clock.systemUTC());
@@ -64,19 +66,23 @@ record Startup(Path configDir, Settings settings, String settingsProblem, Path d
             engine.jobs().start();
             boolean firstRun = engine.jobs().list(1).isEmpty()
                     && engine.library().count(BriefViewModel.ORGANIZATION) == 0;
-            return new Startup(configDir, settings, loaded.problem(), dataDir, secrets, writer, engine, null, firstRun);
+            return new Startup(configDir, settings, loaded.problem(), dataDir, secrets, writer, engine, null, firstRun,
+                    teamToken);
         } catch (DatabaseUnavailableException e) {
             return new Startup(configDir, settings, loaded.problem(), dataDir, secrets, writer, null, e.getMessage(),
-                    false);
+                    false, teamToken);
         }
     }
 
     private static String storedKey(Settings settings, SecretStore secrets) {
-        if (settings.model().isOffline()) return null;
+        return settings.model().isOffline() ? null : stored(secrets, settings.model().baseUrl());
+    }
+
+    private static String stored(SecretStore secrets, String name) {
         try {
-            return secrets.read(settings.model().baseUrl()).orElse(null);
+            return secrets.read(name).orElse(null);
         } catch (SecretStore.SecretStoreException e) {
-            LOG.log(Level.WARNING, "The API key could not be read: {0}", e.getMessage());
+            LOG.log(Level.WARNING, "A stored key could not be read: {0}", e.getMessage());
             return null;
         }
     }

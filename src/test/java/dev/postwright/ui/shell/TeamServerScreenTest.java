@@ -88,13 +88,28 @@ class TeamServerScreenTest {
             }
             assertThat(robot.lookup("#writer-name").queryAs(Label.class).isVisible()).isFalse();
 
+            // A restart keeps using the team server, from the very first Generate.
+            app.close();
+            app = FxApp.start(dir.resolve("config"), dir.resolve("data"), new AnsweringFileDialogs());
+            JobViewModel again = app.desktop().controller().job();
+            robot.interact(() -> { // not a first run any more: the brief starts empty
+                robot.lookup("#title").queryAs(TextField.class).setText("Sourdough starters");
+                robot.lookup("#business-type").queryAs(TextField.class).setText("Bakery");
+            });
+            assertThat(robot.lookup("#generate").queryAs(Button.class).isDisabled()).isFalse();
+            robot.interact(() -> robot.lookup("#generate").queryAs(Button.class).fire());
+            waitFor(() -> again.phaseProperty().get() == JobViewModel.Phase.SUCCEEDED);
+            assertThat(team.jobs().listOwnedBy("maria", 5)).hasSize(2);
+            var placeAgain = robot.lookup("#job-place").queryAs(Label.class);
+            waitFor(() -> placeAgain.getText().equals("Team server 127.0.0.1 · connected"));
+
             String address = api.baseUrl();
             api.close(); // the server goes away: Generate says so in words, and the header too
             robot.interact(() -> robot.lookup("#generate").queryAs(Button.class).fire());
             var problem = robot.lookup("#generate-problem").queryAs(Label.class);
             waitFor(() -> problem.getText().startsWith("Cannot reach the server at " + address));
             assertThat(problem.getText()).doesNotContain("eyJ");
-            waitFor(() -> place.getText().equals("Team server 127.0.0.1 · cannot reach"));
+            waitFor(() -> placeAgain.getText().equals("Team server 127.0.0.1 · cannot reach"));
         }
     }
 }
