@@ -262,7 +262,7 @@ public final class BlogSdkJobs implements RemoteEngine {
     /** Asks for a job that cannot exist: FastAPI's 404 shows a Blog SDK is there. */
     @Override
     public Connection check() {
-        String host = java.net.URI.create(server.baseUrl()).getHost();
+        String host = server.host();
         var probe = authorized(new Request.Builder().url(api() + "/jobs/00000000-0000-4000-8000-000000000000")).build();
         Connection c;
         try (Response response = http.newCall(probe).execute()) {

@@ -186,7 +186,7 @@ public final class RemoteJobs implements RemoteEngine {
     }
 
     private Connection connection(int code, String body) {
-        String host = java.net.URI.create(server.baseUrl()).getHost();
+        String host = server.host();
         if (code == 401 || code == 403) {
             return new Connection(Connection.State.REFUSED, host + " refused the token. Sign in again: paste a new "
                     + "token in Settings.");

@@ -21,6 +21,11 @@ public record RemoteServer(String baseUrl, String token) {
         baseUrl = baseUrl.strip().replaceAll("/+$", "");
     }
 
+    /** The server's host name, for messages and the window's header. */
+    public String host() {
+        return URI.create(baseUrl).getHost();
+    }
+
     String jobs() {
         return baseUrl + "/api/v1/jobs";
     }

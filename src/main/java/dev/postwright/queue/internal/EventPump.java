@@ -85,33 +85,21 @@ final class EventPump implements Subscription {
     private void deliverNewEvents() {
         boolean sawTerminal = false;
         boolean sawAny = false;
-        // Live: take what the job's other subscriptions read too. The first drain replays on its own.
-        List<JobFeed.Read> shared = replayed ? feed.after(cursor, db, BATCH) : null;
+        // Live drains take what the job's other subscriptions read too; the first drain (the replay),
+        // and any that is behind what a shared read covers, pages through the log on its own.
+        List<JobFeed.Read> reads = replayed ? feed.after(cursor, db, BATCH) : null;
         replayed = true;
-        if (shared != null) {
-            for (var read : shared) {
+        boolean paging = reads == null;
+        do {
+            if (paging) reads = JobFeed.readAfter(db, jobId, cursor, BATCH);
+            for (var read : reads) {
                 if (closed) return;
                 cursor = read.seq();
                 sawAny = true;
                 read.event().ifPresent(this::deliver);
                 sawTerminal = read.event().map(e -> e.event().isTerminal()).orElse(false);
             }
-            if ((sawTerminal || !sawAny) && isFinishedAndDelivered()) closed = true;
-            return;
-        }
-        List<SqliteEventLog.StoredEvent> batch;
-        do {
-            long after = cursor;
-            batch = db.read(sql -> SqliteEventLog.readAfter(sql, jobId, after, BATCH));
-            for (var stored : batch) {
-                if (closed) return;
-                cursor = stored.seq();
-                sawAny = true;
-                var event = decode(stored);
-                event.ifPresent(this::deliver);
-                sawTerminal = event.map(e -> e.event().isTerminal()).orElse(false);
-            }
-        } while (batch.size() == BATCH);
+        } while (paging && reads.size() == BATCH);
         // A job ends with its terminal event, so only then (or when nothing came: a deleted job,
         // a pruned log) is the end worth a query; a busy job's drains skip it.
         if ((sawTerminal || !sawAny) && isFinishedAndDelivered()) closed = true;
@@ -122,10 +110,6 @@ final class EventPump implements Subscription {
         return db.read(sql -> sql.queryOne(END_CHECK, rs -> JobTransitions.fromSql(rs.getString(1)).isFinished()
                         && rs.getLong(2) <= delivered, jobId))
                 .orElse(true); // the job was deleted
-    }
-
-    private Optional<LoggedEvent> decode(SqliteEventLog.StoredEvent stored) {
-        return decode(jobId, stored);
     }
 
     /** The stored event as a model event; empty, with a warning, when it cannot be read. */

@@ -28,6 +28,14 @@ final class JobFeed {
         this.jobId = jobId;
     }
 
+    /** Up to {@code batch} events after {@code cursor}, read from the log and decoded. */
+    static List<Read> readAfter(Database db, String jobId, long cursor, int batch) {
+        var rows = db.read(sql -> SqliteEventLog.readAfter(sql, jobId, cursor, batch));
+        List<Read> decoded = new ArrayList<>(rows.size());
+        for (var row : rows) decoded.add(new Read(row.seq(), EventPump.decode(jobId, row)));
+        return decoded;
+    }
+
     /** Called when the job's log may have grown (before its subscriptions are signalled). */
     synchronized void appended() {
         appends++;
@@ -40,10 +48,8 @@ final class JobFeed {
     synchronized List<Read> after(long cursor, Database db, int batch) {
         if (readAtAppends != appends || cursor < readAfter) {
             long seenAppends = appends; // counted before reading: an append during the read makes it stale
-            var rows = db.read(sql -> SqliteEventLog.readAfter(sql, jobId, cursor, batch));
-            if (rows.size() == batch) return null; // not the whole tail: the caller pages through the log itself
-            List<Read> decoded = new ArrayList<>(rows.size());
-            for (var row : rows) decoded.add(new Read(row.seq(), EventPump.decode(jobId, row)));
+            List<Read> decoded = readAfter(db, jobId, cursor, batch);
+            if (decoded.size() == batch) return null; // not the whole tail: the caller pages through the log itself
             read = decoded;
             readAfter = cursor;
             readAtAppends = seenAppends;

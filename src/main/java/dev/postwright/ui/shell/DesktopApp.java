@@ -9,9 +9,6 @@ import dev.postwright.llm.openai.ModelCatalog;
 import dev.postwright.render.PostRenderer;
 import dev.postwright.render.Theme;
 import dev.postwright.seo.SeoAnalyzer;
-import dev.postwright.remote.Dialect;
-import dev.postwright.remote.RemoteEngine;
-import dev.postwright.remote.RemoteServer;
 import dev.postwright.settings.ConfigDirectory;
 import dev.postwright.settings.Settings;
 import dev.postwright.settings.SettingsFile;
@@ -154,8 +151,11 @@ public final class DesktopApp extends Application {
         LocalEngine engine = startup.engine();
         Settings settings = startup.settings();
         jobsInUse = new JobsSwitch(engine.jobs(), new RemoteResults(engine.library(), BriefViewModel.ORGANIZATION),
-                HttpClients::shared, dataDir.resolve("remote-jobs"), frames);
-        if (settings.teamServer() != null) useTeamServer(settings.teamServer(), Dialect.of(settings.teamDialect()));
+                HttpClients::shared, Startup.remoteJobLists(dataDir), frames);
+        if (startup.team() != null) { // from the first frame on: a Generate pressed at once must not run here
+            jobsInUse.use(startup.team().engine(), startup.team().host());
+            background.execute(startup.team().engine()::check);
+        }
         controller = new DeskController(jobsInUse, frames, background);
         var brief = new BriefViewModel();
         if (startup.firstRun()) brief.load(SampleBrief.request());
@@ -174,20 +174,6 @@ public final class DesktopApp extends Application {
                 jobsInUse.placeProperty(), jobsInUse.stateProperty());
         if (startup.settingsProblem() != null) frames.nextFrame(() -> toasts.show(startup.settingsProblem()));
         return window;
-    }
-
-    /**
-     * New jobs go to the team server the settings name, with the token read at start-up, from the
-     * first frame on (a Generate pressed at once must not run here instead); the connection is
-     * checked in the background and shown in the header.
-     */
-    private void useTeamServer(String url, Dialect dialect) {
-        try {
-            RemoteEngine remote = jobsInUse.pointAt(new RemoteServer(url, startup.teamToken()), dialect);
-            background.execute(remote::check);
-        } catch (IllegalArgumentException e) {
-            LOG.log(Level.WARNING, "The team server {0} could not be used: {1}", url, e.getMessage());
-        }
     }
 
     private static void applyTheme(Theme chosen) {

@@ -67,25 +67,28 @@ public final class JobsSwitch implements JobService, JobPlace, AutoCloseable {
 
     @Override
     public Connection runOn(RemoteServer server, Dialect dialect) {
-        RemoteEngine jobs = pointAt(server, dialect);
+        RemoteEngine jobs = open(server, dialect, http.get(), remoteLists);
+        use(jobs, server.host());
         Connection now = jobs.check();
-        show(URI.create(server.baseUrl()).getHost(), now);
+        show(server.host(), now);
         return now;
     }
 
+    /** A client for {@code server}, remembering its jobs in {@code remoteLists}; no network yet. */
+    static RemoteEngine open(RemoteServer server, Dialect dialect, OkHttpClient http, Path remoteLists) {
+        return dialect.open(server, http, remoteLists.resolve(fileName(server) + ".json"));
+    }
+
     /**
-     * Sends new jobs to {@code server} from now on, without waiting for the network; the header
-     * says "connecting" until a call or {@link RemoteEngine#check()} finds out more.
+     * Sends new jobs to {@code jobs} from now on, without waiting for the network; the header says
+     * "connecting" until a call or {@link RemoteEngine#check()} finds out more.
      */
-    synchronized RemoteEngine pointAt(RemoteServer server, Dialect dialect) {
+    synchronized void use(RemoteEngine jobs, String host) {
         closeRemote();
-        RemoteEngine jobs = dialect.open(server, http.get(), remoteLists.resolve(fileName(server) + ".json"));
-        String host = URI.create(server.baseUrl()).getHost();
         jobs.watchConnection(c -> show(host, c));
         remote = jobs;
         current = jobs;
         frames.nextFrame(() -> place.set("Team server " + host + " · connecting…"));
-        return jobs;
     }
 
     @Override

@@ -4,6 +4,9 @@ import dev.postwright.engine.LocalEngine;
 import dev.postwright.engine.SelectedWriter;
 import dev.postwright.llm.openai.HttpClients;
 import dev.postwright.queue.QueueSettings;
+import dev.postwright.remote.Dialect;
+import dev.postwright.remote.RemoteEngine;
+import dev.postwright.remote.RemoteServer;
 import dev.postwright.settings.SecretStore;
 import dev.postwright.settings.SecretStores;
 import dev.postwright.settings.Settings;
@@ -24,10 +27,18 @@ import java.util.concurrent.CompletableFuture;
  *
  * @param engine   null when the library could not be opened; {@code problem} says why
  * @param firstRun nothing has been generated or saved yet (the sample brief is offered)
- * @param teamToken the stored token of the team server the settings name, or null
+ * @param team     a client for the team server the settings name (no network used yet), or null
  */
 record Startup(Path configDir, Settings settings, String settingsProblem, Path dataDir, SecretStore secrets,
-               SelectedWriter writer, LocalEngine engine, String problem, boolean firstRun, String teamToken) {
+               SelectedWriter writer, LocalEngine engine, String problem, boolean firstRun, Team team) {
+    /** The team server new jobs go to from the first frame on. */
+    record Team(RemoteEngine engine, String host) {}
+
+    /** Where the ids of the jobs created on each team server are remembered. */
+    static Path remoteJobLists(Path dataDir) {
+        return dataDir.resolve("remote-jobs");
+    }
+
     private static final System.Logger LOG = System.getLogger(Startup.class.getName());
     /** Deleted posts stay restorable (Undo) for this long, then are removed at a start. */
     private static final Duration KEEP_DELETED = Duration.ofDays(1);
@@ -57,7 +68,7 @@ record Startup(Path configDir, Settings settings, String settingsProblem, Path d
         SecretStore secrets = SecretStores.forThisComputer(configDir);
         var writer = new SelectedWriter(HttpClients::shared);
         writer.select(settings.model(), storedKey(settings, secrets));
-        String teamToken = settings.teamServer() == null ? null : stored(secrets, Settings.teamTokenName(settings.teamServer()));
+        Team team = team(settings, secrets, dataDir);
         try {
             var engine = LocalEngine.open(dataDir, writer, QueueSettings.DEFAULTS.withWorkers(settings.workers()),
                     Clock.systemUTC());
@@ -67,10 +78,23 @@ record Startup(Path configDir, Settings settings, String settingsProblem, Path d
             boolean firstRun = engine.jobs().list(1).isEmpty()
                     && engine.library().count(BriefViewModel.ORGANIZATION) == 0;
             return new Startup(configDir, settings, loaded.problem(), dataDir, secrets, writer, engine, null, firstRun,
-                    teamToken);
+                    team);
         } catch (DatabaseUnavailableException e) {
             return new Startup(configDir, settings, loaded.problem(), dataDir, secrets, writer, null, e.getMessage(),
-                    false, teamToken);
+                    false, team);
+        }
+    }
+
+    /** The team server's client, made here (OkHttp, its job list) so the FX thread never has to. */
+    private static Team team(Settings settings, SecretStore secrets, Path dataDir) {
+        if (settings.teamServer() == null) return null;
+        try {
+            var server = new RemoteServer(settings.teamServer(), stored(secrets, Settings.teamTokenName(settings.teamServer())));
+            return new Team(JobsSwitch.open(server, Dialect.of(settings.teamDialect()), HttpClients.shared(),
+                    remoteJobLists(dataDir)), server.host());
+        } catch (IllegalArgumentException e) {
+            LOG.log(Level.WARNING, "The team server {0} cannot be used: {1}", settings.teamServer(), e.getMessage());
+            return null;
         }
     }
 
