@@ -9,7 +9,7 @@ cd "$(dirname "$0")/.."
 RUNS=${1:-7}
 if [ -z "${DISPLAY:-}" ]; then exec xvfb-run -a -s "-screen 0 1440x900x24" "$0" "$@"; fi
 JAVA=${JAVA:-$(ls -d /usr/lib/jvm/*/bin/java 2>/dev/null | sort -V | tail -1)}
-JAR=target/postwright.jar
+JAR=${JAR:-target/postwright.jar} # JAR=other.jar compares another build
 WORK=$(mktemp -d)
 trap 'rm -rf "$WORK"' EXIT
 

@@ -24,7 +24,8 @@ final class RemoteErrors {
 
     /** The sentence for a server that could not be reached or dropped the connection. */
     static String unreachable(RemoteServer server, Exception e) {
-        return "Cannot reach the server at " + server.baseUrl() + " (" + scrub(String.valueOf(e.getMessage())) + ").";
+        return "Cannot reach the server at " + server.baseUrl() + " (" + scrub(String.valueOf(e.getMessage()))
+                + "). Check the address in Settings, that the server is running, and your network.";
     }
 
     /** The {@code message} (or {@code error}, or FastAPI's {@code detail}) of an error body. */
