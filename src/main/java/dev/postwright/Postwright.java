@@ -16,7 +16,7 @@ import picocli.CommandLine.Option;
  * The composition root: {@code postwright} opens the desktop window. Headless subcommands
  * ({@code generate}, {@code jobs}, {@code serve}) hang off this command.
  */
-@Command(name = "postwright", mixinStandardHelpOptions = true, version = "Postwright 0.1.0",
+@Command(name = "postwright", mixinStandardHelpOptions = true, versionProvider = Postwright.Version.class,
         description = "Turns a writer's brief into a finished blog post. Without a subcommand, opens the app.",
         subcommands = {GenerateCommand.class, JobsCommand.class, ServeCommand.class})
 public final class Postwright implements Callable<Integer> {
@@ -26,10 +26,23 @@ public final class Postwright implements Callable<Integer> {
                     + DataDirectory.ENVIRONMENT_VARIABLE + " or the platform's usual place).")
     Path dataDir;
 
+    /** For the installer's training run, which records the classes a start uses into the AOT cache. */
+    @Option(names = "--quit-when-shown", hidden = true)
+    boolean quitWhenShown;
+
     @Override
     public Integer call() {
-        DesktopApp.launchWith(dataDir);
+        DesktopApp.launchWith(dataDir, quitWhenShown);
         return 0;
+    }
+
+    /** The installed package's version (jpackage's launcher sets it), else the jar's. */
+    static final class Version implements CommandLine.IVersionProvider {
+        @Override
+        public String[] getVersion() {
+            String version = System.getProperty("jpackage.app-version", Postwright.class.getPackage().getImplementationVersion());
+            return new String[] {"Postwright " + (version != null ? version : "(development build)")};
+        }
     }
 
     public static void main(String[] args) {

@@ -40,10 +40,12 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicReference;
 import javafx.application.Application;
+import javafx.application.Platform;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.scene.Parent;
 import javafx.scene.Scene;
+import javafx.scene.image.Image;
 import javafx.stage.Stage;
 
 /**
@@ -56,6 +58,10 @@ public final class DesktopApp extends Application {
     private static final System.Logger LOG = System.getLogger(DesktopApp.class.getName());
     /** Start-up begun by {@link #launchWith} before the toolkit; taken by {@link #init()}. */
     private static final AtomicReference<CompletableFuture<Startup>> EARLY = new AtomicReference<>();
+    /** Set by {@link #launchWith}: quit once the window has painted and made its preview. */
+    private static volatile boolean quitWhenShown;
+    /** The window's icon in the sizes desktops ask for (rendered from assets/icon/postwright.svg). */
+    private static final int[] ICON_SIZES = {16, 32, 48, 64, 128, 256};
 
     private Path configDir;
     private Path dataDir;
@@ -92,9 +98,12 @@ public final class DesktopApp extends Application {
 
     /**
      * Opens the window and blocks until it is closed; {@code dataDir} null for the settings'
-     * choice. Settings and the library are opened while JavaFX starts, not after.
+     * choice. Settings and the library are opened while JavaFX starts, not after. With
+     * {@code quitWhenShown} the app quits by itself a few frames after the first paint, once the
+     * preview exists: the installer's training run for the AOT cache.
      */
-    public static void launchWith(Path dataDir) {
+    public static void launchWith(Path dataDir, boolean quitWhenShown) {
+        DesktopApp.quitWhenShown = quitWhenShown;
         EARLY.set(Startup.begin(ConfigDirectory.defaultLocation(), dataDir));
         Application.launch(DesktopApp.class);
     }
@@ -120,6 +129,8 @@ public final class DesktopApp extends Application {
         scene.getStylesheets().add(Objects.requireNonNull(getClass().getResource("shell.css")).toExternalForm());
         scene.getStylesheets().add(Objects.requireNonNull(DeskView.class.getResource("desk.css")).toExternalForm());
         stage.setTitle("Postwright");
+        for (int size : ICON_SIZES)
+            stage.getIcons().add(new Image(Objects.requireNonNull(getClass().getResource("icons/postwright-" + size + ".png")).toExternalForm()));
         stage.setMinWidth(900);
         stage.setMinHeight(600);
         stage.setScene(scene);
@@ -127,6 +138,8 @@ public final class DesktopApp extends Application {
         stage.show();
         AfterFirstFrames.whenShown(root, AfterFirstFrames.PAINTED, () -> LOG.log(Level.INFO, "Postwright window shown {0} ms after the JVM "
                 + "started", ManagementFactory.getRuntimeMXBean().getUptime()));
+        // The preview's WebView is made at PAINTED + 1; two more frames and it has started up.
+        if (quitWhenShown) AfterFirstFrames.whenShown(root, AfterFirstFrames.PAINTED + 3, Platform::exit);
     }
 
     /** The desk's controller (tests drive the app through it and its views). */

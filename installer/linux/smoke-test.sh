@@ -1,0 +1,140 @@
+#!/usr/bin/env bash
+# The packages, used as a writer uses them: installs the .deb on this machine, runs the installed
+# command line and window as an ordinary user, upgrades to a newer .deb over it, removes it, and
+# inspects the .rpm. Run as root on a Debian machine (CI does, in .ci/run), after
+#   mvn -B -Pinstaller package -DskipTests                                    # the first packages
+#   mvn -B -Pinstaller package -DskipTests -Dinstaller.version=X -Dinstaller.types=deb   # a newer .deb
+#
+#   installer/linux/smoke-test.sh FIRST.deb NEWER.deb FIRST.rpm [LOG_DIR]
+#
+# Needs xvfb, xauth, x11-utils (xprop), xdotool, imagemagick (import), desktop-file-utils, rpm,
+# sqlite3, and a desktop's menu folder (/etc/xdg/menus; lxmenu-data has one) as a writer's machine has. Leaves the app's screenshot and logs in LOG_DIR (default target/smoke-test).
+# Ends with "smoke-test: N passed, N failed"; exits non-zero if anything failed.
+set -uo pipefail
+FIRST_DEB=$(realpath "$1")
+NEWER_DEB=$(realpath "$2")
+RPM=$(realpath "$3")
+LOGS=$(realpath -m "${4:-target/smoke-test}")
+mkdir -p "$LOGS"
+HERE=$(cd "$(dirname "$0")" && pwd)
+BRIEF=$(realpath "$HERE/../../docs/examples/brief.json")
+WRITER=pwsmoke # an ordinary account: a writer installs with sudo but never runs the app as root
+ENTRY=/usr/share/applications/postwright-Postwright.desktop
+passed=0
+failed=0
+
+ok() { echo "ok   - $1"; passed=$((passed + 1)); }
+fail() { echo "FAIL - $1"; failed=$((failed + 1)); }
+check() { # check "what" command...: passes when the command succeeds
+  local what=$1; shift
+  if "$@" >> "$LOGS/checks.log" 2>&1; then ok "$what"; else fail "$what (see $LOGS/checks.log)"; return 1; fi
+}
+finish() {
+  echo "smoke-test: $passed passed, $failed failed"
+  [ "$failed" = 0 ]
+  exit
+}
+must() { check "$@" || { echo "Stopping here: the checks after this one need it."; finish; }; }
+as_writer() { runuser -u "$WRITER" -- env -i HOME="/home/$WRITER" PATH=/usr/local/bin:/usr/bin:/bin LANG=C.UTF-8 "$@"; }
+library() { echo "/home/$WRITER/.local/share/postwright"; }
+
+install_deb() {
+  # dpkg installs only what it is given; the dependencies jpackage found come from the archive.
+  local deps
+  deps=$(dpkg-deb -f "$1" Depends | tr -d ',')
+  # shellcheck disable=SC2086
+  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends $deps > "$LOGS/apt.log" 2>&1 \
+    && dpkg -i "$1" > "$LOGS/dpkg-$(basename "$1").log" 2>&1
+}
+
+# generate --events with its stdout read as a program would: every line a JSON object.
+events_are_json() {
+  local lines
+  lines=$(as_writer postwright generate --request "$BRIEF" --data-dir "$1" --events 2> /dev/null) || return 1
+  [ -n "$lines" ] && ! grep -qv '^{' <<< "$lines"
+}
+job_is_listed() { as_writer postwright jobs list | grep -q "^$1 "; }
+
+id "$WRITER" > /dev/null 2>&1 || useradd -m "$WRITER"
+rm -rf "/home/$WRITER/.local/share/postwright" "/home/$WRITER/.config/postwright"
+dpkg -r postwright > /dev/null 2>&1 || true
+
+# --- install --------------------------------------------------------------------------------
+must "the first .deb installs with dpkg -i" install_deb "$FIRST_DEB"
+check "postwright is on the PATH" test "$(as_writer sh -c 'command -v postwright')" = /usr/bin/postwright
+check "the desktop entry passes desktop-file-validate" desktop-file-validate "$ENTRY"
+check "the desktop entry is in the Office category" grep -q '^Categories=Office;' "$ENTRY"
+check "the icon is installed in the theme's sizes" test -f /usr/share/icons/hicolor/16x16/apps/postwright.png \
+  -a -f /usr/share/icons/hicolor/256x256/apps/postwright.png -a -f /usr/share/icons/hicolor/512x512/apps/postwright.png
+first_version=$(as_writer postwright --version)
+check "postwright --version names the package's version ($first_version)" \
+  test "$first_version" = "Postwright $(dpkg-deb -f "$FIRST_DEB" Version)"
+
+# --- the command line, headless, offline -------------------------------------------------------
+scratch=$(as_writer mktemp -d)
+if as_writer postwright generate --request "$BRIEF" --out "$scratch/post.md" --data-dir "$scratch/data" \
+    > "$LOGS/generate.log" 2>&1 && grep -q '^title: ' "$scratch/post.md"; then
+  ok "postwright generate writes a post offline into --data-dir"
+else
+  fail "postwright generate writes a post offline (see $LOGS/generate.log)"
+fi
+as_writer env JAVA_TOOL_OPTIONS="-Xlog:aot=info:file=$scratch/aot.log" postwright jobs list --data-dir "$scratch/data" \
+  > /dev/null 2>&1
+check "the installed launcher starts from its AOT cache" grep -q "Using AOT-linked classes: true" "$scratch/aot.log"
+cp /opt/postwright/lib/app/postwright.aot "$LOGS/postwright.aot.good"
+head -c 100000 "$LOGS/postwright.aot.good" > /opt/postwright/lib/app/postwright.aot # a damaged cache
+check "a damaged AOT cache does not stop the app, and stdout stays JSON" events_are_json "$scratch/data2"
+cp "$LOGS/postwright.aot.good" /opt/postwright/lib/app/postwright.aot && rm "$LOGS/postwright.aot.good"
+
+# A job and a post in the writer's own library (the default folder), for the upgrade to keep.
+as_writer postwright generate --request "$BRIEF" --out "$scratch/kept.md" > "$LOGS/generate-kept.log" 2>&1
+job=$(as_writer postwright jobs list | awk 'NR == 1 {print $1}')
+check "a job made by the first version is listed ($job)" test -n "$job"
+
+# --- the window -------------------------------------------------------------------------------
+# The app as the menu entry starts it: the entry's Exec, under a virtual display.
+exec_line=$(sed -n 's/^Exec=//p' "$ENTRY")
+wm_class_wanted=$(sed -n 's/^StartupWMClass=//p' "$ENTRY")
+cat > "$scratch/window.sh" <<EOF
+#!/usr/bin/env bash
+$exec_line > "$scratch/window.log" 2>&1 &
+app=\$!
+for _ in \$(seq 1 600); do grep -q "window shown" "$scratch/window.log" && break; sleep 0.1; done
+window=\$(xdotool search --sync --onlyvisible --name '^Postwright\$' | head -1)
+xprop -id "\$window" WM_CLASS > "$scratch/wm_class.txt"
+import -window root "$scratch/installed-app.png"
+kill "\$app"; wait "\$app" 2> /dev/null
+exit 0
+EOF
+chmod 755 "$scratch/window.sh"
+as_writer timeout 120 xvfb-run -a -s "-screen 0 1440x900x24" "$scratch/window.sh" > "$LOGS/window-run.log" 2>&1
+cp "$scratch/window.log" "$scratch/installed-app.png" "$LOGS/" 2> /dev/null
+check "the installed app opens its window (\"window shown\" logged)" grep -q "window shown" "$scratch/window.log"
+check "the window's WM_CLASS is the entry's StartupWMClass ($wm_class_wanted)" \
+  grep -q "= \"$wm_class_wanted\", \"$wm_class_wanted\"" "$scratch/wm_class.txt"
+check "a screenshot of the installed app was taken" test -s "$LOGS/installed-app.png"
+
+# --- upgrade ----------------------------------------------------------------------------------
+must "the newer .deb installs over the first" install_deb "$NEWER_DEB"
+check "postwright --version now names the newer version" \
+  test "$(as_writer postwright --version)" = "Postwright $(dpkg-deb -f "$NEWER_DEB" Version)"
+check "the first version's job is still listed after the upgrade" job_is_listed "$job"
+check "the first version's post is still in the library after the upgrade" test \
+  "$(sqlite3 "$(library)/postwright.db" "select count(*) from posts where source_job_id = '$job' and deleted_at is null")" = 1
+check "postwright is still on the PATH after the upgrade" test -x /usr/bin/postwright
+
+# --- removal ----------------------------------------------------------------------------------
+check "dpkg -r removes the package" dpkg -r postwright
+check "the command and the menu entry are gone" test ! -e /usr/bin/postwright -a ! -e "$ENTRY" -a ! -e /opt/postwright
+check "the writer's library is still there after removal" test -s "$(library)/postwright.db"
+
+# --- the .rpm ---------------------------------------------------------------------------------
+rpm -qip "$RPM" > "$LOGS/rpm-info.txt" 2>&1
+rpm -qlp "$RPM" > "$LOGS/rpm-files.txt" 2>&1
+check "the .rpm is named postwright" grep -q '^Name *: postwright$' "$LOGS/rpm-info.txt"
+check "the .rpm's version is the first .deb's" grep -q "^Version *: $(dpkg-deb -f "$FIRST_DEB" Version)$" "$LOGS/rpm-info.txt"
+check "the .rpm holds the launcher" grep -qx /opt/postwright/bin/Postwright "$LOGS/rpm-files.txt"
+check "the .rpm holds the desktop entry" grep -qx /opt/postwright/lib/postwright-Postwright.desktop "$LOGS/rpm-files.txt"
+
+rm -rf "$scratch"
+finish
