@@ -4,12 +4,16 @@
 # same jar in the same run. Needs a display: runs itself under xvfb-run when there is none.
 #
 #   mvn -B -q package -DskipTests && mvn -B -q test-compile && bench/cold-start.sh [runs]
+#
+# LAUNCHER=/opt/postwright/bin/Postwright also measures an installed package's launcher (with its
+# AOT cache, and with the cache turned off), against an empty window on the package's own runtime.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 RUNS=${1:-7}
 if [ -z "${DISPLAY:-}" ]; then exec xvfb-run -a -s "-screen 0 1440x900x24" "$0" "$@"; fi
 JAVA=${JAVA:-$(ls -d /usr/lib/jvm/*/bin/java 2>/dev/null | sort -V | tail -1)}
 JAR=${JAR:-target/postwright.jar} # JAR=other.jar compares another build
+LAUNCHER=${LAUNCHER:-}
 WORK=$(mktemp -d)
 trap 'rm -rf "$WORK"' EXIT
 
@@ -47,8 +51,27 @@ cds() {
     -XX:SharedArchiveFile="$WORK/postwright.jsa" -jar "$JAR" --data-dir "$WORK/data"
 }
 
+# The installed package: its launcher, and an empty window on the runtime it ships.
+installed_empty() {
+  measure "Empty window shown" "$(dirname "$(dirname "$LAUNCHER")")/lib/runtime/bin/java" \
+    -cp target/test-classes dev.postwright.ui.bench.EmptyWindow
+}
+installed() {
+  rm -rf "$WORK/data"
+  POSTWRIGHT_CONFIG_DIR=$WORK/config measure "window shown" "$LAUNCHER" --data-dir "$WORK/data"
+}
+installed_no_cache() {
+  rm -rf "$WORK/data"
+  JAVA_TOOL_OPTIONS=-XX:AOTMode=off POSTWRIGHT_CONFIG_DIR=$WORK/config measure "window shown" "$LAUNCHER" --data-dir "$WORK/data"
+}
+
 echo "$("$JAVA" -version 2>&1 | head -1); $(nproc) cores; display $DISPLAY"
 cds > /dev/null # a training run writes the class-data archive the CDS runs use
 run "Empty JavaFX window (floor)" empty
 run "Postwright, java -jar" plain
 run "Postwright, java -jar with AppCDS archive" cds
+if [ -n "$LAUNCHER" ]; then
+  run "Empty JavaFX window, the package's runtime" installed_empty
+  run "Postwright, installed launcher (AOT cache)" installed
+  run "Postwright, installed launcher, cache off" installed_no_cache
+fi
