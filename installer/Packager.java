@@ -25,7 +25,8 @@ import java.util.stream.Stream;
  *   <li>The native packages from that app image, and the app image itself as an archive.</li>
  * </ol>
  *
- * Options are {@code --name=value}: version, types (blank for all of this system's), app-jar,
+ * Options are {@code --name=value}: version, types (blank for all of this system's; app-image
+ * for the app image alone, in work/image), app-jar,
  * jars (a folder of the runtime dependencies), modules, work, out, resources (installer/). Fails with a sentence and a
  * non-zero exit when a step fails.
  */
@@ -33,6 +34,8 @@ public final class Packager {
     static final String NAME = "Postwright";
     static final String MAIN_CLASS = "dev.postwright.Postwright";
     static final String APP_JAR = "postwright.jar";
+    /** The type that stops at the app image (work/image), for trying a change quickly. */
+    static final String APP_IMAGE = "app-image";
 
     private final Platform platform = Platform.current();
     private final Map<String, String> options;
@@ -80,7 +83,7 @@ public final class Packager {
         Files.createDirectories(out);
         for (String type : types()) {
             if (type.equals("tar.gz") || type.equals("zip")) archive(image, type);
-            else nativePackage(type, image);
+            else if (!type.equals(APP_IMAGE)) nativePackage(type, image);
         }
         report();
     }
@@ -91,7 +94,7 @@ public final class Packager {
         if (asked.isBlank()) return platform.packageTypes;
         List<String> types = List.of(asked.split(","));
         for (String type : types)
-            if (!platform.packageTypes.contains(type)) throw new PackagingException("This system makes "
+            if (!platform.packageTypes.contains(type) && !type.equals(APP_IMAGE)) throw new PackagingException("This system makes "
                     + String.join(", ", platform.packageTypes) + " packages, not " + type + ".");
         return types;
     }

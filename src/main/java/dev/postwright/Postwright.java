@@ -48,6 +48,12 @@ public final class Postwright implements Callable<Integer> {
     public static void main(String[] args) {
         // One line per log record; set before the first logger is made.
         System.setProperty("java.util.logging.SimpleFormatter.format", "%1$tF %1$tT %4$s %3$s: %5$s%6$s%n");
+        // A start from the menu has no arguments: open the window without building the command
+        // line first, whose reflection over every subcommand's options delays the first paint.
+        if (args.length == 0) {
+            DesktopApp.launchWith(null, false);
+            System.exit(0);
+        }
         System.exit(commandLine().execute(args));
     }
 
