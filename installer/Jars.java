@@ -39,6 +39,12 @@ final class Jars {
         }
     }
 
+    static boolean contains(Path jar, String entry) throws IOException {
+        try (var file = new java.util.zip.ZipFile(jar.toFile())) {
+            return file.getEntry(entry) != null;
+        }
+    }
+
     /** Writes an entry's bytes to {@code file}. */
     static void extract(InputStream bytes, Path file) throws IOException {
         Files.createDirectories(file.getParent());

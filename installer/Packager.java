@@ -1,3 +1,4 @@
+import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -25,10 +26,10 @@ import java.util.stream.Stream;
  *   <li>The native packages from that app image, and the app image itself as an archive.</li>
  * </ol>
  *
- * Options are {@code --name=value}: version, types (blank for all of this system's; app-image
- * for the app image alone, in work/image), app-jar,
- * jars (a folder of the runtime dependencies), modules, work, out, resources (installer/). Fails with a sentence and a
- * non-zero exit when a step fails.
+ * Options are {@code --name=value}: version; types (blank for all of this system's, app-image
+ * for the app image alone, in work/image); app-jar; classpath (the runtime dependencies, as
+ * Maven resolved them); modules; work; out; resources (installer/). Fails with a sentence and
+ * a non-zero exit when a step fails.
  */
 public final class Packager {
     static final String NAME = "Postwright";
@@ -108,25 +109,27 @@ public final class Packager {
     }
 
     private void sortJars(Path input, Path modules, Path natives) throws IOException {
-        Files.copy(Path.of(option("app-jar")), input.resolve(APP_JAR));
+        Path appJar = Path.of(option("app-jar"));
+        if (Jars.contains(appJar, "javafx/application/Application.class")) throw new PackagingException(appJar
+                + " holds JavaFX: it is the shaded jar, not the app's own. Build again with mvn -Pinstaller package.");
+        Files.copy(appJar, input.resolve(APP_JAR));
         String fxSuffix = "-" + platform.javafxClassifier + ".jar";
-        try (Stream<Path> jars = Files.list(Path.of(option("jars")))) {
-            for (Path jar : jars.sorted().toList()) {
-                String name = jar.getFileName().toString();
-                if (name.startsWith("javafx-")) {
-                    // OpenJFX publishes an empty jar beside each platform's; only the platform's has classes.
-                    if (!name.endsWith(fxSuffix)) continue;
-                    Jars.copyWithout(jar, modules.resolve(name), entry -> !entry.endsWith(platform.nativeSuffix),
-                            (entry, bytes) -> Jars.extract(bytes, natives.resolve(entry)));
-                } else if (name.startsWith("sqlite-jdbc-")) {
-                    String ours = "org/sqlite/native/" + platform.sqliteNativeDir + "/" + platform.sqliteLibrary();
-                    Jars.copyWithout(jar, input.resolve(name), entry -> !entry.startsWith("org/sqlite/native/"),
-                            (entry, bytes) -> {
-                                if (entry.equals(ours)) Jars.extract(bytes, input.resolve(platform.sqliteLibrary()));
-                            });
-                } else {
-                    Files.copy(jar, input.resolve(name));
-                }
+        String sqliteLibrary = "org/sqlite/native/" + platform.sqliteNativeDir + "/" + platform.sqliteLibrary();
+        for (String path : option("classpath").split(File.pathSeparator)) {
+            Path jar = Path.of(path);
+            String name = jar.getFileName().toString();
+            if (name.startsWith("javafx-")) {
+                // OpenJFX publishes an empty jar beside each platform's; only the platform's has classes.
+                if (!name.endsWith(fxSuffix)) continue;
+                Jars.copyWithout(jar, modules.resolve(name), entry -> !entry.endsWith(platform.nativeSuffix),
+                        (entry, bytes) -> Jars.extract(bytes, natives.resolve(entry)));
+            } else if (name.startsWith("sqlite-jdbc-")) {
+                Jars.copyWithout(jar, input.resolve(name), entry -> !entry.startsWith("org/sqlite/native/"),
+                        (entry, bytes) -> {
+                            if (entry.equals(sqliteLibrary)) Jars.extract(bytes, input.resolve(platform.sqliteLibrary()));
+                        });
+            } else {
+                Files.copy(jar, input.resolve(name));
             }
         }
         if (!Files.exists(input.resolve(platform.sqliteLibrary())))

@@ -45,7 +45,7 @@ enum Platform {
         if (os.startsWith("linux") && x64) return LINUX_X64;
         if (os.startsWith("mac")) return arch.equals("aarch64") ? MAC_ARM64 : MAC_X64;
         if (os.startsWith("windows") && x64) return WINDOWS_X64;
-        throw new IllegalStateException("Postwright is not packaged for " + os + " on " + arch + " yet.");
+        throw new Packager.PackagingException("Postwright is not packaged for " + os + " on " + arch + " yet.");
     }
 
     /** The file name of sqlite-jdbc's native library on this platform. */

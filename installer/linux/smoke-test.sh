@@ -8,7 +8,7 @@
 #   installer/linux/smoke-test.sh FIRST.deb NEWER.deb FIRST.rpm [LOG_DIR]
 #
 # Needs xvfb, xauth, x11-utils (xprop), xdotool, imagemagick (import), desktop-file-utils, rpm,
-# sqlite3, and a desktop's menu folder (/etc/xdg/menus; lxmenu-data has one) as a writer's machine has. Leaves the app's screenshot and logs in LOG_DIR (default target/smoke-test).
+# sqlite3, curl, and a desktop's menu folder (/etc/xdg/menus; lxmenu-data has one) as a writer's machine has. Leaves the app's screenshot and logs in LOG_DIR (default target/smoke-test).
 # Ends with "smoke-test: N passed, N failed"; exits non-zero if anything failed.
 set -uo pipefail
 FIRST_DEB=$(realpath "$1")
@@ -55,9 +55,29 @@ events_are_json() {
 }
 job_is_listed() { as_writer postwright jobs list | grep -q "^$1 "; }
 
+# postwright serve from the package: healthy, a token from `serve token`, a brief in, a post out.
+serve_writes_a_post() {
+  local data=$1 port=18787 token job status=""
+  token=$(as_writer postwright serve token --user maria --data-dir "$data" | tail -1) || return 1
+  as_writer postwright serve --data-dir "$data" --port "$port" > "$LOGS/serve.log" 2>&1 &
+  for _ in $(seq 1 100); do curl -fsS "http://127.0.0.1:$port/healthz" > /dev/null 2>&1 && break; sleep 0.1; done
+  job=$(curl -fsS -H "Authorization: Bearer $token" -H 'Content-Type: application/json' --data @"$BRIEF" \
+    "http://127.0.0.1:$port/api/v1/jobs/content-generation" | sed -n 's/.*"jobId":"\([^"]*\)".*/\1/p')
+  for _ in $(seq 1 300); do
+    status=$(curl -fsS -H "Authorization: Bearer $token" "http://127.0.0.1:$port/api/v1/jobs/$job/status")
+    grep -q '"status":"succeeded"' <<< "$status" && break
+    sleep 0.1
+  done
+  pkill -INT -u "$WRITER" -f "serve --data-dir $data" # Ctrl+C, as a terminal would send it
+  grep -q '"status":"succeeded"' <<< "$status" && grep -q '"title"' <<< "$status"
+}
+
 id "$WRITER" > /dev/null 2>&1 || useradd -m "$WRITER"
 rm -rf "/home/$WRITER/.local/share/postwright" "/home/$WRITER/.config/postwright"
 dpkg -r postwright > /dev/null 2>&1 || true
+
+# --- what a writer downloads ------------------------------------------------------------------
+check "the .deb is within its 75 MB budget ($(stat -c %s "$FIRST_DEB") bytes)" test "$(stat -c %s "$FIRST_DEB")" -le 75000000
 
 # --- install --------------------------------------------------------------------------------
 must "the first .deb installs with dpkg -i" install_deb "$FIRST_DEB"
@@ -85,6 +105,8 @@ cp /opt/postwright/lib/app/postwright.aot "$LOGS/postwright.aot.good"
 head -c 100000 "$LOGS/postwright.aot.good" > /opt/postwright/lib/app/postwright.aot # a damaged cache
 check "a damaged AOT cache does not stop the app, and stdout stays JSON" events_are_json "$scratch/data2"
 cp "$LOGS/postwright.aot.good" /opt/postwright/lib/app/postwright.aot && rm "$LOGS/postwright.aot.good"
+
+check "postwright serve answers, takes a brief and writes the post" serve_writes_a_post "$scratch/serve"
 
 # A job and a post in the writer's own library (the default folder), for the upgrade to keep.
 as_writer postwright generate --request "$BRIEF" --out "$scratch/kept.md" > "$LOGS/generate-kept.log" 2>&1
