@@ -195,7 +195,7 @@ public final class Packager {
         switch (platform) {
             case LINUX_X64 -> args.addAll(List.of("--linux-package-name", "postwright", "--linux-shortcut",
                     "--linux-menu-group", "Office", "--linux-app-category", type.equals("deb") ? "editors" : "Applications/Editors",
-                    "--linux-deb-maintainer", "team@postwright.dev", "--about-url", "https://postwright.dev",
+                    "--linux-deb-maintainer", "team@postwright.dev",
                     "--resource-dir", resources.resolve("linux/resources").toString()));
             case WINDOWS_X64 -> args.addAll(List.of("--win-menu", "--win-menu-group", NAME, "--win-shortcut",
                     "--win-dir-chooser", "--win-upgrade-uuid", "3f0c1b2e-7d55-4c1e-9a8b-5f2d6c9e4a71"));
@@ -223,7 +223,7 @@ public final class Packager {
 
     private static void tool(String name, String... args) {
         ToolProvider tool = ToolProvider.findFirst(name).orElseThrow(() -> new PackagingException(
-                "This JDK has no " + name + ": package with a full JDK 21 or newer."));
+                "This JDK has no " + name + ": package with a full JDK 25 or newer."));
         System.out.println("> " + name + " " + String.join(" ", args));
         int exit = tool.run(System.out, System.err, args);
         if (exit != 0) throw new PackagingException(name + " failed with exit code " + exit + " (its output is above).");
