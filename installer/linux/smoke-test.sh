@@ -5,7 +5,7 @@
 #   mvn -B -Pinstaller package -DskipTests                                    # the first packages
 #   mvn -B -Pinstaller package -DskipTests -Dinstaller.version=X -Dinstaller.types=deb   # a newer .deb
 #
-#   installer/linux/smoke-test.sh FIRST.deb NEWER.deb FIRST.rpm [LOG_DIR]
+#   installer/linux/smoke-test.sh FIRST.deb NEWER.deb FIRST.rpm FIRST.tar.gz [LOG_DIR]
 #
 # Needs xvfb, xauth, x11-utils (xprop), xdotool, imagemagick (import), desktop-file-utils, rpm,
 # sqlite3, curl, and a desktop's menu folder (/etc/xdg/menus; lxmenu-data has one) as a writer's machine has. Leaves the app's screenshot and logs in LOG_DIR (default target/smoke-test).
@@ -14,7 +14,8 @@ set -uo pipefail
 FIRST_DEB=$(realpath "$1")
 NEWER_DEB=$(realpath "$2")
 RPM=$(realpath "$3")
-LOGS=$(realpath -m "${4:-target/smoke-test}")
+ARCHIVE=$(realpath "$4")
+LOGS=$(realpath -m "${5:-target/smoke-test}")
 mkdir -p "$LOGS"
 HERE=$(cd "$(dirname "$0")" && pwd)
 BRIEF=$(realpath "$HERE/../../docs/examples/brief.json")
@@ -73,6 +74,13 @@ serve_writes_a_post() {
 }
 
 id "$WRITER" > /dev/null 2>&1 || useradd -m "$WRITER"
+# The checkout may sit where the writer cannot read (/root): give them their own copies.
+readable=$(mktemp -d /tmp/postwright-smoke.XXXXXX)
+chmod 755 "$readable"
+cp "$BRIEF" "$ARCHIVE" "$readable/"
+chmod 644 "$readable"/*
+BRIEF=$readable/$(basename "$BRIEF")
+ARCHIVE=$readable/$(basename "$ARCHIVE")
 rm -rf "/home/$WRITER/.local/share/postwright" "/home/$WRITER/.config/postwright"
 dpkg -r postwright > /dev/null 2>&1 || true
 
@@ -150,6 +158,21 @@ check "dpkg -r removes the package" dpkg -r postwright
 check "the command and the menu entry are gone" test ! -e /usr/bin/postwright -a ! -e "$ENTRY" -a ! -e /opt/postwright
 check "the writer's library is still there after removal" test -s "$(library)/postwright.db"
 
+# --- the portable archive ------------------------------------------------------------------------
+# Unpacked anywhere by an ordinary user, no installing: the launcher inside writes a post.
+portable_writes_a_post() {
+  local folder
+  folder=$(as_writer mktemp -d) || return 1
+  as_writer tar -xzf "$ARCHIVE" -C "$folder" \
+    && as_writer "$folder/Postwright/bin/Postwright" generate --request "$BRIEF" --out "$folder/post.md" \
+      --data-dir "$folder/data" > "$LOGS/portable.log" 2>&1 \
+    && grep -q '^title: ' "$folder/post.md"
+  local result=$?
+  rm -rf "$folder"
+  return $result
+}
+check "the .tar.gz unpacks anywhere and its launcher writes a post" portable_writes_a_post
+
 # --- the .rpm ---------------------------------------------------------------------------------
 rpm -qip "$RPM" > "$LOGS/rpm-info.txt" 2>&1
 rpm -qlp "$RPM" > "$LOGS/rpm-files.txt" 2>&1
@@ -158,5 +181,5 @@ check "the .rpm's version is the first .deb's" grep -q "^Version *: $(dpkg-deb -
 check "the .rpm holds the launcher" grep -qx /opt/postwright/bin/Postwright "$LOGS/rpm-files.txt"
 check "the .rpm holds the desktop entry" grep -qx /opt/postwright/lib/postwright-Postwright.desktop "$LOGS/rpm-files.txt"
 
-rm -rf "$scratch"
+rm -rf "$scratch" "$readable"
 finish
