@@ -32,7 +32,7 @@ final class ConsoleLog {
         public String format(LogRecord record) {
             var line = new StringBuilder();
             line.append(String.format("%1$tF %1$tT %2$s %3$s: %4$s", record.getInstant().atZone(java.time.ZoneId.systemDefault()),
-                    record.getLevel().getLocalizedName(), record.getLoggerName(), formatMessage(record)));
+                    record.getLevel().getName(), record.getLoggerName(), formatMessage(record)));
             String previous = null;
             for (Throwable t = record.getThrown(); t != null; t = t.getCause() == t ? null : t.getCause()) {
                 String message = t.getMessage();
