@@ -1,6 +1,6 @@
 package dev.postwright;
 
-import dev.postwright.cli.ExitCodes;
+import dev.postwright.cli.Failures;
 import dev.postwright.cli.GenerateCommand;
 import dev.postwright.cli.JobsCommand;
 import dev.postwright.cli.ServeCommand;
@@ -57,13 +57,11 @@ public final class Postwright implements Callable<Integer> {
         System.exit(commandLine().execute(args));
     }
 
-    /** The command line, with usage errors reported as bad input (exit 2) without a stack trace. */
+    /**
+     * The command line, with usage errors reported as bad input (exit 2), and a failure a command
+     * did not catch as one sentence and its exit code ({@link Failures}): never a stack trace.
+     */
     public static CommandLine commandLine() {
-        return new CommandLine(new Postwright()).setExecutionExceptionHandler((e, cmd, parsed) -> {
-            // Never a stack trace on the terminal: say what broke; the log has the detail.
-            cmd.getErr().println("Postwright could not finish: " + e.getClass().getSimpleName()
-                    + (e.getMessage() == null ? "" : ": " + e.getMessage()));
-            return ExitCodes.JOB_FAILED;
-        });
+        return new CommandLine(new Postwright()).setExecutionExceptionHandler((e, cmd, parsed) -> Failures.report(e, cmd.getErr()));
     }
 }

@@ -19,8 +19,7 @@ final class Engines {
 
     /** The engine with {@code writer}, or null after printing why not. */
     static LocalEngine open(Path dataDir, int workers, dev.postwright.llm.TextGenerator writer, PrintWriter err) {
-        // A command's terminal shows warnings only, so its own output stays readable.
-        java.util.logging.Logger.getLogger("").setLevel(java.util.logging.Level.WARNING);
+        ConsoleLog.forCommands();
         try {
             return LocalEngine.open(dataDir, writer, QueueSettings.DEFAULTS.withWorkers(workers),
                     Clock.systemUTC());

@@ -8,7 +8,10 @@ public final class ExitCodes {
     public static final int JOB_FAILED = 1;
     /** Bad input: unreadable file, invalid JSON, missing fields, unknown job, wrong state, bad usage. */
     public static final int BAD_INPUT = 2;
-    /** The database cannot be opened (damaged, locked, read-only). */
+    /**
+     * The database or the data folder cannot be used: damaged (at start-up or found mid-command),
+     * another program's file, locked, read-only, newer, a full disk, or a folder that cannot be written.
+     */
     public static final int DATABASE_UNAVAILABLE = 3;
     /** The job was cancelled. */
     public static final int CANCELLED = 4;

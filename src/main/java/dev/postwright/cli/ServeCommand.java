@@ -71,8 +71,9 @@ public final class ServeCommand implements Callable<Integer> {
             err.println("Check the numbers: --workers 1–32, --port 0–65535, --stream-max-age and --keepalive at least 1.");
             return ExitCodes.BAD_INPUT;
         }
-        Tokens tokens = secret.tokens(data.path(), err);
-        if (tokens == null) return ExitCodes.BAD_INPUT;
+        SecretOption.Loaded secretLoaded = secret.tokens(data.path(), err);
+        if (secretLoaded.tokens() == null) return secretLoaded.exitCode();
+        Tokens tokens = secretLoaded.tokens();
         TextGenerator writer = writerOptions.writer(err);
         if (writer == null) return ExitCodes.BAD_INPUT;
         LocalEngine engine = Engines.open(data.path(), workers, writer, err);
@@ -136,8 +137,9 @@ public final class ServeCommand implements Callable<Integer> {
                 err.println("--user needs a name, and --days at least 1.");
                 return ExitCodes.BAD_INPUT;
             }
-            Tokens tokens = secret.tokens(data.path(), err);
-            if (tokens == null) return ExitCodes.BAD_INPUT;
+            SecretOption.Loaded loaded = secret.tokens(data.path(), err);
+            if (loaded.tokens() == null) return loaded.exitCode();
+            Tokens tokens = loaded.tokens();
             out.println("Token for " + user.strip() + ", valid for " + days + " days:");
             out.println(tokens.issue(user.strip(), Duration.ofDays(days)));
             out.flush();
@@ -151,16 +153,27 @@ public final class ServeCommand implements Callable<Integer> {
                 + "the " + ServerSecret.ENV + " environment variable, else a secret kept in the data folder.")
         Path secretFile;
 
-        /** The tokens the secret signs, or null after explaining why the secret is unusable. */
-        Tokens tokens(Path dataDir, PrintWriter err) {
+        /** The tokens the secret signs, or (null and) the exit code after explaining why not. */
+        record Loaded(Tokens tokens, int exitCode) {}
+
+        /**
+         * The tokens, or why the secret is unusable: bad input (exit 2) for a secret the operator
+         * gave, the data folder's fault (exit 3, like a database that cannot be opened) for the
+         * secret kept there.
+         */
+        Loaded tokens(Path dataDir, PrintWriter err) {
             try {
-                return new Tokens(ServerSecret.load(secretFile, System.getenv(), dataDir), Clock.systemUTC());
+                return new Loaded(new Tokens(ServerSecret.load(secretFile, System.getenv(), dataDir), Clock.systemUTC()),
+                        ExitCodes.OK);
             } catch (IllegalArgumentException e) {
                 err.println(e.getMessage());
+            } catch (ServerSecret.DataFolderException e) {
+                err.println(e.getMessage());
+                return new Loaded(null, ExitCodes.DATABASE_UNAVAILABLE);
             } catch (IOException e) {
-                err.println("The token secret cannot be read or made in " + dataDir + " (" + e.getMessage() + ").");
+                err.println("The secret file " + secretFile + " cannot be read (" + e.getMessage() + ").");
             }
-            return null;
+            return new Loaded(null, ExitCodes.BAD_INPUT);
         }
     }
 }

@@ -8,6 +8,7 @@ import dev.postwright.wire.Json;
 import dev.postwright.wire.WireFormatException;
 import java.io.IOException;
 import java.lang.System.Logger.Level;
+import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
@@ -45,6 +46,8 @@ public final class SettingsFile {
             text = Files.readString(file, StandardCharsets.UTF_8);
         } catch (NoSuchFileException e) {
             return new Loaded(Settings.DEFAULTS, null);
+        } catch (CharacterCodingException e) {
+            return setAside("Your settings file is not UTF-8 text: it was saved in another encoding, or it is damaged.");
         } catch (IOException e) {
             LOG.log(Level.WARNING, "Settings file {0} cannot be read: {1}", file, e.toString());
             return new Loaded(Settings.DEFAULTS, "Your settings at " + file + " could not be read (" + e.getMessage()
@@ -53,17 +56,23 @@ public final class SettingsFile {
         try {
             JsonNode root = Json.parse(text, "the settings file");
             if (!root.isObject()) throw new WireFormatException("The settings file is not a JSON object.");
+            String wrongType = SettingTypes.problem(root);
+            if (wrongType != null) return setAside("A setting in your settings file is of the wrong kind: " + wrongType + ".");
             return new Loaded(read(root), null);
         } catch (WireFormatException e) {
-            Path aside = file.resolveSibling(NAME + ".damaged");
-            try {
-                Files.move(file, aside, StandardCopyOption.REPLACE_EXISTING);
-            } catch (IOException moveFailed) {
-                LOG.log(Level.WARNING, "Could not set the damaged settings aside: {0}", moveFailed.toString());
-            }
-            return new Loaded(Settings.DEFAULTS, "Your settings file was damaged (" + e.getMessage() + "). It was kept "
-                    + "as " + aside.getFileName() + " and the defaults are in use.");
+            return setAside("Your settings file was damaged (" + e.getMessage() + ").");
         }
+    }
+
+    /** Keeps the file as it is, under another name, for the writer to mend; the defaults apply. */
+    private Loaded setAside(String what) {
+        Path aside = file.resolveSibling(NAME + ".damaged");
+        try {
+            Files.move(file, aside, StandardCopyOption.REPLACE_EXISTING);
+        } catch (IOException moveFailed) {
+            LOG.log(Level.WARNING, "Could not set the damaged settings aside: {0}", moveFailed.toString());
+        }
+        return new Loaded(Settings.DEFAULTS, what + " It was kept as " + aside.getFileName() + " and the defaults are in use.");
     }
 
     /** Writes {@code settings}; the old file stays intact if this fails. */

@@ -68,18 +68,29 @@ public final class Database implements AutoCloseable {
     /**
      * Opens (creating if needed) and migrates the database at {@code file}.
      *
-     * @throws DatabaseUnavailableException when the file is damaged, locked, read-only, from a
-     *                                      newer version, or its folder cannot be created
+     * <p>The folder is made 0700 and the files 0600 where the file system has permissions
+     * ({@link PrivateFiles}); a file of another program is refused and left exactly as it was.
+     *
+     * @throws DatabaseUnavailableException when the file is damaged, another program's, locked,
+     *                                      read-only, from a newer version, or its folder cannot
+     *                                      be created
      */
     public static Database open(Path file, Settings settings) throws DatabaseUnavailableException {
         Path absolute = file.toAbsolutePath();
+        Path folder = absolute.getParent();
         try {
-            Files.createDirectories(absolute.getParent());
+            PrivateFiles.createFolder(folder);
         } catch (IOException e) {
             throw new DatabaseUnavailableException(absolute, SqliteErrors.describe(SqliteErrors.Kind.CANNOT_OPEN, absolute), e);
         }
-        if (Files.exists(absolute) && !Files.isWritable(absolute)) {
+        if (!Files.isWritable(folder) || (Files.exists(absolute) && !Files.isWritable(absolute))) {
             throw new DatabaseUnavailableException(absolute, SqliteErrors.describe(SqliteErrors.Kind.READ_ONLY, absolute), null);
+        }
+        try {
+            // Made private before SQLite opens it: SQLite gives its -wal and -shm files the same permissions.
+            PrivateFiles.emptyFile(absolute);
+        } catch (IOException e) {
+            throw new DatabaseUnavailableException(absolute, SqliteErrors.describe(SqliteErrors.Kind.CANNOT_OPEN, absolute), e);
         }
         Sql writer = null;
         try {
@@ -90,6 +101,9 @@ public final class Database implements AutoCloseable {
             writer.execute("PRAGMA wal_autocheckpoint = 0");
             writer.execute("PRAGMA cache_size = -32768");
             writer.execute("PRAGMA journal_size_limit = 67108864"); // a WAL over 64 MB shrinks after a checkpoint
+            // Libraries made before files were private, and the folder around them.
+            PrivateFiles.database(absolute);
+            PrivateFiles.tightenFolder(folder, absolute);
             return new Database(absolute, settings, writer, connect(absolute, settings, false));
         } catch (SQLException e) {
             closeQuietly(writer);
@@ -101,7 +115,8 @@ public final class Database implements AutoCloseable {
     }
 
     /**
-     * WAL, auto-vacuum and migrations. SQLite refuses some lock upgrades at once, without waiting
+     * Identity, WAL, auto-vacuum and migrations. A file that is not ours is refused before any of
+     * it ({@link FileIdentity}); one of ours from before the identity existed is marked. SQLite refuses some lock upgrades at once, without waiting
      * (switching a new file to WAL while another process creates it too), so a lock conflict here
      * is retried with a short backoff until the busy timeout is spent. Every step is idempotent.
      */
@@ -110,6 +125,13 @@ public final class Database implements AutoCloseable {
         long deadline = System.nanoTime() + busyTimeout.toNanos();
         for (int attempt = 1; ; attempt++) {
             try {
+                // Before anything writes (switching to WAL does): another program's file stays as it was.
+                FileIdentity.Verdict identity = FileIdentity.of(writer);
+                if (identity == FileIdentity.Verdict.FOREIGN) {
+                    LOG.log(Level.INFO, "{0} is not a Postwright database (application_id {1}); left as it is", file,
+                            writer.queryOne("PRAGMA application_id", rs -> Integer.toHexString(rs.getInt(1))).orElse("?"));
+                    throw new DatabaseUnavailableException(file, FileIdentity.refusal(file), null);
+                }
                 prepareFile(writer);
                 int version = Migrations.currentVersion(writer);
                 if (version > Migrations.latest()) {
@@ -117,6 +139,7 @@ public final class Database implements AutoCloseable {
                             + "version of Postwright (schema " + version + "; this version knows up to "
                             + Migrations.latest() + "). Update Postwright to open it.", null);
                 }
+                if (identity == FileIdentity.Verdict.OURS_UNMARKED) FileIdentity.mark(writer);
                 int applied = Migrations.apply(writer);
                 if (applied > 0) LOG.log(Level.INFO, "Migrated {0} to schema {1}", file, Migrations.latest());
                 return;

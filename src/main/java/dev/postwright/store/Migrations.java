@@ -72,7 +72,7 @@ final class Migrations {
         return out;
     }
 
-    private static List<String> statements(String script) {
+    static List<String> statements(String script) {
         String path = "/dev/postwright/store/migrations/" + script;
         try (InputStream in = Migrations.class.getResourceAsStream(path)) {
             if (in == null) throw new IllegalStateException("migration " + path + " is missing from the build");

@@ -38,6 +38,8 @@ final class SqliteErrors {
     }
 
     static StoreException toStoreException(SQLException e, Path file) {
-        return new StoreException(describe(kind(e), file), e);
+        Kind kind = kind(e);
+        // Damaged pages usually show only when a statement reaches them, long after the file opened.
+        return new StoreException(describe(kind, file), e, kind != Kind.OTHER);
     }
 }

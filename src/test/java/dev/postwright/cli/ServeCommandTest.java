@@ -97,4 +97,62 @@ class ServeCommandTest {
         assertThat(exit).isEqualTo(ExitCodes.BAD_INPUT);
         assertThat(err.toString()).contains("--workers 1–32");
     }
+
+    @Test
+    void aDataFolderThatCannotBeCreatedIsNamedAndEndsWithExitThree() throws Exception {
+        // Works as root too: no permission lets anyone make a folder inside a regular file.
+        Path blocker = dir.resolve("blocker");
+        java.nio.file.Files.writeString(blocker, "a file where the data folder's parent should be");
+        String data = blocker.resolve("data").toString();
+        for (String[] args : new String[][] {{"serve", "--port", "0", "--data-dir", data},
+                {"serve", "token", "--user", "alice", "--data-dir", data}}) {
+            var err = new StringWriter();
+            int exit = Postwright.commandLine().setOut(new PrintWriter(new StringWriter())).setErr(new PrintWriter(err))
+                    .execute(args);
+            assertThat(exit).as(err.toString()).isEqualTo(ExitCodes.DATABASE_UNAVAILABLE);
+            assertThat(err.toString().strip()).isEqualTo("Postwright cannot write to its data folder " + data
+                    + ", where it keeps the token secret (" + blocker + " is a file, not a folder). Give your user "
+                    + "write access to that folder, choose another with --data-dir, or name a secret with --secret-file.");
+        }
+    }
+
+    @Test
+    void aReadOnlyDataFolderIsNamedAndEndsWithExitThree() throws Exception {
+        Path data = dir.resolve("data");
+        java.nio.file.Files.createDirectories(data);
+        try {
+            org.junit.jupiter.api.Assumptions.assumeTrue(ReadOnlyFolders.make(data), "running as root without chattr "
+                    + "(or on a file system without it), a read-only folder is still writable; the test above covers "
+                    + "a folder that cannot be written in a way root cannot bypass");
+            var err = new StringWriter();
+            int exit = Postwright.commandLine().setOut(new PrintWriter(new StringWriter())).setErr(new PrintWriter(err))
+                    .execute("serve", "--port", "0", "--data-dir", data.toString());
+            assertThat(exit).as(err.toString()).isEqualTo(ExitCodes.DATABASE_UNAVAILABLE);
+            assertThat(err.toString()).startsWith("Postwright cannot write to its data folder " + data
+                    + ", where it keeps the token secret (").doesNotContain("Exception");
+        } finally {
+            ReadOnlyFolders.undo(data);
+        }
+    }
+
+    /** chmod is enough for ordinary users; root needs the immutable attribute (as DatabaseTest does for a file). */
+    static final class ReadOnlyFolders {
+        static boolean make(Path folder) throws Exception {
+            if (folder.toFile().setWritable(false, false) && !java.nio.file.Files.isWritable(folder)) return true;
+            return run("chattr", "+i", folder.toString()) && !java.nio.file.Files.isWritable(folder);
+        }
+
+        static void undo(Path folder) throws Exception {
+            run("chattr", "-i", folder.toString());
+            folder.toFile().setWritable(true, false);
+        }
+
+        private static boolean run(String... command) throws Exception {
+            try {
+                return new ProcessBuilder(command).redirectErrorStream(true).start().waitFor() == 0;
+            } catch (java.io.IOException e) {
+                return false; // the tool is not installed
+            }
+        }
+    }
 }

@@ -75,4 +75,40 @@ class SettingsFileTest {
         assertThat(ConfigDirectory.defaultLocation(java.util.Map.of(ConfigDirectory.ENVIRONMENT_VARIABLE, "/x"), "Linux",
                 home)).isEqualTo(Path.of("/x"));
     }
+
+    @Test
+    void aSettingOfTheWrongTypeIsNamedInWordsAndTheFileKept() throws Exception {
+        String text = "{\"workers\": 3, \"dataDir\": 7}";
+        Files.writeString(dir.resolve(SettingsFile.NAME), text);
+        var loaded = new SettingsFile(dir).load();
+        assertThat(loaded.settings()).isEqualTo(Settings.DEFAULTS);
+        assertThat(loaded.settings().dataDir()).as("never a folder named 7").isNull();
+        assertThat(loaded.problem()).isEqualTo("A setting in your settings file is of the wrong kind: dataDir should be "
+                + "a folder path in quotes, like \"/home/you/Postwright\", not 7. It was kept as settings.json.damaged "
+                + "and the defaults are in use.");
+        assertThat(dir.resolve("settings.json.damaged")).hasContent(text);
+        assertThat(dir.resolve(SettingsFile.NAME)).doesNotExist();
+    }
+
+    @Test
+    void otherSettingsOfTheWrongTypeAreNamedToo() throws Exception {
+        Files.writeString(dir.resolve(SettingsFile.NAME), "{\"workers\": \"four\"}");
+        assertThat(new SettingsFile(dir).load().problem()).contains("workers should be a whole number from 1 to 8, "
+                + "not \"four\"");
+        Files.writeString(dir.resolve(SettingsFile.NAME), "{\"teamServer\": {\"url\": [\"https://a.example\"]}}");
+        assertThat(new SettingsFile(dir).load().problem()).contains("teamServer.url should be text in quotes");
+    }
+
+    @Test
+    void aFileThatIsNotUtf8TextIsNamedInWordsAndKept() throws Exception {
+        byte[] latin1 = "{\"dataDir\": \"/home/Ren\u00e9e/Postwright\"}".getBytes(java.nio.charset.StandardCharsets.ISO_8859_1);
+        Files.write(dir.resolve(SettingsFile.NAME), latin1);
+        var loaded = new SettingsFile(dir).load();
+        assertThat(loaded.settings()).isEqualTo(Settings.DEFAULTS);
+        assertThat(loaded.problem()).isEqualTo("Your settings file is not UTF-8 text: it was saved in another encoding, "
+                + "or it is damaged. It was kept as settings.json.damaged and the defaults are in use.")
+                .doesNotContain("Input length");
+        assertThat(dir.resolve("settings.json.damaged")).hasBinaryContent(latin1);
+        assertThat(dir.resolve(SettingsFile.NAME)).doesNotExist();
+    }
 }
