@@ -25,8 +25,8 @@ import java.util.regex.Pattern;
  * <p>The result is safe to publish through a site's own Markdown renderer: raw HTML from the
  * brief or the model shows as text, links go only to web, mail and relative addresses, and every
  * address is encoded so that it cannot end its link early ({@link SafeMarkdown}). Front matter
- * writes {@code <} and {@code >} as YAML escapes, so a renderer that does not know front matter
- * finds no tags in it either. Stateless.
+ * writes {@code <}, {@code >} and {@code ]} as YAML escapes, so a renderer that does not know
+ * front matter finds no tags or links in it either. Stateless.
  */
 public final class MarkdownExport {
     private static final Pattern PLACEHOLDER = Pattern.compile(
@@ -153,6 +153,7 @@ public final class MarkdownExport {
                 case '\t' -> out.append("\\t");
                 case '<' -> out.append("\\u003c");
                 case '>' -> out.append("\\u003e");
+                case ']' -> out.append("\\u005d"); // no "[text](javascript:…)" for a renderer that reads this
                 default -> {
                     if (c < 0x20) out.append(String.format("\\u%04x", (int) c));
                     else out.append(c);

@@ -108,6 +108,11 @@ class HostileExportTest {
         String markdown = exported("Body.");
         assertThat(markdown).startsWith("---\ntitle: \"\\u003cscript\\u003ealert('title')\\u003c/script\\u003e\"\n")
                 .contains("tags: [\"\\u003cscript\\u003etag\\u003c/script\\u003e\"]");
+        var linked = new BlogPost("[Win](javascript:alert(1))", null, "Body.", null, List.of(), List.of(), null,
+                List.of(), List.of(), null, null, Embeds.NONE);
+        String front = MarkdownExport.export(linked, LocalDate.of(2026, 11, 21));
+        assertThat(front).startsWith("---\ntitle: \"[Win\\u005d(javascript:alert(1))\"\n");
+        assertThat(ScriptVectors.in(ScriptVectors.publishedByAPlainSite(front))).isEmpty();
     }
 
     @Test
