@@ -14,7 +14,9 @@ import dev.postwright.remote.RemoteException;
 import dev.postwright.remote.Dialect;
 import dev.postwright.remote.RemoteServer;
 import dev.postwright.queue.LoggedEvent;
+import dev.postwright.render.ExportFormat;
 import dev.postwright.render.MarkdownExport;
+import dev.postwright.render.PostRenderer;
 import dev.postwright.wire.JobRequestCodec;
 import dev.postwright.wire.WireFormatException;
 import java.io.IOException;
@@ -51,8 +53,9 @@ public final class GenerateCommand implements Callable<Integer> {
     @Option(names = "--events", description = "Print every event as one JSON line on standard output.")
     boolean events;
 
-    @Option(names = "--out", paramLabel = "FILE", description = "Write the post (Markdown with front matter) here; "
-            + "without it, the post goes to standard output unless --events is given.")
+    @Option(names = "--out", paramLabel = "FILE", description = "Write the post here: Markdown with front matter for "
+            + ".md or .markdown, a web page for .html or .htm; without it, the post goes to standard output as Markdown "
+            + "unless --events is given.")
     Path out;
 
     @Mixin
@@ -77,6 +80,12 @@ public final class GenerateCommand implements Callable<Integer> {
     public Integer call() throws InterruptedException {
         PrintWriter stdout = spec.commandLine().getOut();
         PrintWriter stderr = spec.commandLine().getErr();
+        // Checked before the job runs: finding out after a five-minute generation would waste it.
+        if (out != null && ExportFormat.of(out).isEmpty()) {
+            stderr.println("Cannot write the post to " + out + ": name the file " + ExportFormat.choices()
+                    + " (Markdown or a web page).");
+            return ExitCodes.BAD_INPUT;
+        }
         JobRequest brief = readBrief(stderr);
         if (brief == null) return ExitCodes.BAD_INPUT;
         if (server != null) return generateRemotely(brief, stdout, stderr);
@@ -182,11 +191,12 @@ public final class GenerateCommand implements Callable<Integer> {
     private int finish(JobStatus status, PrintWriter stdout, PrintWriter stderr) {
         switch (status.state()) {
             case SUCCEEDED -> {
-                String markdown = MarkdownExport.export(status.result().post(), LocalDate.now());
+                var post = status.result().post();
                 if (out != null) {
+                    String text = ExportFormat.of(out).orElseThrow().write(post, new PostRenderer(), LocalDate.now());
                     try {
                         if (out.toAbsolutePath().getParent() != null) Files.createDirectories(out.toAbsolutePath().getParent());
-                        Files.writeString(out, markdown);
+                        Files.writeString(out, text);
                     } catch (IOException e) {
                         stderr.println("The post was written and saved in your library, but " + out
                                 + " could not be written (" + e.getClass().getSimpleName() + ").");
@@ -194,7 +204,7 @@ public final class GenerateCommand implements Callable<Integer> {
                     }
                     if (!events) stderr.println("Wrote " + out);
                 } else if (!events) {
-                    stdout.print(markdown);
+                    stdout.print(MarkdownExport.export(post, LocalDate.now()));
                 }
                 return ExitCodes.OK;
             }

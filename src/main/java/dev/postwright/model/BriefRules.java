@@ -74,8 +74,12 @@ public final class BriefRules {
             } else {
                 limit(field + ".text", "the text of " + name.toLowerCase(), cta.text(), MAX_SHORT_TEXT);
             }
-            if (!isBlank(cta.href()) && !isWebLink(cta.href())) {
+            if (isBlank(cta.href())) continue;
+            if (!isWebLink(cta.href())) {
                 add(field + ".href", "The link of " + name.toLowerCase() + " must start with http:// or https://.");
+            } else if (!WebUrls.isSingleWebUrl(cta.href())) {
+                add(field + ".href", "The link of " + name.toLowerCase() + " must be one web address, like "
+                        + "https://example.com/page, with no spaces, quotes or square brackets in it.");
             }
         }
     }

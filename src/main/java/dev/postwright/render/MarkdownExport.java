@@ -5,6 +5,8 @@ import dev.postwright.model.BlogPost;
 import dev.postwright.model.Embeds;
 import dev.postwright.model.Tweet;
 import dev.postwright.model.Video;
+import dev.postwright.model.WebUrls;
+import dev.postwright.render.internal.SafeMarkdown;
 import dev.postwright.render.internal.SafeUrls;
 import java.time.LocalDate;
 import java.util.List;
@@ -18,11 +20,19 @@ import java.util.regex.Pattern;
  * tags, date, slug), then the body with every placeholder resolved. An embed on a line of its
  * own becomes a quote or link block, one inside a sentence an inline link; a missing embed and
  * an image suggestion leave no brackets behind (the suggestion stays as an HTML comment for the
- * writer). Code fences are left as written. Stateless.
+ * writer). Code fences are left as written.
+ *
+ * <p>The result is safe to publish through a site's own Markdown renderer: raw HTML from the
+ * brief or the model shows as text, links go only to web, mail and relative addresses, and every
+ * address is encoded so that it cannot end its link early ({@link SafeMarkdown}). Front matter
+ * writes {@code <}, {@code >} and {@code ]} as YAML escapes, so a renderer that does not know
+ * front matter finds no tags or links in it either. Stateless.
  */
 public final class MarkdownExport {
     private static final Pattern PLACEHOLDER = Pattern.compile(
             "\\[(TWEET|ARTICLE|VIDEO):(\\d{1,4})]|!\\[(IMAGE|CHART):(?:[^\\]:\\n]*:)?([^\\]\\n]*)]");
+    /** The comments {@link #block} writes for visual suggestions: no "--", "<" or ">" inside, so inert. */
+    private static final Pattern SUGGESTION = Pattern.compile("<!-- (?:Image|Chart) suggestion: (?:(?!--)[^<>\\n])* -->");
 
     private MarkdownExport() {}
 
@@ -34,13 +44,15 @@ public final class MarkdownExport {
                 .append("]\n");
         out.append("date: ").append(date).append('\n');
         out.append("slug: ").append(yaml(Slugs.of(post.title()))).append("\n---\n\n");
-        out.append(resolve(post.content() == null ? "" : post.content(), post.embeds()));
+        out.append(body(post));
         return out.toString();
     }
 
     /** The body alone, placeholders resolved: what a writer pastes into an editor that takes Markdown. */
     public static String body(BlogPost post) {
-        return resolve(post.content() == null ? "" : post.content(), post.embeds());
+        // Escaped after resolving: a placeholder that resolves to nothing can join "<a" to " onclick=…>".
+        return SafeMarkdown.of(resolve(post.content() == null ? "" : post.content(), post.embeds()),
+                block -> SUGGESTION.matcher(block).matches());
     }
 
     /** The body with placeholders resolved outside code fences. */
@@ -69,7 +81,8 @@ public final class MarkdownExport {
     private static String block(MatchResult m, Embeds embeds) {
         if (m.group(3) != null) {
             String kind = m.group(3).charAt(0) + m.group(3).substring(1).toLowerCase(Locale.ROOT);
-            return "<!-- " + kind + " suggestion: " + m.group(4).strip().replace("--", "–") + " -->";
+            String description = m.group(4).strip().replace("--", "–").replace("<", "&lt;").replace(">", "&gt;");
+            return "<!-- " + kind + " suggestion: " + description + " -->";
         }
         return switch (embed(m, embeds)) {
             case Tweet t -> "> " + escape(t.text()) + "\n>\n> — " + byline(t) + link(" · ", "view post", t.url());
@@ -109,7 +122,7 @@ public final class MarkdownExport {
     private static String linked(String text, String url) {
         String safe = SafeUrls.webLinkOrNull(url);
         String label = escape(text == null ? url : text);
-        return safe == null ? label : "[" + label + "](<" + safe.replace("<", "%3C").replace(">", "%3E") + ">)";
+        return safe == null ? label : "[" + label + "](<" + WebUrls.forMarkdown(safe) + ">)";
     }
 
     private static String link(String separator, String label, String url) {
@@ -138,6 +151,9 @@ public final class MarkdownExport {
                 case '\n' -> out.append("\\n");
                 case '\r' -> out.append("\\r");
                 case '\t' -> out.append("\\t");
+                case '<' -> out.append("\\u003c");
+                case '>' -> out.append("\\u003e");
+                case ']' -> out.append("\\u005d"); // no "[text](javascript:…)" for a renderer that reads this
                 default -> {
                     if (c < 0x20) out.append(String.format("\\u%04x", (int) c));
                     else out.append(c);

@@ -5,8 +5,8 @@ import static dev.postwright.llm.offline.Words.inSentence;
 
 import dev.postwright.llm.Brief;
 import dev.postwright.llm.Outline;
-import dev.postwright.model.BriefRules;
 import dev.postwright.model.Cta;
+import dev.postwright.model.WebUrls;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -143,9 +143,13 @@ final class OfflineDraft {
     private void ctas(String... placements) {
         for (Cta cta : brief.ctas()) {
             if (!List.of(placements).contains(cta.placement().toLowerCase(Locale.ROOT))) continue;
-            String text = cta.text().strip();
-            boolean linkable = cta.href() != null && BriefRules.isWebLink(cta.href());
-            out.append(linkable ? "**[" + text + "](" + cta.href().strip() + ")**" : "**" + text + "**").append("\n\n");
+            // The writer's words, not Markdown: a "]" in them must not end the link text.
+            String text = cta.text().strip().replaceAll("([\\\\`*_\\[\\]<>])", "\\\\$1");
+            // Profile CTAs skip brief validation, so the address is checked here too, and encoded
+            // so that nothing in it can close the link and open another.
+            boolean linkable = cta.href() != null && WebUrls.isSingleWebUrl(cta.href());
+            out.append(linkable ? "**[" + text + "](" + WebUrls.forMarkdown(cta.href()) + ")**" : "**" + text + "**")
+                    .append("\n\n");
         }
     }
 

@@ -1,5 +1,6 @@
 package dev.postwright.render.internal;
 
+import dev.postwright.model.WebUrls;
 import java.util.Locale;
 import org.commonmark.renderer.html.UrlSanitizer;
 
@@ -7,6 +8,8 @@ import org.commonmark.renderer.html.UrlSanitizer;
  * Lets through only web links, mail links and relative links; anything else ({@code javascript:},
  * {@code data:}, {@code vbscript:}, {@code file:}) becomes "#" (links) or is dropped (images).
  * Control characters and spaces inside a scheme, which browsers ignore, cannot smuggle one past.
+ * Every URL let through loses its bidirectional controls, which make an address display in an
+ * order other than the one a browser follows.
  */
 public final class SafeUrls implements UrlSanitizer {
     public static final SafeUrls INSTANCE = new SafeUrls();
@@ -15,19 +18,33 @@ public final class SafeUrls implements UrlSanitizer {
 
     @Override
     public String sanitizeLinkUrl(String url) {
-        return isSafe(url, true) ? url.strip() : "#";
+        return isSafeLink(url) ? clean(url) : "#";
     }
 
     @Override
     public String sanitizeImageUrl(String url) {
-        return isSafe(url, false) ? url.strip() : "";
+        return isSafeImage(url) ? clean(url) : "";
     }
 
     /** The URL if it is a safe http(s) link, else null; for embed cards, which link only to the web. */
     public static String webLinkOrNull(String url) {
         if (url == null) return null;
         String lower = squeezed(url);
-        return lower.startsWith("https://") || lower.startsWith("http://") ? url.strip() : null;
+        return lower.startsWith("https://") || lower.startsWith("http://") ? clean(url) : null;
+    }
+
+    /** True for a web, mail or relative link. */
+    public static boolean isSafeLink(String url) {
+        return isSafe(url, true);
+    }
+
+    /** True for a web or relative image source. */
+    public static boolean isSafeImage(String url) {
+        return isSafe(url, false);
+    }
+
+    private static String clean(String url) {
+        return WebUrls.withoutBidiControls(url).strip();
     }
 
     private static boolean isSafe(String url, boolean allowMail) {
@@ -39,12 +56,12 @@ public final class SafeUrls implements UrlSanitizer {
         return scheme.equals("http") || scheme.equals("https") || (allowMail && scheme.equals("mailto"));
     }
 
-    /** Lower case, without the whitespace and control characters browsers skip in a scheme. */
+    /** Lower case, without the whitespace and control characters browsers skip in a scheme (and bidi controls). */
     private static String squeezed(String url) {
         var out = new StringBuilder(url.length());
         for (int i = 0; i < url.length(); i++) {
             char c = url.charAt(i);
-            if (c > ' ' && c != 0x7f) out.append(c);
+            if (c > ' ' && c != 0x7f && !WebUrls.isBidiControl(c)) out.append(c);
         }
         return out.toString().toLowerCase(Locale.ROOT);
     }

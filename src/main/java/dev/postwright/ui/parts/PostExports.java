@@ -1,9 +1,9 @@
 package dev.postwright.ui.parts;
 
 import dev.postwright.model.BlogPost;
+import dev.postwright.render.ExportFormat;
 import dev.postwright.render.MarkdownExport;
 import dev.postwright.render.PostRenderer;
-import dev.postwright.render.PreviewDocument;
 import dev.postwright.render.Slugs;
 import dev.postwright.store.AtomicFiles;
 import java.io.IOException;
@@ -11,7 +11,6 @@ import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Locale;
 
 /**
  * A post as the files and clipboard text writers take elsewhere. Stateless; safe on any thread
@@ -41,10 +40,16 @@ public final class PostExports {
             return Arrays.stream(values()).map(Format::fileType).toList();
         }
 
-        /** The format a file name asks for; Markdown unless it ends in .html or .htm. */
+        /**
+         * The format a file name asks for; Markdown unless it ends in .html or .htm (a name the
+         * save dialog let through, like "post.txt", still gets the Markdown it showed as default).
+         */
         public static Format of(Path file) {
-            String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
-            return name.endsWith(".html") || name.endsWith(".htm") ? HTML : MARKDOWN;
+            return ExportFormat.of(file).orElse(ExportFormat.MARKDOWN) == ExportFormat.HTML ? HTML : MARKDOWN;
+        }
+
+        ExportFormat export() {
+            return this == HTML ? ExportFormat.HTML : ExportFormat.MARKDOWN;
         }
     }
 
@@ -69,10 +74,6 @@ public final class PostExports {
      * leaves half a file.
      */
     public static void export(BlogPost post, Path file, PostRenderer renderer, LocalDate date) throws IOException {
-        String text = switch (Format.of(file)) {
-            case MARKDOWN -> MarkdownExport.export(post, date);
-            case HTML -> new PreviewDocument(renderer).exportHtml(post);
-        };
-        AtomicFiles.writeString(file, text);
+        AtomicFiles.writeString(file, Format.of(file).export().write(post, renderer, date));
     }
 }

@@ -3,6 +3,7 @@ package dev.postwright.ui.settings;
 import dev.postwright.llm.openai.ModelServer;
 import dev.postwright.model.FieldProblem;
 import dev.postwright.model.OrganizationProfile;
+import dev.postwright.model.WebUrls;
 import dev.postwright.queue.JobFailure;
 import dev.postwright.remote.Dialect;
 import dev.postwright.render.Theme;
@@ -324,6 +325,11 @@ public final class SettingsViewModel {
             if (cta.href() != null && !isWebUrl(cta.href())) {
                 out.add(new FieldProblem("ctas[" + i + "].href", "The link of call to action " + (i + 1)
                         + " must start with http:// or https://."));
+            } else if (cta.href() != null && !WebUrls.isSingleWebUrl(cta.href())) {
+                // The same rule as a brief's (BriefRules): profile calls to action go into posts too.
+                out.add(new FieldProblem("ctas[" + i + "].href", "The link of call to action " + (i + 1)
+                        + " must be one web address, like https://example.com/page, with no spaces, quotes or square "
+                        + "brackets in it."));
             }
         }
         for (int i = 0; i < links.size(); i++) {

@@ -153,6 +153,17 @@ class SettingsViewModelTest {
     }
 
     @Test
+    void aProfileCtaLinkThatBreaksOutIsRefusedAsInABrief() throws Exception {
+        var form = form(Settings.DEFAULTS);
+        var cta = new CtaRow();
+        cta.text.set("Get the kit");
+        cta.href.set("https://ok.example/kit) [pwn](javascript:alert(9)");
+        form.ctas.add(cta);
+        assertThat(form.problems().get()).containsExactly(new FieldProblem("ctas[0].href", "The link of call to action 1 "
+                + "must be one web address, like https://example.com/page, with no spaces, quotes or square brackets in it."));
+    }
+
+    @Test
     void theProfileIsSavedAndReadBack() throws Exception {
         var form = form(Settings.DEFAULTS);
         frames.runUntil(() -> true);
