@@ -1,8 +1,9 @@
 package dev.postwright.cli;
 
+import static dev.postwright.cli.CommandRun.run;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.postwright.Postwright;
 import dev.postwright.wire.Json;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -26,19 +27,6 @@ class CommandLineTest {
     @TempDir
     Path dir;
 
-    record Run(int exit, String out, String err) {
-        List<String> outLines() {
-            return out.lines().toList();
-        }
-    }
-
-    private Run run(String... args) {
-        var out = new StringWriter();
-        var err = new StringWriter();
-        int exit = Postwright.commandLine().setOut(new PrintWriter(out)).setErr(new PrintWriter(err)).execute(args);
-        return new Run(exit, out.toString(), err.toString());
-    }
-
     private Path brief(String json) throws Exception {
         Path file = dir.resolve("brief.json");
         Files.writeString(file, json);
@@ -52,7 +40,7 @@ class CommandLineTest {
     @Test
     void generateWritesThePostWithFrontMatterAndReportsProgress() throws Exception {
         Path out = dir.resolve("out/post.md");
-        Run run = run("generate", "--request", brief(BRIEF).toString(), "--out", out.toString(), "--data-dir", dataDir());
+        CommandRun run = run("generate", "--request", brief(BRIEF).toString(), "--out", out.toString(), "--data-dir", dataDir());
         assertThat(run.exit()).as(run.err()).isZero();
         assertThat(Files.readString(out)).startsWith("---\ntitle: \"Sourdough Bread: How to bake at home\"")
                 .contains("> Feed it daily").contains("**[Book a class](https://crumb.example/classes)**")
@@ -63,7 +51,7 @@ class CommandLineTest {
 
     @Test
     void generateWithEventsPrintsOneJsonLinePerEventInProtocolOrder() throws Exception {
-        Run run = run("generate", "--request", brief(BRIEF).toString(), "--events", "--data-dir", dataDir());
+        CommandRun run = run("generate", "--request", brief(BRIEF).toString(), "--events", "--data-dir", dataDir());
         assertThat(run.exit()).as(run.err()).isZero();
         List<String> names = run.outLines().stream().map(l -> Json.parse(l, "line").get("event").asText()).toList();
         assertThat(names.getFirst()).isEqualTo("connected");
@@ -75,14 +63,14 @@ class CommandLineTest {
         assertThat(complete.at("/data/result/savedPost/id").asText()).isNotBlank();
         String jobId = complete.get("id").asText().split(":")[0];
 
-        Run list = run("jobs", "list", "--data-dir", dataDir());
+        CommandRun list = run("jobs", "list", "--data-dir", dataDir());
         assertThat(list.out()).contains(jobId).contains("succeeded").contains("100%");
-        Run show = run("jobs", "show", jobId, "--data-dir", dataDir());
+        CommandRun show = run("jobs", "show", jobId, "--data-dir", dataDir());
         assertThat(Json.parse(show.out(), "status").get("status").asText()).isEqualTo("succeeded");
-        Run events = run("jobs", "events", jobId, "--after", "3", "--data-dir", dataDir());
+        CommandRun events = run("jobs", "events", jobId, "--after", "3", "--data-dir", dataDir());
         assertThat(events.outLines()).isNotEmpty().allSatisfy(l -> assertThat(
                 Long.parseLong(Json.parse(l, "line").get("id").asText().split(":")[1])).isGreaterThan(3));
-        Run cancel = run("jobs", "cancel", jobId, "--data-dir", dataDir());
+        CommandRun cancel = run("jobs", "cancel", jobId, "--data-dir", dataDir());
         assertThat(cancel.exit()).isEqualTo(ExitCodes.BAD_INPUT);
         assertThat(cancel.err()).contains("is not queued or running");
     }
@@ -109,40 +97,40 @@ class CommandLineTest {
             assertThat(Files.readString(out)).contains("Model text.").contains("written by a model");
             assertThat(server.takeRequest().getHeaders().get("Authorization")).isEqualTo("Bearer sk-from-env");
         }
-        Run half = run("generate", "--request", brief(BRIEF).toString(), "--model", "x", "--data-dir", dataDir());
+        CommandRun half = run("generate", "--request", brief(BRIEF).toString(), "--model", "x", "--data-dir", dataDir());
         assertThat(half.exit()).isEqualTo(ExitCodes.BAD_INPUT);
         assertThat(half.err()).contains("--model needs --model-url");
     }
 
     @Test
     void aMissingFileIsNamed() {
-        Run run = run("generate", "--request", dir.resolve("nope.json").toString(), "--data-dir", dataDir());
+        CommandRun run = run("generate", "--request", dir.resolve("nope.json").toString(), "--data-dir", dataDir());
         assertThat(run.exit()).isEqualTo(ExitCodes.BAD_INPUT);
         assertThat(run.err()).contains("there is no file").contains("nope.json").doesNotContain("Exception");
     }
 
     @Test
     void invalidJsonSaysWhere() throws Exception {
-        Run run = run("generate", "--request", brief("{\"topic\": {\"title\": }").toString(), "--data-dir", dataDir());
+        CommandRun run = run("generate", "--request", brief("{\"topic\": {\"title\": }").toString(), "--data-dir", dataDir());
         assertThat(run.exit()).isEqualTo(ExitCodes.BAD_INPUT);
         assertThat(run.err()).contains("The brief is not valid JSON (line 1, column").doesNotContain("at dev.");
     }
 
     @Test
     void missingFieldsAreListedByName() throws Exception {
-        Run run = run("generate", "--request", brief("{\"topic\": {\"title\": \"T\"}}").toString(), "--data-dir", dataDir());
+        CommandRun run = run("generate", "--request", brief("{\"topic\": {\"title\": \"T\"}}").toString(), "--data-dir", dataDir());
         assertThat(run.exit()).isEqualTo(ExitCodes.BAD_INPUT);
         assertThat(run.err()).contains("businessInfo: Describe the business").contains("organizationId: Choose");
     }
 
     @Test
     void unknownJobsAndBadUsageAreBadInput() {
-        Run retry = run("jobs", "retry", "no-such-job", "--data-dir", dataDir());
+        CommandRun retry = run("jobs", "retry", "no-such-job", "--data-dir", dataDir());
         assertThat(retry.exit()).isEqualTo(ExitCodes.BAD_INPUT);
         assertThat(retry.err()).contains("There is no job no-such-job.");
-        Run events = run("jobs", "events", "no-such-job", "--data-dir", dataDir());
+        CommandRun events = run("jobs", "events", "no-such-job", "--data-dir", dataDir());
         assertThat(events.exit()).isEqualTo(ExitCodes.BAD_INPUT);
-        Run usage = run("generate", "--data-dir", dataDir());
+        CommandRun usage = run("generate", "--data-dir", dataDir());
         assertThat(usage.exit()).isEqualTo(ExitCodes.BAD_INPUT);
         assertThat(usage.err()).contains("Missing required option: '--request=FILE'");
         assertThat(run("jobs", "list", "--data-dir", dataDir()).out()).contains("No jobs yet.");
@@ -153,7 +141,7 @@ class CommandLineTest {
         Path data = dir.resolve("damaged");
         Files.createDirectories(data);
         Files.writeString(data.resolve("postwright.db"), "not a database ".repeat(100));
-        Run run = run("jobs", "list", "--data-dir", data.toString());
+        CommandRun run = run("jobs", "list", "--data-dir", data.toString());
         assertThat(run.exit()).isEqualTo(ExitCodes.DATABASE_UNAVAILABLE);
         assertThat(run.err()).contains("is damaged or is not a Postwright database");
     }

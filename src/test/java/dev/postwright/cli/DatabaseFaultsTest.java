@@ -1,12 +1,11 @@
 package dev.postwright.cli;
 
+import static dev.postwright.cli.CommandRun.run;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.postwright.Postwright;
 import dev.postwright.store.StoreException;
-import java.io.PrintWriter;
 import java.io.RandomAccessFile;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.DriverManager;
@@ -33,19 +32,10 @@ class DatabaseFaultsTest {
     @TempDir
     Path dir;
 
-    record Run(int exit, String out, String err) {}
-
-    private static Run run(String... args) {
-        var out = new StringWriter();
-        var err = new StringWriter();
-        int exit = Postwright.commandLine().setOut(new PrintWriter(out)).setErr(new PrintWriter(err)).execute(args);
-        return new Run(exit, out.toString(), err.toString());
-    }
-
     @Test
     void generateOnADatabaseWithDamagedPagesExitsThreeWithASentence() throws Exception {
         Path data = libraryWithDamagedJobPages();
-        Run run = run("generate", "--request", brief().toString(), "--data-dir", data.toString());
+        CommandRun run = run("generate", "--request", brief().toString(), "--data-dir", data.toString());
         assertDamagedSentenceAlone(run, data);
     }
 
@@ -53,7 +43,7 @@ class DatabaseFaultsTest {
     void serveOnADatabaseWithDamagedPagesExitsThreeWithASentence() throws Exception {
         Path data = libraryWithDamagedJobPages();
         // Bounded, so that a server that starts anyway fails the test instead of hanging it.
-        Run run = CompletableFuture.supplyAsync(() -> run("serve", "--port", "0", "--data-dir", data.toString()))
+        CommandRun run = CompletableFuture.supplyAsync(() -> run("serve", "--port", "0", "--data-dir", data.toString()))
                 .get(60, TimeUnit.SECONDS);
         assertDamagedSentenceAlone(run, data);
     }
@@ -75,7 +65,7 @@ class DatabaseFaultsTest {
             statement.execute("INSERT INTO contacts VALUES ('Ana', 'ana@example.com')");
         }
         byte[] before = Files.readAllBytes(file);
-        Run run = run("jobs", "list", "--data-dir", data.toString());
+        CommandRun run = run("jobs", "list", "--data-dir", data.toString());
         assertThat(run.exit()).isEqualTo(ExitCodes.DATABASE_UNAVAILABLE);
         assertThat(run.err().strip()).isEqualTo("The file " + file.toAbsolutePath() + " belongs to another program: it is not "
                 + "a Postwright database, so Postwright has left it exactly as it was. Move it elsewhere, or choose "
@@ -100,7 +90,7 @@ class DatabaseFaultsTest {
                 .doesNotContain("Exception").doesNotContain("\tat ");
     }
 
-    private static void assertDamagedSentenceAlone(Run run, Path data) {
+    private static void assertDamagedSentenceAlone(CommandRun run, Path data) {
         assertThat(run.exit()).as(run.err()).isEqualTo(ExitCodes.DATABASE_UNAVAILABLE);
         assertThat(run.err().strip()).isEqualTo("The Postwright database at " + data.resolve("postwright.db").toAbsolutePath()
                 + " is damaged or is not a Postwright database. Move it aside (or restore a backup) and start "
@@ -121,7 +111,7 @@ class DatabaseFaultsTest {
     private Path libraryWithDamagedJobPages() throws Exception {
         Path data = dir.resolve("data");
         for (int i = 0; i < 2; i++) {
-            Run made = run("generate", "--request", brief().toString(), "--out", dir.resolve("post.md").toString(),
+            CommandRun made = run("generate", "--request", brief().toString(), "--out", dir.resolve("post.md").toString(),
                     "--data-dir", data.toString());
             assertThat(made.exit()).as(made.err()).isZero();
         }

@@ -1,12 +1,11 @@
 package dev.postwright.cli;
 
+import static dev.postwright.cli.CommandRun.run;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.postwright.Postwright;
 import dev.postwright.llm.openai.ChatReplies;
 import dev.postwright.testing.ScriptVectors;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import mockwebserver3.MockWebServer;
@@ -44,15 +43,6 @@ class HostileExportsCommandLineTest {
     @TempDir
     Path dir;
 
-    record Run(int exit, String out, String err) {}
-
-    private Run run(String... args) {
-        var out = new StringWriter();
-        var err = new StringWriter();
-        int exit = Postwright.commandLine().setOut(new PrintWriter(out)).setErr(new PrintWriter(err)).execute(args);
-        return new Run(exit, out.toString(), err.toString());
-    }
-
     private String brief(String json) throws Exception {
         Path file = dir.resolve("brief.json");
         Files.writeString(file, json);
@@ -67,7 +57,7 @@ class HostileExportsCommandLineTest {
     @ValueSource(strings = {"post.html", "post.HTM"})
     void anHtmlOutIsASafeWebPage(String name) throws Exception {
         Path out = dir.resolve(name);
-        Run run = run("generate", "--request", brief(HOSTILE_BRIEF), "--out", out.toString(), "--data-dir", dataDir());
+        CommandRun run = run("generate", "--request", brief(HOSTILE_BRIEF), "--out", out.toString(), "--data-dir", dataDir());
         assertThat(run.exit()).as(run.err()).isZero();
         String html = Files.readString(out);
         assertThat(html).startsWith("<!DOCTYPE html>").contains("Content-Security-Policy")
@@ -80,7 +70,7 @@ class HostileExportsCommandLineTest {
     @Test
     void aMarkdownOutPublishesNoScriptThroughAPlainCommonMarkSite() throws Exception {
         Path out = dir.resolve("post.md");
-        Run run = run("generate", "--request", brief(HOSTILE_BRIEF), "--out", out.toString(), "--data-dir", dataDir());
+        CommandRun run = run("generate", "--request", brief(HOSTILE_BRIEF), "--out", out.toString(), "--data-dir", dataDir());
         assertThat(run.exit()).as(run.err()).isZero();
         String markdown = Files.readString(out);
         assertThat(markdown).startsWith("---\ntitle: ").doesNotContain("\u202e")
@@ -90,7 +80,7 @@ class HostileExportsCommandLineTest {
         assertThat(ScriptVectors.in(published)).as(published).isEmpty();
         assertThat(published).contains("&lt;script&gt;alert('title')&lt;/script&gt;");
 
-        Run toStdout = run("generate", "--request", brief(HOSTILE_BRIEF), "--data-dir", dataDir());
+        CommandRun toStdout = run("generate", "--request", brief(HOSTILE_BRIEF), "--data-dir", dataDir());
         assertThat(toStdout.exit()).as(toStdout.err()).isZero();
         assertThat(toStdout.out()).startsWith("---\ntitle: ");
         assertThat(ScriptVectors.in(ScriptVectors.publishedByAPlainSite(toStdout.out()))).isEmpty();
@@ -121,7 +111,7 @@ class HostileExportsCommandLineTest {
                         + "\"metaDescription\": \"<img src=x onerror=alert(10)>\"}"));
                 server.enqueue(ChatReplies.streamed("{\"visualContentSuggestions\": []}"));
                 Path out = dir.resolve(name);
-                Run run = run("generate", "--request", brief(CommandLineTest.BRIEF), "--out", out.toString(),
+                CommandRun run = run("generate", "--request", brief(CommandLineTest.BRIEF), "--out", out.toString(),
                         "--data-dir", dataDir(), "--model-url", server.url("/v1").toString(), "--model", "m");
                 assertThat(run.exit()).as(run.err()).isZero();
                 String written = Files.readString(out);
@@ -136,7 +126,7 @@ class HostileExportsCommandLineTest {
     @ValueSource(strings = {"post.txt", "post", "post.pdf", "post.html.bak"})
     void anOutWeDoNotWriteIsRefusedBeforeTheJobRuns(String name) throws Exception {
         Path out = dir.resolve(name);
-        Run run = run("generate", "--request", brief(CommandLineTest.BRIEF), "--out", out.toString(), "--data-dir", dataDir());
+        CommandRun run = run("generate", "--request", brief(CommandLineTest.BRIEF), "--out", out.toString(), "--data-dir", dataDir());
         assertThat(run.exit()).isEqualTo(ExitCodes.BAD_INPUT);
         assertThat(run.err()).isEqualTo("Cannot write the post to " + out + ": name the file .md, .markdown, .html or .htm "
                 + "(Markdown or a web page)." + System.lineSeparator());
@@ -148,7 +138,7 @@ class HostileExportsCommandLineTest {
     void aCtaLinkThatBreaksOutIsRefusedWithASentence() throws Exception {
         String hostile = CommandLineTest.BRIEF.replace("https://crumb.example/classes",
                 "https://ok.example/kit) [pwn](javascript:alert(9)");
-        Run run = run("generate", "--request", brief(hostile), "--out", dir.resolve("post.md").toString(),
+        CommandRun run = run("generate", "--request", brief(hostile), "--out", dir.resolve("post.md").toString(),
                 "--data-dir", dataDir());
         assertThat(run.exit()).isEqualTo(ExitCodes.BAD_INPUT);
         assertThat(run.err()).contains("ctas[0].href: The link of call to action 1 must be one web address, like "
