@@ -17,6 +17,11 @@ public final class ExitCodes {
     public static final int CANCELLED = 4;
     /** The remote server could not be reached, or refused the token. */
     public static final int SERVER_UNAVAILABLE = 5;
+    /**
+     * {@code generate} was stopped (Ctrl+C, SIGTERM) before the post was finished; its job went
+     * back to the queue and resumes at the next start. 130 is what shells report for Ctrl+C.
+     */
+    public static final int STOPPED = 130;
 
     private ExitCodes() {}
 }

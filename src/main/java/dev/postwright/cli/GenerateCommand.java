@@ -76,6 +76,9 @@ public final class GenerateCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
+    /** Counted down when the job's stream ends, or by Ctrl+C / SIGTERM while it runs here. */
+    private final CountDownLatch done = new CountDownLatch(1);
+
     @Override
     public Integer call() throws InterruptedException {
         PrintWriter stdout = spec.commandLine().getOut();
@@ -93,7 +96,8 @@ public final class GenerateCommand implements Callable<Integer> {
         if (writer == null) return ExitCodes.BAD_INPUT;
         LocalEngine engine = Engines.open(data.path(), 1, writer, stderr);
         if (engine == null) return ExitCodes.DATABASE_UNAVAILABLE;
-        try (engine) {
+        // Ctrl+C or SIGTERM ends the wait; closing the engine then hands the job back to the queue.
+        try (var signals = StopSignals.listen(done); engine) {
             engine.jobs().start();
             return run(engine.jobs(), brief, stdout, stderr);
         }
@@ -161,9 +165,8 @@ public final class GenerateCommand implements Callable<Integer> {
         return null;
     }
 
-    /** Prints events (or progress) until the job's stream ends. */
+    /** Prints events (or progress) until the job's stream ends, or a stop is asked for. */
     private void follow(JobService jobs, String id, PrintWriter stdout, PrintWriter stderr) throws InterruptedException {
-        var ended = new CountDownLatch(1);
         jobs.subscribe(id, 0, new JobEventListener() {
             private String lastProgress = "";
 
@@ -182,10 +185,10 @@ public final class GenerateCommand implements Callable<Integer> {
 
             @Override
             public void onEnd() {
-                ended.countDown();
+                done.countDown();
             }
         });
-        ended.await();
+        done.await();
     }
 
     private int finish(JobStatus status, PrintWriter stdout, PrintWriter stderr) {
@@ -211,6 +214,11 @@ public final class GenerateCommand implements Callable<Integer> {
             case CANCELLED -> {
                 stderr.println("The job was cancelled.");
                 return ExitCodes.CANCELLED;
+            }
+            case QUEUED, RUNNING -> { // stopped while it ran: the engine's close hands it back
+                stderr.println("Stopped before the post was finished. The job (" + status.jobId() + ") is kept and "
+                        + "resumes the next time Postwright runs; see it with: postwright jobs show " + status.jobId());
+                return ExitCodes.STOPPED;
             }
             default -> {
                 stderr.println("The job failed: " + status.error());

@@ -60,7 +60,7 @@ public final class ServeCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    /** Counted down to stop a running server (tests; the shutdown hook in production). */
+    /** Counted down to stop a running server (tests; Ctrl+C, SIGTERM or a shutdown in production). */
     final CountDownLatch stop = new CountDownLatch(1);
 
     @Override
@@ -82,9 +82,9 @@ public final class ServeCommand implements Callable<Integer> {
         var settings = ServeSettings.DEFAULTS.withHost(host).withPort(port)
                 .withStreamTiming(Duration.ofSeconds(keepaliveSeconds), Duration.ofSeconds(streamMaxAgeSeconds));
         var server = new JobApiServer(engine.jobs(), tokens, settings);
-        Thread hook = Thread.ofPlatform().unstarted(stop::countDown);
-        Runtime.getRuntime().addShutdownHook(hook);
-        try (engine; server) {
+        // Ctrl+C and SIGTERM stop the server: streams end, running jobs go back to the queue with
+        // their attempt not counted (the engine's close), and the exit code is 0.
+        try (var signals = StopSignals.listen(stop); engine; server) {
             engine.jobs().start();
             try {
                 server.start();
@@ -97,14 +97,8 @@ public final class ServeCommand implements Callable<Integer> {
             out.println("Make a token with: postwright serve token --user NAME --data-dir " + data.path());
             out.flush();
             stop.await();
-            out.println("Stopping: open streams end, running jobs resume at the next start.");
+            out.println("Stopping: open streams end, running jobs go back to the queue and resume at the next start.");
             out.flush();
-        } finally {
-            try {
-                Runtime.getRuntime().removeShutdownHook(hook);
-            } catch (IllegalStateException alreadyShuttingDown) {
-                // the hook is what woke us
-            }
         }
         return ExitCodes.OK;
     }
