@@ -1,6 +1,7 @@
 package dev.postwright.cli;
 
 import dev.postwright.engine.LocalEngine;
+import dev.postwright.engine.StopSignals;
 import dev.postwright.llm.TextGenerator;
 import dev.postwright.model.FieldProblem;
 import dev.postwright.model.JobEvent;
@@ -97,7 +98,7 @@ public final class GenerateCommand implements Callable<Integer> {
         LocalEngine engine = Engines.open(data.path(), 1, writer, stderr);
         if (engine == null) return ExitCodes.DATABASE_UNAVAILABLE;
         // Ctrl+C or SIGTERM ends the wait; closing the engine then hands the job back to the queue.
-        try (var signals = StopSignals.listen(done); engine) {
+        try (var signals = StopSignals.listen(done::countDown); engine) {
             engine.jobs().start();
             return run(engine.jobs(), brief, stdout, stderr);
         }

@@ -1,6 +1,7 @@
 package dev.postwright.cli;
 
 import dev.postwright.engine.LocalEngine;
+import dev.postwright.engine.StopSignals;
 import dev.postwright.llm.TextGenerator;
 import dev.postwright.server.JobApiServer;
 import dev.postwright.server.ServeSettings;
@@ -84,7 +85,7 @@ public final class ServeCommand implements Callable<Integer> {
         var server = new JobApiServer(engine.jobs(), tokens, settings);
         // Ctrl+C and SIGTERM stop the server: streams end, running jobs go back to the queue with
         // their attempt not counted (the engine's close), and the exit code is 0.
-        try (var signals = StopSignals.listen(stop); engine; server) {
+        try (var signals = StopSignals.listen(stop::countDown); engine; server) {
             engine.jobs().start();
             try {
                 server.start();

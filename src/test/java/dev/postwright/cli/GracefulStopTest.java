@@ -9,7 +9,10 @@ import dev.postwright.model.JobState;
 import dev.postwright.model.JobStatus;
 import dev.postwright.queue.QueueSettings;
 import dev.postwright.testing.Briefs;
+import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.Writer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -96,6 +99,32 @@ class GracefulStopTest {
             assertThat(jobs.getFirst().state()).isEqualTo(JobState.QUEUED);
             assertThat(jobs.getFirst().attempts()).isZero();
         }
+    }
+
+    @Test
+    void sigtermClosesTheWindowAsItsCloseButtonDoes() throws Exception {
+        Path config = dir.resolve("config");
+        String java = ProcessHandle.current().info().command().orElseThrow();
+        var builder = new ProcessBuilder(java, "-Dglass.platform=Monocle", "-Dmonocle.platform=Headless",
+                "-Dprism.order=sw", "-Dprism.text=t2k", "-Dheadless.geometry=1600x1200-32",
+                "-cp", System.getProperty("java.class.path"), Postwright.class.getName()).redirectErrorStream(true);
+        builder.environment().put("POSTWRIGHT_CONFIG_DIR", config.toString());
+        builder.environment().put("POSTWRIGHT_DATA_DIR", dir.resolve("data").toString());
+        Process app = builder.start();
+        var output = new StringBuilder();
+        try (var lines = new BufferedReader(new InputStreamReader(app.getInputStream()))) {
+            for (String line; (line = lines.readLine()) != null; ) { // the window's own log line, no guessing
+                output.append(line).append('\n');
+                if (line.contains("window shown")) break;
+            }
+            assertThat(output).as("the window opened").contains("window shown");
+            assertThat(new ProcessBuilder("kill", "-TERM", Long.toString(app.pid())).start().waitFor()).isZero();
+            lines.transferTo(Writer.nullWriter()); // read to the end so the app never blocks on its output
+        }
+        assertThat(app.waitFor(WAIT_SECONDS, TimeUnit.SECONDS)).isTrue();
+        assertThat(app.exitValue()).as(output.toString()).isZero();
+        // stop() ran: it keeps the window's place in the settings file.
+        assertThat(Files.readString(config.resolve("settings.json"))).contains("window");
     }
 
     private static String queueOneJob(Path data) throws Exception {

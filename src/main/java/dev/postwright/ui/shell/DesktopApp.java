@@ -4,6 +4,7 @@ import atlantafx.base.theme.PrimerDark;
 import atlantafx.base.theme.PrimerLight;
 import dev.postwright.engine.LocalEngine;
 import dev.postwright.engine.RemoteResults;
+import dev.postwright.engine.StopSignals;
 import dev.postwright.llm.openai.HttpClients;
 import dev.postwright.llm.openai.ModelCatalog;
 import dev.postwright.render.PostRenderer;
@@ -105,7 +106,11 @@ public final class DesktopApp extends Application {
     public static void launchWith(Path dataDir, boolean quitWhenShown) {
         DesktopApp.quitWhenShown = quitWhenShown;
         EARLY.set(Startup.begin(ConfigDirectory.defaultLocation(), dataDir));
-        Application.launch(DesktopApp.class);
+        // SIGTERM (a logout, a service manager) and Ctrl+C close the window as its close button does:
+        // the editor's text and the window's place are saved, running jobs go back to the queue.
+        try (var signals = StopSignals.listen(Platform::exit)) {
+            Application.launch(DesktopApp.class);
+        }
     }
 
     @Override
