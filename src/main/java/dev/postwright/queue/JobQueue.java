@@ -85,7 +85,11 @@ public interface JobQueue extends JobService, AutoCloseable {
     /** Prunes the event logs of old finished jobs now; returns how many jobs were pruned. */
     int pruneEventLogs();
 
-    /** Stops the workers; running jobs go back to the queue and resume on the next start. */
+    /**
+     * Stops the workers; running jobs go back to the queue and resume on the next start. Open
+     * subscriptions end, and close waits briefly for their last deliveries, so the database may be
+     * closed as soon as this returns.
+     */
     @Override
     void close();
 

@@ -9,10 +9,13 @@ import dev.postwright.store.StoreException;
 import dev.postwright.wire.JobEventCodec;
 import dev.postwright.wire.WireFormatException;
 import java.lang.System.Logger.Level;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executor;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -37,6 +40,8 @@ final class EventPump implements Subscription {
     private final Runnable onEnd;
     private final AtomicInteger pendingSignals = new AtomicInteger();
     private final AtomicBoolean ended = new AtomicBoolean();
+    private final CountDownLatch endDelivered = new CountDownLatch(1);
+    private volatile Thread draining;
     private volatile boolean closed;
     private long cursor; // touched only inside drain(), which never runs concurrently with itself
 
@@ -66,7 +71,27 @@ final class EventPump implements Subscription {
         signal(); // onEnd is called from the delivery thread, never concurrently with onEvent
     }
 
+    /**
+     * Waits until the subscription has ended (its last drain finished and {@code onEnd} was
+     * delivered), so the caller may close the database the drains read. Returns at once when
+     * called from this pump's own delivery thread (a listener closing the queue), and after
+     * {@code timeout} at most: a listener that never returns must not hold up a shutdown.
+     */
+    void awaitEnd(Duration timeout) throws InterruptedException {
+        if (Thread.currentThread() == draining) return;
+        endDelivered.await(timeout.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
     private void drain() {
+        draining = Thread.currentThread();
+        try {
+            drainSignals();
+        } finally {
+            draining = null;
+        }
+    }
+
+    private void drainSignals() {
         int missed = 1;
         do {
             if (!closed) {
@@ -141,6 +166,8 @@ final class EventPump implements Subscription {
             listener.onEnd();
         } catch (RuntimeException e) {
             LOG.log(Level.WARNING, "A listener of job " + jobId + " failed when its subscription ended", e);
+        } finally {
+            endDelivered.countDown();
         }
     }
 }

@@ -34,6 +34,8 @@ public final class SqliteJobQueue implements JobQueue {
     private static final System.Logger LOG = System.getLogger(SqliteJobQueue.class.getName());
     private static final Duration PRUNE_EVERY = Duration.ofHours(6);
     private static final Duration SHUTDOWN_GRACE = Duration.ofSeconds(10);
+    /** How long close waits for subscriptions' last deliveries before the database may go. */
+    private static final Duration DELIVERY_GRACE = Duration.ofSeconds(2);
 
     private final SqliteJobStore store;
     private final JobRows rows;
@@ -233,6 +235,6 @@ public final class SqliteJobQueue implements JobQueue {
         timers.shutdownNow();
         runner.shutDown();
         pool.stop(SHUTDOWN_GRACE);
-        subscriptions.closeAll();
+        subscriptions.closeAll(DELIVERY_GRACE);
     }
 }

@@ -2,6 +2,8 @@ package dev.postwright.queue.internal;
 
 import dev.postwright.queue.JobEventListener;
 import dev.postwright.store.Database;
+import java.time.Duration;
+import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
@@ -47,8 +49,21 @@ final class Subscriptions {
         byJob.values().forEach(pumps -> pumps.forEach(EventPump::signal));
     }
 
-    void closeAll() {
-        byJob.values().forEach(pumps -> pumps.forEach(EventPump::close));
+    /**
+     * Ends every subscription and waits, up to {@code grace} in all, for their drains to finish,
+     * so that none reads the database after the queue's owner has closed it.
+     */
+    void closeAll(Duration grace) {
+        List<EventPump> all = byJob.values().stream().flatMap(Set::stream).toList();
+        all.forEach(EventPump::close);
+        long deadline = System.nanoTime() + grace.toNanos();
+        try {
+            for (EventPump pump : all) {
+                pump.awaitEnd(Duration.ofNanos(Math.max(0, deadline - System.nanoTime())));
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     private void remove(EventPump pump) {

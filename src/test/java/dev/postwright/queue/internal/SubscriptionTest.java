@@ -127,6 +127,49 @@ class SubscriptionTest {
     }
 
     @Test
+    void closingTheQueueWaitsForADeliveryInProgressSoNoneReadsAClosedDatabase() throws Exception {
+        var queue = fixture.manual(ctx -> {
+            ctx.emit(progress(50, "half"));
+            return Briefs.result("t");
+        });
+        String id = queue.enqueue(Briefs.brief("t"), null);
+        queue.runDueJobs();
+        var inDelivery = new CountDownLatch(1);
+        var release = new CountDownLatch(1);
+        List<String> order = java.util.Collections.synchronizedList(new ArrayList<>());
+        queue.subscribe(id, 0, new dev.postwright.queue.JobEventListener() {
+            @Override
+            public void onEvent(LoggedEvent event) {
+                inDelivery.countDown();
+                try {
+                    release.await();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }
+
+            @Override
+            public void onEnd() {
+                order.add("subscription ended");
+            }
+        });
+        assertThat(inDelivery.await(WAIT.toSeconds(), TimeUnit.SECONDS)).isTrue();
+
+        Thread closer = Thread.ofPlatform().start(() -> {
+            queue.close();
+            order.add("queue closed");
+        });
+        // The closer either returns at once (the defect) or parks waiting for the delivery.
+        while (closer.getState() != Thread.State.TIMED_WAITING && closer.getState() != Thread.State.TERMINATED) {
+            Thread.onSpinWait();
+        }
+        release.countDown();
+        closer.join(WAIT);
+
+        assertThat(order).containsExactly("subscription ended", "queue closed");
+    }
+
+    @Test
     void subscribingToAnUnknownJobFails() throws Exception {
         var queue = fixture.manual(ctx -> Briefs.result("t"));
         assertThatThrownBy(() -> queue.subscribe("nope", 0, new RecordingListener()))
