@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.time.Duration;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.CompletableFuture;
@@ -37,6 +38,10 @@ public final class Database implements AutoCloseable {
         public static final Settings DEFAULTS = new Settings(Duration.ofSeconds(10), 4,
                 Thread.ofPlatform().daemon().name("postwright-db-", 1).factory());
         static final Duration CHECKPOINT_EVERY = Duration.ofMillis(250);
+        /** How often a faulted database tries a write to find out whether the disk has room again. */
+        static final Duration PROBE_EVERY = Duration.ofSeconds(1);
+        /** Bigger than a page, so the probe needs new space wherever the database keeps it. */
+        private static final int PROBE_BYTES = 16 * 1024;
 
         public Settings withBusyTimeout(Duration timeout) {
             return new Settings(timeout, readers, threads);
@@ -48,6 +53,7 @@ public final class Database implements AutoCloseable {
     private final Sql writer;
     private final GroupCommitWriter writes;
     private final Checkpointer checkpointer;
+    private final WriteHealth health;
     private final Semaphore readPermits;
     private final ConcurrentLinkedQueue<Sql> idleReaders = new ConcurrentLinkedQueue<>();
     private volatile boolean closed;
@@ -56,7 +62,9 @@ public final class Database implements AutoCloseable {
         this.file = file;
         this.settings = settings;
         this.writer = writer;
-        this.writes = new GroupCommitWriter(writer, file, settings.threads());
+        this.health = new WriteHealth(settings.threads(), Settings.PROBE_EVERY);
+        this.writes = new GroupCommitWriter(writer, file, health, settings.threads());
+        health.probeWith(this::probeWrite);
         this.checkpointer = new Checkpointer(checkpoints, settings.threads(), Settings.CHECKPOINT_EVERY);
         this.readPermits = new Semaphore(settings.readers());
     }
@@ -213,6 +221,36 @@ public final class Database implements AutoCloseable {
         return writes.submit(work);
     }
 
+    /**
+     * Why writes are refused right now: present from the first write that fails for want of disk
+     * space until the store has committed a write again by itself (it tries every second), so a
+     * writer who frees space needs to do nothing else. Reads go on throughout.
+     */
+    public Optional<StoreException> writeFault() {
+        return health.fault();
+    }
+
+    /**
+     * Calls {@code listener} whenever {@link #writeFault()} changes. It runs on a database thread:
+     * it must be quick and must not wait for a write.
+     */
+    public void onWriteFaultChange(Runnable listener) {
+        health.addListener(listener);
+    }
+
+    /** One write that needs new space, undone in the same transaction; true once committed. */
+    private boolean probeWrite() {
+        try {
+            transaction(sql -> {
+                sql.update("INSERT INTO write_probe (data) VALUES (randomblob(?))", Settings.PROBE_BYTES);
+                return sql.update("DELETE FROM write_probe");
+            });
+            return true;
+        } catch (StoreException | IllegalStateException e) {
+            return false; // still full (or closing): the next probe tries again
+        }
+    }
+
     /** Runs read-only {@code work} on a reader connection; never waits for writers. */
     public <T> T read(SqlWork<T> work) {
         if (closed) throw new IllegalStateException("the database " + file + " is closed");
@@ -235,6 +273,7 @@ public final class Database implements AutoCloseable {
     public synchronized void close() {
         if (closed) return;
         closed = true;
+        health.stop();
         writes.stop();
         checkpointer.stop();
         closeQuietly(writer);

@@ -33,15 +33,17 @@ final class GroupCommitWriter {
 
     private final Sql sql;
     private final Path file;
+    private final WriteHealth health;
     private final BlockingQueue<Pending<?>> queue = new LinkedBlockingQueue<>(QUEUE_CAPACITY);
     private final Thread thread;
     // Submitters hold the read lock while queueing, stop() the write lock: nothing can be queued behind STOP.
     private final ReentrantReadWriteLock stopLock = new ReentrantReadWriteLock();
     private boolean stopping;
 
-    GroupCommitWriter(Sql sql, Path file, ThreadFactory threads) {
+    GroupCommitWriter(Sql sql, Path file, WriteHealth health, ThreadFactory threads) {
         this.sql = sql;
         this.file = file;
+        this.health = health;
         this.thread = threads.newThread(this::loop);
         thread.start();
     }
@@ -161,6 +163,7 @@ final class GroupCommitWriter {
             sql.update("BEGIN IMMEDIATE");
             return true;
         } catch (SQLException e) {
+            endTransaction(e);
             failAll(batch, SqliteErrors.toStoreException(e, file));
             return false;
         }
@@ -183,34 +186,49 @@ final class GroupCommitWriter {
 
     /** Undoes the failed piece (or everything); false when the transaction itself is gone. */
     private boolean rollBack(boolean toSavepoint, Throwable cause) {
-        try {
-            if (toSavepoint) {
+        if (toSavepoint) {
+            try {
                 sql.update("ROLLBACK TO work");
                 sql.update("RELEASE work");
                 return true;
-            }
-            sql.update("ROLLBACK");
-        } catch (SQLException e) {
-            cause.addSuppressed(e);
-            try {
-                sql.update("ROLLBACK");
-            } catch (SQLException ignored) {
-                // SQLite already ended the transaction (e.g. after SQLITE_FULL); nothing is left to undo.
+            } catch (SQLException e) {
+                cause.addSuppressed(e);
             }
         }
+        endTransaction(cause);
         return false;
     }
 
-    @SuppressWarnings({"unchecked", "rawtypes"})
-    private static void complete(List<Pending<?>> batch, Object[] results, Throwable[] errors) {
-        for (int i = 0; i < batch.size(); i++) {
-            CompletableFuture future = batch.get(i).future();
-            if (errors[i] != null) future.completeExceptionally(errors[i]);
-            else future.complete(results[i]);
+    /**
+     * Rolls the whole transaction back, whatever state the failure left it in, so the next batch
+     * starts clean. SQLite may already have ended it (after SQLITE_FULL it often has); the driver
+     * may have left the failed statement half-run. Both are reset: the cached statements are
+     * dropped and the rollback runs as a fresh statement.
+     */
+    private void endTransaction(Throwable cause) {
+        sql.forgetStatements();
+        try {
+            sql.execute("ROLLBACK");
+        } catch (SQLException e) {
+            if (!e.getMessage().contains("no transaction is active")) cause.addSuppressed(e);
         }
     }
 
-    private static void failAll(List<Pending<?>> batch, Throwable error) {
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    private void complete(List<Pending<?>> batch, Object[] results, Throwable[] errors) {
+        for (int i = 0; i < batch.size(); i++) {
+            CompletableFuture future = batch.get(i).future();
+            if (errors[i] != null) {
+                health.failed(errors[i]);
+                future.completeExceptionally(errors[i]);
+            } else {
+                future.complete(results[i]);
+            }
+        }
+    }
+
+    private void failAll(List<Pending<?>> batch, Throwable error) {
+        health.failed(error);
         LOG.log(Level.WARNING, "A write transaction failed: {0}", error.getMessage());
         for (Pending<?> p : batch) p.future().completeExceptionally(error);
     }

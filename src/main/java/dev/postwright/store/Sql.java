@@ -70,6 +70,21 @@ public final class Sql implements AutoCloseable {
         return statement;
     }
 
+    /**
+     * Closes every cached statement. After a failed write (a full disk) the driver can leave a
+     * statement half-run, and reusing it fails with "statement is not executing"; fresh ones don't.
+     */
+    void forgetStatements() {
+        for (PreparedStatement statement : statements.values()) {
+            try {
+                statement.close();
+            } catch (SQLException e) {
+                // A statement that cannot even close is gone with the cache; the connection stays usable.
+            }
+        }
+        statements.clear();
+    }
+
     @Override
     public void close() throws SQLException {
         for (PreparedStatement statement : statements.values()) statement.close();

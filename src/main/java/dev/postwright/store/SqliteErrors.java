@@ -30,7 +30,8 @@ final class SqliteErrors {
                     + "Close that program (or the other Postwright window) and try again.";
             case READ_ONLY -> "Postwright cannot write to its database at " + file + ": the file or its folder is "
                     + "read-only. Give your user write access to it, or choose another data folder.";
-            case FULL -> "The disk holding the Postwright database at " + file + " is full. Free some space and try again.";
+            case FULL -> "The disk is full: free some space on the disk that holds Postwright's data (" + file.getParent()
+                    + "). Nothing saved so far is lost, and Postwright carries on by itself once there is room.";
             case CANNOT_OPEN -> "Postwright cannot open its database at " + file + ". Check that the folder exists "
                     + "and that your user may write to it.";
             case OTHER -> "Postwright could not use its database at " + file + ".";
@@ -40,6 +41,6 @@ final class SqliteErrors {
     static StoreException toStoreException(SQLException e, Path file) {
         Kind kind = kind(e);
         // Damaged pages usually show only when a statement reaches them, long after the file opened.
-        return new StoreException(describe(kind, file), e, kind != Kind.OTHER);
+        return new StoreException(describe(kind, file), e, kind != Kind.OTHER, kind == Kind.FULL);
     }
 }

@@ -6,18 +6,22 @@ package dev.postwright.store;
  */
 public final class StoreException extends RuntimeException {
     private final boolean databaseUnavailable;
+    private final boolean diskFull;
 
     public StoreException(String message, Throwable cause) {
-        this(message, cause, false);
+        this(message, cause, false, false);
     }
 
     /**
      * @param databaseUnavailable the database itself cannot be used (damaged, full, read-only,
      *                            locked, gone), so the same work fails again until the writer acts
+     * @param diskFull            the disk holding the database is full; the store recovers by
+     *                            itself once there is room ({@link Database#writeFault()})
      */
-    public StoreException(String message, Throwable cause, boolean databaseUnavailable) {
+    public StoreException(String message, Throwable cause, boolean databaseUnavailable, boolean diskFull) {
         super(message, cause);
-        this.databaseUnavailable = databaseUnavailable;
+        this.databaseUnavailable = databaseUnavailable || diskFull;
+        this.diskFull = diskFull;
     }
 
     /**
@@ -26,5 +30,10 @@ public final class StoreException extends RuntimeException {
      */
     public boolean databaseUnavailable() {
         return databaseUnavailable;
+    }
+
+    /** True when the write failed for want of disk space: nothing is lost, and it passes. */
+    public boolean diskFull() {
+        return diskFull;
     }
 }
