@@ -16,7 +16,12 @@ public final class CancellationToken {
         /** This engine is shutting down: the job goes back to the queue and resumes on the next start. */
         SHUTDOWN,
         /** Another engine took the job over (our lease lapsed): this run's work is discarded. */
-        TAKEN_OVER
+        TAKEN_OVER,
+        /**
+         * The database refused one of the run's writes (the disk is full): the run stops before it
+         * could leave a gap in the job's log, and the job goes back to the queue, attempt not counted.
+         */
+        STORE_REFUSED
     }
 
     private final List<Runnable> callbacks = new CopyOnWriteArrayList<>();

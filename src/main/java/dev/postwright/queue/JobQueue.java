@@ -5,6 +5,7 @@ import dev.postwright.model.JobStatus;
 import dev.postwright.queue.internal.SqliteJobQueue;
 import dev.postwright.store.TimeOrderedIds;
 import dev.postwright.store.Database;
+import dev.postwright.store.StoreException;
 import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
@@ -84,6 +85,13 @@ public interface JobQueue extends JobService, AutoCloseable {
 
     /** Prunes the event logs of old finished jobs now; returns how many jobs were pruned. */
     int pruneEventLogs();
+
+    /**
+     * Why the queue's database refuses writes right now (the disk is full), with the sentence to
+     * show; empty when it takes them. Clears by itself once there is room again, and the jobs the
+     * fault interrupted go back to the queue, attempt not counted.
+     */
+    Optional<StoreException> writeFault();
 
     /**
      * Stops the workers; running jobs go back to the queue and resume on the next start. Open

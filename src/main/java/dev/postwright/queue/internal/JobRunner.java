@@ -9,6 +9,7 @@ import dev.postwright.queue.JobCancelledException;
 import dev.postwright.queue.JobFailure;
 import dev.postwright.queue.JobHandler;
 import dev.postwright.queue.QueueSettings;
+import dev.postwright.store.StoreException;
 import dev.postwright.wire.Json;
 import dev.postwright.wire.JobRequestCodec;
 import dev.postwright.wire.ResultCodec;
@@ -18,7 +19,9 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
@@ -38,6 +41,12 @@ final class JobRunner {
     private final Backoff backoff;
     private final Consumer<String> appended;
     private final Map<String, CancellationToken> running = new ConcurrentHashMap<>();
+    /**
+     * Jobs whose run is over but could not be handed back, because the database refused the
+     * write. Still claimed by this engine (so no sweep takes them for crashed); the heartbeat
+     * retries the hand-back until the store takes it.
+     */
+    private final Set<String> handingBack = ConcurrentHashMap.newKeySet();
     private volatile boolean shuttingDown;
 
     JobRunner(SqliteJobStore store, JobHandler handler, String worker, QueueSettings settings, Clock clock,
@@ -56,8 +65,32 @@ final class JobRunner {
         return running;
     }
 
-    /** Claims the oldest due job, if any. */
+    /** Jobs this engine still owes a hand-back (see {@link #retryHandBacks()}). */
+    Set<String> handingBack() {
+        return handingBack;
+    }
+
+    /**
+     * Tries again to hand back the jobs whose runs the database cut short; those it takes are
+     * queued to run again, attempt not counted. Returns how many went back.
+     */
+    int retryHandBacks() {
+        int returned = 0;
+        for (String jobId : Set.copyOf(handingBack)) {
+            try {
+                if (handBack(jobId).join()) returned++;
+                handingBack.remove(jobId); // taken back, or no longer ours to return
+            } catch (CompletionException e) {
+                if (!(e.getCause() instanceof StoreException)) throw e;
+                break; // still refused: the next heartbeat tries again
+            }
+        }
+        return returned;
+    }
+
+    /** Claims the oldest due job, if any; none while the database refuses writes. */
     Optional<SqliteJobStore.Claim> claimDue() {
+        if (store.refusesWrites()) return Optional.empty();
         long now = clock.millis();
         // A cheap read first: an empty queue then costs no write lock, which other processes would wait for.
         if (!store.hasDueWork(now)) return Optional.empty();
@@ -118,7 +151,7 @@ final class JobRunner {
             token.throwIfCancelled();
             JobResult result = handler.run(context);
             token.throwIfCancelled();
-            outcome = succeed(jobId, result);
+            outcome = succeed(jobId, result, context.log());
         } catch (JobCancelledException e) {
             outcome = afterCancel(jobId, token.reason() != null ? token.reason() : e.reason());
         } catch (InterruptedException e) {
@@ -126,21 +159,22 @@ final class JobRunner {
             outcome = afterCancel(jobId, token.reason() != null ? token.reason() : Reason.SHUTDOWN);
         } catch (JobFailure failure) {
             outcome = afterFailure(claim, failure);
+        } catch (StoreException e) {
+            // The database refused a write of the run. A full disk is not the job's fault: it goes back.
+            LOG.log(Level.WARNING, "Job {0} stopped: {1}", jobId, e.getMessage());
+            outcome = e.diskFull() ? handBack(jobId) : internalError(jobId, e);
         } catch (WireFormatException e) {
             outcome = fail(jobId, new JobEvent.Failed("The brief stored for this job cannot be read: "
                     + e.getMessage(), "INVALID_REQUEST"));
         } catch (RuntimeException | Error e) {
-            LOG.log(Level.ERROR, "Job " + jobId + " failed with an internal error", e);
-            outcome = fail(jobId, new JobEvent.Failed("Postwright hit an internal error while working on this job ("
-                    + e.getClass().getSimpleName() + "). Retry it; if it happens again, please report it with the log.",
-                    "INTERNAL_ERROR"));
+            outcome = internalError(jobId, e);
         }
         long now = clock.millis();
-        var next = claimNext && !shuttingDown
+        var next = claimNext && !shuttingDown && !store.refusesWrites()
                 ? store.claim(worker, now, now + settings.leaseDuration().toMillis())
                 : CompletableFuture.completedFuture(Optional.<SqliteJobStore.Claim>empty());
         try {
-            outcome.join();
+            awaitStored(jobId, outcome);
         } finally {
             synchronized (running) {
                 running.remove(jobId);
@@ -151,11 +185,32 @@ final class JobRunner {
         return next.join();
     }
 
-    private CompletableFuture<Boolean> succeed(String jobId, JobResult result) {
+    /**
+     * Waits for the run's outcome to be stored. When the database refuses it, the job is left to
+     * the heartbeat to hand back: its result (if any) is gone with this run, but its checkpoints
+     * are not, so the next run goes on from the last finished stage.
+     */
+    private void awaitStored(String jobId, CompletableFuture<Boolean> outcome) {
+        try {
+            outcome.join();
+        } catch (CompletionException e) {
+            if (!(e.getCause() instanceof StoreException refused)) throw e;
+            LOG.log(Level.WARNING, "How job {0} ended could not be stored ({1}); it goes back to the queue once the "
+                    + "database takes writes again", jobId, refused.getMessage());
+            handingBack.add(jobId);
+        }
+    }
+
+    /** Back to the queue, due now, attempt not counted: the run did not fail, it was stopped. */
+    private CompletableFuture<Boolean> handBack(String jobId) {
+        return store.requeue(jobId, worker, clock.millis(), true, null, clock.millis());
+    }
+
+    private CompletableFuture<Boolean> succeed(String jobId, JobResult result, GaplessLog log) {
         // Encoded once: the stored result and the complete event carry the same envelope.
         var envelope = ResultCodec.writeResult(result);
         String completeJson = Json.write(Json.object().set("result", envelope));
-        return store.succeed(jobId, worker, Json.write(envelope), completeJson, clock.millis()).thenApply(stored -> {
+        return store.succeed(jobId, worker, Json.write(envelope), completeJson, clock.millis(), log).thenApply(stored -> {
             if (!stored) {
                 LOG.log(Level.INFO, "Job {0} finished after it was cancelled or taken over; its result is discarded",
                         jobId);
@@ -164,14 +219,27 @@ final class JobRunner {
         });
     }
 
+    private CompletableFuture<Boolean> internalError(String jobId, Throwable e) {
+        LOG.log(Level.ERROR, "Job " + jobId + " failed with an internal error", e);
+        return fail(jobId, new JobEvent.Failed("Postwright hit an internal error while working on this job ("
+                + e.getClass().getSimpleName() + "). Retry it; if it happens again, please report it with the log.",
+                "INTERNAL_ERROR"));
+    }
+
     private CompletableFuture<Boolean> fail(String jobId, JobEvent.Failed failed) {
         return store.fail(jobId, worker, failed, clock.millis());
     }
 
     private CompletableFuture<Boolean> afterCancel(String jobId, Reason reason) {
         // CANCELLED: cancel() already ended the job. TAKEN_OVER: someone else holds it now.
-        if (reason != Reason.SHUTDOWN) return CompletableFuture.completedFuture(false);
-        return store.requeue(jobId, worker, clock.millis(), true, null, clock.millis());
+        return switch (reason) {
+            case SHUTDOWN -> handBack(jobId);
+            // A full disk is not the job's fault; any other refused write is ours, and retrying would repeat it.
+            case STORE_REFUSED -> store.refusesWrites() ? handBack(jobId) : fail(jobId, new JobEvent.Failed(
+                    "Postwright could not save this job's progress. Retry it; if it happens again, please report it "
+                            + "with the log.", "INTERNAL_ERROR"));
+            case CANCELLED, TAKEN_OVER -> CompletableFuture.completedFuture(false);
+        };
     }
 
     private CompletableFuture<Boolean> afterFailure(SqliteJobStore.Claim claim, JobFailure failure) {

@@ -38,10 +38,15 @@ final class LeaseKeeper {
     }
 
     void heartbeat() {
+        // Hand-backs first: once the database takes writes again, those jobs are due at once.
+        if (!runner.handingBack().isEmpty() && runner.retryHandBacks() > 0) onRequeued.run();
         // Every id in the map was claimed (and committed) before it was put there.
         Map<String, CancellationToken> running = Map.copyOf(runner.running());
-        Set<String> held = store.renewLeases(worker, running.keySet(),
-                clock.millis() + settings.leaseDuration().toMillis());
+        Set<String> owed = Set.copyOf(runner.handingBack());
+        var renew = new java.util.HashSet<>(running.keySet());
+        renew.addAll(owed);
+        Set<String> held = store.renewLeases(worker, renew, clock.millis() + settings.leaseDuration().toMillis());
+        owed.stream().filter(id -> !held.contains(id)).forEach(runner.handingBack()::remove); // not ours any more
         running.forEach((jobId, token) -> {
             if (!held.contains(jobId)) stop(jobId, token);
         });
@@ -52,7 +57,9 @@ final class LeaseKeeper {
         long now = clock.millis();
         int handled = 0;
         for (var job : store.running()) {
-            if (runner.running().containsKey(job.jobId())) continue; // ours, and alive
+            if (runner.running().containsKey(job.jobId()) || runner.handingBack().contains(job.jobId())) {
+                continue; // ours, and alive (or waiting for the database to take it back)
+            }
             boolean gone = WorkerIdentity.isCertainlyGone(job.claimedBy());
             if (!gone && job.leaseUntil() >= now) continue;
             if (job.attempts() >= settings.maxAttempts()) {

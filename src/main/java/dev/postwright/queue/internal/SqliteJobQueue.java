@@ -14,6 +14,7 @@ import dev.postwright.queue.LoggedEvent;
 import dev.postwright.queue.QueueSettings;
 import dev.postwright.queue.Subscription;
 import dev.postwright.store.Database;
+import dev.postwright.store.StoreException;
 import dev.postwright.wire.JobRequestCodec;
 import java.lang.System.Logger.Level;
 import java.time.Clock;
@@ -50,6 +51,7 @@ public final class SqliteJobQueue implements JobQueue {
     private final LeaseKeeper leases;
     private final ScheduledExecutorService timers;
     private final String worker;
+    private final Database db;
     private boolean started;
 
     public SqliteJobQueue(Database db, JobHandler handler, QueueSettings settings, Clock clock,
@@ -69,6 +71,26 @@ public final class SqliteJobQueue implements JobQueue {
         var scheduler = new ScheduledThreadPoolExecutor(1, threadFactory);
         scheduler.setExecuteExistingDelayedTasksAfterShutdownPolicy(false);
         this.timers = scheduler;
+        this.db = db;
+        db.onWriteFaultChange(this::afterWriteFaultChange);
+    }
+
+    /** Room again: hand back what the fault cut short and wake the workers, off the database's thread. */
+    private void afterWriteFaultChange() {
+        if (db.writeFault().isPresent()) return;
+        try {
+            timers.execute(guarded(() -> {
+                leases.heartbeat();
+                signal.wakeAll();
+            }));
+        } catch (java.util.concurrent.RejectedExecutionException closed) {
+            // the queue is closed; the next start sweeps
+        }
+    }
+
+    @Override
+    public Optional<StoreException> writeFault() {
+        return db.writeFault();
     }
 
     @Override

@@ -117,10 +117,12 @@ final class SqliteJobStore {
      *
      * @param resultJson   the result envelope, stored with the job for the status route
      * @param completeJson the {@code complete} event's data, which wraps the same envelope
+     * @param log          the run's events: a job whose log lost one must not complete
      */
-    CompletableFuture<Boolean> succeed(String jobId, String worker, String resultJson, String completeJson, long now) {
-        return db.submit(sql -> sql.update(SUCCEED_SQL, resultJson, now, now, jobId, worker) == 1
-                && appended(sql, jobId, JobEventCodec.COMPLETE, completeJson, now));
+    CompletableFuture<Boolean> succeed(String jobId, String worker, String resultJson, String completeJson, long now,
+                                       GaplessLog log) {
+        return db.submit(log.guard(sql -> sql.update(SUCCEED_SQL, resultJson, now, now, jobId, worker) == 1
+                && appended(sql, jobId, JobEventCodec.COMPLETE, completeJson, now)));
     }
 
     /** Fails the job and logs {@code failed}; false when {@code worker} no longer holds it. */
@@ -133,6 +135,11 @@ final class SqliteJobStore {
      * Puts a running job back in the queue to run at {@code runAt}, logging {@code notice} if
      * given. {@code refundAttempt} does not count this run (a shutdown is not the job's fault).
      */
+    /** True while the database refuses writes (a full disk): claiming a job now would only fail it. */
+    boolean refusesWrites() {
+        return db.writeFault().isPresent();
+    }
+
     CompletableFuture<Boolean> requeue(String jobId, String worker, long runAt, boolean refundAttempt,
                                        JobEvent.ProgressUpdate notice, long now) {
         Integer progress = notice == null ? null : notice.progress();

@@ -31,6 +31,7 @@ final class WorkerJobContext implements JobContext {
     private final SqliteJobStore store;
     private final Clock clock;
     private final Consumer<String> appended;
+    private final GaplessLog log = new GaplessLog();
     private Map<String, String> checkpoints;
 
     WorkerJobContext(String jobId, JobRequest request, int attempt, String worker, CancellationToken token,
@@ -72,19 +73,22 @@ final class WorkerJobContext implements JobContext {
         long now = clock.millis();
         String name = JobEventCodec.name(event);
         String data = JobEventCodec.encodeData(event);
-        store.database().submit(sql -> switch (event) {
+        store.database().submit(log.guard(sql -> switch (event) {
             case StepChange s -> SqliteJobStore.progress(sql, jobId, worker, name, data, s.progress(), s.currentStep(),
                     s.estimatedTimeRemaining(), now);
             case ProgressUpdate p -> SqliteJobStore.progress(sql, jobId, worker, name, data, p.progress(),
                     p.currentStep(), p.estimatedTimeRemaining(), now);
             default -> SqliteEventLog.appendFenced(sql, jobId, worker, name, data, null, now);
-        }).whenComplete(this::afterEmit);
+        })).whenComplete(this::afterEmit);
     }
 
     /** On the writer thread, after the commit: tell subscribers, or stop the run if the claim was lost. */
     private void afterEmit(Boolean stored, Throwable error) {
         if (error != null) {
-            LOG.log(Level.WARNING, "An event of job " + jobId + " could not be stored", error);
+            // Events after a lost one would leave a gap in the log: stop, and hand the job back.
+            LOG.log(Level.WARNING, "An event of job {0} could not be stored ({1}); the run stops and the job goes "
+                    + "back to the queue", jobId, error.getMessage());
+            token.cancel(CancellationToken.Reason.STORE_REFUSED);
         } else if (!stored) {
             token.cancel(CancellationToken.Reason.TAKEN_OVER); // no effect if it was cancelled already
         } else {
@@ -110,7 +114,7 @@ final class WorkerJobContext implements JobContext {
         events.forEach(WorkerJobContext::requireHandlerEvent);
         token.throwIfCancelled();
         long now = clock.millis();
-        boolean held = store.database().transaction(sql -> {
+        boolean held = store.database().transaction(log.guard(sql -> {
             if (!store.holds(sql, jobId, worker)) return false;
             alongside.run(sql);
             SqliteEventLog.saveCheckpoint(sql, jobId, stage, checkpoint, now);
@@ -121,10 +125,15 @@ final class WorkerJobContext implements JobContext {
                         stage + "#" + i, now);
             }
             return true;
-        });
+        }));
         if (!held) lost();
         checkpoints = null;
         appended.accept(jobId);
+    }
+
+    /** Guards the run's last write (its outcome) like its events: refused after a lost one. */
+    GaplessLog log() {
+        return log;
     }
 
     /** The claim is gone: stop the run with the token's reason, or as taken over if none is set yet. */

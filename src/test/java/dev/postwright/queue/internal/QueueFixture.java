@@ -67,9 +67,18 @@ final class QueueFixture implements BeforeEachCallback, AfterEachCallback, AutoC
         return queue(handler, settings, false);
     }
 
+    /** A queue with real worker threads on a database the test opened (to fill its disk, say). */
+    SqliteJobQueue threaded(Database db, JobHandler handler, QueueSettings settings) {
+        return queue(db, handler, settings, false);
+    }
+
     private SqliteJobQueue queue(JobHandler handler, QueueSettings settings, boolean manualClock)
             throws DatabaseUnavailableException {
-        var builder = JobQueue.builder(database(), handler).settings(settings).random(new Random(seed++)); // repeatable, and different per engine
+        return queue(database(), handler, settings, manualClock);
+    }
+
+    private SqliteJobQueue queue(Database db, JobHandler handler, QueueSettings settings, boolean manualClock) {
+        var builder = JobQueue.builder(db, handler).settings(settings).random(new Random(seed++)); // repeatable, and different per engine
         if (manualClock) builder.clock(clock);
         var queue = (SqliteJobQueue) builder.build();
         open.add(0, queue); // queues close before their databases
