@@ -18,6 +18,8 @@ import dev.postwright.queue.LoggedEvent;
 import dev.postwright.render.ExportFormat;
 import dev.postwright.render.MarkdownExport;
 import dev.postwright.render.PostRenderer;
+import dev.postwright.store.Database;
+import dev.postwright.store.StoreException;
 import dev.postwright.wire.JobRequestCodec;
 import dev.postwright.wire.WireFormatException;
 import java.io.IOException;
@@ -28,6 +30,8 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Optional;
+import java.util.function.Supplier;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine.Command;
@@ -98,9 +102,14 @@ public final class GenerateCommand implements Callable<Integer> {
         LocalEngine engine = Engines.open(data.path(), 1, writer, stderr);
         if (engine == null) return ExitCodes.DATABASE_UNAVAILABLE;
         // Ctrl+C or SIGTERM ends the wait; closing the engine then hands the job back to the queue.
+        // So does a full disk: waiting for room would look like a hang, and the job keeps for later.
+        Database db = engine.database();
+        db.onWriteFaultChange(() -> {
+            if (db.writeFault().isPresent()) done.countDown();
+        });
         try (var signals = StopSignals.listen(done::countDown); engine) {
             engine.jobs().start();
-            return run(engine.jobs(), brief, stdout, stderr);
+            return run(engine.jobs(), brief, stdout, stderr, db::writeFault);
         }
     }
 
@@ -122,15 +131,19 @@ public final class GenerateCommand implements Callable<Integer> {
             return ExitCodes.BAD_INPUT;
         }
         try (var remote = Dialect.of(dialect).open(target, HttpClients.shared(), null)) {
-            return run(remote, brief, stdout, stderr);
+            return run(remote, brief, stdout, stderr, Optional::empty);
         } catch (RemoteException e) {
             stderr.println(e.getMessage());
             return ExitCodes.SERVER_UNAVAILABLE;
         }
     }
 
-    /** Starts the job, prints its events or progress, and ends as the job did. */
-    private int run(JobService jobs, JobRequest brief, PrintWriter stdout, PrintWriter stderr) throws InterruptedException {
+    /**
+     * Starts the job, prints its events or progress, and ends as the job did, or with the
+     * database's sentence when {@code refusal} says the local database stopped taking writes.
+     */
+    private int run(JobService jobs, JobRequest brief, PrintWriter stdout, PrintWriter stderr,
+                    Supplier<Optional<StoreException>> refusal) throws InterruptedException {
         String id;
         try {
             id = jobs.enqueue(brief, null);
@@ -141,6 +154,12 @@ public final class GenerateCommand implements Callable<Integer> {
         }
         if (events) stdout.println(EventLines.connected(id));
         follow(jobs, id, stdout, stderr);
+        Optional<StoreException> refused = refusal.get();
+        if (refused.isPresent()) {
+            stderr.println(refused.get().getMessage() + " The job (" + id + ") is kept and resumes the next time "
+                    + "Postwright runs.");
+            return ExitCodes.DATABASE_UNAVAILABLE;
+        }
         var status = jobs.status(id);
         if (status.isEmpty()) {
             stderr.println("The job " + id + " is no longer there: it was deleted, or it belongs to someone else.");

@@ -64,6 +64,11 @@ public final class LocalEngine implements AutoCloseable {
         return jobs;
     }
 
+    /** The data folder's database: for its health ({@link Database#writeFault()}), not for queries. */
+    public Database database() {
+        return database;
+    }
+
     public PostLibrary library() {
         return library;
     }

@@ -8,6 +8,7 @@ import dev.postwright.queue.CommandResult;
 import dev.postwright.queue.InvalidRequestException;
 import dev.postwright.queue.JobNotFoundException;
 import dev.postwright.queue.JobQueue;
+import dev.postwright.store.StoreException;
 import dev.postwright.wire.JobRequestCodec;
 import dev.postwright.wire.Json;
 import dev.postwright.wire.Sizes;
@@ -63,7 +64,7 @@ final class JobApiHandler extends Handler.Abstract {
         String method = request.getMethod();
         if (path.equals("/healthz")) {
             if (!method.equals("GET")) return Replies.methodNotAllowed(response, callback, "GET");
-            Replies.json(response, callback, HttpStatus.OK_200, Json.object().put("status", "ok"));
+            health(response, callback);
             return true;
         }
         if (!path.equals(BASE) && !path.startsWith(BASE + "/")) {
@@ -79,6 +80,8 @@ final class JobApiHandler extends Handler.Abstract {
         request.setAttribute(USER_ATTRIBUTE, user.get());
         try {
             route(request, response, callback, path.substring(BASE.length()), method, user.get());
+        } catch (StoreException e) {
+            storeFault(response, callback, e);
         } catch (RuntimeException e) {
             LOG.log(Level.ERROR, "Request " + method + " " + path + " failed", e);
             if (!response.isCommitted()) {
@@ -89,6 +92,35 @@ final class JobApiHandler extends Handler.Abstract {
             }
         }
         return true;
+    }
+
+    /** 200 while the queue's database takes writes; 503 with the reason while it does not (a full disk). */
+    private void health(Response response, Callback callback) {
+        Optional<StoreException> fault = queue.writeFault();
+        if (fault.isEmpty()) {
+            Replies.json(response, callback, HttpStatus.OK_200, Json.object().put("status", "ok"));
+        } else {
+            Replies.json(response, callback, HttpStatus.SERVICE_UNAVAILABLE_503,
+                    Json.object().put("status", "unhealthy").put("message", fault.get().getMessage()));
+        }
+    }
+
+    /**
+     * The database refused the request's work: 507 while the disk is full (it passes by itself
+     * once there is room), 503 for a database that cannot be used; the store's sentence either way.
+     */
+    private static void storeFault(Response response, Callback callback, StoreException e) {
+        LOG.log(Level.WARNING, "A request could not be served: {0}", e.getMessage());
+        if (response.isCommitted()) {
+            callback.failed(e);
+        } else if (e.diskFull()) {
+            Replies.error(response, callback, HttpStatus.INSUFFICIENT_STORAGE_507, "Disk full", e.getMessage());
+        } else if (e.databaseUnavailable()) {
+            Replies.error(response, callback, HttpStatus.SERVICE_UNAVAILABLE_503, "Database unavailable", e.getMessage());
+        } else {
+            Replies.error(response, callback, HttpStatus.INTERNAL_SERVER_ERROR_500, "Server error",
+                    "Something went wrong on the server; the job's data is safe. Try again.");
+        }
     }
 
     private void route(Request request, Response response, Callback callback, String rest, String method, String user)

@@ -115,7 +115,7 @@ public final class Database implements AutoCloseable {
             return new Database(absolute, settings, writer, connect(absolute, settings, false));
         } catch (SQLException e) {
             closeQuietly(writer);
-            throw new DatabaseUnavailableException(absolute, SqliteErrors.describe(SqliteErrors.kind(e), absolute), e);
+            throw new DatabaseUnavailableException(absolute, SqliteErrors.describeAtOpen(SqliteErrors.kind(e, absolute), absolute), e);
         } catch (DatabaseUnavailableException | RuntimeException e) {
             closeQuietly(writer);
             throw e;

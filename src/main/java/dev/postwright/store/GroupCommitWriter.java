@@ -229,7 +229,9 @@ final class GroupCommitWriter {
 
     private void failAll(List<Pending<?>> batch, Throwable error) {
         health.failed(error);
-        LOG.log(Level.WARNING, "A write transaction failed: {0}", error.getMessage());
+        // A full disk fails every write until there is room; WriteHealth says so once.
+        boolean diskFull = error instanceof StoreException e && e.diskFull();
+        LOG.log(diskFull ? Level.DEBUG : Level.WARNING, "A write transaction failed: {0}", error.getMessage());
         for (Pending<?> p : batch) p.future().completeExceptionally(error);
     }
 }

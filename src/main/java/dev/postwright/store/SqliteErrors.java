@@ -1,10 +1,15 @@
 package dev.postwright.store;
 
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.SQLException;
 
 /** Turns SQLite failures into sentences a writer can act on. */
 final class SqliteErrors {
+    /** Less than this left on the disk, and an I/O error is taken for a full disk. */
+    private static final long NO_ROOM_BYTES = 1024 * 1024;
+
     private SqliteErrors() {}
 
     /** What went wrong, in the order a writer should consider it. */
@@ -22,6 +27,26 @@ final class SqliteErrors {
         };
     }
 
+    /**
+     * As {@link #kind(SQLException)}, and an I/O error on a disk with next to no room left is a
+     * full disk: SQLite reports running out of space while growing its shared-memory file
+     * (SQLITE_IOERR_SHMSIZE) or writing (SQLITE_IOERR_WRITE) as I/O errors, not as SQLITE_FULL.
+     */
+    static Kind kind(SQLException e, Path file) {
+        Kind kind = kind(e);
+        if (kind == Kind.OTHER && (e.getErrorCode() & 0xff) == 10 /* SQLITE_IOERR */ && hasNoRoom(file)) return Kind.FULL;
+        return kind;
+    }
+
+    private static boolean hasNoRoom(Path file) {
+        try {
+            Path folder = file.toAbsolutePath().getParent();
+            return Files.getFileStore(folder).getUsableSpace() < NO_ROOM_BYTES;
+        } catch (IOException | RuntimeException e) {
+            return false; // cannot tell: say no more than SQLite did
+        }
+    }
+
     static String describe(Kind kind, Path file) {
         return switch (kind) {
             case DAMAGED -> "The Postwright database at " + file + " is damaged or is not a Postwright database. "
@@ -31,15 +56,22 @@ final class SqliteErrors {
             case READ_ONLY -> "Postwright cannot write to its database at " + file + ": the file or its folder is "
                     + "read-only. Give your user write access to it, or choose another data folder.";
             case FULL -> "The disk is full: free some space on the disk that holds Postwright's data (" + file.getParent()
-                    + "). Nothing saved so far is lost, and Postwright carries on by itself once there is room.";
+                    + "). Nothing saved so far is lost.";
             case CANNOT_OPEN -> "Postwright cannot open its database at " + file + ". Check that the folder exists "
                     + "and that your user may write to it.";
             case OTHER -> "Postwright could not use its database at " + file + ".";
         };
     }
 
+    /** As {@link #describe}, for a failure while opening: nothing goes on by itself then. */
+    static String describeAtOpen(Kind kind, Path file) {
+        if (kind != Kind.FULL) return describe(kind, file);
+        return "The disk is full: free some space on the disk that holds Postwright's data (" + file.getParent()
+                + "), then start Postwright again. Nothing saved so far is lost.";
+    }
+
     static StoreException toStoreException(SQLException e, Path file) {
-        Kind kind = kind(e);
+        Kind kind = kind(e, file);
         // Damaged pages usually show only when a statement reaches them, long after the file opened.
         return new StoreException(describe(kind, file), e, kind != Kind.OTHER, kind == Kind.FULL);
     }

@@ -54,7 +54,8 @@ final class WriteHealth {
     void failed(Throwable failure) {
         if (!(failure instanceof StoreException e) || !e.diskFull()) return;
         if (fault.getAndSet(e) != null) return;
-        LOG.log(Level.WARNING, "{0} Writes are refused until there is room.", e.getMessage());
+        LOG.log(Level.WARNING, "{0} Writes are refused until there is room; Postwright goes on by itself then.",
+                e.getMessage());
         notifyListeners();
         synchronized (this) {
             if (probing != null || timer.isShutdown()) return;

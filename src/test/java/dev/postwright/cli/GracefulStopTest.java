@@ -16,7 +16,6 @@ import java.io.Writer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -145,12 +144,7 @@ class GracefulStopTest {
 
     /** {@code postwright args…} in a process of its own, its output appended to output.log. */
     private Process postwright(String... args) throws IOException {
-        String java = ProcessHandle.current().info().command().orElseThrow();
-        var command = new ArrayList<>(List.of(java, "-cp", System.getProperty("java.class.path"),
-                Postwright.class.getName()));
-        command.addAll(List.of(args));
-        return new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(dir.resolve("output.log").toFile()))
-                .start();
+        return PostwrightProcess.start(dir.resolve("output.log"), args);
     }
 
     /** A model server whose every reply sends a first piece, then holds the line open: the job stays running. */

@@ -11,6 +11,7 @@ import dev.postwright.model.JobState;
 import dev.postwright.queue.QueueSettings;
 import dev.postwright.server.ApiClient.Sse;
 import dev.postwright.testing.FakeModelServer;
+import dev.postwright.testing.FullDisk;
 import dev.postwright.testing.LogCapture;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
@@ -81,6 +82,42 @@ class JobApiServerTest {
         assertThat(status.status()).isEqualTo(200);
         assertThat(status.body().get("status").asText()).isEqualTo("succeeded");
         assertThat(status.body().at("/result/data/content").asText()).contains("Sourdough");
+    }
+
+    @Test
+    void aFullDiskAnswers507InWordsHealthzSaysUnhealthyAndBothRecoverByThemselvesOnceThereIsRoom() throws Exception {
+        start();
+        String before = client.create(alice, "Written before the disk filled");
+        client.streamToEnd(before, alice, null);
+        // A brief bigger than a page: storing it needs new space.
+        String bigBrief = "{\"topic\": {\"title\": \"Too big for a full disk\"}, \"businessInfo\": {\"businessType\": "
+                + "\"Bakery\"}, \"organizationId\": \"org-1\", \"additionalInstructions\": \"" + "Keep it warm. ".repeat(900)
+                + "\"}";
+        FullDisk.fill(engine.database());
+
+        var refused = client.post("/api/v1/jobs/content-generation", alice, bigBrief);
+        assertThat(refused.status()).isEqualTo(507);
+        assertThat(refused.body().get("success").asBoolean()).isFalse();
+        assertThat(refused.body().get("message").asText()).startsWith("The disk is full: free some space");
+        var unhealthy = client.get("/healthz", null);
+        assertThat(unhealthy.status()).isEqualTo(503);
+        assertThat(unhealthy.body().get("status").asText()).isEqualTo("unhealthy");
+        assertThat(unhealthy.body().get("message").asText()).startsWith("The disk is full");
+        // Reads go on: what was written before is all there.
+        assertThat(client.get("/api/v1/jobs/" + before + "/status", alice).body().get("status").asText())
+                .isEqualTo("succeeded");
+
+        var recovered = new java.util.concurrent.CountDownLatch(1);
+        engine.database().onWriteFaultChange(() -> {
+            if (engine.database().writeFault().isEmpty()) recovered.countDown();
+        });
+        FullDisk.free(engine.database());
+        assertThat(recovered.await(30, TimeUnit.SECONDS)).isTrue();
+        assertThat(client.get("/healthz", null).status()).isEqualTo(200);
+        var accepted = client.post("/api/v1/jobs/content-generation", alice, bigBrief);
+        assertThat(accepted.status()).isEqualTo(201);
+        List<Sse> events = client.streamToEnd(accepted.body().get("jobId").asText(), alice, null);
+        assertThat(events.getLast().type()).isEqualTo("complete");
     }
 
     @Test

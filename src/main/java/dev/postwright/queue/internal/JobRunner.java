@@ -161,7 +161,7 @@ final class JobRunner {
             outcome = afterFailure(claim, failure);
         } catch (StoreException e) {
             // The database refused a write of the run. A full disk is not the job's fault: it goes back.
-            LOG.log(Level.WARNING, "Job {0} stopped: {1}", jobId, e.getMessage());
+            LOG.log(e.diskFull() ? Level.INFO : Level.WARNING, "Job {0} stopped: {1}", jobId, e.getMessage());
             outcome = e.diskFull() ? handBack(jobId) : internalError(jobId, e);
         } catch (WireFormatException e) {
             outcome = fail(jobId, new JobEvent.Failed("The brief stored for this job cannot be read: "
@@ -195,7 +195,7 @@ final class JobRunner {
             outcome.join();
         } catch (CompletionException e) {
             if (!(e.getCause() instanceof StoreException refused)) throw e;
-            LOG.log(Level.WARNING, "How job {0} ended could not be stored ({1}); it goes back to the queue once the "
+            LOG.log(Level.INFO, "How job {0} ended could not be stored ({1}); it goes back to the queue once the "
                     + "database takes writes again", jobId, refused.getMessage());
             handingBack.add(jobId);
         }

@@ -86,7 +86,7 @@ final class WorkerJobContext implements JobContext {
     private void afterEmit(Boolean stored, Throwable error) {
         if (error != null) {
             // Events after a lost one would leave a gap in the log: stop, and hand the job back.
-            LOG.log(Level.WARNING, "An event of job {0} could not be stored ({1}); the run stops and the job goes "
+            LOG.log(Level.INFO, "An event of job {0} could not be stored ({1}); the run stops and the job goes "
                     + "back to the queue", jobId, error.getMessage());
             token.cancel(CancellationToken.Reason.STORE_REFUSED);
         } else if (!stored) {

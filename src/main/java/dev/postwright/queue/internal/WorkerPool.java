@@ -1,5 +1,6 @@
 package dev.postwright.queue.internal;
 
+import dev.postwright.store.StoreException;
 import java.lang.System.Logger.Level;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -62,8 +63,11 @@ final class WorkerPool {
             long seen = signal.generation();
             try {
                 if (runner.runDueJobs(() -> running) > 0) continue;
-            } catch (RuntimeException e) {
+            } catch (StoreException e) {
                 // The database may be briefly unusable (disk full, locked); keep the worker alive.
+                // A full disk is reported once, by the database, and workers wait for room.
+                LOG.log(e.diskFull() ? Level.DEBUG : Level.WARNING, "A worker could not take a job; trying again shortly", e);
+            } catch (RuntimeException e) {
                 LOG.log(Level.WARNING, "A worker could not take a job; trying again shortly", e);
             }
             try {
