@@ -152,6 +152,11 @@ public final class DesktopApp extends Application {
         return controller;
     }
 
+    /** This computer's engine, or null when the library could not be opened (tests). */
+    public dev.postwright.engine.LocalEngine engine() {
+        return startup.engine();
+    }
+
     /** The main window, or null when the library could not be opened (tests). */
     public MainWindow window() {
         return window;
@@ -189,7 +194,8 @@ public final class DesktopApp extends Application {
         var desk = new DeskView(brief, controller, jobs, ui, id -> window.openInLibrary(id));
         window = new MainWindow(desk, () -> new LibraryView(library, editor, ui),
                 () -> new SettingsView(settingsModel, files), toasts, settingsModel.writerNameProperty(),
-                jobsInUse.placeProperty(), jobsInUse.stateProperty());
+                jobsInUse.placeProperty(), jobsInUse.stateProperty(),
+                new DiskProblem(engine.database(), frames).textProperty());
         if (startup.settingsProblem() != null) frames.nextFrame(() -> toasts.show(startup.settingsProblem()));
         return window;
     }

@@ -24,6 +24,7 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.StackPane;
+import javafx.scene.layout.VBox;
 
 /**
  * The window: a header to switch between the desk, the library and settings, the page, and the
@@ -51,10 +52,11 @@ public final class MainWindow extends BorderPane {
      * @param writerName who writes now ("Writing with llama3.1"), shown in the header
      * @param jobPlace   where jobs run and how the connection stands, shown in the header
      * @param connection the team server connection's state (null on this computer), for its colour
+     * @param diskProblem why this computer's database refuses writes, or "" (shown under the header)
      */
     public MainWindow(DeskView desk, Supplier<LibraryView> library, Supplier<SettingsView> settings, Toasts toasts,
                       ObservableValue<String> writerName, ObservableValue<String> jobPlace,
-                      ObservableValue<Connection.State> connection) {
+                      ObservableValue<Connection.State> connection, ObservableValue<String> diskProblem) {
         this.desk = desk;
         this.makeLibrary = library;
         this.makeSettings = settings;
@@ -93,7 +95,7 @@ public final class MainWindow extends BorderPane {
         var header = new HBox(18, brand, nav, spacer, place, writer);
         header.setAlignment(Pos.CENTER_LEFT);
         header.getStyleClass().add("app-header");
-        setTop(header);
+        setTop(new VBox(header, problemBar(diskProblem)));
         StackPane.setAlignment(toasts, Pos.BOTTOM_CENTER);
         toasts.setMaxSize(Region.USE_PREF_SIZE, Region.USE_PREF_SIZE);
         pages = new StackPane(desk, toasts);
@@ -102,6 +104,19 @@ public final class MainWindow extends BorderPane {
         sceneProperty().addListener((o, was, scene) -> {
             if (scene != null) installKeys(scene);
         });
+    }
+
+    /** A bar under the header, there only while {@code problem} says something. */
+    private static Label problemBar(ObservableValue<String> problem) {
+        var bar = new Label();
+        bar.setId("disk-problem");
+        bar.getStyleClass().addAll("problem-bar", Styles.DANGER);
+        bar.setWrapText(true);
+        bar.setMaxWidth(Double.MAX_VALUE);
+        bar.textProperty().bind(problem);
+        bar.visibleProperty().bind(javafx.beans.binding.Bindings.isNotEmpty(bar.textProperty()));
+        bar.managedProperty().bind(bar.visibleProperty());
+        return bar;
     }
 
     public void show(Page next) {

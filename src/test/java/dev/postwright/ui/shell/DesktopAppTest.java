@@ -6,6 +6,7 @@ import dev.postwright.store.DataDirectory;
 import dev.postwright.store.Database;
 import dev.postwright.ui.desk.JobViewModel;
 import dev.postwright.testing.AnsweringFileDialogs;
+import dev.postwright.testing.FullDisk;
 import dev.postwright.ui.parts.PostPreview;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -98,6 +99,29 @@ class DesktopAppTest {
         robot.interact(() -> robot.lookup("#delete-job").queryButton().fire());
         waitFor(() -> list.getItems().size() == 1);
         assertThat(list.getItems()).extracting(s -> s.title()).containsExactly("Rye bread basics");
+    }
+
+    @Test
+    void aFullDiskIsSaidUnderTheHeaderUntilThereIsRoomAgain() throws Exception {
+        DesktopApp desktop = start(dir);
+        Database db = desktop.engine().database();
+        Label bar = robot.lookup("#disk-problem").queryAs(Label.class);
+        assertThat(bar.isVisible()).isFalse();
+
+        FullDisk.fill(db);
+        // Anything that needs new space now fails, as saving a long post would.
+        try {
+            db.transaction(sql -> sql.update("INSERT INTO organizations (id, profile, updated_at) VALUES ('big', ?, 0)",
+                    "x".repeat(50_000)));
+        } catch (dev.postwright.store.StoreException expected) {
+            // the fault the window must show
+        }
+        waitFor(bar::isVisible);
+        assertThat(bar.getText()).startsWith("The disk is full: free some space on the disk that holds Postwright's data")
+                .endsWith(DiskProblem.GOES_ON.strip());
+
+        FullDisk.free(db);
+        waitFor(() -> !bar.isVisible());
     }
 
     @Test
