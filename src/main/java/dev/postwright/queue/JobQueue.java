@@ -5,7 +5,6 @@ import dev.postwright.model.JobStatus;
 import dev.postwright.queue.internal.SqliteJobQueue;
 import dev.postwright.store.TimeOrderedIds;
 import dev.postwright.store.Database;
-import dev.postwright.store.StoreException;
 import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
@@ -87,11 +86,11 @@ public interface JobQueue extends JobService, AutoCloseable {
     int pruneEventLogs();
 
     /**
-     * Why the queue's database refuses writes right now (the disk is full), with the sentence to
+     * Why the queue's database refuses writes right now (the disk is full), as the sentence to
      * show; empty when it takes them. Clears by itself once there is room again, and the jobs the
      * fault interrupted go back to the queue, attempt not counted.
      */
-    Optional<StoreException> writeFault();
+    Optional<String> writeFault();
 
     /**
      * Stops the workers; running jobs go back to the queue and resume on the next start. Open

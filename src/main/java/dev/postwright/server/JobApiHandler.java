@@ -8,7 +8,6 @@ import dev.postwright.queue.CommandResult;
 import dev.postwright.queue.InvalidRequestException;
 import dev.postwright.queue.JobNotFoundException;
 import dev.postwright.queue.JobQueue;
-import dev.postwright.store.StoreException;
 import dev.postwright.wire.JobRequestCodec;
 import dev.postwright.wire.Json;
 import dev.postwright.wire.Sizes;
@@ -80,9 +79,12 @@ final class JobApiHandler extends Handler.Abstract {
         request.setAttribute(USER_ATTRIBUTE, user.get());
         try {
             route(request, response, callback, path.substring(BASE.length()), method, user.get());
-        } catch (StoreException e) {
-            storeFault(response, callback, e);
         } catch (RuntimeException e) {
+            Optional<String> diskFull = queue.writeFault();
+            if (diskFull.isPresent()) {
+                diskFull(response, callback, diskFull.get(), e);
+                return true;
+            }
             LOG.log(Level.ERROR, "Request " + method + " " + path + " failed", e);
             if (!response.isCommitted()) {
                 Replies.error(response, callback, HttpStatus.INTERNAL_SERVER_ERROR_500, "Server error",
@@ -96,30 +98,25 @@ final class JobApiHandler extends Handler.Abstract {
 
     /** 200 while the queue's database takes writes; 503 with the reason while it does not (a full disk). */
     private void health(Response response, Callback callback) {
-        Optional<StoreException> fault = queue.writeFault();
+        Optional<String> fault = queue.writeFault();
         if (fault.isEmpty()) {
             Replies.json(response, callback, HttpStatus.OK_200, Json.object().put("status", "ok"));
         } else {
             Replies.json(response, callback, HttpStatus.SERVICE_UNAVAILABLE_503,
-                    Json.object().put("status", "unhealthy").put("message", fault.get().getMessage()));
+                    Json.object().put("status", "unhealthy").put("message", fault.get()));
         }
     }
 
     /**
-     * The database refused the request's work: 507 while the disk is full (it passes by itself
-     * once there is room), 503 for a database that cannot be used; the store's sentence either way.
+     * A request failed while the disk is full: 507 with the queue's sentence (it passes by itself
+     * once there is room), and a line in the log rather than a stack trace.
      */
-    private static void storeFault(Response response, Callback callback, StoreException e) {
+    private static void diskFull(Response response, Callback callback, String sentence, RuntimeException e) {
         LOG.log(Level.WARNING, "A request could not be served: {0}", e.getMessage());
         if (response.isCommitted()) {
             callback.failed(e);
-        } else if (e.diskFull()) {
-            Replies.error(response, callback, HttpStatus.INSUFFICIENT_STORAGE_507, "Disk full", e.getMessage());
-        } else if (e.databaseUnavailable()) {
-            Replies.error(response, callback, HttpStatus.SERVICE_UNAVAILABLE_503, "Database unavailable", e.getMessage());
         } else {
-            Replies.error(response, callback, HttpStatus.INTERNAL_SERVER_ERROR_500, "Server error",
-                    "Something went wrong on the server; the job's data is safe. Try again.");
+            Replies.error(response, callback, HttpStatus.INSUFFICIENT_STORAGE_507, "Disk full", sentence);
         }
     }
 

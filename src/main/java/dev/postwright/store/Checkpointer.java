@@ -1,6 +1,7 @@
 package dev.postwright.store;
 
 import java.lang.System.Logger.Level;
+import java.nio.file.Path;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
@@ -17,20 +18,36 @@ final class Checkpointer {
     private static final System.Logger LOG = System.getLogger(Checkpointer.class.getName());
 
     private final Sql sql;
+    private final Path file;
+    private final WriteHealth health;
     private final ScheduledThreadPoolExecutor timer;
+    private boolean failing; // touched only on the timer's thread, then by stop() after it ended
 
-    Checkpointer(Sql sql, ThreadFactory threads, Duration every) {
+    Checkpointer(Sql sql, Path file, WriteHealth health, ThreadFactory threads, Duration every) {
         this.sql = sql;
+        this.file = file;
+        this.health = health;
         this.timer = new ScheduledThreadPoolExecutor(1, threads);
         timer.setExecuteExistingDelayedTasksAfterShutdownPolicy(false);
         timer.scheduleWithFixedDelay(this::checkpoint, every.toMillis(), every.toMillis(), TimeUnit.MILLISECONDS);
     }
 
+    /**
+     * One passive checkpoint. A failing one is said once, in a line, until one succeeds again: on
+     * a full disk every checkpoint fails (the database file cannot grow), four times a second.
+     */
     private void checkpoint() {
         try {
             sql.execute("PRAGMA wal_checkpoint(PASSIVE)");
+            if (failing) LOG.log(Level.INFO, "WAL checkpoints work again");
+            failing = false;
         } catch (SQLException e) {
-            LOG.log(Level.WARNING, "A WAL checkpoint failed; the next one will catch up", e);
+            StoreException mapped = SqliteErrors.toStoreException(e, file);
+            health.failed(mapped);
+            if (!failing) {
+                LOG.log(Level.WARNING, "A WAL checkpoint failed ({0}); the next ones will catch up", mapped.getMessage());
+            }
+            failing = true;
         }
     }
 

@@ -65,7 +65,7 @@ public final class Database implements AutoCloseable {
         this.health = new WriteHealth(settings.threads(), Settings.PROBE_EVERY);
         this.writes = new GroupCommitWriter(writer, file, health, settings.threads());
         health.probeWith(this::probeWrite);
-        this.checkpointer = new Checkpointer(checkpoints, settings.threads(), Settings.CHECKPOINT_EVERY);
+        this.checkpointer = new Checkpointer(checkpoints, file, health, settings.threads(), Settings.CHECKPOINT_EVERY);
         this.readPermits = new Semaphore(settings.readers());
     }
 

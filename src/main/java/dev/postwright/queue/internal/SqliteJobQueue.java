@@ -89,8 +89,8 @@ public final class SqliteJobQueue implements JobQueue {
     }
 
     @Override
-    public Optional<StoreException> writeFault() {
-        return db.writeFault();
+    public Optional<String> writeFault() {
+        return db.writeFault().map(StoreException::getMessage);
     }
 
     @Override
@@ -116,6 +116,10 @@ public final class SqliteJobQueue implements JobQueue {
         return () -> {
             try {
                 task.run();
+            } catch (StoreException e) {
+                // A full disk is said once, by the database; housekeeping just waits for room.
+                if (e.diskFull()) LOG.log(Level.DEBUG, "Queue housekeeping waits for room: {0}", e.getMessage());
+                else LOG.log(Level.WARNING, "Queue housekeeping failed; it runs again shortly", e);
             } catch (RuntimeException e) {
                 LOG.log(Level.WARNING, "Queue housekeeping failed; it runs again shortly", e);
             }

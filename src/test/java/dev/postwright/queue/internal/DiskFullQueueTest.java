@@ -53,8 +53,8 @@ class DiskFullQueueTest {
         awaitState(queue, id, JobState.QUEUED);
         var waiting = queue.status(id).orElseThrow();
         assertThat(waiting.attempts()).as("a full disk is not the job's fault").isZero();
-        assertThat(queue.writeFault()).hasValueSatisfying(e ->
-                assertThat(e.getMessage()).startsWith("The disk is full: free some space"));
+        assertThat(queue.writeFault()).hasValueSatisfying(sentence ->
+                assertThat(sentence).startsWith("The disk is full: free some space"));
         assertThat(runs).as("not claimed again while the disk is full").hasValue(1);
 
         FullDisk.free(db);
