@@ -21,14 +21,21 @@ import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 
 /**
  * Claims a due job, runs the handler, and records how the run ended. One instance per engine;
- * called from its worker threads (and from tests, on the test thread).
+ * called from its worker threads (and from tests, on the test thread). Every claim gets a name
+ * of its own, which fences the writes of its run and keys it among the runs in progress: should
+ * this engine claim a job again while an earlier run of it is still in its handler (stalled past
+ * its lease, then swept), the two runs are told apart and only the newer one can write.
  */
 final class JobRunner {
     private static final System.Logger LOG = System.getLogger(JobRunner.class.getName());
+
+    /** A run in progress: its job and the token that stops it. */
+    record Run(String jobId, CancellationToken token) {}
 
     private final SqliteJobStore store;
     private final JobHandler handler;
@@ -37,7 +44,8 @@ final class JobRunner {
     private final Clock clock;
     private final Backoff backoff;
     private final Consumer<String> appended;
-    private final Map<String, CancellationToken> running = new ConcurrentHashMap<>();
+    private final Map<String, Run> running = new ConcurrentHashMap<>();
+    private final AtomicLong claims = new AtomicLong();
     private volatile boolean shuttingDown;
 
     JobRunner(SqliteJobStore store, JobHandler handler, String worker, QueueSettings settings, Clock clock,
@@ -51,17 +59,22 @@ final class JobRunner {
         this.appended = appended;
     }
 
-    /** The tokens of the jobs running in this engine, by job id. */
-    Map<String, CancellationToken> running() {
+    /** The runs in progress in this engine, by the name of their claim. */
+    Map<String, Run> running() {
         return running;
     }
 
     /** Claims the oldest due job, if any. */
     Optional<SqliteJobStore.Claim> claimDue() {
-        long now = clock.millis();
         // A cheap read first: an empty queue then costs no write lock, which other processes would wait for.
-        if (!store.hasDueWork(now)) return Optional.empty();
-        return store.claim(worker, now, now + settings.leaseDuration().toMillis()).join();
+        if (!store.hasDueWork(clock.millis())) return Optional.empty();
+        return claim().join();
+    }
+
+    private CompletableFuture<Optional<SqliteJobStore.Claim>> claim() {
+        long now = clock.millis();
+        String name = WorkerIdentity.claim(worker, claims.incrementAndGet());
+        return store.claim(name, now, now + settings.leaseDuration().toMillis());
     }
 
     /** Runs due jobs one after another until none is due; returns how many ran. */
@@ -75,9 +88,11 @@ final class JobRunner {
         return ran;
     }
 
+    /** Stops every local run of the job (a run that lost its claim may not have noticed yet). */
     void cancelLocal(String jobId, Reason reason) {
-        CancellationToken token = running.get(jobId);
-        if (token != null) token.cancel(reason);
+        running.values().forEach(run -> {
+            if (run.jobId().equals(jobId)) run.token().cancel(reason);
+        });
     }
 
     /**
@@ -99,7 +114,7 @@ final class JobRunner {
     /** Stops every local run; from now on a job claimed here is released as soon as it starts. */
     void shutDown() {
         shuttingDown = true;
-        running.values().forEach(token -> token.cancel(Reason.SHUTDOWN));
+        running.values().forEach(run -> run.token().cancel(Reason.SHUTDOWN));
     }
 
     /**
@@ -110,40 +125,40 @@ final class JobRunner {
         String jobId = claim.jobId();
         var token = new CancellationToken();
         CompletableFuture<Boolean> outcome;
-        running.put(jobId, token);
+        running.put(claim.claimedBy(), new Run(jobId, token));
         if (shuttingDown) token.cancel(Reason.SHUTDOWN); // claimed while close() ran: release, do not run
         try {
             JobRequest request = JobRequestCodec.decode(claim.request());
-            var context = new WorkerJobContext(jobId, request, claim.attempt(), worker, token, store, clock, appended);
+            var context = new WorkerJobContext(jobId, request, claim.attempt(), claim.claimedBy(), token, store, clock,
+                    appended);
             token.throwIfCancelled();
             JobResult result = handler.run(context);
             token.throwIfCancelled();
-            outcome = succeed(jobId, result);
+            outcome = succeed(claim, result);
         } catch (JobCancelledException e) {
-            outcome = afterCancel(jobId, token.reason() != null ? token.reason() : e.reason());
+            outcome = afterCancel(claim, token.reason() != null ? token.reason() : e.reason());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            outcome = afterCancel(jobId, token.reason() != null ? token.reason() : Reason.SHUTDOWN);
+            outcome = afterCancel(claim, token.reason() != null ? token.reason() : Reason.SHUTDOWN);
         } catch (JobFailure failure) {
             outcome = afterFailure(claim, failure);
         } catch (WireFormatException e) {
-            outcome = fail(jobId, new JobEvent.Failed("The brief stored for this job cannot be read: "
+            outcome = fail(claim, new JobEvent.Failed("The brief stored for this job cannot be read: "
                     + e.getMessage(), "INVALID_REQUEST"));
         } catch (RuntimeException | Error e) {
             LOG.log(Level.ERROR, "Job " + jobId + " failed with an internal error", e);
-            outcome = fail(jobId, new JobEvent.Failed("Postwright hit an internal error while working on this job ("
+            outcome = fail(claim, new JobEvent.Failed("Postwright hit an internal error while working on this job ("
                     + e.getClass().getSimpleName() + "). Retry it; if it happens again, please report it with the log.",
                     "INTERNAL_ERROR"));
         }
-        long now = clock.millis();
         var next = claimNext && !shuttingDown
-                ? store.claim(worker, now, now + settings.leaseDuration().toMillis())
+                ? claim()
                 : CompletableFuture.completedFuture(Optional.<SqliteJobStore.Claim>empty());
         try {
             outcome.join();
         } finally {
             synchronized (running) {
-                running.remove(jobId);
+                running.remove(claim.claimedBy());
                 running.notifyAll();
             }
             appended.accept(jobId);
@@ -151,39 +166,40 @@ final class JobRunner {
         return next.join();
     }
 
-    private CompletableFuture<Boolean> succeed(String jobId, JobResult result) {
+    private CompletableFuture<Boolean> succeed(SqliteJobStore.Claim claim, JobResult result) {
         // Encoded once: the stored result and the complete event carry the same envelope.
         var envelope = ResultCodec.writeResult(result);
         String completeJson = Json.write(Json.object().set("result", envelope));
-        return store.succeed(jobId, worker, Json.write(envelope), completeJson, clock.millis()).thenApply(stored -> {
-            if (!stored) {
-                LOG.log(Level.INFO, "Job {0} finished after it was cancelled or taken over; its result is discarded",
-                        jobId);
-            }
-            return stored;
-        });
+        return store.succeed(claim.jobId(), claim.claimedBy(), Json.write(envelope), completeJson, clock.millis())
+                .thenApply(stored -> {
+                    if (!stored) {
+                        LOG.log(Level.INFO, "Job {0} finished after it was cancelled or taken over; its result is "
+                                + "discarded", claim.jobId());
+                    }
+                    return stored;
+                });
     }
 
-    private CompletableFuture<Boolean> fail(String jobId, JobEvent.Failed failed) {
-        return store.fail(jobId, worker, failed, clock.millis());
+    private CompletableFuture<Boolean> fail(SqliteJobStore.Claim claim, JobEvent.Failed failed) {
+        return store.fail(claim.jobId(), claim.claimedBy(), failed, clock.millis());
     }
 
-    private CompletableFuture<Boolean> afterCancel(String jobId, Reason reason) {
-        // CANCELLED: cancel() already ended the job. TAKEN_OVER: someone else holds it now.
+    private CompletableFuture<Boolean> afterCancel(SqliteJobStore.Claim claim, Reason reason) {
+        // CANCELLED: cancel() already ended the job. TAKEN_OVER: another claim holds it now.
         if (reason != Reason.SHUTDOWN) return CompletableFuture.completedFuture(false);
-        return store.requeue(jobId, worker, clock.millis(), true, null, clock.millis());
+        return store.requeue(claim.jobId(), claim.claimedBy(), clock.millis(), true, null, clock.millis());
     }
 
     private CompletableFuture<Boolean> afterFailure(SqliteJobStore.Claim claim, JobFailure failure) {
         var failed = new JobEvent.Failed(failure.getMessage(), failure.errorCode());
         if (!failure.isTransient() || claim.attempt() >= settings.maxAttempts()) {
-            return fail(claim.jobId(), failed);
+            return fail(claim, failed);
         }
         Duration wait = failure.retryAfter() != null ? failure.retryAfter() : backoff.after(claim.attempt());
         long now = clock.millis();
         String step = "Retrying in %d s (attempt %d of %d): %s".formatted(Math.max(1, wait.toSeconds()),
                 claim.attempt() + 1, settings.maxAttempts(), failure.getMessage());
         var notice = new JobEvent.ProgressUpdate(0, step, (int) wait.toSeconds(), "retry-wait", null, null);
-        return store.requeue(claim.jobId(), worker, now + wait.toMillis(), false, notice, now);
+        return store.requeue(claim.jobId(), claim.claimedBy(), now + wait.toMillis(), false, notice, now);
     }
 }

@@ -22,28 +22,24 @@ final class LeaseKeeper {
 
     private final SqliteJobStore store;
     private final JobRunner runner;
-    private final String worker;
     private final QueueSettings settings;
     private final Clock clock;
     private final Runnable onRequeued;
 
-    LeaseKeeper(SqliteJobStore store, JobRunner runner, String worker, QueueSettings settings, Clock clock,
-                Runnable onRequeued) {
+    LeaseKeeper(SqliteJobStore store, JobRunner runner, QueueSettings settings, Clock clock, Runnable onRequeued) {
         this.store = store;
         this.runner = runner;
-        this.worker = worker;
         this.settings = settings;
         this.clock = clock;
         this.onRequeued = onRequeued;
     }
 
     void heartbeat() {
-        // Every id in the map was claimed (and committed) before it was put there.
-        Map<String, CancellationToken> running = Map.copyOf(runner.running());
-        Set<String> held = store.renewLeases(worker, running.keySet(),
-                clock.millis() + settings.leaseDuration().toMillis());
-        running.forEach((jobId, token) -> {
-            if (!held.contains(jobId)) stop(jobId, token);
+        // Every claim in the map was committed before it was put there.
+        Map<String, JobRunner.Run> running = Map.copyOf(runner.running());
+        Set<String> held = store.renewLeases(running.keySet(), clock.millis() + settings.leaseDuration().toMillis());
+        running.forEach((claim, run) -> {
+            if (!held.contains(claim)) stop(run.jobId(), run.token());
         });
     }
 
@@ -52,7 +48,7 @@ final class LeaseKeeper {
         long now = clock.millis();
         int handled = 0;
         for (var job : store.running()) {
-            if (runner.running().containsKey(job.jobId())) continue; // ours, and alive
+            if (runner.running().containsKey(job.claimedBy())) continue; // a run of ours, in progress
             boolean gone = WorkerIdentity.isCertainlyGone(job.claimedBy());
             if (!gone && job.leaseUntil() >= now) continue;
             if (job.attempts() >= settings.maxAttempts()) {

@@ -65,7 +65,7 @@ public final class SqliteJobQueue implements JobQueue {
         this.runner = new JobRunner(store, handler, worker, settings, clock,
                 new Backoff(settings.retryBaseDelay(), settings.retryMaxDelay(), random), subscriptions::appended);
         this.pool = new WorkerPool(settings.workers(), threadFactory, signal, settings.pollInterval(), runner);
-        this.leases = new LeaseKeeper(store, runner, worker, settings, clock, signal::wakeAll);
+        this.leases = new LeaseKeeper(store, runner, settings, clock, signal::wakeAll);
         var scheduler = new ScheduledThreadPoolExecutor(1, threadFactory);
         scheduler.setExecuteExistingDelayedTasksAfterShutdownPolicy(false);
         this.timers = scheduler;
@@ -215,7 +215,7 @@ public final class SqliteJobQueue implements JobQueue {
         return runner.awaitIdle(timeout);
     }
 
-    /** This engine's name in {@code jobs.claimed_by} (tests). */
+    /** This engine's name, which starts each of its claims in {@code jobs.claimed_by} (tests). */
     String workerId() {
         return worker;
     }

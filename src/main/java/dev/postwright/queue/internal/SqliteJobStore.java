@@ -24,9 +24,10 @@ import java.util.concurrent.CompletableFuture;
 
 /**
  * The SQL of the {@code jobs} table. Each state change is one transaction that also appends the
- * event it causes, so a job's state and its log never disagree. Changes made on behalf of a
- * worker are fenced by {@code claimed_by}: a worker that lost its claim changes nothing.
- * Thread-safe (all access goes through {@link Database}).
+ * event it causes, so a job's state and its log never disagree. Changes made on behalf of a run
+ * are fenced by its claim, the name in {@code claimed_by} ({@link WorkerIdentity#claim}, new for
+ * every claim): a run whose claim is gone changes nothing, even when its own engine has claimed
+ * the job again since. Thread-safe (all access goes through {@link Database}).
  */
 final class SqliteJobStore {
     static final Move CLAIM = Move.of(QUEUED, RUNNING);
@@ -36,8 +37,8 @@ final class SqliteJobStore {
     static final Move CANCEL = Move.of(EnumSet.of(QUEUED, RUNNING), CANCELLED);
     static final Move RETRY = Move.of(EnumSet.of(FAILED, CANCELLED), QUEUED);
 
-    /** A job this worker now holds. */
-    record Claim(String jobId, String request, int attempt) {}
+    /** A job this engine now holds, under the claim named {@code claimedBy}. */
+    record Claim(String jobId, String claimedBy, String request, int attempt) {}
 
     /** A running job whose engine is gone or whose lease ran out. */
     record Abandoned(String jobId, String claimedBy, int attempts, long leaseUntil) {}
@@ -73,7 +74,8 @@ final class SqliteJobStore {
             UPDATE jobs SET progress = ?, current_step = ?, eta_seconds = ?, updated_at = ?""" + FENCE;
     private static final String HOLDS = "SELECT 1 FROM jobs" + FENCE;
     private static final String STATE = "SELECT state FROM jobs WHERE id = ?";
-    private static final String RENEW = "UPDATE jobs SET lease_until = ?" + FENCE;
+    // A claim's name is unique, so it alone finds the row, through the index of running jobs.
+    private static final String RENEW = "UPDATE jobs SET lease_until = ? WHERE state = 'running' AND claimed_by = ?";
     // A sweep may only take a job whose holder is known dead, or whose lease is still expired now.
     private static final String ABANDONED_FENCE = """
              WHERE id = ? AND state = 'running' AND claimed_by = ? AND (? OR lease_until < ?)""";
@@ -104,28 +106,29 @@ final class SqliteJobStore {
     }
 
     /**
-     * Takes the oldest due queued job for {@code worker}; atomic across threads and processes.
-     * Asynchronous, so a worker can ask for its next job in the same commit as its last outcome.
+     * Takes the oldest due queued job under the claim {@code claimedBy}, a name not used before;
+     * atomic across threads and processes. Asynchronous, so a worker can ask for its next job in
+     * the same commit as its last outcome.
      */
-    CompletableFuture<Optional<Claim>> claim(String worker, long now, long leaseUntil) {
-        return db.submit(sql -> sql.queryOne(CLAIM_SQL, rs -> new Claim(rs.getString(1), rs.getString(2),
-                rs.getInt(3)), worker, leaseUntil, now));
+    CompletableFuture<Optional<Claim>> claim(String claimedBy, long now, long leaseUntil) {
+        return db.submit(sql -> sql.queryOne(CLAIM_SQL, rs -> new Claim(rs.getString(1), claimedBy, rs.getString(2),
+                rs.getInt(3)), claimedBy, leaseUntil, now));
     }
 
     /**
-     * Succeeds the job and logs {@code complete}; false when {@code worker} no longer holds it.
+     * Succeeds the job and logs {@code complete}; false when {@code claim} no longer holds it.
      *
      * @param resultJson   the result envelope, stored with the job for the status route
      * @param completeJson the {@code complete} event's data, which wraps the same envelope
      */
-    CompletableFuture<Boolean> succeed(String jobId, String worker, String resultJson, String completeJson, long now) {
-        return db.submit(sql -> sql.update(SUCCEED_SQL, resultJson, now, now, jobId, worker) == 1
+    CompletableFuture<Boolean> succeed(String jobId, String claim, String resultJson, String completeJson, long now) {
+        return db.submit(sql -> sql.update(SUCCEED_SQL, resultJson, now, now, jobId, claim) == 1
                 && appended(sql, jobId, JobEventCodec.COMPLETE, completeJson, now));
     }
 
-    /** Fails the job and logs {@code failed}; false when {@code worker} no longer holds it. */
-    CompletableFuture<Boolean> fail(String jobId, String worker, JobEvent.Failed failed, long now) {
-        return db.submit(sql -> sql.update(FAIL_SQL, failed.error(), failed.errorCode(), now, now, jobId, worker) == 1
+    /** Fails the job and logs {@code failed}; false when {@code claim} no longer holds it. */
+    CompletableFuture<Boolean> fail(String jobId, String claim, JobEvent.Failed failed, long now) {
+        return db.submit(sql -> sql.update(FAIL_SQL, failed.error(), failed.errorCode(), now, now, jobId, claim) == 1
                 && appended(sql, jobId, failed, now));
     }
 
@@ -133,12 +136,12 @@ final class SqliteJobStore {
      * Puts a running job back in the queue to run at {@code runAt}, logging {@code notice} if
      * given. {@code refundAttempt} does not count this run (a shutdown is not the job's fault).
      */
-    CompletableFuture<Boolean> requeue(String jobId, String worker, long runAt, boolean refundAttempt,
+    CompletableFuture<Boolean> requeue(String jobId, String claim, long runAt, boolean refundAttempt,
                                        JobEvent.ProgressUpdate notice, long now) {
         Integer progress = notice == null ? null : notice.progress();
         String step = notice == null ? null : notice.currentStep();
         return db.submit(sql -> sql.update(REQUEUE_SQL, runAt, refundAttempt ? 1 : 0, progress, step, now, jobId,
-                worker) == 1
+                claim) == 1
                 && (notice == null || appended(sql, jobId, notice, now)));
     }
 
@@ -168,15 +171,15 @@ final class SqliteJobStore {
     }
 
     /** Inside write work: records progress and logs its event; false when the claim is lost. */
-    static boolean progress(Sql sql, String jobId, String worker, String name, String data, int progress,
+    static boolean progress(Sql sql, String jobId, String claim, String name, String data, int progress,
                             String step, Integer eta, long now) throws SQLException {
-        return sql.update(PROGRESS_SQL, progress, step, eta, now, jobId, worker) == 1
-                && SqliteEventLog.appendFenced(sql, jobId, worker, name, data, null, now);
+        return sql.update(PROGRESS_SQL, progress, step, eta, now, jobId, claim) == 1
+                && SqliteEventLog.appendFenced(sql, jobId, claim, name, data, null, now);
     }
 
-    /** True while {@code worker} holds the running job. */
-    boolean holds(Sql sql, String jobId, String worker) throws SQLException {
-        return sql.queryOne(HOLDS, rs -> true, jobId, worker).isPresent();
+    /** True while the running job is held under {@code claim}. */
+    boolean holds(Sql sql, String jobId, String claim) throws SQLException {
+        return sql.queryOne(HOLDS, rs -> true, jobId, claim).isPresent();
     }
 
     Optional<JobState> state(String jobId) {
@@ -184,16 +187,16 @@ final class SqliteJobStore {
     }
 
     /**
-     * Extends the leases of the jobs {@code worker} is running; returns those it still holds. A
-     * job its worker no longer runs (its outcome could not be stored) is not renewed, so its
-     * lease runs out and a sweep re-queues it.
+     * Extends the leases held under {@code claims}, those of the runs in progress; returns the
+     * claims that still hold their job. A job whose run has ended (its outcome could not be
+     * stored) is not renewed, so its lease runs out and a sweep re-queues it.
      */
-    Set<String> renewLeases(String worker, Set<String> running, long leaseUntil) {
-        if (running.isEmpty()) return Set.of();
+    Set<String> renewLeases(Set<String> claims, long leaseUntil) {
+        if (claims.isEmpty()) return Set.of();
         return db.transaction(sql -> {
             Set<String> held = new HashSet<>();
-            for (String jobId : running) {
-                if (sql.update(RENEW, leaseUntil, jobId, worker) == 1) held.add(jobId);
+            for (String claim : claims) {
+                if (sql.update(RENEW, leaseUntil, claim) == 1) held.add(claim);
             }
             return held;
         });
