@@ -10,6 +10,7 @@ import dev.postwright.model.JobStatus;
 import dev.postwright.llm.openai.HttpClients;
 import dev.postwright.queue.InvalidRequestException;
 import dev.postwright.queue.JobEventListener;
+import dev.postwright.queue.JobQueue;
 import dev.postwright.queue.JobService;
 import dev.postwright.remote.RemoteException;
 import dev.postwright.remote.Dialect;
@@ -30,6 +31,7 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
+import java.util.function.Supplier;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -99,8 +101,14 @@ public final class GenerateCommand implements Callable<Integer> {
         if (engine == null) return ExitCodes.DATABASE_UNAVAILABLE;
         // Ctrl+C or SIGTERM ends the wait; closing the engine then hands the job back to the queue.
         try (var signals = StopSignals.listen(done::countDown); engine) {
-            engine.jobs().start();
-            return run(engine.jobs(), brief, stdout, stderr);
+            JobQueue queue = engine.jobs();
+            // Stored and preferred before the worker starts, so it takes this job first: jobs that
+            // earlier runs left in the queue (stopped, or recovered by the start) wait until it is done.
+            return run(queue, () -> {
+                String id = queue.enqueueFirst(brief, null);
+                queue.start();
+                return id;
+            }, stdout, stderr);
         }
     }
 
@@ -122,18 +130,19 @@ public final class GenerateCommand implements Callable<Integer> {
             return ExitCodes.BAD_INPUT;
         }
         try (var remote = Dialect.of(dialect).open(target, HttpClients.shared(), null)) {
-            return run(remote, brief, stdout, stderr);
+            return run(remote, () -> remote.enqueue(brief, null), stdout, stderr);
         } catch (RemoteException e) {
             stderr.println(e.getMessage());
             return ExitCodes.SERVER_UNAVAILABLE;
         }
     }
 
-    /** Starts the job, prints its events or progress, and ends as the job did. */
-    private int run(JobService jobs, JobRequest brief, PrintWriter stdout, PrintWriter stderr) throws InterruptedException {
+    /** Starts the job with {@code submit}, prints its events or progress, and ends as the job did. */
+    private int run(JobService jobs, Supplier<String> submit, PrintWriter stdout, PrintWriter stderr)
+            throws InterruptedException {
         String id;
         try {
-            id = jobs.enqueue(brief, null);
+            id = submit.get();
         } catch (InvalidRequestException e) {
             stderr.println("The server refused the brief " + request + ":");
             e.problems().forEach(p -> stderr.println("  " + p.field() + ": " + p.message()));

@@ -3,6 +3,7 @@ package dev.postwright.queue.internal;
 import dev.postwright.model.JobEvent;
 import dev.postwright.model.JobRequest;
 import dev.postwright.model.JobResult;
+import dev.postwright.model.JobState;
 import dev.postwright.queue.CancellationToken;
 import dev.postwright.queue.CancellationToken.Reason;
 import dev.postwright.queue.JobCancelledException;
@@ -46,6 +47,7 @@ final class JobRunner {
     private final Consumer<String> appended;
     private final Map<String, Run> running = new ConcurrentHashMap<>();
     private final AtomicLong claims = new AtomicLong();
+    private final PreferredJobs preferred = new PreferredJobs();
     private volatile boolean shuttingDown;
 
     JobRunner(SqliteJobStore store, JobHandler handler, String worker, QueueSettings settings, Clock clock,
@@ -64,7 +66,12 @@ final class JobRunner {
         return running;
     }
 
-    /** Claims the oldest due job, if any. */
+    /** From now on, claims take {@code jobId} before any other due job, until it is finished. */
+    void prefer(String jobId) {
+        preferred.add(jobId);
+    }
+
+    /** Claims a due job, if any: a preferred one first, else the oldest. */
     Optional<SqliteJobStore.Claim> claimDue() {
         // A cheap read first: an empty queue then costs no write lock, which other processes would wait for.
         if (!store.hasDueWork(clock.millis())) return Optional.empty();
@@ -74,7 +81,7 @@ final class JobRunner {
     private CompletableFuture<Optional<SqliteJobStore.Claim>> claim() {
         long now = clock.millis();
         String name = WorkerIdentity.claim(worker, claims.incrementAndGet());
-        return store.claim(name, now, now + settings.leaseDuration().toMillis());
+        return store.claim(name, preferred.json(), now, now + settings.leaseDuration().toMillis());
     }
 
     /** Runs due jobs one after another until none is due; returns how many ran. */
@@ -160,6 +167,9 @@ final class JobRunner {
             synchronized (running) {
                 running.remove(claim.claimedBy());
                 running.notifyAll();
+            }
+            if (preferred.contains(jobId) && store.state(jobId).map(JobState::isFinished).orElse(true)) {
+                preferred.remove(jobId);
             }
             appended.accept(jobId);
         }

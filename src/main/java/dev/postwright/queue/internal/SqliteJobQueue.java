@@ -102,9 +102,19 @@ public final class SqliteJobQueue implements JobQueue {
 
     @Override
     public String enqueue(JobRequest request, String owner) {
+        return enqueue(request, owner, false);
+    }
+
+    @Override
+    public String enqueueFirst(JobRequest request, String owner) {
+        return enqueue(request, owner, true);
+    }
+
+    private String enqueue(JobRequest request, String owner, boolean first) {
         List<FieldProblem> problems = request.problems();
         if (!problems.isEmpty()) throw new InvalidRequestException(problems);
         String id = ids.get();
+        if (first) runner.prefer(id); // before the insert, so no claim can see the job without its preference
         store.insert(id, JobRequestCodec.encode(request), owner, clock.millis());
         signal.wakeAll();
         return id;
