@@ -168,10 +168,11 @@ final class JobRunner {
                 running.remove(claim.claimedBy());
                 running.notifyAll();
             }
-            if (preferred.contains(jobId) && store.state(jobId).map(JobState::isFinished).orElse(true)) {
-                preferred.remove(jobId);
-            }
             appended.accept(jobId);
+        }
+        // Read back rather than inferred from the outcome: a job waiting for its retry stays preferred.
+        if (preferred.contains(jobId) && store.state(jobId).map(JobState::isFinished).orElse(true)) {
+            preferred.remove(jobId);
         }
         return next.join();
     }
