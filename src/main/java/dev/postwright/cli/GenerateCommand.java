@@ -10,6 +10,7 @@ import dev.postwright.model.JobStatus;
 import dev.postwright.llm.openai.HttpClients;
 import dev.postwright.queue.InvalidRequestException;
 import dev.postwright.queue.JobEventListener;
+import dev.postwright.queue.JobQueue;
 import dev.postwright.queue.JobService;
 import dev.postwright.remote.RemoteException;
 import dev.postwright.remote.Dialect;
@@ -34,6 +35,7 @@ import java.util.Optional;
 import java.util.function.Supplier;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
+import java.util.function.Supplier;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -108,8 +110,14 @@ public final class GenerateCommand implements Callable<Integer> {
             if (db.writeFault().isPresent()) done.countDown();
         });
         try (var signals = StopSignals.listen(done::countDown); engine) {
-            engine.jobs().start();
-            return run(engine.jobs(), brief, stdout, stderr, db::writeFault);
+            JobQueue queue = engine.jobs();
+            // Stored and preferred before the worker starts, so it takes this job first: jobs that
+            // earlier runs left in the queue (stopped, or recovered by the start) wait until it is done.
+            return run(queue, () -> {
+                String id = queue.enqueueFirst(brief, null);
+                queue.start();
+                return id;
+            }, stdout, stderr, db::writeFault);
         }
     }
 
@@ -131,7 +139,7 @@ public final class GenerateCommand implements Callable<Integer> {
             return ExitCodes.BAD_INPUT;
         }
         try (var remote = Dialect.of(dialect).open(target, HttpClients.shared(), null)) {
-            return run(remote, brief, stdout, stderr, Optional::empty);
+            return run(remote, () -> remote.enqueue(brief, null), stdout, stderr, Optional::empty);
         } catch (RemoteException e) {
             stderr.println(e.getMessage());
             return ExitCodes.SERVER_UNAVAILABLE;
@@ -139,14 +147,14 @@ public final class GenerateCommand implements Callable<Integer> {
     }
 
     /**
-     * Starts the job, prints its events or progress, and ends as the job did, or with the
-     * database's sentence when {@code refusal} says the local database stopped taking writes.
+     * Starts the job with {@code submit}, prints its events or progress, and ends as the job did,
+     * or with the database's sentence when {@code refusal} says the local database stopped taking writes.
      */
-    private int run(JobService jobs, JobRequest brief, PrintWriter stdout, PrintWriter stderr,
+    private int run(JobService jobs, Supplier<String> submit, PrintWriter stdout, PrintWriter stderr,
                     Supplier<Optional<StoreException>> refusal) throws InterruptedException {
         String id;
         try {
-            id = jobs.enqueue(brief, null);
+            id = submit.get();
         } catch (InvalidRequestException e) {
             stderr.println("The server refused the brief " + request + ":");
             e.problems().forEach(p -> stderr.println("  " + p.field() + ": " + p.message()));

@@ -37,6 +37,15 @@ public interface JobQueue extends JobService, AutoCloseable {
     @Override
     String enqueue(JobRequest request, String owner);
 
+    /**
+     * As {@link #enqueue}, and this engine claims the job before any other due job until it is
+     * finished, so jobs that earlier runs left in the file do not delay it here (they run after
+     * it, or beside it on other workers). For a command that runs a job of its own: enqueue it
+     * before {@link #start()}, which would otherwise give the first worker a leftover job.
+     * Other engines sharing the file treat the job as any other.
+     */
+    String enqueueFirst(JobRequest request, String owner);
+
     @Override
     Optional<JobStatus> status(String jobId);
 

@@ -3,6 +3,7 @@ package dev.postwright.queue.internal;
 import dev.postwright.model.JobEvent;
 import dev.postwright.model.JobRequest;
 import dev.postwright.model.JobResult;
+import dev.postwright.model.JobState;
 import dev.postwright.queue.CancellationToken;
 import dev.postwright.queue.CancellationToken.Reason;
 import dev.postwright.queue.JobCancelledException;
@@ -19,19 +20,25 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 
 /**
  * Claims a due job, runs the handler, and records how the run ended. One instance per engine;
- * called from its worker threads (and from tests, on the test thread).
+ * called from its worker threads (and from tests, on the test thread). Every claim gets a name
+ * of its own, which fences the writes of its run and keys it among the runs in progress: should
+ * this engine claim a job again while an earlier run of it is still in its handler (stalled past
+ * its lease, then swept), the two runs are told apart and only the newer one can write.
  */
 final class JobRunner {
     private static final System.Logger LOG = System.getLogger(JobRunner.class.getName());
+
+    /** A run in progress: its job and the token that stops it. */
+    record Run(String jobId, CancellationToken token) {}
 
     private final SqliteJobStore store;
     private final JobHandler handler;
@@ -40,13 +47,15 @@ final class JobRunner {
     private final Clock clock;
     private final Backoff backoff;
     private final Consumer<String> appended;
-    private final Map<String, CancellationToken> running = new ConcurrentHashMap<>();
+    private final Map<String, Run> running = new ConcurrentHashMap<>();
     /**
-     * Jobs whose run is over but could not be handed back, because the database refused the
-     * write. Still claimed by this engine (so no sweep takes them for crashed); the heartbeat
-     * retries the hand-back until the store takes it.
+     * Runs that are over but whose job could not be handed back, because the database refused
+     * the write: claim name → job id. The claim stays this engine's (so no sweep takes the job for
+     * crashed, and the heartbeat renews it); the heartbeat retries the hand-back until it is taken.
      */
-    private final Set<String> handingBack = ConcurrentHashMap.newKeySet();
+    private final Map<String, String> handingBack = new ConcurrentHashMap<>();
+    private final AtomicLong claims = new AtomicLong();
+    private final PreferredJobs preferred = new PreferredJobs();
     private volatile boolean shuttingDown;
 
     JobRunner(SqliteJobStore store, JobHandler handler, String worker, QueueSettings settings, Clock clock,
@@ -60,13 +69,18 @@ final class JobRunner {
         this.appended = appended;
     }
 
-    /** The tokens of the jobs running in this engine, by job id. */
-    Map<String, CancellationToken> running() {
+    /** The runs in progress in this engine, by the name of their claim. */
+    Map<String, Run> running() {
         return running;
     }
 
-    /** Jobs this engine still owes a hand-back (see {@link #retryHandBacks()}). */
-    Set<String> handingBack() {
+    /** From now on, claims take {@code jobId} before any other due job, until it is finished. */
+    void prefer(String jobId) {
+        preferred.add(jobId);
+    }
+
+    /** Claims still owed a hand-back, by name, with their job ids (see {@link #retryHandBacks()}). */
+    Map<String, String> handingBack() {
         return handingBack;
     }
 
@@ -76,10 +90,10 @@ final class JobRunner {
      */
     int retryHandBacks() {
         int returned = 0;
-        for (String jobId : Set.copyOf(handingBack)) {
+        for (var owed : Map.copyOf(handingBack).entrySet()) {
             try {
-                if (handBack(jobId).join()) returned++;
-                handingBack.remove(jobId); // taken back, or no longer ours to return
+                if (handBack(owed.getValue(), owed.getKey()).join()) returned++;
+                handingBack.remove(owed.getKey()); // taken back, or the claim is no longer ours to return
             } catch (CompletionException e) {
                 if (!(e.getCause() instanceof StoreException)) throw e;
                 break; // still refused: the next heartbeat tries again
@@ -88,13 +102,18 @@ final class JobRunner {
         return returned;
     }
 
-    /** Claims the oldest due job, if any; none while the database refuses writes. */
+    /** Claims a due job, if any: a preferred one first, else the oldest; none while the database refuses writes. */
     Optional<SqliteJobStore.Claim> claimDue() {
         if (store.refusesWrites()) return Optional.empty();
-        long now = clock.millis();
         // A cheap read first: an empty queue then costs no write lock, which other processes would wait for.
-        if (!store.hasDueWork(now)) return Optional.empty();
-        return store.claim(worker, now, now + settings.leaseDuration().toMillis()).join();
+        if (!store.hasDueWork(clock.millis())) return Optional.empty();
+        return claim().join();
+    }
+
+    private CompletableFuture<Optional<SqliteJobStore.Claim>> claim() {
+        long now = clock.millis();
+        String name = WorkerIdentity.claim(worker, claims.incrementAndGet());
+        return store.claim(name, preferred.json(), now, now + settings.leaseDuration().toMillis());
     }
 
     /** Runs due jobs one after another until none is due; returns how many ran. */
@@ -108,9 +127,11 @@ final class JobRunner {
         return ran;
     }
 
+    /** Stops every local run of the job (a run that lost its claim may not have noticed yet). */
     void cancelLocal(String jobId, Reason reason) {
-        CancellationToken token = running.get(jobId);
-        if (token != null) token.cancel(reason);
+        running.values().forEach(run -> {
+            if (run.jobId().equals(jobId)) run.token().cancel(reason);
+        });
     }
 
     /**
@@ -132,7 +153,7 @@ final class JobRunner {
     /** Stops every local run; from now on a job claimed here is released as soon as it starts. */
     void shutDown() {
         shuttingDown = true;
-        running.values().forEach(token -> token.cancel(Reason.SHUTDOWN));
+        running.values().forEach(run -> run.token().cancel(Reason.SHUTDOWN));
     }
 
     /**
@@ -143,44 +164,48 @@ final class JobRunner {
         String jobId = claim.jobId();
         var token = new CancellationToken();
         CompletableFuture<Boolean> outcome;
-        running.put(jobId, token);
+        running.put(claim.claimedBy(), new Run(jobId, token));
         if (shuttingDown) token.cancel(Reason.SHUTDOWN); // claimed while close() ran: release, do not run
         try {
             JobRequest request = JobRequestCodec.decode(claim.request());
-            var context = new WorkerJobContext(jobId, request, claim.attempt(), worker, token, store, clock, appended);
+            var context = new WorkerJobContext(jobId, request, claim.attempt(), claim.claimedBy(), token, store, clock,
+                    appended);
             token.throwIfCancelled();
             JobResult result = handler.run(context);
             token.throwIfCancelled();
-            outcome = succeed(jobId, result, context.log());
+            outcome = succeed(claim, result, context.log());
         } catch (JobCancelledException e) {
-            outcome = afterCancel(jobId, token.reason() != null ? token.reason() : e.reason());
+            outcome = afterCancel(claim, token.reason() != null ? token.reason() : e.reason());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            outcome = afterCancel(jobId, token.reason() != null ? token.reason() : Reason.SHUTDOWN);
+            outcome = afterCancel(claim, token.reason() != null ? token.reason() : Reason.SHUTDOWN);
         } catch (JobFailure failure) {
             outcome = afterFailure(claim, failure);
+        } catch (WireFormatException e) {
+            outcome = fail(claim, new JobEvent.Failed("The brief stored for this job cannot be read: "
+                    + e.getMessage(), "INVALID_REQUEST"));
         } catch (StoreException e) {
             // The database refused a write of the run. A full disk is not the job's fault: it goes back.
             LOG.log(e.diskFull() ? Level.INFO : Level.WARNING, "Job {0} stopped: {1}", jobId, e.getMessage());
-            outcome = e.diskFull() ? handBack(jobId) : internalError(jobId, e);
-        } catch (WireFormatException e) {
-            outcome = fail(jobId, new JobEvent.Failed("The brief stored for this job cannot be read: "
-                    + e.getMessage(), "INVALID_REQUEST"));
+            outcome = e.diskFull() ? handBack(claim) : internalError(claim, e);
         } catch (RuntimeException | Error e) {
-            outcome = internalError(jobId, e);
+            outcome = internalError(claim, e);
         }
-        long now = clock.millis();
         var next = claimNext && !shuttingDown && !store.refusesWrites()
-                ? store.claim(worker, now, now + settings.leaseDuration().toMillis())
+                ? claim()
                 : CompletableFuture.completedFuture(Optional.<SqliteJobStore.Claim>empty());
         try {
-            awaitStored(jobId, outcome);
+            awaitStored(claim, outcome);
         } finally {
             synchronized (running) {
-                running.remove(jobId);
+                running.remove(claim.claimedBy());
                 running.notifyAll();
             }
             appended.accept(jobId);
+        }
+        // Read back rather than inferred from the outcome: a job waiting for its retry stays preferred.
+        if (preferred.contains(jobId) && store.state(jobId).map(JobState::isFinished).orElse(true)) {
+            preferred.remove(jobId);
         }
         return next.join();
     }
@@ -190,52 +215,57 @@ final class JobRunner {
      * the heartbeat to hand back: its result (if any) is gone with this run, but its checkpoints
      * are not, so the next run goes on from the last finished stage.
      */
-    private void awaitStored(String jobId, CompletableFuture<Boolean> outcome) {
+    private void awaitStored(SqliteJobStore.Claim claim, CompletableFuture<Boolean> outcome) {
         try {
             outcome.join();
         } catch (CompletionException e) {
             if (!(e.getCause() instanceof StoreException refused)) throw e;
             LOG.log(Level.INFO, "How job {0} ended could not be stored ({1}); it goes back to the queue once the "
-                    + "database takes writes again", jobId, refused.getMessage());
-            handingBack.add(jobId);
+                    + "database takes writes again", claim.jobId(), refused.getMessage());
+            handingBack.put(claim.claimedBy(), claim.jobId()); // before the run leaves running: no sweep in between
         }
     }
 
     /** Back to the queue, due now, attempt not counted: the run did not fail, it was stopped. */
-    private CompletableFuture<Boolean> handBack(String jobId) {
-        return store.requeue(jobId, worker, clock.millis(), true, null, clock.millis());
+    private CompletableFuture<Boolean> handBack(SqliteJobStore.Claim claim) {
+        return handBack(claim.jobId(), claim.claimedBy());
     }
 
-    private CompletableFuture<Boolean> succeed(String jobId, JobResult result, GaplessLog log) {
+    private CompletableFuture<Boolean> handBack(String jobId, String claimName) {
+        return store.requeue(jobId, claimName, clock.millis(), true, null, clock.millis());
+    }
+
+    private CompletableFuture<Boolean> succeed(SqliteJobStore.Claim claim, JobResult result, GaplessLog log) {
         // Encoded once: the stored result and the complete event carry the same envelope.
         var envelope = ResultCodec.writeResult(result);
         String completeJson = Json.write(Json.object().set("result", envelope));
-        return store.succeed(jobId, worker, Json.write(envelope), completeJson, clock.millis(), log).thenApply(stored -> {
-            if (!stored) {
-                LOG.log(Level.INFO, "Job {0} finished after it was cancelled or taken over; its result is discarded",
-                        jobId);
-            }
-            return stored;
-        });
+        return store.succeed(claim.jobId(), claim.claimedBy(), Json.write(envelope), completeJson, clock.millis(), log)
+                .thenApply(stored -> {
+                    if (!stored) {
+                        LOG.log(Level.INFO, "Job {0} finished after it was cancelled or taken over; its result is "
+                                + "discarded", claim.jobId());
+                    }
+                    return stored;
+                });
     }
 
-    private CompletableFuture<Boolean> internalError(String jobId, Throwable e) {
-        LOG.log(Level.ERROR, "Job " + jobId + " failed with an internal error", e);
-        return fail(jobId, new JobEvent.Failed("Postwright hit an internal error while working on this job ("
+    private CompletableFuture<Boolean> internalError(SqliteJobStore.Claim claim, Throwable e) {
+        LOG.log(Level.ERROR, "Job " + claim.jobId() + " failed with an internal error", e);
+        return fail(claim, new JobEvent.Failed("Postwright hit an internal error while working on this job ("
                 + e.getClass().getSimpleName() + "). Retry it; if it happens again, please report it with the log.",
                 "INTERNAL_ERROR"));
     }
 
-    private CompletableFuture<Boolean> fail(String jobId, JobEvent.Failed failed) {
-        return store.fail(jobId, worker, failed, clock.millis());
+    private CompletableFuture<Boolean> fail(SqliteJobStore.Claim claim, JobEvent.Failed failed) {
+        return store.fail(claim.jobId(), claim.claimedBy(), failed, clock.millis());
     }
 
-    private CompletableFuture<Boolean> afterCancel(String jobId, Reason reason) {
-        // CANCELLED: cancel() already ended the job. TAKEN_OVER: someone else holds it now.
+    private CompletableFuture<Boolean> afterCancel(SqliteJobStore.Claim claim, Reason reason) {
+        // CANCELLED: cancel() already ended the job. TAKEN_OVER: another claim holds it now.
         return switch (reason) {
-            case SHUTDOWN -> handBack(jobId);
+            case SHUTDOWN -> handBack(claim);
             // A full disk is not the job's fault; any other refused write is ours, and retrying would repeat it.
-            case STORE_REFUSED -> store.refusesWrites() ? handBack(jobId) : fail(jobId, new JobEvent.Failed(
+            case STORE_REFUSED -> store.refusesWrites() ? handBack(claim) : fail(claim, new JobEvent.Failed(
                     "Postwright could not save this job's progress. Retry it; if it happens again, please report it "
                             + "with the log.", "INTERNAL_ERROR"));
             case CANCELLED, TAKEN_OVER -> CompletableFuture.completedFuture(false);
@@ -245,13 +275,13 @@ final class JobRunner {
     private CompletableFuture<Boolean> afterFailure(SqliteJobStore.Claim claim, JobFailure failure) {
         var failed = new JobEvent.Failed(failure.getMessage(), failure.errorCode());
         if (!failure.isTransient() || claim.attempt() >= settings.maxAttempts()) {
-            return fail(claim.jobId(), failed);
+            return fail(claim, failed);
         }
         Duration wait = failure.retryAfter() != null ? failure.retryAfter() : backoff.after(claim.attempt());
         long now = clock.millis();
         String step = "Retrying in %d s (attempt %d of %d): %s".formatted(Math.max(1, wait.toSeconds()),
                 claim.attempt() + 1, settings.maxAttempts(), failure.getMessage());
         var notice = new JobEvent.ProgressUpdate(0, step, (int) wait.toSeconds(), "retry-wait", null, null);
-        return store.requeue(claim.jobId(), worker, now + wait.toMillis(), false, notice, now);
+        return store.requeue(claim.jobId(), claim.claimedBy(), now + wait.toMillis(), false, notice, now);
     }
 }

@@ -22,16 +22,13 @@ final class LeaseKeeper {
 
     private final SqliteJobStore store;
     private final JobRunner runner;
-    private final String worker;
     private final QueueSettings settings;
     private final Clock clock;
     private final Runnable onRequeued;
 
-    LeaseKeeper(SqliteJobStore store, JobRunner runner, String worker, QueueSettings settings, Clock clock,
-                Runnable onRequeued) {
+    LeaseKeeper(SqliteJobStore store, JobRunner runner, QueueSettings settings, Clock clock, Runnable onRequeued) {
         this.store = store;
         this.runner = runner;
-        this.worker = worker;
         this.settings = settings;
         this.clock = clock;
         this.onRequeued = onRequeued;
@@ -40,15 +37,15 @@ final class LeaseKeeper {
     void heartbeat() {
         // Hand-backs first: once the database takes writes again, those jobs are due at once.
         if (!runner.handingBack().isEmpty() && runner.retryHandBacks() > 0) onRequeued.run();
-        // Every id in the map was claimed (and committed) before it was put there.
-        Map<String, CancellationToken> running = Map.copyOf(runner.running());
-        Set<String> owed = Set.copyOf(runner.handingBack());
+        // Every claim in the map was committed before it was put there.
+        Map<String, JobRunner.Run> running = Map.copyOf(runner.running());
+        Set<String> owed = Set.copyOf(runner.handingBack().keySet());
         var renew = new java.util.HashSet<>(running.keySet());
         renew.addAll(owed);
-        Set<String> held = store.renewLeases(worker, renew, clock.millis() + settings.leaseDuration().toMillis());
-        owed.stream().filter(id -> !held.contains(id)).forEach(runner.handingBack()::remove); // not ours any more
-        running.forEach((jobId, token) -> {
-            if (!held.contains(jobId)) stop(jobId, token);
+        Set<String> held = store.renewLeases(renew, clock.millis() + settings.leaseDuration().toMillis());
+        owed.stream().filter(claim -> !held.contains(claim)).forEach(runner.handingBack()::remove); // not ours any more
+        running.forEach((claim, run) -> {
+            if (!held.contains(claim)) stop(run.jobId(), run.token());
         });
     }
 
@@ -57,8 +54,8 @@ final class LeaseKeeper {
         long now = clock.millis();
         int handled = 0;
         for (var job : store.running()) {
-            if (runner.running().containsKey(job.jobId()) || runner.handingBack().contains(job.jobId())) {
-                continue; // ours, and alive (or waiting for the database to take it back)
+            if (runner.running().containsKey(job.claimedBy()) || runner.handingBack().containsKey(job.claimedBy())) {
+                continue; // a run of ours, in progress (or waiting for the database to take its job back)
             }
             boolean gone = WorkerIdentity.isCertainlyGone(job.claimedBy());
             if (!gone && job.leaseUntil() >= now) continue;

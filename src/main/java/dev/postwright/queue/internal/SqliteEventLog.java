@@ -21,7 +21,7 @@ final class SqliteEventLog {
             SELECT j.key, (SELECT COALESCE(MAX(seq), 0) + 1 FROM job_events WHERE job_key = j.key), ?2, ?3, ?4
             FROM jobs j WHERE j.id = ?1""";
 
-    // Written only while the job is running under this worker's claim; a keyed event at most once.
+    // Written only while the job is running under this run's claim; a keyed event at most once.
     static final String APPEND_FENCED = """
             INSERT INTO job_events (job_key, seq, name, data, at, dedup_key)
             SELECT j.key, (SELECT COALESCE(MAX(seq), 0) + 1 FROM job_events WHERE job_key = j.key), ?2, ?3, ?4, ?5
@@ -50,13 +50,13 @@ final class SqliteEventLog {
     }
 
     /**
-     * Appends if {@code worker} still holds the running job. False when it does not, or when an
-     * event with {@code dedupKey} (nullable) is already logged; {@link SqliteJobStore#holds} tells which.
-     * (No RETURNING: reading a result set back costs the driver more than the insert.)
+     * Appends if the running job is still held under {@code claim}. False when it is not, or when
+     * an event with {@code dedupKey} (nullable) is already logged; {@link SqliteJobStore#holds}
+     * tells which. (No RETURNING: reading a result set back costs the driver more than the insert.)
      */
-    static boolean appendFenced(Sql sql, String jobId, String worker, String name, String data, String dedupKey,
+    static boolean appendFenced(Sql sql, String jobId, String claim, String name, String data, String dedupKey,
                                 long now) throws SQLException {
-        return sql.update(APPEND_FENCED, jobId, name, data, now, dedupKey, worker) == 1;
+        return sql.update(APPEND_FENCED, jobId, name, data, now, dedupKey, claim) == 1;
     }
 
     static List<StoredEvent> readAfter(Sql sql, String jobId, long afterSeq, int limit) throws SQLException {

@@ -67,7 +67,7 @@ public final class SqliteJobQueue implements JobQueue {
         this.runner = new JobRunner(store, handler, worker, settings, clock,
                 new Backoff(settings.retryBaseDelay(), settings.retryMaxDelay(), random), subscriptions::appended);
         this.pool = new WorkerPool(settings.workers(), threadFactory, signal, settings.pollInterval(), runner);
-        this.leases = new LeaseKeeper(store, runner, worker, settings, clock, signal::wakeAll);
+        this.leases = new LeaseKeeper(store, runner, settings, clock, signal::wakeAll);
         var scheduler = new ScheduledThreadPoolExecutor(1, threadFactory);
         scheduler.setExecuteExistingDelayedTasksAfterShutdownPolicy(false);
         this.timers = scheduler;
@@ -128,9 +128,19 @@ public final class SqliteJobQueue implements JobQueue {
 
     @Override
     public String enqueue(JobRequest request, String owner) {
+        return enqueue(request, owner, false);
+    }
+
+    @Override
+    public String enqueueFirst(JobRequest request, String owner) {
+        return enqueue(request, owner, true);
+    }
+
+    private String enqueue(JobRequest request, String owner, boolean first) {
         List<FieldProblem> problems = request.problems();
         if (!problems.isEmpty()) throw new InvalidRequestException(problems);
         String id = ids.get();
+        if (first) runner.prefer(id); // before the insert, so no claim can see the job without its preference
         store.insert(id, JobRequestCodec.encode(request), owner, clock.millis());
         signal.wakeAll();
         return id;
@@ -241,7 +251,7 @@ public final class SqliteJobQueue implements JobQueue {
         return runner.awaitIdle(timeout);
     }
 
-    /** This engine's name in {@code jobs.claimed_by} (tests). */
+    /** This engine's name, which starts each of its claims in {@code jobs.claimed_by} (tests). */
     String workerId() {
         return worker;
     }

@@ -24,9 +24,10 @@ import java.util.concurrent.CompletableFuture;
 
 /**
  * The SQL of the {@code jobs} table. Each state change is one transaction that also appends the
- * event it causes, so a job's state and its log never disagree. Changes made on behalf of a
- * worker are fenced by {@code claimed_by}: a worker that lost its claim changes nothing.
- * Thread-safe (all access goes through {@link Database}).
+ * event it causes, so a job's state and its log never disagree. Changes made on behalf of a run
+ * are fenced by its claim, the name in {@code claimed_by} ({@link WorkerIdentity#claim}, new for
+ * every claim): a run whose claim is gone changes nothing, even when its own engine has claimed
+ * the job again since. Thread-safe (all access goes through {@link Database}).
  */
 final class SqliteJobStore {
     static final Move CLAIM = Move.of(QUEUED, RUNNING);
@@ -36,8 +37,8 @@ final class SqliteJobStore {
     static final Move CANCEL = Move.of(EnumSet.of(QUEUED, RUNNING), CANCELLED);
     static final Move RETRY = Move.of(EnumSet.of(FAILED, CANCELLED), QUEUED);
 
-    /** A job this worker now holds. */
-    record Claim(String jobId, String request, int attempt) {}
+    /** A job this engine now holds, under the claim named {@code claimedBy}. */
+    record Claim(String jobId, String claimedBy, String request, int attempt) {}
 
     /** A running job whose engine is gone or whose lease ran out. */
     record Abandoned(String jobId, String claimedBy, int attempts, long leaseUntil) {}
@@ -47,11 +48,16 @@ final class SqliteJobStore {
             VALUES (?, 'queued', ?, ?, ?, ?, ?)""";
     static final String HAS_DUE = "SELECT 1 FROM jobs WHERE state = 'queued' AND run_at <= ? LIMIT 1";
     static final String NEXT_DUE = """
-            SELECT rowid FROM jobs WHERE state = 'queued' AND run_at <= ? ORDER BY run_at, rowid LIMIT 1""";
+            SELECT rowid FROM jobs WHERE state = 'queued' AND run_at <= ?3 ORDER BY run_at, rowid LIMIT 1""";
+    // The ids come first (CROSS JOIN keeps that order), so the few preferred rows are found by
+    // the id index and sorted, rather than the whole claim index walked in search of them.
+    static final String PREFERRED_DUE = """
+            SELECT j.rowid FROM json_each(?4) p CROSS JOIN jobs j ON j.id = p.value
+            WHERE j.state = 'queued' AND j.run_at <= ?3 ORDER BY j.run_at, j.rowid LIMIT 1""";
     static final String CLAIM_SQL = "UPDATE jobs SET " + CLAIM.toClause() + """
             , claimed_by = ?1, lease_until = ?2, attempts = attempts + 1, started_at = COALESCE(started_at, ?3),
               updated_at = ?3
-            WHERE rowid = (""" + NEXT_DUE.replace("?", "?3") + ") AND " + CLAIM.fromClause() + """
+            WHERE rowid = COALESCE((""" + PREFERRED_DUE + "), (" + NEXT_DUE + ")) AND " + CLAIM.fromClause() + """
              RETURNING id, request, attempts""";
     private static final String FENCE = " WHERE id = ? AND state = 'running' AND claimed_by = ?";
     static final String SUCCEED_SQL = "UPDATE jobs SET " + SUCCEED.toClause() + """
@@ -73,7 +79,8 @@ final class SqliteJobStore {
             UPDATE jobs SET progress = ?, current_step = ?, eta_seconds = ?, updated_at = ?""" + FENCE;
     private static final String HOLDS = "SELECT 1 FROM jobs" + FENCE;
     private static final String STATE = "SELECT state FROM jobs WHERE id = ?";
-    private static final String RENEW = "UPDATE jobs SET lease_until = ?" + FENCE;
+    // A claim's name is unique, so it alone finds the row, through the index of running jobs.
+    static final String RENEW = "UPDATE jobs SET lease_until = ? WHERE state = 'running' AND claimed_by = ?";
     // A sweep may only take a job whose holder is known dead, or whose lease is still expired now.
     private static final String ABANDONED_FENCE = """
              WHERE id = ? AND state = 'running' AND claimed_by = ? AND (? OR lease_until < ?)""";
@@ -104,48 +111,50 @@ final class SqliteJobStore {
     }
 
     /**
-     * Takes the oldest due queued job for {@code worker}; atomic across threads and processes.
-     * Asynchronous, so a worker can ask for its next job in the same commit as its last outcome.
+     * Takes a due queued job under the claim {@code claimedBy}, a name not used before: the
+     * oldest due one of {@code preferredIds} (a JSON array of job ids, or null for none), else
+     * the oldest due job. Atomic across threads and processes. Asynchronous, so a worker can ask
+     * for its next job in the same commit as its last outcome.
      */
-    CompletableFuture<Optional<Claim>> claim(String worker, long now, long leaseUntil) {
-        return db.submit(sql -> sql.queryOne(CLAIM_SQL, rs -> new Claim(rs.getString(1), rs.getString(2),
-                rs.getInt(3)), worker, leaseUntil, now));
+    CompletableFuture<Optional<Claim>> claim(String claimedBy, String preferredIds, long now, long leaseUntil) {
+        return db.submit(sql -> sql.queryOne(CLAIM_SQL, rs -> new Claim(rs.getString(1), claimedBy, rs.getString(2),
+                rs.getInt(3)), claimedBy, leaseUntil, now, preferredIds));
     }
 
     /**
-     * Succeeds the job and logs {@code complete}; false when {@code worker} no longer holds it.
+     * Succeeds the job and logs {@code complete}; false when {@code claim} no longer holds it.
      *
      * @param resultJson   the result envelope, stored with the job for the status route
      * @param completeJson the {@code complete} event's data, which wraps the same envelope
      * @param log          the run's events: a job whose log lost one must not complete
      */
-    CompletableFuture<Boolean> succeed(String jobId, String worker, String resultJson, String completeJson, long now,
+    CompletableFuture<Boolean> succeed(String jobId, String claim, String resultJson, String completeJson, long now,
                                        GaplessLog log) {
-        return db.submit(log.guard(sql -> sql.update(SUCCEED_SQL, resultJson, now, now, jobId, worker) == 1
+        return db.submit(log.guard(sql -> sql.update(SUCCEED_SQL, resultJson, now, now, jobId, claim) == 1
                 && appended(sql, jobId, JobEventCodec.COMPLETE, completeJson, now)));
     }
 
-    /** Fails the job and logs {@code failed}; false when {@code worker} no longer holds it. */
-    CompletableFuture<Boolean> fail(String jobId, String worker, JobEvent.Failed failed, long now) {
-        return db.submit(sql -> sql.update(FAIL_SQL, failed.error(), failed.errorCode(), now, now, jobId, worker) == 1
+    /** Fails the job and logs {@code failed}; false when {@code claim} no longer holds it. */
+    CompletableFuture<Boolean> fail(String jobId, String claim, JobEvent.Failed failed, long now) {
+        return db.submit(sql -> sql.update(FAIL_SQL, failed.error(), failed.errorCode(), now, now, jobId, claim) == 1
                 && appended(sql, jobId, failed, now));
+    }
+
+    /** True while the database refuses writes (a full disk): claiming a job now would only fail it. */
+    boolean refusesWrites() {
+        return db.writeFault().isPresent();
     }
 
     /**
      * Puts a running job back in the queue to run at {@code runAt}, logging {@code notice} if
      * given. {@code refundAttempt} does not count this run (a shutdown is not the job's fault).
      */
-    /** True while the database refuses writes (a full disk): claiming a job now would only fail it. */
-    boolean refusesWrites() {
-        return db.writeFault().isPresent();
-    }
-
-    CompletableFuture<Boolean> requeue(String jobId, String worker, long runAt, boolean refundAttempt,
+    CompletableFuture<Boolean> requeue(String jobId, String claim, long runAt, boolean refundAttempt,
                                        JobEvent.ProgressUpdate notice, long now) {
         Integer progress = notice == null ? null : notice.progress();
         String step = notice == null ? null : notice.currentStep();
         return db.submit(sql -> sql.update(REQUEUE_SQL, runAt, refundAttempt ? 1 : 0, progress, step, now, jobId,
-                worker) == 1
+                claim) == 1
                 && (notice == null || appended(sql, jobId, notice, now)));
     }
 
@@ -175,15 +184,15 @@ final class SqliteJobStore {
     }
 
     /** Inside write work: records progress and logs its event; false when the claim is lost. */
-    static boolean progress(Sql sql, String jobId, String worker, String name, String data, int progress,
+    static boolean progress(Sql sql, String jobId, String claim, String name, String data, int progress,
                             String step, Integer eta, long now) throws SQLException {
-        return sql.update(PROGRESS_SQL, progress, step, eta, now, jobId, worker) == 1
-                && SqliteEventLog.appendFenced(sql, jobId, worker, name, data, null, now);
+        return sql.update(PROGRESS_SQL, progress, step, eta, now, jobId, claim) == 1
+                && SqliteEventLog.appendFenced(sql, jobId, claim, name, data, null, now);
     }
 
-    /** True while {@code worker} holds the running job. */
-    boolean holds(Sql sql, String jobId, String worker) throws SQLException {
-        return sql.queryOne(HOLDS, rs -> true, jobId, worker).isPresent();
+    /** True while the running job is held under {@code claim}. */
+    boolean holds(Sql sql, String jobId, String claim) throws SQLException {
+        return sql.queryOne(HOLDS, rs -> true, jobId, claim).isPresent();
     }
 
     Optional<JobState> state(String jobId) {
@@ -191,16 +200,16 @@ final class SqliteJobStore {
     }
 
     /**
-     * Extends the leases of the jobs {@code worker} is running; returns those it still holds. A
-     * job its worker no longer runs (its outcome could not be stored) is not renewed, so its
-     * lease runs out and a sweep re-queues it.
+     * Extends the leases held under {@code claims}, those of the runs in progress; returns the
+     * claims that still hold their job. A job whose run has ended (its outcome could not be
+     * stored) is not renewed, so its lease runs out and a sweep re-queues it.
      */
-    Set<String> renewLeases(String worker, Set<String> running, long leaseUntil) {
-        if (running.isEmpty()) return Set.of();
+    Set<String> renewLeases(Set<String> claims, long leaseUntil) {
+        if (claims.isEmpty()) return Set.of();
         return db.transaction(sql -> {
             Set<String> held = new HashSet<>();
-            for (String jobId : running) {
-                if (sql.update(RENEW, leaseUntil, jobId, worker) == 1) held.add(jobId);
+            for (String claim : claims) {
+                if (sql.update(RENEW, leaseUntil, claim) == 1) held.add(claim);
             }
             return held;
         });

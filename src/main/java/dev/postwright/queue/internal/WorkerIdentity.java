@@ -7,9 +7,10 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
 
 /**
- * Names an engine in {@code jobs.claimed_by} as {@code pid@host/nonce}, so a sweep can tell an
- * engine that is certainly gone (its process on this host has exited) from one that may merely
- * be slow, which only lease expiry can settle.
+ * Names an engine as {@code pid@host/nonce}, and each of its claims in {@code jobs.claimed_by}
+ * as {@code pid@host/nonce#n}, so a sweep can tell an engine that is certainly gone (its process
+ * on this host has exited) from one that may merely be slow, which only lease expiry can settle.
+ * The claim number makes two claims of one job by one engine different fences.
  */
 final class WorkerIdentity {
     private static final String HOST = hostName();
@@ -22,7 +23,12 @@ final class WorkerIdentity {
         return ProcessHandle.current().pid() + "@" + HOST + "/" + nonce.get() + "-" + ENGINES.incrementAndGet();
     }
 
-    /** True only when {@code workerId} names a process on this host that no longer runs. */
+    /** The name of claim number {@code sequence} of {@code engine}, as written to {@code claimed_by}. */
+    static String claim(String engine, long sequence) {
+        return engine + "#" + sequence;
+    }
+
+    /** True only when {@code workerId} (an engine or one of its claims) names a process on this host that no longer runs. */
     static boolean isCertainlyGone(String workerId) {
         return processOf(workerId)
                 .filter(pid -> pid != ProcessHandle.current().pid())

@@ -16,8 +16,9 @@ import java.util.Map;
 import java.util.function.Consumer;
 
 /**
- * The {@link JobContext} of one run. Each write is fenced by the worker's claim; when the claim
- * is gone (cancelled, taken over) the write stores nothing and the run is stopped. Events are
+ * The {@link JobContext} of one run. Each write is fenced by the run's claim; when the claim is
+ * gone (cancelled, taken over, claimed again, even by this engine) the write stores nothing and
+ * the run is stopped. Events are
  * queued to the writer without waiting; stage completions and the job's end wait, and as the
  * writer keeps submission order, everything emitted before them is committed first.
  */
@@ -26,7 +27,7 @@ final class WorkerJobContext implements JobContext {
     private final String jobId;
     private final JobRequest request;
     private final int attempt;
-    private final String worker;
+    private final String claim;
     private final CancellationToken token;
     private final SqliteJobStore store;
     private final Clock clock;
@@ -34,12 +35,12 @@ final class WorkerJobContext implements JobContext {
     private final GaplessLog log = new GaplessLog();
     private Map<String, String> checkpoints;
 
-    WorkerJobContext(String jobId, JobRequest request, int attempt, String worker, CancellationToken token,
+    WorkerJobContext(String jobId, JobRequest request, int attempt, String claim, CancellationToken token,
                      SqliteJobStore store, Clock clock, Consumer<String> appended) {
         this.jobId = jobId;
         this.request = request;
         this.attempt = attempt;
-        this.worker = worker;
+        this.claim = claim;
         this.token = token;
         this.store = store;
         this.clock = clock;
@@ -74,11 +75,11 @@ final class WorkerJobContext implements JobContext {
         String name = JobEventCodec.name(event);
         String data = JobEventCodec.encodeData(event);
         store.database().submit(log.guard(sql -> switch (event) {
-            case StepChange s -> SqliteJobStore.progress(sql, jobId, worker, name, data, s.progress(), s.currentStep(),
+            case StepChange s -> SqliteJobStore.progress(sql, jobId, claim, name, data, s.progress(), s.currentStep(),
                     s.estimatedTimeRemaining(), now);
-            case ProgressUpdate p -> SqliteJobStore.progress(sql, jobId, worker, name, data, p.progress(),
+            case ProgressUpdate p -> SqliteJobStore.progress(sql, jobId, claim, name, data, p.progress(),
                     p.currentStep(), p.estimatedTimeRemaining(), now);
-            default -> SqliteEventLog.appendFenced(sql, jobId, worker, name, data, null, now);
+            default -> SqliteEventLog.appendFenced(sql, jobId, claim, name, data, null, now);
         })).whenComplete(this::afterEmit);
     }
 
@@ -115,13 +116,13 @@ final class WorkerJobContext implements JobContext {
         token.throwIfCancelled();
         long now = clock.millis();
         boolean held = store.database().transaction(log.guard(sql -> {
-            if (!store.holds(sql, jobId, worker)) return false;
+            if (!store.holds(sql, jobId, claim)) return false;
             alongside.run(sql);
             SqliteEventLog.saveCheckpoint(sql, jobId, stage, checkpoint, now);
             for (int i = 0; i < events.size(); i++) {
                 JobEvent e = events.get(i);
                 // Empty when an earlier run already logged this stage's event: nothing to add.
-                SqliteEventLog.appendFenced(sql, jobId, worker, JobEventCodec.name(e), JobEventCodec.encodeData(e),
+                SqliteEventLog.appendFenced(sql, jobId, claim, JobEventCodec.name(e), JobEventCodec.encodeData(e),
                         stage + "#" + i, now);
             }
             return true;

@@ -141,7 +141,7 @@ class CancelAndTakeoverTest {
         long lease = fixture.clock.millis() + 30_000;
         // As after a run whose outcome could not be stored (say, the disk was full): still ours in the table.
         fixture.database().transaction(sql -> sql.update("UPDATE jobs SET state = 'running', claimed_by = ?, "
-                + "lease_until = ?, attempts = 1 WHERE id = ?", queue.workerId(), lease, id));
+                + "lease_until = ?, attempts = 1 WHERE id = ?", WorkerIdentity.claim(queue.workerId(), 1), lease, id));
         queue.heartbeatNow();
         long renewed = fixture.database().read(sql -> sql.queryOne("SELECT lease_until FROM jobs WHERE id = ?",
                 rs -> rs.getLong(1), id).orElseThrow());

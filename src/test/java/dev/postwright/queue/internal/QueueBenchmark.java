@@ -140,7 +140,7 @@ public final class QueueBenchmark {
                     rs.next();
                 }
                 String claimed;
-                try (ResultSet rs = bind(claim, worker, now + 30_000, now).executeQuery()) {
+                try (ResultSet rs = bind(claim, worker, now + 30_000, now, null).executeQuery()) {
                     rs.next();
                     claimed = rs.getString(1);
                 }
@@ -179,7 +179,7 @@ public final class QueueBenchmark {
              PreparedStatement claim = c.prepareStatement(SqliteJobStore.CLAIM_SQL);
              PreparedStatement append = c.prepareStatement(SqliteEventLog.APPEND_FENCED)) {
             bind(insert, "job", "{}", null, now, now, now).executeUpdate();
-            try (ResultSet rs = bind(claim, "bench", now + 30_000, now).executeQuery()) {
+            try (ResultSet rs = bind(claim, "bench", now + 30_000, now, null).executeQuery()) {
                 rs.next();
             }
             String delta = JobEventCodec.encodeData(new JobEvent.DraftDelta(1, "token "));
