@@ -110,11 +110,12 @@ final class JobRunner {
         String jobId = claim.jobId();
         var token = new CancellationToken();
         CompletableFuture<Boolean> outcome;
+        WorkerJobContext context = null;
         running.put(jobId, token);
         if (shuttingDown) token.cancel(Reason.SHUTDOWN); // claimed while close() ran: release, do not run
         try {
             JobRequest request = JobRequestCodec.decode(claim.request());
-            var context = new WorkerJobContext(jobId, request, claim.attempt(), worker, token, store, clock, appended);
+            context = new WorkerJobContext(claim, request, worker, token, store, clock, appended);
             token.throwIfCancelled();
             JobResult result = handler.run(context);
             token.throwIfCancelled();
@@ -125,7 +126,7 @@ final class JobRunner {
             Thread.currentThread().interrupt();
             outcome = afterCancel(jobId, token.reason() != null ? token.reason() : Reason.SHUTDOWN);
         } catch (JobFailure failure) {
-            outcome = afterFailure(claim, failure);
+            outcome = afterFailure(claim, context.progress(), failure);
         } catch (WireFormatException e) {
             outcome = fail(jobId, new JobEvent.Failed("The brief stored for this job cannot be read: "
                     + e.getMessage(), "INVALID_REQUEST"));
@@ -174,7 +175,8 @@ final class JobRunner {
         return store.requeue(jobId, worker, clock.millis(), true, null, clock.millis());
     }
 
-    private CompletableFuture<Boolean> afterFailure(SqliteJobStore.Claim claim, JobFailure failure) {
+    /** Fails the job, or re-queues it for a retry with a notice that keeps its progress so far. */
+    private CompletableFuture<Boolean> afterFailure(SqliteJobStore.Claim claim, int progress, JobFailure failure) {
         var failed = new JobEvent.Failed(failure.getMessage(), failure.errorCode());
         if (!failure.isTransient() || claim.attempt() >= settings.maxAttempts()) {
             return fail(claim.jobId(), failed);
@@ -183,7 +185,7 @@ final class JobRunner {
         long now = clock.millis();
         String step = "Retrying in %d s (attempt %d of %d): %s".formatted(Math.max(1, wait.toSeconds()),
                 claim.attempt() + 1, settings.maxAttempts(), failure.getMessage());
-        var notice = new JobEvent.ProgressUpdate(0, step, (int) wait.toSeconds(), "retry-wait", null, null);
+        var notice = new JobEvent.ProgressUpdate(progress, step, (int) wait.toSeconds(), "retry-wait", null, null);
         return store.requeue(claim.jobId(), worker, now + wait.toMillis(), false, notice, now);
     }
 }
