@@ -84,7 +84,7 @@ class CommandLineTest {
     @Test
     void jobsEventsOfAJobResumedMidDraftJoinIntoItsDraftAndNeverLowerItsProgress() throws Exception {
         Path data = dir.resolve("data");
-        String jobId = KilledMidDraft.job(data);
+        String jobId = KilledMidDraft.job(data, null);
         try (var engine = LocalEngine.open(data, new OfflineWriter(), QueueSettings.DEFAULTS.withWorkers(1),
                 Clock.systemUTC())) {
             engine.jobs().start();

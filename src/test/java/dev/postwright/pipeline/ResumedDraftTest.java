@@ -24,7 +24,7 @@ class ResumedDraftTest {
 
     @Test
     void theLogOfAJobKilledMidDraftJoinsIntoExactlyTheDraftItSaved() throws Exception {
-        String id = KilledMidDraft.job(data);
+        String id = KilledMidDraft.job(data, null);
         try (var engine = LocalEngine.open(data, new OfflineWriter(), QueueSettings.DEFAULTS.withWorkers(1),
                 Clock.systemUTC())) {
             List<LoggedEvent> beforeRestart = engine.jobs().events(id, 0);

@@ -37,12 +37,15 @@ public final class KilledMidDraft {
 
     private KilledMidDraft() {}
 
-    /** Queues the sourdough brief in {@code data}, lets a child process get mid-draft, kills it; the job's id. */
-    public static String job(Path data) throws Exception {
+    /**
+     * Queues the sourdough brief in {@code data} for {@code owner} (nullable), lets a child process
+     * get mid-draft, kills it; the job's id.
+     */
+    public static String job(Path data, String owner) throws Exception {
         String id;
         try (var engine = LocalEngine.open(data, new OfflineWriter(), QueueSettings.DEFAULTS.withWorkers(0),
                 Clock.systemUTC())) {
-            id = engine.jobs().enqueue(Briefs.sourdough(JobOptions.DEFAULTS), null);
+            id = engine.jobs().enqueue(Briefs.sourdough(JobOptions.DEFAULTS), owner);
         }
         String java = ProcessHandle.current().info().command().orElseThrow();
         Process child = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"),

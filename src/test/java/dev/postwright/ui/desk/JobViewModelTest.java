@@ -133,7 +133,7 @@ class JobViewModelTest {
     private static synchronized List<LoggedEvent> resumedLog() throws Exception {
         if (resumed == null) {
             Path data = dir.resolve("killed");
-            String id = KilledMidDraft.job(data);
+            String id = KilledMidDraft.job(data, null);
             try (var engine = LocalEngine.open(data, new OfflineWriter(), QueueSettings.DEFAULTS.withWorkers(1),
                     Clock.systemUTC())) {
                 engine.jobs().start();
