@@ -22,7 +22,8 @@ import dev.postwright.model.JobEvent.VisualsResult;
 import java.util.Optional;
 
 /**
- * Job stream events (protocol 1.4 and 1.6) by their wire names. Thread-safe, stateless.
+ * Job stream events (protocol 1.4 and 1.6, and our additions in docs/protocol-notes.md) by their
+ * wire names. Thread-safe, stateless.
  * Decoding is tolerant inside an event (absent optional fields, unknown fields, scores as
  * strings) and strict only where nothing sensible can be made of it.
  */
