@@ -126,7 +126,7 @@ final class JobRunner {
             Thread.currentThread().interrupt();
             outcome = afterCancel(jobId, token.reason() != null ? token.reason() : Reason.SHUTDOWN);
         } catch (JobFailure failure) {
-            outcome = afterFailure(claim, context.progress(), failure);
+            outcome = afterFailure(claim, context.progress(), failure); // only the handler throws it: context is set
         } catch (WireFormatException e) {
             outcome = fail(jobId, new JobEvent.Failed("The brief stored for this job cannot be read: "
                     + e.getMessage(), "INVALID_REQUEST"));
