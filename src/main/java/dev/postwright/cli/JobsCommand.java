@@ -110,7 +110,9 @@ public final class JobsCommand {
         }
     }
 
-    @Command(name = "events", description = "Prints a job's logged events, one JSON line each.")
+    @Command(name = "events", description = {"Prints a job's logged events, one JSON line each.",
+            "The draft is the text of the draft-delta events after the last draft-reset: a job that was interrupted "
+                    + "while writing its draft writes it again, and draft-reset voids the pieces before it."})
     static final class Events extends OneJob {
         @Option(names = "--after", paramLabel = "SEQ", defaultValue = "0", description = "Only events after this one.")
         long after;

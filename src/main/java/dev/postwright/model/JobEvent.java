@@ -59,6 +59,16 @@ public sealed interface JobEvent {
     /** The server is about to give up on this stream; reconnect or poll. */
     record StreamTimeout(String jobId, String message) implements JobEvent {}
 
-    /** Postwright addition: the next piece of the draft as it is written. */
+    /**
+     * Postwright addition: the next piece of the draft as it is written. {@code seq} counts the
+     * pieces since the draft began, or since the last {@link DraftReset}.
+     */
     record DraftDelta(long seq, String text) implements JobEvent {}
+
+    /**
+     * Postwright addition: the draft is being written again from the start (a resumed job re-runs
+     * an interrupted draft), so every {@link DraftDelta} logged before this event is void. A
+     * consumer discards the draft text it has joined so far; the pieces after it make the draft.
+     */
+    record DraftReset() implements JobEvent {}
 }

@@ -41,7 +41,10 @@ import java.util.function.Supplier;
  * emitting the job stream protocol's events in its order. Each stage stores its output as a
  * checkpoint together with its result events; a re-run (retry, recovery after a crash) restores
  * finished stages from their checkpoints, re-emits their results (the log keeps each once) and
- * goes on from the first unfinished stage. Thread-safe: one {@link Run} per job.
+ * goes on from the first unfinished stage. An unfinished draft is written again from its outline
+ * (writers cannot continue one), after a {@code draft-reset} that voids the pieces an earlier run
+ * logged, so the pieces after the last reset always join into the draft. Thread-safe: one
+ * {@link Run} per job.
  */
 public final class ContentPipeline implements JobHandler {
     private static final System.Logger LOG = System.getLogger(ContentPipeline.class.getName());
@@ -87,9 +90,12 @@ public final class ContentPipeline implements JobHandler {
         private final Brief brief;
         private final List<Stage> stages;
         private final long started = clock.millis();
+        /** How far earlier runs of this job got (0 on its first run). */
+        private final int resumedAt;
 
         Run(JobContext ctx) {
             this.ctx = ctx;
+            this.resumedAt = ctx.progress();
             this.saved = ctx.checkpoints();
             String org = ctx.request().organizationId();
             this.brief = Brief.of(ctx.request(), profiles.find(org).orElse(OrganizationProfile.empty(org)));
@@ -97,7 +103,9 @@ public final class ContentPipeline implements JobHandler {
         }
 
         JobResult execute() throws JobFailure {
-            ctx.emit(new JobEvent.StepChange(5, "Starting", estimates.remaining(Stage.CONTEXT, stages)));
+            // The queue logs it at the progress earlier runs reached, never lower.
+            ctx.emit(new JobEvent.StepChange(5, saved.isEmpty() ? "Starting" : "Resuming",
+                    estimates.remaining(Stage.CONTEXT, stages)));
             ContextSummary context = stage(Stage.CONTEXT, this::assessContext, Checkpoints::context, Checkpoints::context,
                     c -> List.of(new JobEvent.ContextResult(c)));
             Outline outline = stage(Stage.OUTLINE, () -> writer.outline(brief, ctx.cancellation()), Checkpoints::outline,
@@ -153,22 +161,15 @@ public final class ContentPipeline implements JobHandler {
                     library.count(ctx.request().organizationId()));
         }
 
-        /** Streams the draft as draft-delta events; a failure part-way keeps what was written. */
+        /**
+         * Streams the draft as draft-delta events. A run that got to the draft before may have
+         * logged pieces of it: draft-reset voids them first.
+         */
         private Draft writeDraft(Outline outline) throws JobFailure {
-            var partial = new StringBuilder();
+            if (resumedAt >= Stage.DRAFT.progress) ctx.emit(new JobEvent.DraftReset());
             long[] seq = {0};
-            try {
-                return writer.draft(brief, outline, text -> {
-                    partial.append(text);
-                    ctx.emit(new JobEvent.DraftDelta(++seq[0], text));
-                }, ctx.cancellation());
-            } catch (JobFailure failure) {
-                if (!partial.isEmpty()) {
-                    ctx.completeStage(Stage.DRAFT.id + "-partial", Checkpoints.draft(new Draft(partial.toString(), 0)),
-                            List.of());
-                }
-                throw failure;
-            }
+            return writer.draft(brief, outline, text -> ctx.emit(new JobEvent.DraftDelta(++seq[0], text)),
+                    ctx.cancellation());
         }
 
         private SeoAnalysis analyze(BlogPost post) {

@@ -26,13 +26,22 @@ public interface JobContext {
      * Appends {@code event} to the job's log without waiting for the disk: it is committed
      * shortly after, in order, and subscribers see it only once it is stored. Anything the job
      * writes later ({@link #completeStage}, its end) is committed after it. Progress events also
-     * update the job's progress and step. Should the process die first, the event is lost with
-     * the run, which is re-run from its last completed stage.
+     * update the job's progress and step, and never lower it: a progress event below
+     * {@link #progress()} is logged with {@link #progress()} instead, so a re-run that starts
+     * over at a low stage does not make the job's progress go backwards. Should the process die
+     * first, the event is lost with the run, which is re-run from its last completed stage.
      *
      * @throws IllegalArgumentException for terminal and connection events, which are not the handler's
      * @throws JobCancelledException    once the job is cancelled or taken over
      */
     void emit(JobEvent event);
+
+    /**
+     * The job's progress so far: the highest this run has logged, or, before it logs any, what
+     * earlier runs reached (0 for a job's first run). A handler compares it with its stages to
+     * know how far an earlier, interrupted run got.
+     */
+    int progress();
 
     /** The checkpoints earlier runs of this job stored, by stage name; read once per run. */
     Map<String, String> checkpoints();

@@ -27,7 +27,9 @@ import okhttp3.sse.EventSources;
  * taken for dead (the read times out); {@code stream-timeout} reconnects at once; after the
  * terminal event the client closes the stream itself. Reconnects back off exponentially with
  * jitter and never give up while the subscription is open. A refused token (401) or a job that
- * is gone (404) ends the stream with a {@code failed} event in words.
+ * is gone (404) ends the stream with a {@code failed} event in words. Postwright's own additions
+ * ({@code draft-delta}, {@code draft-reset} from {@code postwright serve}) are delivered as any
+ * other event, so the views fold a remote job's draft as they fold a local one.
  */
 final class RemoteStream implements Subscription {
     private static final System.Logger LOG = System.getLogger(RemoteStream.class.getName());

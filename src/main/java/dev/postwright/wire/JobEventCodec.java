@@ -12,6 +12,7 @@ import dev.postwright.model.JobEvent.Complete;
 import dev.postwright.model.JobEvent.Connected;
 import dev.postwright.model.JobEvent.ContextResult;
 import dev.postwright.model.JobEvent.DraftDelta;
+import dev.postwright.model.JobEvent.DraftReset;
 import dev.postwright.model.JobEvent.Failed;
 import dev.postwright.model.JobEvent.ProgressUpdate;
 import dev.postwright.model.JobEvent.SeoResult;
@@ -21,7 +22,8 @@ import dev.postwright.model.JobEvent.VisualsResult;
 import java.util.Optional;
 
 /**
- * Job stream events (protocol 1.4 and 1.6) by their wire names. Thread-safe, stateless.
+ * Job stream events (protocol 1.4 and 1.6, and our additions in docs/protocol-notes.md) by their
+ * wire names. Thread-safe, stateless.
  * Decoding is tolerant inside an event (absent optional fields, unknown fields, scores as
  * strings) and strict only where nothing sensible can be made of it.
  */
@@ -37,6 +39,7 @@ public final class JobEventCodec {
     public static final String FAILED = "failed";
     public static final String STREAM_TIMEOUT = "stream-timeout";
     public static final String DRAFT_DELTA = "draft-delta";
+    public static final String DRAFT_RESET = "draft-reset";
 
     private JobEventCodec() {}
 
@@ -53,6 +56,7 @@ public final class JobEventCodec {
             case Failed f -> FAILED;
             case StreamTimeout t -> STREAM_TIMEOUT;
             case DraftDelta d -> DRAFT_DELTA;
+            case DraftReset r -> DRAFT_RESET;
         };
     }
 
@@ -100,6 +104,7 @@ public final class JobEventCodec {
                 o.put("seq", d.seq());
                 o.put("text", d.text());
             }
+            case DraftReset r -> { } // the name says it all: {}
         }
         return o;
     }
@@ -133,6 +138,7 @@ public final class JobEventCodec {
                     text(d, "errorCode"));
             case STREAM_TIMEOUT -> new StreamTimeout(text(d, "jobId"), text(d, "message"));
             case DRAFT_DELTA -> new DraftDelta(orZero(Fields.whole(d, "seq")), orDefault(text(d, "text"), ""));
+            case DRAFT_RESET -> new DraftReset();
             default -> throw new IllegalStateException("isKnown and decode disagree on " + name);
         });
     }
@@ -140,7 +146,7 @@ public final class JobEventCodec {
     public static boolean isKnown(String name) {
         return switch (name) {
             case CONNECTED, STEP_CHANGE, PROGRESS_UPDATE, CONTEXT_RESULT, BLOG_RESULT, VISUALS_RESULT, SEO_RESULT,
-                 COMPLETE, FAILED, STREAM_TIMEOUT, DRAFT_DELTA -> true;
+                 COMPLETE, FAILED, STREAM_TIMEOUT, DRAFT_DELTA, DRAFT_RESET -> true;
             default -> false;
         };
     }

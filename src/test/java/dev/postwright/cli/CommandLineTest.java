@@ -4,12 +4,18 @@ import static dev.postwright.cli.CommandRun.run;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.postwright.engine.LocalEngine;
+import dev.postwright.llm.offline.OfflineWriter;
+import dev.postwright.queue.QueueSettings;
+import dev.postwright.testing.KilledMidDraft;
 import dev.postwright.wire.Json;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -73,6 +79,35 @@ class CommandLineTest {
         CommandRun cancel = run("jobs", "cancel", jobId, "--data-dir", dataDir());
         assertThat(cancel.exit()).isEqualTo(ExitCodes.BAD_INPUT);
         assertThat(cancel.err()).contains("is not queued or running");
+    }
+
+    @Test
+    void jobsEventsOfAJobResumedMidDraftJoinIntoItsDraftAndNeverLowerItsProgress() throws Exception {
+        Path data = dir.resolve("data");
+        String jobId = KilledMidDraft.job(data, null);
+        try (var engine = LocalEngine.open(data, new OfflineWriter(), QueueSettings.DEFAULTS.withWorkers(1),
+                Clock.systemUTC())) {
+            engine.jobs().start();
+            engine.jobs().whenFinished(jobId).get(60, TimeUnit.SECONDS);
+        }
+        CommandRun events = run("jobs", "events", jobId, "--data-dir", dataDir());
+        assertThat(events.exit()).as(events.err()).isZero();
+        // Read as a script would, by the rule in `jobs events --help`.
+        var draft = new StringBuilder();
+        List<Integer> progress = new java.util.ArrayList<>();
+        for (String line : events.outLines()) {
+            var event = Json.parse(line, "line");
+            switch (event.get("event").asText()) {
+                case "draft-reset" -> draft.setLength(0);
+                case "draft-delta" -> draft.append(event.at("/data/text").asText());
+                case "step-change", "progress-update" -> progress.add(event.at("/data/progress").asInt());
+                default -> { }
+            }
+        }
+        CommandRun show = run("jobs", "show", jobId, "--data-dir", dataDir());
+        assertThat(draft.toString()).isEqualTo(Json.parse(show.out(), "status").at("/result/data/content").asText());
+        assertThat(progress).isSorted();
+        assertThat(run("jobs", "events").err()).as("the usage a mistyped command shows").contains("draft-reset");
     }
 
     @Test

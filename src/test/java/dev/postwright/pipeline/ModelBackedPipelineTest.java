@@ -15,11 +15,12 @@ import dev.postwright.store.OrganizationProfiles;
 import dev.postwright.store.PostLibrary;
 import dev.postwright.store.StageTimings;
 import dev.postwright.store.TimeOrderedIds;
+import dev.postwright.testing.LogFold;
 import dev.postwright.testing.MutableClock;
-import dev.postwright.wire.Json;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Random;
 import mockwebserver3.MockResponse;
 import mockwebserver3.MockWebServer;
@@ -91,7 +92,7 @@ class ModelBackedPipelineTest {
     }
 
     @Test
-    void aDisconnectMidDraftKeepsThePartialDraftInTheCheckpoint() throws Exception {
+    void aDraftCutOffMidwayIsWrittenAgainAndItsLogJoinsIntoTheSavedDraft() throws Exception {
         outline();
         var body = new StringBuilder();
         for (int i = 0; i < 400; i++) body.append("data: {\"choices\":[{\"delta\":{\"content\":\"word").append(i)
@@ -100,12 +101,27 @@ class ModelBackedPipelineTest {
                 .onResponseBody(SocketEffect.ShutdownConnection.INSTANCE).build());
         String id = queue.enqueue(ContentPipelineTest.request(JobOptions.DEFAULTS), null);
         queue.runDueJobs();
-        var status = queue.status(id).orElseThrow();
-        assertThat(status.state()).as("waiting for an automatic retry").isEqualTo(JobState.QUEUED);
-        assertThat(status.currentStep()).contains("dropped in the middle of its reply");
-        String partial = db.read(sql -> sql.queryOne("SELECT data FROM checkpoints WHERE stage = 'draft-partial'",
-                rs -> rs.getString(1)).orElseThrow());
-        String text = Json.parse(partial, "checkpoint").get("markdown").asText();
-        assertThat(text).startsWith("word0 word1 ");
+        var waiting = queue.status(id).orElseThrow();
+        assertThat(waiting.state()).as("waiting for an automatic retry").isEqualTo(JobState.QUEUED);
+        assertThat(waiting.currentStep()).contains("dropped in the middle of its reply");
+        assertThat(waiting.progress()).as("the notice keeps the progress").isEqualTo(Stage.DRAFT.progress);
+        assertThat(LogFold.draft(queue.events(id, 0))).as("pieces of the first try were logged").startsWith("word0 ");
+
+        server.enqueue(reply("# Sourdough Bread for Beginners\n\nSourdough bread is easy for home bakers."));
+        server.enqueue(reply("{\"title\": \"Sourdough Bread for Beginners\", \"metaDescription\": \"Simple.\"}"));
+        server.enqueue(reply("{\"visualContentSuggestions\": []}"));
+        clock.advance(Duration.ofSeconds(2)); // the first retry waits 1-2 s
+        queue.runDueJobs();
+
+        var done = queue.status(id).orElseThrow();
+        assertThat(done.state()).as(String.valueOf(done.error())).isEqualTo(JobState.SUCCEEDED);
+        var log = queue.events(id, 0);
+        assertThat(LogFold.draft(log)).isEqualTo(done.result().post().content())
+                .isEqualTo("# Sourdough Bread for Beginners\n\nSourdough bread is easy for home bakers.");
+        assertThat(LogFold.resets(log)).isEqualTo(1);
+        assertThat(LogFold.progress(log)).isSorted();
+        List<String> checkpoints = db.read(sql -> sql.query("SELECT stage FROM checkpoints", rs -> rs.getString(1)));
+        assertThat(checkpoints)
+                .as("nothing reads a partial draft, so none is kept").doesNotContain("draft-partial");
     }
 }

@@ -19,6 +19,8 @@ import dev.postwright.server.ServeSettings;
 import dev.postwright.server.Tokens;
 import dev.postwright.testing.Briefs;
 import dev.postwright.testing.FakeModelServer;
+import dev.postwright.testing.KilledMidDraft;
+import dev.postwright.testing.LogFold;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -82,6 +84,22 @@ class RemoteJobsAgainstServeTest {
         assertThat(remote.list(10)).extracting(s -> s.jobId()).containsExactly(id);
         assertThat(remote.delete(id)).isEqualTo(CommandResult.APPLIED);
         assertThat(remote.list(10)).isEmpty();
+    }
+
+    @Test
+    void aJobResumedMidDraftStreamsItsDraftResetSoThePiecesJoinIntoTheDraftItSaved() throws Exception {
+        String id = KilledMidDraft.job(dir.resolve("server"), "alice");
+        start(new OfflineWriter(), ServeSettings.DEFAULTS.withPort(0)); // serve's engine resumes the job
+        var listener = new CollectingListener();
+        remote.subscribe(id, 0, listener);
+        listener.awaitEnd();
+
+        assertThat(seen(listener)).isEqualTo(logged(id));
+        List<LoggedEvent> events = listener.events();
+        var complete = (JobEvent.Complete) events.getLast().event();
+        assertThat(LogFold.draft(events)).isEqualTo(complete.result().post().content());
+        assertThat(LogFold.resets(events)).isEqualTo(1);
+        assertThat(LogFold.progress(events)).isSorted();
     }
 
     @Test

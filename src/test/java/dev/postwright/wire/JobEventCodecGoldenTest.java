@@ -197,6 +197,7 @@ class JobEventCodecGoldenTest {
                 "{\"jobId\": \"j1\", \"message\": \"Reconnect\"}");
         assertCanonical("draft-delta", "{\"seq\": 3, \"text\": \"Hello\\nworld\"}",
                 "{\"seq\": 3, \"text\": \"Hello\\nworld\"}");
+        assertCanonical("draft-reset", "{\"reason\": \"fields a later version adds are ignored\"}", "{}");
         assertThat(((Failed) decode("failed", "{}")).error()).isEqualTo("The job failed without saying why.");
     }
 

@@ -164,12 +164,12 @@ final class JobRunner {
         String jobId = claim.jobId();
         var token = new CancellationToken();
         CompletableFuture<Boolean> outcome;
+        WorkerJobContext context = null;
         running.put(claim.claimedBy(), new Run(jobId, token));
         if (shuttingDown) token.cancel(Reason.SHUTDOWN); // claimed while close() ran: release, do not run
         try {
             JobRequest request = JobRequestCodec.decode(claim.request());
-            var context = new WorkerJobContext(jobId, request, claim.attempt(), claim.claimedBy(), token, store, clock,
-                    appended);
+            context = new WorkerJobContext(claim, request, token, store, clock, appended);
             token.throwIfCancelled();
             JobResult result = handler.run(context);
             token.throwIfCancelled();
@@ -180,7 +180,7 @@ final class JobRunner {
             Thread.currentThread().interrupt();
             outcome = afterCancel(claim, token.reason() != null ? token.reason() : Reason.SHUTDOWN);
         } catch (JobFailure failure) {
-            outcome = afterFailure(claim, failure);
+            outcome = afterFailure(claim, context.progress(), failure); // only the handler throws it: context is set
         } catch (WireFormatException e) {
             outcome = fail(claim, new JobEvent.Failed("The brief stored for this job cannot be read: "
                     + e.getMessage(), "INVALID_REQUEST"));
@@ -272,7 +272,8 @@ final class JobRunner {
         };
     }
 
-    private CompletableFuture<Boolean> afterFailure(SqliteJobStore.Claim claim, JobFailure failure) {
+    /** Fails the job, or re-queues it for a retry with a notice that keeps its progress so far. */
+    private CompletableFuture<Boolean> afterFailure(SqliteJobStore.Claim claim, int progress, JobFailure failure) {
         var failed = new JobEvent.Failed(failure.getMessage(), failure.errorCode());
         if (!failure.isTransient() || claim.attempt() >= settings.maxAttempts()) {
             return fail(claim, failed);
@@ -281,7 +282,7 @@ final class JobRunner {
         long now = clock.millis();
         String step = "Retrying in %d s (attempt %d of %d): %s".formatted(Math.max(1, wait.toSeconds()),
                 claim.attempt() + 1, settings.maxAttempts(), failure.getMessage());
-        var notice = new JobEvent.ProgressUpdate(0, step, (int) wait.toSeconds(), "retry-wait", null, null);
+        var notice = new JobEvent.ProgressUpdate(progress, step, (int) wait.toSeconds(), "retry-wait", null, null);
         return store.requeue(claim.jobId(), claim.claimedBy(), now + wait.toMillis(), false, notice, now);
     }
 }

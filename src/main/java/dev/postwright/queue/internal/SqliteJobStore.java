@@ -37,8 +37,11 @@ final class SqliteJobStore {
     static final Move CANCEL = Move.of(EnumSet.of(QUEUED, RUNNING), CANCELLED);
     static final Move RETRY = Move.of(EnumSet.of(FAILED, CANCELLED), QUEUED);
 
-    /** A job this engine now holds, under the claim named {@code claimedBy}. */
-    record Claim(String jobId, String claimedBy, String request, int attempt) {}
+    /**
+     * A job this engine now holds, under the claim named {@code claimedBy}; {@code progress} is
+     * what earlier runs reached (0 for a new job).
+     */
+    record Claim(String jobId, String claimedBy, String request, int attempt, int progress) {}
 
     /** A running job whose engine is gone or whose lease ran out. */
     record Abandoned(String jobId, String claimedBy, int attempts, long leaseUntil) {}
@@ -58,7 +61,7 @@ final class SqliteJobStore {
             , claimed_by = ?1, lease_until = ?2, attempts = attempts + 1, started_at = COALESCE(started_at, ?3),
               updated_at = ?3
             WHERE rowid = COALESCE((""" + PREFERRED_DUE + "), (" + NEXT_DUE + ")) AND " + CLAIM.fromClause() + """
-             RETURNING id, request, attempts""";
+             RETURNING id, request, attempts, progress""";
     private static final String FENCE = " WHERE id = ? AND state = 'running' AND claimed_by = ?";
     static final String SUCCEED_SQL = "UPDATE jobs SET " + SUCCEED.toClause() + """
             , progress = 100, current_step = NULL, eta_seconds = 0, result = ?, claimed_by = NULL, lease_until = NULL,
@@ -71,8 +74,10 @@ final class SqliteJobStore {
     private static final String CANCEL_SQL = "UPDATE jobs SET " + CANCEL.toClause() + """
             , error = 'Cancelled', error_code = 'CANCELLED', claimed_by = NULL, lease_until = NULL,
               finished_at = ?, updated_at = ? WHERE id = ? AND""" + " " + CANCEL.fromClause();
+    // Progress is kept: the job resumes from its checkpoints, unless housekeeping has removed them with its log.
     private static final String RETRY_SQL = "UPDATE jobs SET " + RETRY.toClause() + """
-            , error = NULL, error_code = NULL, result = NULL, attempts = 0, progress = 0, current_step = NULL,
+            , error = NULL, error_code = NULL, result = NULL, attempts = 0,
+              progress = CASE WHEN events_pruned = 1 THEN 0 ELSE progress END, current_step = NULL,
               eta_seconds = NULL, run_at = ?, finished_at = NULL, events_pruned = 0, updated_at = ?
             WHERE id = ? AND""" + " " + RETRY.fromClause();
     private static final String PROGRESS_SQL = """
@@ -118,7 +123,7 @@ final class SqliteJobStore {
      */
     CompletableFuture<Optional<Claim>> claim(String claimedBy, String preferredIds, long now, long leaseUntil) {
         return db.submit(sql -> sql.queryOne(CLAIM_SQL, rs -> new Claim(rs.getString(1), claimedBy, rs.getString(2),
-                rs.getInt(3)), claimedBy, leaseUntil, now, preferredIds));
+                rs.getInt(3), rs.getInt(4)), claimedBy, leaseUntil, now, preferredIds));
     }
 
     /**

@@ -20,7 +20,8 @@ import java.util.function.Consumer;
  * gone (cancelled, taken over, claimed again, even by this engine) the write stores nothing and
  * the run is stopped. Events are
  * queued to the writer without waiting; stage completions and the job's end wait, and as the
- * writer keeps submission order, everything emitted before them is committed first.
+ * writer keeps submission order, everything emitted before them is committed first. Progress starts
+ * from what earlier runs reached (the claim carries it) and emitted progress never goes below it.
  */
 final class WorkerJobContext implements JobContext {
     private static final System.Logger LOG = System.getLogger(WorkerJobContext.class.getName());
@@ -34,13 +35,16 @@ final class WorkerJobContext implements JobContext {
     private final Consumer<String> appended;
     private final GaplessLog log = new GaplessLog();
     private Map<String, String> checkpoints;
+    /** The job's progress so far; only the worker thread reads and raises it. */
+    private int progress;
 
-    WorkerJobContext(String jobId, JobRequest request, int attempt, String claim, CancellationToken token,
+    WorkerJobContext(SqliteJobStore.Claim claim, JobRequest request, CancellationToken token,
                      SqliteJobStore store, Clock clock, Consumer<String> appended) {
-        this.jobId = jobId;
+        this.jobId = claim.jobId();
         this.request = request;
-        this.attempt = attempt;
-        this.claim = claim;
+        this.attempt = claim.attempt();
+        this.progress = claim.progress();
+        this.claim = claim.claimedBy();
         this.token = token;
         this.store = store;
         this.clock = clock;
@@ -68,9 +72,15 @@ final class WorkerJobContext implements JobContext {
     }
 
     @Override
-    public void emit(JobEvent event) {
-        requireHandlerEvent(event);
+    public int progress() {
+        return progress;
+    }
+
+    @Override
+    public void emit(JobEvent emitted) {
+        requireHandlerEvent(emitted);
         token.throwIfCancelled();
+        JobEvent event = atLeastProgressSoFar(emitted);
         long now = clock.millis();
         String name = JobEventCodec.name(event);
         String data = JobEventCodec.encodeData(event);
@@ -81,6 +91,22 @@ final class WorkerJobContext implements JobContext {
                     p.currentStep(), p.estimatedTimeRemaining(), now);
             default -> SqliteEventLog.appendFenced(sql, jobId, claim, name, data, null, now);
         })).whenComplete(this::afterEmit);
+    }
+
+    /** A progress event raised to the job's progress so far, which it then becomes; other events as they are. */
+    private JobEvent atLeastProgressSoFar(JobEvent event) {
+        return switch (event) {
+            case StepChange s -> {
+                progress = Math.max(progress, s.progress());
+                yield new StepChange(progress, s.currentStep(), s.estimatedTimeRemaining());
+            }
+            case ProgressUpdate p -> {
+                progress = Math.max(progress, p.progress());
+                yield new ProgressUpdate(progress, p.currentStep(), p.estimatedTimeRemaining(), p.stage(), p.phase(),
+                        p.detail());
+            }
+            default -> event;
+        };
     }
 
     /** On the writer thread, after the commit: tell subscribers, or stop the run if the claim was lost. */

@@ -72,7 +72,12 @@ public final class JobViewModel {
         visuals.clear();
     }
 
-    /** Applies a batch of the job's events, in order. Draft pieces are joined and set once per batch. */
+    /**
+     * Applies a batch of the job's events, in order. Draft pieces are joined and set once per
+     * batch; {@code draft-reset} discards the pieces before it. Progress never goes backwards while
+     * the job is shown: our own engine never logs less than before, but another backend's retry may
+     * start again from 0.
+     */
     public void apply(List<LoggedEvent> batch) {
         var drafted = new StringBuilder();
         for (LoggedEvent logged : batch) {
@@ -83,6 +88,10 @@ public final class JobViewModel {
                         p.stage());
                 case JobEvent.ContextResult c -> context.set(c.context());
                 case JobEvent.DraftDelta d -> drafted.append(d.text());
+                case JobEvent.DraftReset r -> { // the pieces so far are void: the draft is written again
+                    drafted.setLength(0);
+                    draft.set("");
+                }
                 case JobEvent.BlogResult b -> {
                     flushDraft(drafted);
                     post(b.post());
@@ -106,7 +115,7 @@ public final class JobViewModel {
 
     private void progress(int percent, String currentStep, Integer eta, String stage) {
         if (phase.get() != Phase.RUNNING) phase.set(Phase.RUNNING); // a retried job runs again
-        progress.set(percent);
+        progress.set(Math.max(progress.get(), percent));
         if (currentStep != null) step.set(currentStep);
         secondsLeft.set(eta);
         if (stage != null) {

@@ -140,6 +140,38 @@ class JobQueueLifecycleTest {
     }
 
     @Test
+    void progressNeverGoesBackwardsAcrossRunsAndEachRunKnowsHowFarTheLastGot() throws Exception {
+        List<Integer> reached = new ArrayList<>();
+        var queue = queue(ctx -> {
+            reached.add(ctx.progress());
+            ctx.emit(new JobEvent.StepChange(5, "Starting", null)); // as a pipeline starting over would
+            ctx.emit(progress(40, "Writing the draft"));
+            switch (reached.size()) {
+                case 1 -> throw JobFailure.transientFailure("The connection dropped.", "NETWORK", null, null);
+                case 2 -> throw JobFailure.permanent("The model refused the brief.", "REFUSED");
+                default -> { return Briefs.result("t"); }
+            }
+        });
+        String id = queue.enqueue(Briefs.brief("t"), null);
+        queue.runDueJobs();
+        assertThat(queue.status(id).orElseThrow().progress()).as("waiting for the automatic retry").isEqualTo(40);
+        fixture.clock.advance(Duration.ofSeconds(2));
+        queue.runDueJobs();
+        assertThat(queue.retry(id)).isEqualTo(CommandResult.APPLIED);
+        assertThat(queue.status(id).orElseThrow().progress()).as("queued again by hand").isEqualTo(40);
+        queue.runDueJobs();
+
+        assertThat(queue.status(id).orElseThrow().state()).isEqualTo(JobState.SUCCEEDED);
+        assertThat(reached).containsExactly(0, 40, 40);
+        List<Integer> logged = queue.events(id, 0).stream().map(e -> switch (e.event()) {
+            case JobEvent.StepChange s -> s.progress();
+            case JobEvent.ProgressUpdate p -> p.progress();
+            default -> null;
+        }).filter(java.util.Objects::nonNull).toList();
+        assertThat(logged).hasSize(7).isSorted().startsWith(5, 40, 40); // two runs of two, the retry notice, and one more run
+    }
+
+    @Test
     void aCancelledJobCanBeRetried() throws Exception {
         var queue = queue(ctx -> Briefs.result("t"));
         String id = queue.enqueue(Briefs.brief("t"), null);

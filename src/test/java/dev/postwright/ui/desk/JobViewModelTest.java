@@ -7,6 +7,7 @@ import dev.postwright.llm.offline.OfflineWriter;
 import dev.postwright.model.JobEvent;
 import dev.postwright.model.JobOptions;
 import dev.postwright.testing.Briefs;
+import dev.postwright.testing.KilledMidDraft;
 import dev.postwright.queue.LoggedEvent;
 import dev.postwright.queue.QueueSettings;
 import java.nio.file.Path;
@@ -27,6 +28,7 @@ class JobViewModelTest {
     static Path dir;
     static String jobId;
     static List<LoggedEvent> log;
+    static List<LoggedEvent> resumed;
 
     @BeforeAll
     static void runARealJob() throws Exception {
@@ -75,6 +77,36 @@ class JobViewModelTest {
         assertThat(model.phaseProperty().get()).isEqualTo(JobViewModel.Phase.RUNNING);
     }
 
+    @ParameterizedTest(name = "batches of {0}")
+    @ValueSource(ints = {1, 7, 64, 10_000})
+    void theDraftOfAJobResumedMidDraftIsItsFinalDraftHoweverTheLogIsBatched(int batchSize) throws Exception {
+        List<LoggedEvent> resumed = resumedLog();
+        int blogResult = indexOf(resumed, JobEvent.BlogResult.class);
+        String finalDraft = ((JobEvent.BlogResult) resumed.get(blogResult).event()).post().content();
+        var model = new JobViewModel();
+        model.start(resumed.getFirst().jobId());
+        List<Integer> progress = new ArrayList<>();
+        model.progressProperty().addListener((o, was, now) -> progress.add(now.intValue()));
+        // Up to the blog-result only: that event would set the draft from the post anyway.
+        for (int i = 0; i < blogResult; i += batchSize) model.apply(resumed.subList(i, Math.min(blogResult, i + batchSize)));
+        assertThat(model.draftProperty().get()).isEqualTo(finalDraft);
+        model.apply(resumed.subList(blogResult, resumed.size()));
+        assertThat(model.phaseProperty().get()).isEqualTo(JobViewModel.Phase.SUCCEEDED);
+        assertThat(progress).isSorted();
+    }
+
+    @Test
+    void progressFromABackendThatStartsARetryAgainFromZeroNeverGoesBackwards() {
+        var model = new JobViewModel();
+        model.start("j");
+        model.apply(List.of(event("j", 1, new JobEvent.ProgressUpdate(40, "Writing", null, "draft_generation", null, null)),
+                event("j", 2, new JobEvent.StepChange(5, "Starting", null))));
+        assertThat(model.progressProperty().get()).isEqualTo(40);
+        assertThat(model.stepProperty().get()).isEqualTo("Starting");
+        model.start("j");
+        assertThat(model.progressProperty().get()).as("a new start begins at 0").isZero();
+    }
+
     @Test
     void failuresAndCancelsAreToldApart() {
         var model = new JobViewModel();
@@ -95,6 +127,26 @@ class JobViewModelTest {
         model.start("mine");
         model.apply(List.of(event("other", 1, new JobEvent.StepChange(40, "Elsewhere", 3))));
         assertThat(model.progressProperty().get()).isZero();
+    }
+
+    /** The log of a job killed mid-draft and resumed (one child process for all the cases). */
+    private static synchronized List<LoggedEvent> resumedLog() throws Exception {
+        if (resumed == null) {
+            Path data = dir.resolve("killed");
+            String id = KilledMidDraft.job(data, null);
+            try (var engine = LocalEngine.open(data, new OfflineWriter(), QueueSettings.DEFAULTS.withWorkers(1),
+                    Clock.systemUTC())) {
+                engine.jobs().start();
+                engine.jobs().whenFinished(id).get(60, TimeUnit.SECONDS);
+                resumed = engine.jobs().events(id, 0);
+            }
+        }
+        return resumed;
+    }
+
+    private static int indexOf(List<LoggedEvent> log, Class<? extends JobEvent> type) {
+        for (int i = 0; i < log.size(); i++) if (type.isInstance(log.get(i).event())) return i;
+        throw new AssertionError("no " + type.getSimpleName() + " in the log");
     }
 
     private static LoggedEvent event(String job, long seq, JobEvent e) {
