@@ -32,6 +32,19 @@ class ArchitectureTest {
             .because("the model is plain records and sealed types that every layer can share");
 
     @ArchTest
+    static final ArchRule theJobContractKnowsOnlyTheModel = classes()
+            .that().resideInAPackage("dev.postwright.jobs..")
+            .should().onlyDependOnClassesThat().resideInAnyPackage("dev.postwright.jobs..", "dev.postwright.model..",
+                    "java.lang..", "java.util..", "java.time..")
+            .because("the job contract sits between whoever runs jobs and whoever watches them; both share it");
+
+    @ArchTest
+    static final ArchRule writersDoNotKnowTheQueue = noClasses()
+            .that().resideInAPackage("dev.postwright.llm..")
+            .should().dependOnClassesThat().resideInAnyPackage("dev.postwright.queue..", "dev.postwright.store..")
+            .because("a text writer needs the job contract (cancellation, failures), not what runs the job");
+
+    @ArchTest
     static final ArchRule nothingDependsOnUi = noClasses()
             .that().resideOutsideOfPackage("dev.postwright.ui..")
             .and().doNotHaveFullyQualifiedName(Postwright.class.getName())

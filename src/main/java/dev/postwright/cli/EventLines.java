@@ -1,7 +1,7 @@
 package dev.postwright.cli;
 
+import dev.postwright.jobs.LoggedEvent;
 import dev.postwright.model.JobEvent;
-import dev.postwright.queue.LoggedEvent;
 import dev.postwright.wire.JobEventCodec;
 import dev.postwright.wire.Json;
 

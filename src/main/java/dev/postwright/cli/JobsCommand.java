@@ -1,9 +1,9 @@
 package dev.postwright.cli;
 
 import dev.postwright.engine.LocalEngine;
+import dev.postwright.jobs.CommandResult;
+import dev.postwright.jobs.JobNotFoundException;
 import dev.postwright.model.JobStatus;
-import dev.postwright.queue.CommandResult;
-import dev.postwright.queue.JobNotFoundException;
 import dev.postwright.wire.Json;
 import dev.postwright.wire.StatusCodec;
 import java.io.PrintWriter;

@@ -1,10 +1,10 @@
 package dev.postwright.engine;
 
+import dev.postwright.jobs.JobEventListener;
+import dev.postwright.jobs.LoggedEvent;
 import dev.postwright.model.BlogPost;
 import dev.postwright.model.JobEvent;
 import dev.postwright.model.JobResult;
-import dev.postwright.queue.JobEventListener;
-import dev.postwright.queue.LoggedEvent;
 import dev.postwright.render.Slugs;
 import dev.postwright.seo.text.Words;
 import dev.postwright.store.PostLibrary;

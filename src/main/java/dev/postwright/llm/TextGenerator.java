@@ -1,8 +1,8 @@
 package dev.postwright.llm;
 
+import dev.postwright.jobs.CancellationToken;
+import dev.postwright.jobs.JobFailure;
 import dev.postwright.model.VisualSuggestion;
-import dev.postwright.queue.CancellationToken;
-import dev.postwright.queue.JobFailure;
 import java.util.List;
 import java.util.function.Consumer;
 

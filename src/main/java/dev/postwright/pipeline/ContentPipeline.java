@@ -1,5 +1,6 @@
 package dev.postwright.pipeline;
 
+import dev.postwright.jobs.JobFailure;
 import dev.postwright.llm.Brief;
 import dev.postwright.llm.Draft;
 import dev.postwright.llm.Outline;
@@ -14,7 +15,6 @@ import dev.postwright.model.SavedPost;
 import dev.postwright.model.SeoAnalysis;
 import dev.postwright.model.VisualSuggestion;
 import dev.postwright.queue.JobContext;
-import dev.postwright.queue.JobFailure;
 import dev.postwright.queue.JobHandler;
 import dev.postwright.render.Slugs;
 import dev.postwright.seo.SeoAnalyzer;

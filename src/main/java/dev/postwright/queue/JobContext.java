@@ -1,5 +1,7 @@
 package dev.postwright.queue;
 
+import dev.postwright.jobs.CancellationToken;
+import dev.postwright.jobs.JobCancelledException;
 import dev.postwright.model.JobEvent;
 import dev.postwright.model.JobRequest;
 import dev.postwright.store.SqlWork;

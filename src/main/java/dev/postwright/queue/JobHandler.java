@@ -1,5 +1,7 @@
 package dev.postwright.queue;
 
+import dev.postwright.jobs.JobCancelledException;
+import dev.postwright.jobs.JobFailure;
 import dev.postwright.model.JobResult;
 
 /**

@@ -1,10 +1,17 @@
 package dev.postwright.queue;
 
+import dev.postwright.jobs.CommandResult;
+import dev.postwright.jobs.InvalidRequestException;
+import dev.postwright.jobs.JobEventListener;
+import dev.postwright.jobs.JobNotFoundException;
+import dev.postwright.jobs.JobService;
+import dev.postwright.jobs.LoggedEvent;
+import dev.postwright.jobs.Subscription;
 import dev.postwright.model.JobRequest;
 import dev.postwright.model.JobStatus;
 import dev.postwright.queue.internal.SqliteJobQueue;
-import dev.postwright.store.TimeOrderedIds;
 import dev.postwright.store.Database;
+import dev.postwright.store.TimeOrderedIds;
 import java.time.Clock;
 import java.util.List;
 import java.util.Optional;

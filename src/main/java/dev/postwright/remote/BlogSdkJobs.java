@@ -1,16 +1,16 @@
 package dev.postwright.remote;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.postwright.jobs.CommandResult;
+import dev.postwright.jobs.InvalidRequestException;
+import dev.postwright.jobs.JobEventListener;
+import dev.postwright.jobs.JobNotFoundException;
+import dev.postwright.jobs.JobService;
+import dev.postwright.jobs.Subscription;
 import dev.postwright.model.FieldProblem;
 import dev.postwright.model.JobEvent;
 import dev.postwright.model.JobRequest;
 import dev.postwright.model.JobStatus;
-import dev.postwright.queue.CommandResult;
-import dev.postwright.queue.InvalidRequestException;
-import dev.postwright.queue.JobEventListener;
-import dev.postwright.queue.JobNotFoundException;
-import dev.postwright.queue.JobService;
-import dev.postwright.queue.Subscription;
 import dev.postwright.wire.Json;
 import java.io.IOException;
 import java.nio.file.Path;

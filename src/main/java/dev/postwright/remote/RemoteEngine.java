@@ -1,6 +1,6 @@
 package dev.postwright.remote;
 
-import dev.postwright.queue.JobService;
+import dev.postwright.jobs.JobService;
 import java.util.function.Consumer;
 
 /** A team server's jobs, in either dialect, with how the connection stands. */

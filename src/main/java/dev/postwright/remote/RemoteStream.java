@@ -1,11 +1,11 @@
 package dev.postwright.remote;
 
+import dev.postwright.jobs.JobEventListener;
+import dev.postwright.jobs.LoggedEvent;
+import dev.postwright.jobs.Subscription;
 import dev.postwright.model.JobEvent;
 import dev.postwright.model.JobState;
 import dev.postwright.model.JobStatus;
-import dev.postwright.queue.JobEventListener;
-import dev.postwright.queue.LoggedEvent;
-import dev.postwright.queue.Subscription;
 import dev.postwright.wire.JobEventCodec;
 import java.lang.System.Logger.Level;
 import java.time.Instant;

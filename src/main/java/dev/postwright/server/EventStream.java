@@ -1,9 +1,9 @@
 package dev.postwright.server;
 
+import dev.postwright.jobs.JobEventListener;
+import dev.postwright.jobs.LoggedEvent;
 import dev.postwright.model.JobEvent;
-import dev.postwright.queue.JobEventListener;
 import dev.postwright.queue.JobQueue;
-import dev.postwright.queue.LoggedEvent;
 import dev.postwright.wire.JobEventCodec;
 import dev.postwright.wire.SseFrameWriter;
 import java.io.IOException;

@@ -1,12 +1,12 @@
 package dev.postwright.server;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.postwright.jobs.CommandResult;
+import dev.postwright.jobs.InvalidRequestException;
+import dev.postwright.jobs.JobNotFoundException;
 import dev.postwright.model.FieldProblem;
 import dev.postwright.model.JobRequest;
 import dev.postwright.model.JobStatus;
-import dev.postwright.queue.CommandResult;
-import dev.postwright.queue.InvalidRequestException;
-import dev.postwright.queue.JobNotFoundException;
 import dev.postwright.queue.JobQueue;
 import dev.postwright.wire.JobRequestCodec;
 import dev.postwright.wire.Json;

@@ -2,6 +2,9 @@ package dev.postwright.pipeline;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.postwright.jobs.CancellationToken;
+import dev.postwright.jobs.JobFailure;
+import dev.postwright.jobs.LoggedEvent;
 import dev.postwright.llm.Brief;
 import dev.postwright.llm.Draft;
 import dev.postwright.llm.Outline;
@@ -18,10 +21,7 @@ import dev.postwright.model.JobState;
 import dev.postwright.model.OrganizationProfile;
 import dev.postwright.model.Topic;
 import dev.postwright.model.VisualSuggestion;
-import dev.postwright.queue.CancellationToken;
-import dev.postwright.queue.JobFailure;
 import dev.postwright.queue.JobQueue;
-import dev.postwright.queue.LoggedEvent;
 import dev.postwright.queue.QueueSettings;
 import dev.postwright.queue.internal.SqliteJobQueue;
 import dev.postwright.seo.SeoAnalyzer;

@@ -1,11 +1,11 @@
 package dev.postwright.pipeline;
 
 import dev.postwright.engine.LocalEngine;
+import dev.postwright.jobs.CancellationToken;
 import dev.postwright.llm.Brief;
 import dev.postwright.llm.offline.OfflineWriter;
 import dev.postwright.model.JobOptions;
 import dev.postwright.model.OrganizationProfile;
-import dev.postwright.queue.CancellationToken;
 import dev.postwright.queue.QueueSettings;
 import dev.postwright.seo.SeoAnalyzer;
 import dev.postwright.seo.text.PostTexts;

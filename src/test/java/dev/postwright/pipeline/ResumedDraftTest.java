@@ -3,10 +3,10 @@ package dev.postwright.pipeline;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.postwright.engine.LocalEngine;
+import dev.postwright.jobs.LoggedEvent;
 import dev.postwright.llm.offline.OfflineWriter;
 import dev.postwright.model.JobEvent;
 import dev.postwright.model.JobState;
-import dev.postwright.queue.LoggedEvent;
 import dev.postwright.queue.QueueSettings;
 import dev.postwright.testing.KilledMidDraft;
 import dev.postwright.testing.LogFold;

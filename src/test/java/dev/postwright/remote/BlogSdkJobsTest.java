@@ -4,11 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.postwright.engine.LocalEngine;
+import dev.postwright.jobs.CommandResult;
+import dev.postwright.jobs.InvalidRequestException;
 import dev.postwright.llm.offline.OfflineWriter;
 import dev.postwright.model.JobEvent;
 import dev.postwright.model.JobState;
-import dev.postwright.queue.CommandResult;
-import dev.postwright.queue.InvalidRequestException;
 import dev.postwright.queue.QueueSettings;
 import dev.postwright.server.JobApiServer;
 import dev.postwright.server.ServeSettings;

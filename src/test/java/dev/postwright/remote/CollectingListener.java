@@ -1,8 +1,8 @@
 package dev.postwright.remote;
 
+import dev.postwright.jobs.JobEventListener;
+import dev.postwright.jobs.LoggedEvent;
 import dev.postwright.model.JobEvent;
-import dev.postwright.queue.JobEventListener;
-import dev.postwright.queue.LoggedEvent;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;

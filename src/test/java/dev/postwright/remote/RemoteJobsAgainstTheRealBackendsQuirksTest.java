@@ -4,8 +4,8 @@ import static dev.postwright.remote.QuirkyBackend.JOB;
 import static dev.postwright.remote.QuirkyBackend.frame;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.postwright.jobs.LoggedEvent;
 import dev.postwright.model.JobEvent;
-import dev.postwright.queue.LoggedEvent;
 import java.time.Duration;
 import java.util.List;
 import java.util.stream.LongStream;

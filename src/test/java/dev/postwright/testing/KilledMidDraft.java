@@ -1,6 +1,10 @@
 package dev.postwright.testing;
 
 import dev.postwright.engine.LocalEngine;
+import dev.postwright.jobs.CancellationToken;
+import dev.postwright.jobs.JobEventListener;
+import dev.postwright.jobs.JobFailure;
+import dev.postwright.jobs.LoggedEvent;
 import dev.postwright.llm.Brief;
 import dev.postwright.llm.Draft;
 import dev.postwright.llm.Outline;
@@ -10,10 +14,6 @@ import dev.postwright.llm.offline.OfflineWriter;
 import dev.postwright.model.JobEvent;
 import dev.postwright.model.JobOptions;
 import dev.postwright.model.VisualSuggestion;
-import dev.postwright.queue.CancellationToken;
-import dev.postwright.queue.JobFailure;
-import dev.postwright.queue.JobEventListener;
-import dev.postwright.queue.LoggedEvent;
 import dev.postwright.queue.QueueSettings;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;

@@ -1,7 +1,7 @@
 package dev.postwright.testing;
 
+import dev.postwright.jobs.LoggedEvent;
 import dev.postwright.model.JobEvent;
-import dev.postwright.queue.LoggedEvent;
 import java.util.ArrayList;
 import java.util.List;
 

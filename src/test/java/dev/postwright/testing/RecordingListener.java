@@ -2,9 +2,9 @@ package dev.postwright.testing;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.postwright.jobs.JobEventListener;
+import dev.postwright.jobs.LoggedEvent;
 import dev.postwright.model.JobEvent;
-import dev.postwright.queue.JobEventListener;
-import dev.postwright.queue.LoggedEvent;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;

@@ -1,5 +1,6 @@
 package dev.postwright.llm.offline;
 
+import dev.postwright.jobs.CancellationToken;
 import dev.postwright.llm.Brief;
 import dev.postwright.llm.DerivedVisuals;
 import dev.postwright.llm.Draft;
@@ -7,7 +8,6 @@ import dev.postwright.llm.Outline;
 import dev.postwright.llm.PostMetadata;
 import dev.postwright.llm.TextGenerator;
 import dev.postwright.model.VisualSuggestion;
-import dev.postwright.queue.CancellationToken;
 import java.util.List;
 import java.util.function.Consumer;
 

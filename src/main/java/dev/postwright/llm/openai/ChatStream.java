@@ -2,9 +2,9 @@ package dev.postwright.llm.openai;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.postwright.queue.CancellationToken;
-import dev.postwright.queue.JobCancelledException;
-import dev.postwright.queue.JobFailure;
+import dev.postwright.jobs.CancellationToken;
+import dev.postwright.jobs.JobCancelledException;
+import dev.postwright.jobs.JobFailure;
 import dev.postwright.wire.Json;
 import dev.postwright.wire.WireFormatException;
 import java.io.IOException;
@@ -101,7 +101,7 @@ final class ChatStream {
         } catch (InterruptedException e) {
             source.cancel();
             Thread.currentThread().interrupt();
-            throw new JobCancelledException(dev.postwright.queue.CancellationToken.Reason.SHUTDOWN);
+            throw new JobCancelledException(dev.postwright.jobs.CancellationToken.Reason.SHUTDOWN);
         }
     }
 

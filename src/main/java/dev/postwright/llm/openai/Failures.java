@@ -1,6 +1,6 @@
 package dev.postwright.llm.openai;
 
-import dev.postwright.queue.JobFailure;
+import dev.postwright.jobs.JobFailure;
 import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.net.ConnectException;

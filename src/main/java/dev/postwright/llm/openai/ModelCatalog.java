@@ -1,7 +1,7 @@
 package dev.postwright.llm.openai;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.postwright.queue.JobFailure;
+import dev.postwright.jobs.JobFailure;
 import dev.postwright.wire.Json;
 import dev.postwright.wire.WireFormatException;
 import java.io.IOException;

@@ -1,14 +1,14 @@
 package dev.postwright.llm.openai;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.postwright.jobs.CancellationToken;
+import dev.postwright.jobs.JobFailure;
 import dev.postwright.llm.Brief;
 import dev.postwright.llm.Draft;
 import dev.postwright.llm.Outline;
 import dev.postwright.llm.PostMetadata;
 import dev.postwright.llm.TextGenerator;
 import dev.postwright.model.VisualSuggestion;
-import dev.postwright.queue.CancellationToken;
-import dev.postwright.queue.JobFailure;
 import dev.postwright.wire.ResultCodec;
 import dev.postwright.wire.WireFormatException;
 import java.util.ArrayList;

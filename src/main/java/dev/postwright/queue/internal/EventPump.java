@@ -1,9 +1,9 @@
 package dev.postwright.queue.internal;
 
+import dev.postwright.jobs.JobEventListener;
+import dev.postwright.jobs.LoggedEvent;
+import dev.postwright.jobs.Subscription;
 import dev.postwright.model.JobEvent;
-import dev.postwright.queue.JobEventListener;
-import dev.postwright.queue.LoggedEvent;
-import dev.postwright.queue.Subscription;
 import dev.postwright.store.Database;
 import dev.postwright.store.StoreException;
 import dev.postwright.wire.JobEventCodec;

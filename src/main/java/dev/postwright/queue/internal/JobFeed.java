@@ -1,6 +1,6 @@
 package dev.postwright.queue.internal;
 
-import dev.postwright.queue.LoggedEvent;
+import dev.postwright.jobs.LoggedEvent;
 import dev.postwright.store.Database;
 import java.util.ArrayList;
 import java.util.List;

@@ -1,18 +1,18 @@
 package dev.postwright.queue.internal;
 
+import dev.postwright.jobs.CancellationToken.Reason;
+import dev.postwright.jobs.CancellationToken;
+import dev.postwright.jobs.JobCancelledException;
+import dev.postwright.jobs.JobFailure;
 import dev.postwright.model.JobEvent;
 import dev.postwright.model.JobRequest;
 import dev.postwright.model.JobResult;
 import dev.postwright.model.JobState;
-import dev.postwright.queue.CancellationToken;
-import dev.postwright.queue.CancellationToken.Reason;
-import dev.postwright.queue.JobCancelledException;
-import dev.postwright.queue.JobFailure;
 import dev.postwright.queue.JobHandler;
 import dev.postwright.queue.QueueSettings;
 import dev.postwright.store.StoreException;
-import dev.postwright.wire.Json;
 import dev.postwright.wire.JobRequestCodec;
+import dev.postwright.wire.Json;
 import dev.postwright.wire.ResultCodec;
 import dev.postwright.wire.WireFormatException;
 import java.lang.System.Logger.Level;

@@ -1,9 +1,9 @@
 package dev.postwright.queue.internal;
 
+import dev.postwright.jobs.CancellationToken.Reason;
+import dev.postwright.jobs.CancellationToken;
 import dev.postwright.model.JobEvent;
 import dev.postwright.model.JobState;
-import dev.postwright.queue.CancellationToken;
-import dev.postwright.queue.CancellationToken.Reason;
 import dev.postwright.queue.QueueSettings;
 import java.lang.System.Logger.Level;
 import java.time.Clock;

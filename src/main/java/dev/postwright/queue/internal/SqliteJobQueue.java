@@ -1,18 +1,18 @@
 package dev.postwright.queue.internal;
 
+import dev.postwright.jobs.CancellationToken.Reason;
+import dev.postwright.jobs.CommandResult;
+import dev.postwright.jobs.InvalidRequestException;
+import dev.postwright.jobs.JobEventListener;
+import dev.postwright.jobs.JobNotFoundException;
+import dev.postwright.jobs.LoggedEvent;
+import dev.postwright.jobs.Subscription;
 import dev.postwright.model.FieldProblem;
 import dev.postwright.model.JobRequest;
 import dev.postwright.model.JobStatus;
-import dev.postwright.queue.CancellationToken.Reason;
-import dev.postwright.queue.CommandResult;
-import dev.postwright.queue.InvalidRequestException;
-import dev.postwright.queue.JobEventListener;
 import dev.postwright.queue.JobHandler;
-import dev.postwright.queue.JobNotFoundException;
 import dev.postwright.queue.JobQueue;
-import dev.postwright.queue.LoggedEvent;
 import dev.postwright.queue.QueueSettings;
-import dev.postwright.queue.Subscription;
 import dev.postwright.store.Database;
 import dev.postwright.store.StoreException;
 import dev.postwright.wire.JobRequestCodec;

@@ -1,6 +1,6 @@
 package dev.postwright.queue.internal;
 
-import dev.postwright.queue.JobEventListener;
+import dev.postwright.jobs.JobEventListener;
 import dev.postwright.store.Database;
 import java.time.Duration;
 import java.util.List;

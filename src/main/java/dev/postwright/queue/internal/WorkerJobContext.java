@@ -1,17 +1,17 @@
 package dev.postwright.queue.internal;
 
-import dev.postwright.model.JobEvent;
+import dev.postwright.jobs.CancellationToken;
+import dev.postwright.jobs.JobCancelledException;
 import dev.postwright.model.JobEvent.ProgressUpdate;
 import dev.postwright.model.JobEvent.StepChange;
+import dev.postwright.model.JobEvent;
 import dev.postwright.model.JobRequest;
-import dev.postwright.queue.CancellationToken;
-import dev.postwright.queue.JobCancelledException;
 import dev.postwright.queue.JobContext;
 import dev.postwright.store.SqlWork;
 import dev.postwright.wire.JobEventCodec;
+import java.lang.System.Logger.Level;
 import java.time.Clock;
 import java.util.List;
-import java.lang.System.Logger.Level;
 import java.util.Map;
 import java.util.function.Consumer;
 

@@ -1,17 +1,17 @@
 package dev.postwright.ui.desk;
 
+import dev.postwright.jobs.InvalidRequestException;
+import dev.postwright.jobs.JobEventListener;
+import dev.postwright.jobs.JobService;
+import dev.postwright.jobs.LoggedEvent;
+import dev.postwright.jobs.Subscription;
 import dev.postwright.model.JobRequest;
-import dev.postwright.queue.InvalidRequestException;
-import javafx.beans.property.ReadOnlyStringProperty;
-import javafx.beans.property.ReadOnlyStringWrapper;
-import dev.postwright.queue.JobEventListener;
-import dev.postwright.queue.JobService;
-import dev.postwright.queue.LoggedEvent;
-import dev.postwright.queue.Subscription;
 import dev.postwright.ui.fx.Coalescer;
 import dev.postwright.ui.fx.FxFrames;
 import java.lang.System.Logger.Level;
 import java.util.concurrent.Executor;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
 
 /**
  * The desk's commands: generate, cancel, retry. Engine calls run on {@code background}, never on

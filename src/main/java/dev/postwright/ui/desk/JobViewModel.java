@@ -1,5 +1,6 @@
 package dev.postwright.ui.desk;
 
+import dev.postwright.jobs.LoggedEvent;
 import dev.postwright.llm.offline.OfflineWriter;
 import dev.postwright.model.BlogPost;
 import dev.postwright.model.ContextSummary;
@@ -8,7 +9,6 @@ import dev.postwright.model.JobResult;
 import dev.postwright.model.SavedPost;
 import dev.postwright.model.SeoAnalysis;
 import dev.postwright.model.VisualSuggestion;
-import dev.postwright.queue.LoggedEvent;
 import java.util.List;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;

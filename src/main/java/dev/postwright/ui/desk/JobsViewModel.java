@@ -1,8 +1,8 @@
 package dev.postwright.ui.desk;
 
+import dev.postwright.jobs.CommandResult;
+import dev.postwright.jobs.JobService;
 import dev.postwright.model.JobStatus;
-import dev.postwright.queue.CommandResult;
-import dev.postwright.queue.JobService;
 import dev.postwright.ui.fx.FxFrames;
 import java.util.List;
 import java.util.concurrent.Executor;

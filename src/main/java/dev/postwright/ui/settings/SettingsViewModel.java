@@ -1,10 +1,10 @@
 package dev.postwright.ui.settings;
 
+import dev.postwright.jobs.JobFailure;
 import dev.postwright.llm.openai.ModelServer;
 import dev.postwright.model.FieldProblem;
 import dev.postwright.model.OrganizationProfile;
 import dev.postwright.model.WebUrls;
-import dev.postwright.queue.JobFailure;
 import dev.postwright.remote.Dialect;
 import dev.postwright.render.Theme;
 import dev.postwright.settings.ModelChoice;

@@ -1,12 +1,12 @@
 package dev.postwright.ui.shell;
 
 import dev.postwright.engine.RemoteResults;
+import dev.postwright.jobs.CommandResult;
+import dev.postwright.jobs.JobEventListener;
+import dev.postwright.jobs.JobService;
+import dev.postwright.jobs.Subscription;
 import dev.postwright.model.JobRequest;
 import dev.postwright.model.JobStatus;
-import dev.postwright.queue.CommandResult;
-import dev.postwright.queue.JobEventListener;
-import dev.postwright.queue.JobService;
-import dev.postwright.queue.Subscription;
 import dev.postwright.remote.Connection;
 import dev.postwright.remote.Dialect;
 import dev.postwright.remote.RemoteEngine;

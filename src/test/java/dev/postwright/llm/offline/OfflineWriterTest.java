@@ -3,6 +3,8 @@ package dev.postwright.llm.offline;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.postwright.jobs.CancellationToken;
+import dev.postwright.jobs.JobCancelledException;
 import dev.postwright.llm.Brief;
 import dev.postwright.llm.Draft;
 import dev.postwright.llm.Outline;
@@ -18,8 +20,6 @@ import dev.postwright.model.SeoAnalysis;
 import dev.postwright.model.Topic;
 import dev.postwright.model.Tweet;
 import dev.postwright.model.Video;
-import dev.postwright.queue.CancellationToken;
-import dev.postwright.queue.JobCancelledException;
 import dev.postwright.seo.SeoAnalyzer;
 import dev.postwright.seo.text.PostTexts;
 import java.util.ArrayList;

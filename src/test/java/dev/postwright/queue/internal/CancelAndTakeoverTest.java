@@ -3,9 +3,9 @@ package dev.postwright.queue.internal;
 import static dev.postwright.queue.internal.QueueFixture.progress;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.postwright.jobs.CancellationToken;
+import dev.postwright.jobs.JobCancelledException;
 import dev.postwright.model.JobState;
-import dev.postwright.queue.CancellationToken;
-import dev.postwright.queue.JobCancelledException;
 import dev.postwright.queue.QueueSettings;
 import dev.postwright.testing.Briefs;
 import java.io.IOException;

@@ -2,9 +2,9 @@ package dev.postwright.queue.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.postwright.jobs.LoggedEvent;
 import dev.postwright.model.JobEvent;
 import dev.postwright.model.JobState;
-import dev.postwright.queue.LoggedEvent;
 import dev.postwright.testing.Briefs;
 import dev.postwright.testing.RecordingListener;
 import java.io.BufferedReader;

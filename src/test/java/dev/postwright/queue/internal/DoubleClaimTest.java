@@ -3,12 +3,12 @@ package dev.postwright.queue.internal;
 import static dev.postwright.queue.internal.QueueFixture.progress;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.postwright.jobs.CancellationToken.Reason;
+import dev.postwright.jobs.CancellationToken;
+import dev.postwright.jobs.CommandResult;
+import dev.postwright.jobs.JobCancelledException;
 import dev.postwright.model.JobResult;
 import dev.postwright.model.JobState;
-import dev.postwright.queue.CancellationToken;
-import dev.postwright.queue.CancellationToken.Reason;
-import dev.postwright.queue.CommandResult;
-import dev.postwright.queue.JobCancelledException;
 import dev.postwright.queue.JobContext;
 import dev.postwright.testing.Briefs;
 import java.time.Duration;

@@ -3,9 +3,9 @@ package dev.postwright.queue.internal;
 import static dev.postwright.queue.internal.QueueFixture.progress;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.postwright.jobs.LoggedEvent;
 import dev.postwright.model.JobEvent;
 import dev.postwright.queue.JobQueue;
-import dev.postwright.queue.LoggedEvent;
 import dev.postwright.queue.QueueSettings;
 import dev.postwright.store.Database;
 import dev.postwright.testing.Briefs;

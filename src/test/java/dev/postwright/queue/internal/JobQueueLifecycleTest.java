@@ -4,14 +4,14 @@ import static dev.postwright.queue.internal.QueueFixture.progress;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.postwright.jobs.CommandResult;
+import dev.postwright.jobs.InvalidRequestException;
+import dev.postwright.jobs.JobFailure;
 import dev.postwright.model.FieldProblem;
 import dev.postwright.model.JobEvent;
 import dev.postwright.model.JobRequest;
 import dev.postwright.model.JobState;
 import dev.postwright.model.Topic;
-import dev.postwright.queue.CommandResult;
-import dev.postwright.queue.InvalidRequestException;
-import dev.postwright.queue.JobFailure;
 import dev.postwright.testing.Briefs;
 import java.time.Duration;
 import java.util.ArrayList;

@@ -2,8 +2,8 @@ package dev.postwright.queue.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.postwright.jobs.JobFailure;
 import dev.postwright.model.JobState;
-import dev.postwright.queue.JobFailure;
 import dev.postwright.testing.Briefs;
 import java.time.Duration;
 import java.util.List;

@@ -4,9 +4,9 @@ import static dev.postwright.queue.internal.QueueFixture.progress;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.postwright.jobs.JobNotFoundException;
+import dev.postwright.jobs.LoggedEvent;
 import dev.postwright.model.JobEvent;
-import dev.postwright.queue.JobNotFoundException;
-import dev.postwright.queue.LoggedEvent;
 import dev.postwright.queue.QueueSettings;
 import dev.postwright.testing.Briefs;
 import dev.postwright.testing.LogCapture;
@@ -137,7 +137,7 @@ class SubscriptionTest {
         var inDelivery = new CountDownLatch(1);
         var release = new CountDownLatch(1);
         List<String> order = java.util.Collections.synchronizedList(new ArrayList<>());
-        queue.subscribe(id, 0, new dev.postwright.queue.JobEventListener() {
+        queue.subscribe(id, 0, new dev.postwright.jobs.JobEventListener() {
             @Override
             public void onEvent(LoggedEvent event) {
                 inDelivery.countDown();
@@ -205,7 +205,7 @@ class SubscriptionTest {
     void whenFinishedFollowsARetryToItsNewEnd() throws Exception {
         var runs = new java.util.concurrent.atomic.AtomicInteger();
         var queue = fixture.manual(ctx -> {
-            if (runs.incrementAndGet() == 1) throw dev.postwright.queue.JobFailure.permanent("first run fails", null);
+            if (runs.incrementAndGet() == 1) throw dev.postwright.jobs.JobFailure.permanent("first run fails", null);
             return Briefs.result("t");
         });
         String id = queue.enqueue(Briefs.brief("t"), null);

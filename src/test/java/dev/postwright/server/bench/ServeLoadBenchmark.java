@@ -1,9 +1,9 @@
 package dev.postwright.server.bench;
 
 import dev.postwright.engine.LocalEngine;
+import dev.postwright.jobs.Subscription;
 import dev.postwright.model.JobEvent;
 import dev.postwright.queue.QueueSettings;
-import dev.postwright.queue.Subscription;
 import dev.postwright.server.JobApiServer;
 import dev.postwright.server.ServeSettings;
 import dev.postwright.server.Tokens;

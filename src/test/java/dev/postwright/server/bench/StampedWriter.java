@@ -1,12 +1,12 @@
 package dev.postwright.server.bench;
 
+import dev.postwright.jobs.CancellationToken;
 import dev.postwright.llm.Brief;
 import dev.postwright.llm.Draft;
 import dev.postwright.llm.Outline;
 import dev.postwright.llm.PostMetadata;
 import dev.postwright.llm.TextGenerator;
 import dev.postwright.model.VisualSuggestion;
-import dev.postwright.queue.CancellationToken;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.locks.LockSupport;

@@ -1,12 +1,12 @@
 package dev.postwright.ui.bench;
 
 import dev.postwright.engine.LocalEngine;
+import dev.postwright.jobs.LoggedEvent;
 import dev.postwright.model.BlogPost;
 import dev.postwright.model.Embeds;
 import dev.postwright.model.JobEvent;
 import dev.postwright.model.JobOptions;
 import dev.postwright.model.Tweet;
-import dev.postwright.queue.LoggedEvent;
 import dev.postwright.queue.QueueSettings;
 import dev.postwright.render.PostRenderer;
 import dev.postwright.render.Theme;

@@ -3,13 +3,13 @@ package dev.postwright.ui.desk;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.postwright.engine.LocalEngine;
+import dev.postwright.jobs.LoggedEvent;
 import dev.postwright.llm.offline.OfflineWriter;
 import dev.postwright.model.JobEvent;
 import dev.postwright.model.JobOptions;
+import dev.postwright.queue.QueueSettings;
 import dev.postwright.testing.Briefs;
 import dev.postwright.testing.KilledMidDraft;
-import dev.postwright.queue.LoggedEvent;
-import dev.postwright.queue.QueueSettings;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;

@@ -1,4 +1,4 @@
-package dev.postwright.queue;
+package dev.postwright.jobs;
 
 /** The job does not exist (never did, or was deleted). */
 public final class JobNotFoundException extends RuntimeException {

@@ -1,4 +1,4 @@
-package dev.postwright.queue;
+package dev.postwright.jobs;
 
 /** Thrown inside a job when its {@link CancellationToken} is cancelled; stages let it propagate. */
 public final class JobCancelledException extends RuntimeException {

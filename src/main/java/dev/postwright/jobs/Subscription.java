@@ -1,4 +1,4 @@
-package dev.postwright.queue;
+package dev.postwright.jobs;
 
 /** A live subscription to a job's events; closing it stops delivery. Idempotent, thread-safe. */
 @FunctionalInterface

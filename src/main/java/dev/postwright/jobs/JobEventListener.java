@@ -1,4 +1,4 @@
-package dev.postwright.queue;
+package dev.postwright.jobs;
 
 /**
  * Receives a job's events from {@link JobQueue#subscribe}. Calls come on the subscription's own

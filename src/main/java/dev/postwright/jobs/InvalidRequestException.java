@@ -1,4 +1,4 @@
-package dev.postwright.queue;
+package dev.postwright.jobs;
 
 import dev.postwright.model.FieldProblem;
 import java.util.List;

@@ -1,4 +1,4 @@
-package dev.postwright.queue;
+package dev.postwright.jobs;
 
 /** The outcome of cancel, retry and delete. */
 public enum CommandResult {
