@@ -2,6 +2,9 @@ package dev.postwright;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAPackage;
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAnyPackage;
 
 import com.tngtech.archunit.core.domain.Dependency;
 import com.tngtech.archunit.core.domain.JavaClass;
@@ -30,6 +33,12 @@ class ArchitectureTest {
             .should().onlyDependOnClassesThat().resideInAnyPackage("dev.postwright.model..", "java.lang..",
                     "java.util..", "java.time..")
             .because("the model is plain records and sealed types that every layer can share");
+
+    @ArchTest
+    static final ArchRule noCyclesBetweenPackages = slices().matching("dev.postwright.(**)")
+            .should().beFreeOfCycles()
+            .ignoreDependency(resideInAPackage("..internal.."), resideInAnyPackage("dev.postwright.queue"))
+            .because("a package that needs another must not be needed by it; only an internal package serves its parent");
 
     @ArchTest
     static final ArchRule theJobContractKnowsOnlyTheModel = classes()

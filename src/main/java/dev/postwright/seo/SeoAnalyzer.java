@@ -21,6 +21,7 @@ import dev.postwright.seo.checks.OutboundLinks;
 import dev.postwright.seo.checks.ParagraphLength;
 import dev.postwright.seo.checks.PassiveSentences;
 import dev.postwright.seo.checks.PreviouslyUsedKeyphrase;
+import dev.postwright.seo.checks.SeoCheck;
 import dev.postwright.seo.checks.SentenceLength;
 import dev.postwright.seo.checks.SeoTitleWidth;
 import dev.postwright.seo.checks.SingleH1;

@@ -1,7 +1,6 @@
 package dev.postwright.seo.checks;
 
 import dev.postwright.model.SeoAnalysis;
-import dev.postwright.seo.SeoCheck;
 import dev.postwright.seo.text.PostText;
 import java.util.Optional;
 

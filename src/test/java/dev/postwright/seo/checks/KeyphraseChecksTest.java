@@ -7,7 +7,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.postwright.model.SeoAnalysis;
 import dev.postwright.seo.Posts;
-import dev.postwright.seo.SeoCheck;
 import dev.postwright.seo.text.PostText;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;

@@ -1,4 +1,4 @@
-package dev.postwright.seo;
+package dev.postwright.seo.checks;
 
 import dev.postwright.model.SeoAnalysis;
 import dev.postwright.seo.text.PostText;
