@@ -2,6 +2,8 @@ package dev.postwright.llm;
 
 import dev.postwright.jobs.CancellationToken;
 import dev.postwright.jobs.JobFailure;
+import dev.postwright.model.Draft;
+import dev.postwright.model.Outline;
 import dev.postwright.model.VisualSuggestion;
 import java.util.List;
 import java.util.function.Consumer;

@@ -2,15 +2,15 @@ package dev.postwright.pipeline;
 
 import dev.postwright.jobs.JobFailure;
 import dev.postwright.llm.Brief;
-import dev.postwright.llm.Draft;
-import dev.postwright.llm.Outline;
 import dev.postwright.llm.TextGenerator;
 import dev.postwright.model.BlogPost;
 import dev.postwright.model.ContextSummary;
+import dev.postwright.model.Draft;
 import dev.postwright.model.JobEvent;
 import dev.postwright.model.JobResult;
 import dev.postwright.model.LibraryPost;
 import dev.postwright.model.OrganizationProfile;
+import dev.postwright.model.Outline;
 import dev.postwright.model.SavedPost;
 import dev.postwright.model.SeoAnalysis;
 import dev.postwright.model.VisualSuggestion;
@@ -24,9 +24,7 @@ import dev.postwright.seo.text.Words;
 import dev.postwright.store.OrganizationProfiles;
 import dev.postwright.store.PostLibrary;
 import dev.postwright.store.StageTimings;
-import dev.postwright.wire.Json;
-import dev.postwright.wire.PostCodec;
-import dev.postwright.wire.ResultCodec;
+import dev.postwright.wire.CheckpointCodec;
 import dev.postwright.wire.WireFormatException;
 import java.lang.System.Logger.Level;
 import java.time.Clock;
@@ -106,24 +104,22 @@ public final class ContentPipeline implements JobHandler {
             // The queue logs it at the progress earlier runs reached, never lower.
             ctx.emit(new JobEvent.StepChange(5, saved.isEmpty() ? "Starting" : "Resuming",
                     estimates.remaining(Stage.CONTEXT, stages)));
-            ContextSummary context = stage(Stage.CONTEXT, this::assessContext, Checkpoints::context, Checkpoints::context,
+            ContextSummary context = stage(Stage.CONTEXT, this::assessContext, CheckpointCodec.CONTEXT,
                     c -> List.of(new JobEvent.ContextResult(c)));
-            Outline outline = stage(Stage.OUTLINE, () -> writer.outline(brief, ctx.cancellation()), Checkpoints::outline,
-                    Checkpoints::outline, o -> List.of());
-            Draft draft = stage(Stage.DRAFT, () -> writeDraft(outline), Checkpoints::draft, Checkpoints::draft,
+            Outline outline = stage(Stage.OUTLINE, () -> writer.outline(brief, ctx.cancellation()), CheckpointCodec.OUTLINE, o -> List.of());
+            Draft draft = stage(Stage.DRAFT, () -> writeDraft(outline), CheckpointCodec.DRAFT,
                     d -> List.of());
             BlogPost post = stage(Stage.METADATA, () -> PostAssembly.of(brief, draft,
                             writer.metadata(brief, outline, draft.markdown(), ctx.cancellation()), writer.model(),
                             clock.millis() - started),
-                    p -> Json.write(PostCodec.write(p)), j -> PostCodec.read(Json.parse(j, "a checkpoint")),
+                    CheckpointCodec.POST,
                     p -> List.of(new JobEvent.BlogResult(p)));
             List<VisualSuggestion> visuals = stages.contains(Stage.VISUALS)
                     ? stage(Stage.VISUALS, () -> writer.visuals(brief, post.content(), ctx.cancellation()),
-                    Checkpoints::visuals, Checkpoints::visuals, v -> List.of(new JobEvent.VisualsResult(v)))
+                    CheckpointCodec.VISUALS, v -> List.of(new JobEvent.VisualsResult(v)))
                     : List.of();
             SeoAnalysis seo = stages.contains(Stage.SEO)
-                    ? stage(Stage.SEO, () -> analyze(post), s -> Json.write(ResultCodec.writeSeo(s)),
-                    j -> ResultCodec.readSeo(Json.parse(j, "a checkpoint")), s -> List.of(new JobEvent.SeoResult(s)))
+                    ? stage(Stage.SEO, () -> analyze(post), CheckpointCodec.SEO, s -> List.of(new JobEvent.SeoResult(s)))
                     : null;
             SavedPost savedPost = stages.contains(Stage.SAVE) ? save(post) : null;
             ctx.emit(new JobEvent.ProgressUpdate(100, "Done", 0, Stage.COMPLETED, null, null));
@@ -135,12 +131,12 @@ public final class ContentPipeline implements JobHandler {
          * Restores a finished stage (re-emitting its events, which the log keeps once) or runs it,
          * storing output and events together and recording how long it took.
          */
-        private <T> T stage(Stage stage, StageWork<T> work, Function<T, String> encode, Function<String, T> decode,
+        private <T> T stage(Stage stage, StageWork<T> work, CheckpointCodec<T> codec,
                             Function<T, List<JobEvent>> events) throws JobFailure {
             String checkpoint = saved.get(stage.id);
             if (checkpoint != null) {
                 try {
-                    T restored = decode.apply(checkpoint);
+                    T restored = codec.read(checkpoint);
                     ctx.completeStage(stage.id, checkpoint, events.apply(restored));
                     return restored;
                 } catch (WireFormatException e) {
@@ -151,7 +147,7 @@ public final class ContentPipeline implements JobHandler {
             ctx.emit(progress(stage));
             long begun = clock.millis();
             T value = work.run();
-            ctx.completeStage(stage.id, encode.apply(value), events.apply(value));
+            ctx.completeStage(stage.id, codec.write(value), events.apply(value));
             estimates.record(stage, clock.millis() - begun);
             return value;
         }

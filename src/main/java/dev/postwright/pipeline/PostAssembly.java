@@ -1,7 +1,7 @@
 package dev.postwright.pipeline;
 
 import dev.postwright.llm.Brief;
-import dev.postwright.llm.Draft;
+import dev.postwright.model.Draft;
 import dev.postwright.llm.PostMetadata;
 import dev.postwright.model.BlogPost;
 import dev.postwright.model.BlogPost.CtaSuggestion;
