@@ -1,5 +1,6 @@
 package dev.postwright.pipeline;
 
+import dev.postwright.model.Stage;
 import dev.postwright.jobs.JobFailure;
 import dev.postwright.llm.Brief;
 import dev.postwright.llm.TextGenerator;
@@ -133,21 +134,21 @@ public final class ContentPipeline implements JobHandler {
          */
         private <T> T stage(Stage stage, StageWork<T> work, CheckpointCodec<T> codec,
                             Function<T, List<JobEvent>> events) throws JobFailure {
-            String checkpoint = saved.get(stage.id);
+            String checkpoint = saved.get(stage.id());
             if (checkpoint != null) {
                 try {
                     T restored = codec.read(checkpoint);
-                    ctx.completeStage(stage.id, checkpoint, events.apply(restored));
+                    ctx.completeStage(stage.id(), checkpoint, events.apply(restored));
                     return restored;
                 } catch (WireFormatException e) {
                     LOG.log(Level.WARNING, "The {0} checkpoint of job {1} is damaged; running the stage again: {2}",
-                            stage.id, ctx.jobId(), e.getMessage());
+                            stage.id(), ctx.jobId(), e.getMessage());
                 }
             }
             ctx.emit(progress(stage));
             long begun = clock.millis();
             T value = work.run();
-            ctx.completeStage(stage.id, codec.write(value), events.apply(value));
+            ctx.completeStage(stage.id(), codec.write(value), events.apply(value));
             estimates.record(stage, clock.millis() - begun);
             return value;
         }
@@ -162,7 +163,7 @@ public final class ContentPipeline implements JobHandler {
          * logged pieces of it: draft-reset voids them first.
          */
         private Draft writeDraft(Outline outline) throws JobFailure {
-            if (resumedAt >= Stage.DRAFT.progress) ctx.emit(new JobEvent.DraftReset());
+            if (resumedAt >= Stage.DRAFT.progress()) ctx.emit(new JobEvent.DraftReset());
             long[] seq = {0};
             return writer.draft(brief, outline, text -> ctx.emit(new JobEvent.DraftDelta(++seq[0], text)),
                     ctx.cancellation());
@@ -178,20 +179,20 @@ public final class ContentPipeline implements JobHandler {
 
         /** Saves the post in the same transaction as the stage's checkpoint: after a cancel, not at all. */
         private SavedPost save(BlogPost post) {
-            if (saved.containsKey(Stage.SAVE.id)) {
+            if (saved.containsKey(Stage.SAVE.id())) {
                 var existing = library.findBySourceJob(ctx.jobId());
                 if (existing.isPresent()) return existing.get().toSavedPost();
             }
             ctx.emit(progress(Stage.SAVE));
             var entry = new PostLibrary.NewPost(post, ctx.request().organizationId(), Slugs.of(post.title()),
                     brief.focusKeyphrase(), ctx.request().options().status(), Words.count(post.content()), ctx.jobId());
-            ctx.completeStage(Stage.SAVE.id, "{}", List.of(), library.saving(entry));
+            ctx.completeStage(Stage.SAVE.id(), "{}", List.of(), library.saving(entry));
             return library.findBySourceJob(ctx.jobId()).map(LibraryPost::toSavedPost).orElseThrow();
         }
 
         private JobEvent.ProgressUpdate progress(Stage stage) {
-            return new JobEvent.ProgressUpdate(stage.progress, stage.step, estimates.remaining(stage, stages),
-                    stage.wireStage, null, null);
+            return new JobEvent.ProgressUpdate(stage.progress(), stage.step(), estimates.remaining(stage, stages),
+                    stage.wireName(), null, null);
         }
     }
 

@@ -1,5 +1,6 @@
 package dev.postwright.pipeline;
 
+import dev.postwright.model.Stage;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.postwright.jobs.CancellationToken;

@@ -7,6 +7,7 @@ import dev.postwright.jobs.LoggedEvent;
 import dev.postwright.llm.offline.OfflineWriter;
 import dev.postwright.model.JobEvent;
 import dev.postwright.model.JobOptions;
+import dev.postwright.model.Stage;
 import dev.postwright.queue.QueueSettings;
 import dev.postwright.testing.Briefs;
 import dev.postwright.testing.KilledMidDraft;
@@ -105,6 +106,25 @@ class JobViewModelTest {
         assertThat(model.stepProperty().get()).isEqualTo("Starting");
         model.start("j");
         assertThat(model.progressProperty().get()).as("a new start begins at 0").isZero();
+    }
+
+    @Test
+    void theStepperFollowsTheStagesByTheirWireNames() {
+        assertThat(JobViewModel.STEPS).extracting(Stage::label)
+                .containsExactly("Context", "Outline", "Draft", "Details", "Visuals", "SEO", "Save");
+        var model = new JobViewModel();
+        model.start("j");
+        long seq = 0;
+        for (Stage stage : Stage.values()) {
+            model.apply(List.of(event("j", ++seq, new JobEvent.ProgressUpdate(stage.progress(), stage.step(), null,
+                    stage.wireName(), null, null))));
+            assertThat(model.stepIndexProperty().get()).as(stage.wireName()).isEqualTo(stage.ordinal());
+        }
+        model.apply(List.of(event("j", ++seq, new JobEvent.ProgressUpdate(95, "Waiting to retry", 30, "retry-wait",
+                null, null))));
+        assertThat(model.stepIndexProperty().get()).as("a name that is no stage moves nothing").isEqualTo(6);
+        model.apply(List.of(event("j", ++seq, new JobEvent.ProgressUpdate(100, "Done", 0, Stage.COMPLETED, null, null))));
+        assertThat(model.stepIndexProperty().get()).isEqualTo(JobViewModel.STEPS.size());
     }
 
     @Test
