@@ -181,6 +181,21 @@ class ContentPipelineTest {
     }
 
     @Test
+    void everyStageARunRunsIsMeasuredSavingIncluded() throws Exception {
+        var queue = queue(new OfflineWriter(), 0);
+        queue.enqueue(request(JobOptions.DEFAULTS), null);
+        queue.runDueJobs();
+        db.transaction(sql -> 0); // records are written asynchronously: wait until they are
+        for (Stage s : Stage.values()) {
+            assertThat(timings.median(s.id(), OfflineWriter.MODEL)).as(s.id()).isPresent();
+        }
+        String second = queue.enqueue(request(JobOptions.DEFAULTS), null);
+        queue.runDueJobs();
+        assertThat(((JobEvent.StepChange) log(queue, second).getFirst().event()).estimatedTimeRemaining())
+                .as("one measured job is enough for an estimate").isNotNull();
+    }
+
+    @Test
     void contextReflectsTheProfileAndTheLibrary() throws Exception {
         profiles.save(new OrganizationProfile("org-1", "Crumb & Co", "Bakery", "home bakers", "food", "warm", List.of(),
                 List.of(new OrganizationProfile.LinkTarget("Starter guide", "https://crumb.example/starter",
