@@ -91,7 +91,7 @@ final class BlogRun {
     BlogPost assemblePost() throws JobFailure {
         Draft draft = stages.required(BlogStages.DRAFT);
         var metadata = writer.metadata(brief, stages.required(BlogStages.OUTLINE), draft.markdown(), ctx.cancellation());
-        return PostAssembly.of(brief, draft, metadata, writer.model(), clock.millis() - started);
+        return PostAssembly.of(brief, draft, metadata, writer.model(), writer.isScaffold(), clock.millis() - started);
     }
 
     List<VisualSuggestion> suggestVisuals() throws JobFailure {

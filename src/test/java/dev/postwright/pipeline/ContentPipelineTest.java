@@ -118,6 +118,7 @@ class ContentPipelineTest {
         var result = complete.result();
         assertThat(result.post().title()).startsWith("Sourdough Bread");
         assertThat(result.post().generationMetadata().model()).isEqualTo(OfflineWriter.MODEL);
+        assertThat(result.post().generationMetadata().scaffold()).as("the offline engine writes scaffolds").isTrue();
         assertThat(result.seo().overallScore()).isGreaterThan(80);
         assertThat(result.visuals()).isNotEmpty();
         assertThat(result.savedPost()).isNotNull();

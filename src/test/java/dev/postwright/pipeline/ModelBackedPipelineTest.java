@@ -88,6 +88,7 @@ class ModelBackedPipelineTest {
         assertThat(post.content()).startsWith("# Sourdough Bread for Beginners");
         assertThat(post.metaDescription()).isEqualTo("Sourdough bread made simple.");
         assertThat(post.generationMetadata().model()).isEqualTo("llama3.1:8b");
+        assertThat(post.generationMetadata().scaffold()).as("a model server writes prose").isFalse();
         assertThat(status.result().visuals()).singleElement().satisfies(v -> assertThat(v.title()).isEqualTo("Loaf"));
         assertThat(server.getRequestCount()).isEqualTo(4);
     }

@@ -1,7 +1,6 @@
 package dev.postwright.ui.desk;
 
 import dev.postwright.jobs.LoggedEvent;
-import dev.postwright.llm.offline.OfflineWriter;
 import dev.postwright.model.BlogPost;
 import dev.postwright.model.ContextSummary;
 import dev.postwright.model.JobEvent;
@@ -130,7 +129,7 @@ public final class JobViewModel {
     private void post(BlogPost p) {
         post.set(p);
         draft.set(p.content() == null ? "" : p.content());
-        scaffold.set(p.generationMetadata() != null && OfflineWriter.MODEL.equals(p.generationMetadata().model()));
+        scaffold.set(p.generationMetadata() != null && p.generationMetadata().scaffold());
     }
 
     private void complete(JobResult result) {
