@@ -95,7 +95,7 @@ public final class JobViewModel {
                 case JobEvent.SeoResult s -> seo.set(s.analysis());
                 case JobEvent.Complete c -> complete(c.result());
                 case JobEvent.Failed f -> {
-                    boolean cancelled = JobEvent.Failed.CANCELLED.equals(f.error());
+                    boolean cancelled = f.isCancellation();
                     phase.set(cancelled ? Phase.CANCELLED : Phase.FAILED);
                     error.set(cancelled ? null : f.error());
                     step.set(cancelled ? "Cancelled" : "Failed");

@@ -142,6 +142,17 @@ class JobViewModelTest {
     }
 
     @Test
+    void aCancelIsKnownByItsCodeNotItsSentence() {
+        var model = new JobViewModel();
+        model.start("j");
+        model.apply(List.of(event("j", 1, new JobEvent.Failed("Cancelled", "UPSTREAM_CANCELLED"))));
+        assertThat(model.phaseProperty().get()).as("a failure that happens to say Cancelled").isEqualTo(JobViewModel.Phase.FAILED);
+        model.start("j");
+        model.apply(List.of(event("j", 1, new JobEvent.Failed("Abgebrochen", JobEvent.Failed.CANCELLED_CODE))));
+        assertThat(model.phaseProperty().get()).isEqualTo(JobViewModel.Phase.CANCELLED);
+    }
+
+    @Test
     void eventsOfAnotherJobAreIgnored() {
         var model = new JobViewModel();
         model.start("mine");
