@@ -18,7 +18,10 @@ public interface TextGenerator {
     /** Shown as {@code generationMetadata.model}. */
     String model();
 
-    /** True for the offline engine, whose drafts are scaffolds for the writer to expand. */
+    /**
+     * True for the offline engine, whose drafts are scaffolds for the writer to expand; the pipeline
+     * records it in the post as {@code generationMetadata.scaffold}.
+     */
     boolean isScaffold();
 
     Outline outline(Brief brief, CancellationToken cancel) throws JobFailure;
