@@ -67,6 +67,12 @@ class ArchitectureTest {
             .because("codecs translate between the model and bytes, nothing more");
 
     @ArchTest
+    static final ArchRule thePipelineLeavesJsonToTheWire = noClasses()
+            .that().resideInAPackage("dev.postwright.pipeline..")
+            .should().dependOnClassesThat().resideInAnyPackage("com.fasterxml.jackson..")
+            .because("checkpoints are wire formats (wire.CheckpointCodec); stages handle model objects only");
+
+    @ArchTest
     static final ArchRule storeDoesNotKnowItsUsers = noClasses()
             .that().resideInAPackage("dev.postwright.store..")
             .should().dependOnClassesThat().resideInAnyPackage("dev.postwright.queue..", "dev.postwright.pipeline..",

@@ -2,6 +2,8 @@ package dev.postwright.llm;
 
 import dev.postwright.jobs.CancellationToken;
 import dev.postwright.jobs.JobFailure;
+import dev.postwright.model.Draft;
+import dev.postwright.model.Outline;
 import dev.postwright.model.VisualSuggestion;
 import java.util.List;
 import java.util.function.Consumer;
@@ -16,7 +18,10 @@ public interface TextGenerator {
     /** Shown as {@code generationMetadata.model}. */
     String model();
 
-    /** True for the offline engine, whose drafts are scaffolds for the writer to expand. */
+    /**
+     * True for the offline engine, whose drafts are scaffolds for the writer to expand; the pipeline
+     * records it in the post as {@code generationMetadata.scaffold}.
+     */
     boolean isScaffold();
 
     Outline outline(Brief brief, CancellationToken cancel) throws JobFailure;

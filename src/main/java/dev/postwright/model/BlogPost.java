@@ -29,6 +29,14 @@ public record BlogPost(String title, String subtitle, String content, String met
     /** Where the generator suggests a call to action. */
     public record CtaSuggestion(String text, String placement, String type, String context) {}
 
-    /** What it cost to write: model name, wall time in ms, tokens; each may be null. */
-    public record GenerationMetadata(String model, Long durationMillis, Long tokensUsed) {}
+    /**
+     * How it was written: model name, wall time in ms, tokens (each may be null), and whether it
+     * is a scaffold: a structured starting point (the offline engine's) rather than finished prose.
+     */
+    public record GenerationMetadata(String model, Long durationMillis, Long tokensUsed, boolean scaffold) {
+        /** Metadata of a post written as prose (every other backend's). */
+        public GenerationMetadata(String model, Long durationMillis, Long tokensUsed) {
+            this(model, durationMillis, tokensUsed, false);
+        }
+    }
 }

@@ -46,13 +46,22 @@ public sealed interface JobEvent {
     /** The job succeeded. Terminal. */
     record Complete(JobResult result) implements JobEvent {}
 
-    /** The job failed or was cancelled ({@code error} "Cancelled"). Terminal. */
+    /**
+     * The job failed or was cancelled. Terminal. A cancel is known by its code ({@link
+     * #isCancellation()}), never by its sentence; the codecs give the code to the protocol's
+     * code-less cancel ({@code error} "Cancelled").
+     */
     record Failed(String error, String errorCode) implements JobEvent {
         public static final String CANCELLED = "Cancelled";
         public static final String CANCELLED_CODE = "CANCELLED";
 
         public static Failed cancelled() {
             return new Failed(CANCELLED, CANCELLED_CODE);
+        }
+
+        /** True when someone cancelled the job, rather than it failing. */
+        public boolean isCancellation() {
+            return CANCELLED_CODE.equals(errorCode);
         }
     }
 

@@ -1,5 +1,6 @@
 package dev.postwright.pipeline;
 
+import dev.postwright.model.Stage;
 import dev.postwright.store.StageTimings;
 import java.util.List;
 import java.util.OptionalLong;
@@ -23,7 +24,7 @@ final class Estimates {
         long millis = 0;
         for (Stage stage : stages) {
             if (stage.ordinal() < from.ordinal()) continue;
-            OptionalLong median = timings.median(stage.id, model);
+            OptionalLong median = timings.median(stage.id(), model);
             if (median.isEmpty()) return null;
             millis += median.getAsLong();
         }
@@ -31,6 +32,6 @@ final class Estimates {
     }
 
     void record(Stage stage, long millis) {
-        timings.record(stage.id, model, millis);
+        timings.record(stage.id(), model, millis);
     }
 }

@@ -1,7 +1,7 @@
 package dev.postwright.pipeline;
 
 import dev.postwright.llm.Brief;
-import dev.postwright.llm.Draft;
+import dev.postwright.model.Draft;
 import dev.postwright.llm.PostMetadata;
 import dev.postwright.model.BlogPost;
 import dev.postwright.model.BlogPost.CtaSuggestion;
@@ -16,11 +16,12 @@ import java.util.Locale;
 final class PostAssembly {
     private PostAssembly() {}
 
-    static BlogPost of(Brief brief, Draft draft, PostMetadata meta, String model, long elapsedMillis) {
+    /** @param scaffold whether the writer writes scaffolds (the offline engine) */
+    static BlogPost of(Brief brief, Draft draft, PostMetadata meta, String model, boolean scaffold, long elapsedMillis) {
         return new BlogPost(meta.title(), meta.subtitle(), draft.markdown(), meta.metaDescription(), meta.tags(),
                 meta.seoKeywords(), meta.estimatedReadTime(), internalLinks(brief.profile(), draft.markdown()),
                 brief.ctas().stream().map(c -> new CtaSuggestion(c.text(), c.placement(), c.type(), null)).toList(),
-                null, new GenerationMetadata(model, elapsedMillis, draft.tokensUsed()), brief.embeds());
+                null, new GenerationMetadata(model, elapsedMillis, draft.tokensUsed(), scaffold), brief.embeds());
     }
 
     /** The profile's pages whose keywords the post mentions, each once, anchored on the keyword found. */

@@ -134,8 +134,7 @@ public final class JobEventCodec {
             case VISUALS_RESULT -> new VisualsResult(ResultCodec.readVisuals(d));
             case SEO_RESULT -> new SeoResult(ResultCodec.readSeo(orSelf(Fields.object(d, "seoAnalysis"), d)));
             case COMPLETE -> new Complete(ResultCodec.readResult(orSelf(Fields.object(d, "result"), d)));
-            case FAILED -> new Failed(orDefault(text(d, "error", "message"), "The job failed without saying why."),
-                    text(d, "errorCode"));
+            case FAILED -> failed(text(d, "error", "message"), text(d, "errorCode"));
             case STREAM_TIMEOUT -> new StreamTimeout(text(d, "jobId"), text(d, "message"));
             case DRAFT_DELTA -> new DraftDelta(orZero(Fields.whole(d, "seq")), orDefault(text(d, "text"), ""));
             case DRAFT_RESET -> new DraftReset();
@@ -149,6 +148,16 @@ public final class JobEventCodec {
                  COMPLETE, FAILED, STREAM_TIMEOUT, DRAFT_DELTA, DRAFT_RESET -> true;
             default -> false;
         };
+    }
+
+    /**
+     * A {@code failed} event or status as read. The protocol marks a cancel by its sentence only
+     * (section 1.3: {@code error} "Cancelled"), so a code-less "Cancelled" is read as the typed
+     * cancellation: this is the one place that compares the text, and only at the wire's edge.
+     */
+    static Failed failed(String error, String errorCode) {
+        if (errorCode == null && Failed.CANCELLED.equals(error)) return Failed.cancelled();
+        return new Failed(orDefault(error, "The job failed without saying why."), errorCode);
     }
 
     private static int progress(JsonNode d) {

@@ -73,7 +73,8 @@ public final class PostCodec {
 
     private static GenerationMetadata readMetadata(JsonNode n) {
         if (n == null) return null;
-        return new GenerationMetadata(text(n, "model"), Fields.whole(n, "duration"), Fields.whole(n, "tokensUsed"));
+        return new GenerationMetadata(text(n, "model"), Fields.whole(n, "duration"), Fields.whole(n, "tokensUsed"),
+                Fields.bool(n, "scaffold", false));
     }
 
     private static ObjectNode writeMetadata(GenerationMetadata m) {
@@ -81,6 +82,7 @@ public final class PostCodec {
         put(o, "model", m.model());
         put(o, "duration", m.durationMillis());
         put(o, "tokensUsed", m.tokensUsed());
+        if (m.scaffold()) o.put("scaffold", true); // a Postwright addition, sent only when true
         return o;
     }
 }

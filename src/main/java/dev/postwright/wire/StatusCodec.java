@@ -47,7 +47,7 @@ public final class StatusCodec {
     public static JobStatus read(JsonNode n) {
         if (n == null || !n.isObject()) throw new WireFormatException("The job status is not a JSON object.");
         String error = text(n, "error");
-        JobState state = readState(text(n, "status"), error);
+        JobState state = readState(text(n, "status"), error, text(n, "errorCode"));
         JsonNode result = Fields.object(n, "result");
         Integer progress = Fields.integer(n, "progress");
         Integer attempts = Fields.integer(n, "attempts");
@@ -58,13 +58,13 @@ public final class StatusCodec {
                 instant(text(n, "finishedAt")));
     }
 
-    private static JobState readState(String status, String error) {
+    private static JobState readState(String status, String error, String errorCode) {
         if (status == null) throw new WireFormatException("The job status has no \"status\" field.");
         return switch (status.toLowerCase(Locale.ROOT)) {
             case "queued", "waiting", "delayed" -> JobState.QUEUED;
             case "running", "active" -> JobState.RUNNING;
             case "succeeded", "completed" -> JobState.SUCCEEDED;
-            case "failed" -> JobEvent.Failed.CANCELLED.equals(error) ? JobState.CANCELLED : JobState.FAILED;
+            case "failed" -> JobEventCodec.failed(error, errorCode).isCancellation() ? JobState.CANCELLED : JobState.FAILED;
             case "cancelled" -> JobState.CANCELLED;
             default -> throw new WireFormatException("The job status \"" + status + "\" is not one Postwright knows.");
         };

@@ -1,13 +1,14 @@
 package dev.postwright.pipeline;
 
+import dev.postwright.model.Stage;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.postwright.jobs.CancellationToken;
 import dev.postwright.jobs.JobFailure;
 import dev.postwright.jobs.LoggedEvent;
 import dev.postwright.llm.Brief;
-import dev.postwright.llm.Draft;
-import dev.postwright.llm.Outline;
+import dev.postwright.model.Draft;
+import dev.postwright.model.Outline;
 import dev.postwright.llm.PostMetadata;
 import dev.postwright.llm.TextGenerator;
 import dev.postwright.llm.offline.OfflineWriter;
@@ -117,6 +118,7 @@ class ContentPipelineTest {
         var result = complete.result();
         assertThat(result.post().title()).startsWith("Sourdough Bread");
         assertThat(result.post().generationMetadata().model()).isEqualTo(OfflineWriter.MODEL);
+        assertThat(result.post().generationMetadata().scaffold()).as("the offline engine writes scaffolds").isTrue();
         assertThat(result.seo().overallScore()).isGreaterThan(80);
         assertThat(result.visuals()).isNotEmpty();
         assertThat(result.savedPost()).isNotNull();
@@ -177,6 +179,21 @@ class ContentPipelineTest {
         queue.runDueJobs();
         Integer eta = ((JobEvent.StepChange) log(queue, second).getFirst().event()).estimatedTimeRemaining();
         assertThat(eta).isNotNull().isBetween(1, 7 * 4);
+    }
+
+    @Test
+    void everyStageARunRunsIsMeasuredSavingIncluded() throws Exception {
+        var queue = queue(new OfflineWriter(), 0);
+        queue.enqueue(request(JobOptions.DEFAULTS), null);
+        queue.runDueJobs();
+        db.transaction(sql -> 0); // records are written asynchronously: wait until they are
+        for (Stage s : Stage.values()) {
+            assertThat(timings.median(s.id(), OfflineWriter.MODEL)).as(s.id()).isPresent();
+        }
+        String second = queue.enqueue(request(JobOptions.DEFAULTS), null);
+        queue.runDueJobs();
+        assertThat(((JobEvent.StepChange) log(queue, second).getFirst().event()).estimatedTimeRemaining())
+                .as("one measured job is enough for an estimate").isNotNull();
     }
 
     @Test

@@ -1,5 +1,6 @@
 package dev.postwright.pipeline;
 
+import dev.postwright.model.Stage;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.postwright.llm.openai.ModelServer;
@@ -87,6 +88,7 @@ class ModelBackedPipelineTest {
         assertThat(post.content()).startsWith("# Sourdough Bread for Beginners");
         assertThat(post.metaDescription()).isEqualTo("Sourdough bread made simple.");
         assertThat(post.generationMetadata().model()).isEqualTo("llama3.1:8b");
+        assertThat(post.generationMetadata().scaffold()).as("a model server writes prose").isFalse();
         assertThat(status.result().visuals()).singleElement().satisfies(v -> assertThat(v.title()).isEqualTo("Loaf"));
         assertThat(server.getRequestCount()).isEqualTo(4);
     }
@@ -104,7 +106,7 @@ class ModelBackedPipelineTest {
         var waiting = queue.status(id).orElseThrow();
         assertThat(waiting.state()).as("waiting for an automatic retry").isEqualTo(JobState.QUEUED);
         assertThat(waiting.currentStep()).contains("dropped in the middle of its reply");
-        assertThat(waiting.progress()).as("the notice keeps the progress").isEqualTo(Stage.DRAFT.progress);
+        assertThat(waiting.progress()).as("the notice keeps the progress").isEqualTo(Stage.DRAFT.progress());
         assertThat(LogFold.draft(queue.events(id, 0))).as("pieces of the first try were logged").startsWith("word0 ");
 
         server.enqueue(reply("# Sourdough Bread for Beginners\n\nSourdough bread is easy for home bakers."));

@@ -1,5 +1,6 @@
 package dev.postwright.pipeline;
 
+import dev.postwright.model.Stage;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.postwright.engine.LocalEngine;
@@ -40,7 +41,7 @@ class ResumedDraftTest {
             assertThat(LogFold.resets(log)).isEqualTo(1);
             assertThat(LogFold.progress(log)).isSorted().endsWith(100);
             var resumed = (JobEvent.StepChange) log.get(beforeRestart.size()).event();
-            assertThat(resumed).isEqualTo(new JobEvent.StepChange(Stage.DRAFT.progress, "Resuming",
+            assertThat(resumed).isEqualTo(new JobEvent.StepChange(Stage.DRAFT.progress(), "Resuming",
                     resumed.estimatedTimeRemaining()));
         }
     }

@@ -3,7 +3,7 @@ package dev.postwright.testing;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import dev.postwright.jobs.CancellationToken;
 import dev.postwright.llm.Brief;
-import dev.postwright.llm.Outline;
+import dev.postwright.model.Outline;
 import dev.postwright.llm.PostMetadata;
 import dev.postwright.llm.offline.OfflineWriter;
 import dev.postwright.model.OrganizationProfile;

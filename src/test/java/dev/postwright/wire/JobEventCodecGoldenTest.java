@@ -192,7 +192,7 @@ class JobEventCodecGoldenTest {
                 "{\"connectionId\": \"c1\", \"jobId\": \"j1\", \"maxAgeSeconds\": 250}");
         assertCanonical("failed", "{\"error\": \"Not enough credits\", \"errorCode\": \"INSUFFICIENT_CREDITS\"}",
                 "{\"error\": \"Not enough credits\", \"errorCode\": \"INSUFFICIENT_CREDITS\"}");
-        assertCanonical("failed", "{\"error\": \"Cancelled\"}", "{\"error\": \"Cancelled\", \"errorCode\": null}");
+        assertCanonical("failed", "{\"error\": \"Cancelled\"}", "{\"error\": \"Cancelled\", \"errorCode\": \"CANCELLED\"}");
         assertCanonical("stream-timeout", "{\"jobId\": \"j1\", \"message\": \"Reconnect\"}",
                 "{\"jobId\": \"j1\", \"message\": \"Reconnect\"}");
         assertCanonical("draft-delta", "{\"seq\": 3, \"text\": \"Hello\\nworld\"}",

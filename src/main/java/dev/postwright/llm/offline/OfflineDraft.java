@@ -4,7 +4,7 @@ import static dev.postwright.llm.offline.Words.capitalized;
 import static dev.postwright.llm.offline.Words.inSentence;
 
 import dev.postwright.llm.Brief;
-import dev.postwright.llm.Outline;
+import dev.postwright.model.Outline;
 import dev.postwright.model.Cta;
 import dev.postwright.model.WebUrls;
 import java.util.ArrayList;

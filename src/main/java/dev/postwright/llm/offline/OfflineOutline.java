@@ -4,8 +4,8 @@ import static dev.postwright.llm.offline.Words.capitalized;
 import static dev.postwright.llm.offline.Words.inSentence;
 
 import dev.postwright.llm.Brief;
-import dev.postwright.llm.Outline;
-import dev.postwright.llm.Outline.Section;
+import dev.postwright.model.Outline;
+import dev.postwright.model.Outline.Section;
 import java.util.ArrayList;
 import java.util.List;
 

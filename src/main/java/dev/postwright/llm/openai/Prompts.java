@@ -1,7 +1,7 @@
 package dev.postwright.llm.openai;
 
 import dev.postwright.llm.Brief;
-import dev.postwright.llm.Outline;
+import dev.postwright.model.Outline;
 import dev.postwright.model.Article;
 import dev.postwright.model.Cta;
 import dev.postwright.model.Tweet;

@@ -1,13 +1,13 @@
 package dev.postwright.ui.desk;
 
 import dev.postwright.jobs.LoggedEvent;
-import dev.postwright.llm.offline.OfflineWriter;
 import dev.postwright.model.BlogPost;
 import dev.postwright.model.ContextSummary;
 import dev.postwright.model.JobEvent;
 import dev.postwright.model.JobResult;
 import dev.postwright.model.SavedPost;
 import dev.postwright.model.SeoAnalysis;
+import dev.postwright.model.Stage;
 import dev.postwright.model.VisualSuggestion;
 import java.util.List;
 import javafx.beans.property.ReadOnlyBooleanProperty;
@@ -30,13 +30,8 @@ public final class JobViewModel {
     /** Where the job is, as the writer sees it. */
     public enum Phase { IDLE, RUNNING, SUCCEEDED, FAILED, CANCELLED }
 
-    /** The stepper's steps: the pipeline's stages by their wire names, with labels. */
-    public static final List<Step> STEPS = List.of(new Step("initialization", "Context"),
-            new Step("research_outline", "Outline"), new Step("draft_generation", "Draft"),
-            new Step("seo_polish", "Details"), new Step("enhancement", "Visuals"), new Step("quality_scoring", "SEO"),
-            new Step("finalization", "Save"));
-
-    public record Step(String stage, String label) {}
+    /** The stepper's steps: the blog job's stages, which name themselves on the wire and label themselves. */
+    public static final List<Stage> STEPS = List.of(Stage.values());
 
     private final ReadOnlyStringWrapper jobId = new ReadOnlyStringWrapper();
     private final ReadOnlyObjectWrapper<Phase> phase = new ReadOnlyObjectWrapper<>(Phase.IDLE);
@@ -100,7 +95,7 @@ public final class JobViewModel {
                 case JobEvent.SeoResult s -> seo.set(s.analysis());
                 case JobEvent.Complete c -> complete(c.result());
                 case JobEvent.Failed f -> {
-                    boolean cancelled = JobEvent.Failed.CANCELLED.equals(f.error());
+                    boolean cancelled = f.isCancellation();
                     phase.set(cancelled ? Phase.CANCELLED : Phase.FAILED);
                     error.set(cancelled ? null : f.error());
                     step.set(cancelled ? "Cancelled" : "Failed");
@@ -119,8 +114,8 @@ public final class JobViewModel {
         if (currentStep != null) step.set(currentStep);
         secondsLeft.set(eta);
         if (stage != null) {
-            for (int i = 0; i < STEPS.size(); i++) if (STEPS.get(i).stage().equals(stage)) stepIndex.set(i);
-            if (stage.equals("completed")) stepIndex.set(STEPS.size());
+            if (stage.equals(Stage.COMPLETED)) stepIndex.set(STEPS.size());
+            else Stage.ofWireName(stage).ifPresent(known -> stepIndex.set(STEPS.indexOf(known)));
         }
     }
 
@@ -134,7 +129,7 @@ public final class JobViewModel {
     private void post(BlogPost p) {
         post.set(p);
         draft.set(p.content() == null ? "" : p.content());
-        scaffold.set(p.generationMetadata() != null && OfflineWriter.MODEL.equals(p.generationMetadata().model()));
+        scaffold.set(p.generationMetadata() != null && p.generationMetadata().scaffold());
     }
 
     private void complete(JobResult result) {

@@ -8,7 +8,7 @@ import dev.postwright.jobs.CancellationToken;
 import dev.postwright.jobs.JobCancelledException;
 import dev.postwright.jobs.JobFailure;
 import dev.postwright.llm.Brief;
-import dev.postwright.llm.Outline;
+import dev.postwright.model.Outline;
 import dev.postwright.model.BusinessInfo;
 import dev.postwright.model.Cta;
 import dev.postwright.model.Embeds;

@@ -2,8 +2,8 @@ package dev.postwright.ui.bench;
 
 import dev.postwright.jobs.CancellationToken;
 import dev.postwright.llm.Brief;
-import dev.postwright.llm.Draft;
-import dev.postwright.llm.Outline;
+import dev.postwright.model.Draft;
+import dev.postwright.model.Outline;
 import dev.postwright.llm.PostMetadata;
 import dev.postwright.llm.TextGenerator;
 import dev.postwright.model.VisualSuggestion;

@@ -7,6 +7,7 @@ import dev.postwright.jobs.LoggedEvent;
 import dev.postwright.llm.offline.OfflineWriter;
 import dev.postwright.model.JobEvent;
 import dev.postwright.model.JobOptions;
+import dev.postwright.model.Stage;
 import dev.postwright.queue.QueueSettings;
 import dev.postwright.testing.Briefs;
 import dev.postwright.testing.KilledMidDraft;
@@ -108,6 +109,25 @@ class JobViewModelTest {
     }
 
     @Test
+    void theStepperFollowsTheStagesByTheirWireNames() {
+        assertThat(JobViewModel.STEPS).extracting(Stage::label)
+                .containsExactly("Context", "Outline", "Draft", "Details", "Visuals", "SEO", "Save");
+        var model = new JobViewModel();
+        model.start("j");
+        long seq = 0;
+        for (Stage stage : Stage.values()) {
+            model.apply(List.of(event("j", ++seq, new JobEvent.ProgressUpdate(stage.progress(), stage.step(), null,
+                    stage.wireName(), null, null))));
+            assertThat(model.stepIndexProperty().get()).as(stage.wireName()).isEqualTo(stage.ordinal());
+        }
+        model.apply(List.of(event("j", ++seq, new JobEvent.ProgressUpdate(95, "Waiting to retry", 30, "retry-wait",
+                null, null))));
+        assertThat(model.stepIndexProperty().get()).as("a name that is no stage moves nothing").isEqualTo(6);
+        model.apply(List.of(event("j", ++seq, new JobEvent.ProgressUpdate(100, "Done", 0, Stage.COMPLETED, null, null))));
+        assertThat(model.stepIndexProperty().get()).isEqualTo(JobViewModel.STEPS.size());
+    }
+
+    @Test
     void failuresAndCancelsAreToldApart() {
         var model = new JobViewModel();
         model.start("j");
@@ -119,6 +139,17 @@ class JobViewModelTest {
         assertThat(model.phaseProperty().get()).isEqualTo(JobViewModel.Phase.CANCELLED);
         assertThat(model.errorProperty().get()).isNull();
         assertThat(model.stepProperty().get()).isEqualTo("Cancelled");
+    }
+
+    @Test
+    void aCancelIsKnownByItsCodeNotItsSentence() {
+        var model = new JobViewModel();
+        model.start("j");
+        model.apply(List.of(event("j", 1, new JobEvent.Failed("Cancelled", "UPSTREAM_CANCELLED"))));
+        assertThat(model.phaseProperty().get()).as("a failure that happens to say Cancelled").isEqualTo(JobViewModel.Phase.FAILED);
+        model.start("j");
+        model.apply(List.of(event("j", 1, new JobEvent.Failed("Abgebrochen", JobEvent.Failed.CANCELLED_CODE))));
+        assertThat(model.phaseProperty().get()).isEqualTo(JobViewModel.Phase.CANCELLED);
     }
 
     @Test

@@ -1,4 +1,4 @@
-package dev.postwright.llm;
+package dev.postwright.model;
 
 /**
  * A written body.

@@ -1,0 +1,120 @@
+package dev.postwright.pipeline;
+
+import dev.postwright.jobs.JobFailure;
+import dev.postwright.llm.Brief;
+import dev.postwright.llm.TextGenerator;
+import dev.postwright.model.BlogPost;
+import dev.postwright.model.ContextSummary;
+import dev.postwright.model.Draft;
+import dev.postwright.model.JobEvent;
+import dev.postwright.model.JobResult;
+import dev.postwright.model.LibraryPost;
+import dev.postwright.model.OrganizationProfile;
+import dev.postwright.model.Outline;
+import dev.postwright.model.SavedPost;
+import dev.postwright.model.SeoAnalysis;
+import dev.postwright.model.Stage;
+import dev.postwright.model.VisualSuggestion;
+import dev.postwright.queue.JobContext;
+import dev.postwright.render.Slugs;
+import dev.postwright.seo.SeoAnalyzer;
+import dev.postwright.seo.SiteHost;
+import dev.postwright.seo.text.PostTexts;
+import dev.postwright.seo.text.Words;
+import dev.postwright.store.OrganizationProfiles;
+import dev.postwright.store.PostLibrary;
+import dev.postwright.store.SqlWork;
+import dev.postwright.store.StageTimings;
+import java.time.Clock;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * One run of one blog job: the work of each of {@link BlogStages}, reading the outputs of the
+ * stages before from its {@link StagedRun}. Used on the job's worker thread only.
+ */
+final class BlogRun {
+    private final JobContext ctx;
+    private final TextGenerator writer;
+    private final PostLibrary library;
+    private final SeoAnalyzer analyzer;
+    private final Clock clock;
+    private final Brief brief;
+    private final StagedRun<BlogRun> stages;
+    private final long started;
+
+    BlogRun(JobContext ctx, TextGenerator writer, OrganizationProfiles profiles, PostLibrary library,
+            StageTimings timings, SeoAnalyzer analyzer, Clock clock) {
+        this.ctx = ctx;
+        this.writer = writer;
+        this.library = library;
+        this.analyzer = analyzer;
+        this.clock = clock;
+        this.started = clock.millis();
+        String org = ctx.request().organizationId();
+        this.brief = Brief.of(ctx.request(), profiles.find(org).orElse(OrganizationProfile.empty(org)));
+        this.stages = new StagedRun<>(ctx, BlogStages.ALL, new Estimates(timings, writer.model()), clock);
+    }
+
+    JobResult execute() throws JobFailure {
+        stages.runAll(this);
+        stages.finish();
+        BlogPost post = stages.required(BlogStages.METADATA);
+        List<VisualSuggestion> visuals = stages.output(BlogStages.VISUALS).orElse(List.of());
+        return new JobResult(post, visuals, stages.output(BlogStages.SEO).orElse(null),
+                stages.output(BlogStages.SAVE).orElse(null), new JobResult.Metadata(clock.millis() - started,
+                stages.required(BlogStages.DRAFT).tokensUsed(), stages.required(BlogStages.CONTEXT).completenessScore(),
+                visuals.size()), brief.ctas());
+    }
+
+    ContextSummary assessContext() {
+        return ContextAssessment.of(ctx.request(), brief.profile(), brief.ctas(),
+                library.count(ctx.request().organizationId()));
+    }
+
+    Outline outline() throws JobFailure {
+        return writer.outline(brief, ctx.cancellation());
+    }
+
+    /**
+     * Streams the draft as draft-delta events. A run that got to the draft before may have
+     * logged pieces of it: draft-reset voids them first.
+     */
+    Draft writeDraft() throws JobFailure {
+        Outline outline = stages.required(BlogStages.OUTLINE);
+        if (stages.earlierRunReached(Stage.DRAFT)) ctx.emit(new JobEvent.DraftReset());
+        long[] seq = {0};
+        return writer.draft(brief, outline, text -> ctx.emit(new JobEvent.DraftDelta(++seq[0], text)),
+                ctx.cancellation());
+    }
+
+    BlogPost assemblePost() throws JobFailure {
+        Draft draft = stages.required(BlogStages.DRAFT);
+        var metadata = writer.metadata(brief, stages.required(BlogStages.OUTLINE), draft.markdown(), ctx.cancellation());
+        return PostAssembly.of(brief, draft, metadata, writer.model(), writer.isScaffold(), clock.millis() - started);
+    }
+
+    List<VisualSuggestion> suggestVisuals() throws JobFailure {
+        return writer.visuals(brief, stages.required(BlogStages.METADATA).content(), ctx.cancellation());
+    }
+
+    SeoAnalysis analyzeSeo() {
+        BlogPost post = stages.required(BlogStages.METADATA);
+        String org = ctx.request().organizationId();
+        var meta = new PostTexts.Meta(post.title(), post.metaDescription(), Slugs.of(post.title()),
+                brief.focusKeyphrase(), SiteHost.of(brief.profile()), library.countUsingKeyphrase(org,
+                brief.focusKeyphrase(), null));
+        return analyzer.analyze(post.content(), meta);
+    }
+
+    SqlWork<?> savingPost() {
+        BlogPost post = stages.required(BlogStages.METADATA);
+        return library.saving(new PostLibrary.NewPost(post, ctx.request().organizationId(), Slugs.of(post.title()),
+                brief.focusKeyphrase(), ctx.request().options().status(), Words.count(post.content()), ctx.jobId()));
+    }
+
+    /** The post this job saved, if it did: a job saves its post at most once. */
+    Optional<SavedPost> savedPost() {
+        return library.findBySourceJob(ctx.jobId()).map(LibraryPost::toSavedPost);
+    }
+}
