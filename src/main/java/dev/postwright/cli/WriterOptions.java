@@ -5,7 +5,7 @@ import dev.postwright.llm.offline.OfflineWriter;
 import dev.postwright.llm.openai.HttpClients;
 import dev.postwright.llm.openai.ModelServer;
 import dev.postwright.llm.openai.OpenAiCompatibleWriter;
-import dev.postwright.model.BriefRules;
+import dev.postwright.model.WebUrls;
 import java.io.PrintWriter;
 import java.util.function.Function;
 import picocli.CommandLine.Option;
@@ -35,7 +35,7 @@ public final class WriterOptions {
             stderr.println("--model-url needs --model: which of the server's models to use.");
             return null;
         }
-        if (!BriefRules.isWebLink(modelUrl)) {
+        if (!WebUrls.isWebAddress(modelUrl)) {
             stderr.println("--model-url must start with http:// or https://, e.g. http://localhost:11434/v1.");
             return null;
         }

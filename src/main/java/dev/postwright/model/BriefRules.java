@@ -75,7 +75,7 @@ public final class BriefRules {
                 limit(field + ".text", "the text of " + name.toLowerCase(), cta.text(), MAX_SHORT_TEXT);
             }
             if (isBlank(cta.href())) continue;
-            if (!isWebLink(cta.href())) {
+            if (!WebUrls.isWebAddress(cta.href())) {
                 add(field + ".href", "The link of " + name.toLowerCase() + " must start with http:// or https://.");
             } else if (!WebUrls.isSingleWebUrl(cta.href())) {
                 add(field + ".href", "The link of " + name.toLowerCase() + " must be one web address, like "
@@ -103,7 +103,7 @@ public final class BriefRules {
             String link = url.apply(items.get(i));
             if (isBlank(link)) {
                 add(at + ".url", name + " has no link. Add its URL or remove it.");
-            } else if (!isWebLink(link)) {
+            } else if (!WebUrls.isWebAddress(link)) {
                 add(at + ".url", "The link of " + name.toLowerCase() + " must start with http:// or https://.");
             }
             limit(at, "the text of " + name.toLowerCase(), longText.apply(items.get(i)), MAX_EMBED_TEXT);
@@ -122,11 +122,5 @@ public final class BriefRules {
 
     private static boolean isBlank(String s) {
         return s == null || s.isBlank();
-    }
-
-    /** True for absolute http(s) links; anything else (javascript:, relative paths) is refused. */
-    public static boolean isWebLink(String s) {
-        String t = s.strip().toLowerCase(java.util.Locale.ROOT);
-        return (t.startsWith("https://") || t.startsWith("http://")) && t.length() > t.indexOf("//") + 2;
     }
 }

@@ -32,6 +32,19 @@ public final class WebUrls {
     }
 
     /**
+     * True when {@code url} (after {@link String#strip()}) starts with {@code http://} or
+     * {@code https://} and has something after it: the one check of "is this a web address" that
+     * briefs, settings, the team-server form and the command line share, so {@code javascript:}
+     * links and relative paths are refused everywhere with the same words. Null is not one.
+     * {@link #isSingleWebUrl} is the stricter check for addresses that go into posts.
+     */
+    public static boolean isWebAddress(String url) {
+        if (url == null) return false;
+        String t = url.strip().toLowerCase(Locale.ROOT);
+        return (t.startsWith("https://") || t.startsWith("http://")) && t.length() > t.indexOf("//") + 2;
+    }
+
+    /**
      * True when {@code url} (after {@link String#strip()}) is exactly one absolute http(s)
      * address: the scheme, a host name (or a bracketed IPv6 address) with an optional port, then
      * a path, query and fragment of the characters RFC 3986 allows, {@code %XX} escapes, or

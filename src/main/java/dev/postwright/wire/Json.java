@@ -68,6 +68,11 @@ public final class Json {
         return MAPPER.createArrayNode();
     }
 
+    /** {@code text} as a JSON string literal, quotes included: also a valid JavaScript string literal. */
+    public static String quote(String text) {
+        return write(com.fasterxml.jackson.databind.node.TextNode.valueOf(text));
+    }
+
     public static String write(JsonNode node) {
         try {
             return MAPPER.writeValueAsString(node);

@@ -17,6 +17,13 @@ public final class ManualFrames implements FxFrames {
         due.add(work);
     }
 
+    /** Runs the frames already due (not those they schedule); returns how many ran. */
+    public int runDue() {
+        int due = this.due.size();
+        for (int i = 0; i < due; i++) this.due.remove().run();
+        return due;
+    }
+
     /** Runs frames as they come until {@code done} holds; fails after 30 s. */
     public void runUntil(BooleanSupplier done) throws InterruptedException {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);

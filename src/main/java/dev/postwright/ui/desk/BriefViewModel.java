@@ -1,21 +1,18 @@
 package dev.postwright.ui.desk;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import dev.postwright.model.BusinessInfo;
 import dev.postwright.model.Embeds;
 import dev.postwright.model.FieldProblem;
 import dev.postwright.model.JobOptions;
 import dev.postwright.model.JobRequest;
 import dev.postwright.model.Topic;
-import dev.postwright.wire.EmbedCodec;
 import dev.postwright.ui.parts.CtaRow;
 import dev.postwright.wire.JobRequestCodec;
-import dev.postwright.wire.Json;
+import dev.postwright.wire.EmbedLists;
 import dev.postwright.wire.WireFormatException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.function.Function;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.ObjectBinding;
 import javafx.beans.binding.StringBinding;
@@ -75,15 +72,15 @@ public final class BriefViewModel {
         var business = new BusinessInfo(blankToNull(businessType.get()), blankToNull(audience.get()),
                 blankToNull(industry.get()), null);
         var options = new JobOptions(includeVisuals.get(), autoSave.get(), status.get(), false);
-        var embeds = new Embeds(parse(tweetsJson.get(), EmbedCodec::readTweet),
-                parse(articlesJson.get(), EmbedCodec::readArticle), parse(videosJson.get(), EmbedCodec::readVideo));
+        var embeds = new Embeds(EmbedLists.tweets(tweetsJson.get()), EmbedLists.articles(articlesJson.get()),
+                EmbedLists.videos(videosJson.get()));
         return new JobRequest(topic, business, ORGANIZATION, blankToNull(instructions.get()), options,
                 ctas.stream().map(CtaRow::toCta).toList(), embeds);
     }
 
     /** The brief as the create-job JSON, to save and share; includes whatever is invalid, as typed. */
     public String toJson() {
-        return Json.write(JobRequestCodec.toTree(toRequest()));
+        return JobRequestCodec.encode(toRequest());
     }
 
     /**
@@ -110,9 +107,9 @@ public final class BriefViewModel {
         includeVisuals.set(request.options().includeVisuals());
         autoSave.set(request.options().autoSave());
         status.set(request.options().status());
-        tweetsJson.set(json(request.embeds().tweets(), EmbedCodec::writeTweet));
-        articlesJson.set(json(request.embeds().articles(), EmbedCodec::writeArticle));
-        videosJson.set(json(request.embeds().videos(), EmbedCodec::writeVideo));
+        tweetsJson.set(EmbedLists.ofTweets(request.embeds().tweets()));
+        articlesJson.set(EmbedLists.ofArticles(request.embeds().articles()));
+        videosJson.set(EmbedLists.ofVideos(request.embeds().videos()));
         ctas.setAll(request.ctas().stream().map(CtaRow::of).toList());
     }
 
@@ -126,33 +123,7 @@ public final class BriefViewModel {
     }
 
     private static void checkJson(List<FieldProblem> out, String field, String what, String json) {
-        if (json == null || json.isBlank()) return;
-        try {
-            JsonNode node = Json.parse(json, what.toLowerCase() + " to embed");
-            if (!node.isArray()) out.add(new FieldProblem(field, what + " to embed must be a JSON list: [ {…}, {…} ]."));
-        } catch (WireFormatException e) {
-            out.add(new FieldProblem(field, e.getMessage()));
-        }
-    }
-
-    private static <T> List<T> parse(String json, Function<JsonNode, T> reader) {
-        if (json == null || json.isBlank()) return List.of();
-        try {
-            JsonNode node = Json.parse(json, "embeds");
-            if (!node.isArray()) return List.of();
-            List<T> out = new ArrayList<>();
-            for (JsonNode item : node) if (item.isObject()) out.add(reader.apply(item));
-            return out;
-        } catch (WireFormatException e) {
-            return List.of(); // reported by problems()
-        }
-    }
-
-    private static <T> String json(List<T> items, Function<T, com.fasterxml.jackson.databind.node.ObjectNode> writer) {
-        if (items.isEmpty()) return "";
-        var array = Json.object().arrayNode();
-        items.forEach(i -> array.add(writer.apply(i)));
-        return Json.write(array);
+        EmbedLists.problem(json, what).ifPresent(problem -> out.add(new FieldProblem(field, problem)));
     }
 
     private static String blankToNull(String s) {

@@ -6,16 +6,19 @@ import dev.postwright.jobs.JobService;
 import dev.postwright.jobs.LoggedEvent;
 import dev.postwright.jobs.Subscription;
 import dev.postwright.model.JobRequest;
+import dev.postwright.ui.fx.BackgroundTask;
 import dev.postwright.ui.fx.Coalescer;
 import dev.postwright.ui.fx.FxFrames;
+import dev.postwright.ui.fx.FxTasks;
 import java.lang.System.Logger.Level;
 import java.util.concurrent.Executor;
+import java.util.stream.Collectors;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 
 /**
- * The desk's commands: generate, cancel, retry. Engine calls run on {@code background}, never on
- * the FX thread; the followed job's events come back through one {@link Coalescer}, so the
+ * The desk's commands: generate, cancel, retry. Engine calls run on {@code background} (through
+ * {@link FxTasks}), never on the FX thread; the followed job's events come back through one {@link Coalescer}, so the
  * {@link JobViewModel} changes at most once per frame. Called on the FX thread.
  */
 public final class DeskController {
@@ -23,15 +26,18 @@ public final class DeskController {
 
     private final JobService jobs;
     private final FxFrames frames;
-    private final Executor background;
+    private final FxTasks tasks;
     private final ReadOnlyStringWrapper problem = new ReadOnlyStringWrapper("");
     private final JobViewModel job = new JobViewModel();
-    private volatile Subscription following;
+    /** The subscription of the job shown; FX thread only. */
+    private Subscription following;
+    /** Counts follows, so a subscription that arrives after a later follow is closed, not kept. FX thread only. */
+    private long follows;
 
     public DeskController(JobService jobs, FxFrames frames, Executor background) {
         this.jobs = jobs;
         this.frames = frames;
-        this.background = background;
+        this.tasks = new FxTasks(background, frames);
     }
 
     public JobViewModel job() {
@@ -41,34 +47,28 @@ public final class DeskController {
     /** Queues the brief and follows its job; says in {@link #problemProperty} why it could not. */
     public void generate(JobRequest request) {
         problem.set("");
-        background.execute(() -> attempt("The brief could not be started", () -> {
-            String id = jobs.enqueue(request, null);
-            frames.nextFrame(() -> follow(id));
-        }));
+        tasks.execute(BackgroundTask.call(() -> jobs.enqueue(request, null))
+                .onSuccess(this::follow)
+                .onFailure(e -> problem("The brief could not be started", e)));
     }
 
     public void cancel() {
         String id = job.jobIdProperty().get();
-        if (id != null) background.execute(() -> attempt("The job could not be cancelled", () -> jobs.cancel(id)));
+        if (id != null) tasks.execute(BackgroundTask.call(() -> jobs.cancel(id))
+                .onFailure(e -> problem("The job could not be cancelled", e)));
     }
 
     /**
-     * Runs {@code work}; a failure (a refused brief, a server that cannot be reached or refused the
-     * token, a database error) becomes a sentence in {@link #problemProperty}, not a lost exception.
+     * A failure (a refused brief, a server that cannot be reached or refused the token, a database
+     * error) becomes a sentence in {@link #problemProperty}, not a lost exception. FX thread.
      */
-    private void attempt(String what, Runnable work) {
-        try {
-            work.run();
-        } catch (InvalidRequestException e) {
-            say(what + ": " + e.problems().stream().map(p -> p.message()).collect(java.util.stream.Collectors.joining(" ")));
-        } catch (RuntimeException e) {
-            LOG.log(Level.WARNING, "{0}: {1}", what, e.getMessage());
-            say(e.getMessage() != null ? e.getMessage() : what + ".");
+    private void problem(String what, Exception e) {
+        if (e instanceof InvalidRequestException refused) {
+            problem.set(what + ": " + refused.problems().stream().map(p -> p.message()).collect(Collectors.joining(" ")));
+            return;
         }
-    }
-
-    private void say(String sentence) {
-        frames.nextFrame(() -> problem.set(sentence));
+        LOG.log(Level.WARNING, "{0}: {1}", what, e.getMessage());
+        problem.set(e.getMessage() != null ? e.getMessage() : what + ".");
     }
 
     /** Why the last generate, cancel or retry could not be done; empty when it could. */
@@ -80,23 +80,42 @@ public final class DeskController {
     public void retry() {
         String id = job.jobIdProperty().get();
         if (id == null) return;
-        background.execute(() -> attempt("The job could not be retried", () -> {
-            jobs.retry(id);
-            frames.nextFrame(() -> follow(id));
-        }));
+        tasks.execute(BackgroundTask.call(() -> jobs.retry(id))
+                .onSuccess(result -> follow(id))
+                .onFailure(e -> problem("The job could not be retried", e)));
     }
 
-    /** Shows job {@code id}: its events so far, then live. */
+    /**
+     * Shows job {@code id}: its events so far, then live. The subscription is made in the
+     * background and kept on the FX thread only if this is still the job followed; one that a
+     * later follow overtook is closed as it arrives, and its events are dropped, so quick follows
+     * never leave one open nor show a job's events twice. FX thread.
+     */
     public void follow(String id) {
-        if (following != null) following.close();
+        long ticket = ++follows;
+        closeFollowed();
         job.start(id);
-        var coalescer = new Coalescer<LoggedEvent>(frames, job::apply);
-        background.execute(() -> attempt("The job's progress could not be shown", () -> following = jobs.subscribe(id, 0,
-                new JobEventListener() {
+        // Batches of an overtaken follow are dropped: a job followed twice must not get its events twice.
+        var coalescer = new Coalescer<LoggedEvent>(frames, batch -> {
+            if (ticket == follows) job.apply(batch);
+        });
+        tasks.execute(BackgroundTask.call(() -> jobs.subscribe(id, 0, new JobEventListener() {
                     @Override
                     public void onEvent(LoggedEvent event) {
                         coalescer.offer(event);
                     }
-                })));
+                }))
+                .onSuccess(subscription -> {
+                    if (ticket == follows) following = subscription;
+                    else subscription.close(); // overtaken by a later follow
+                })
+                .onFailure(e -> {
+                    if (ticket == follows) problem("The job's progress could not be shown", e);
+                }));
+    }
+
+    private void closeFollowed() {
+        if (following != null) following.close();
+        following = null;
     }
 }

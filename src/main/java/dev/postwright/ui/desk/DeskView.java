@@ -1,11 +1,11 @@
 package dev.postwright.ui.desk;
 
 import dev.postwright.store.AtomicFiles;
+import dev.postwright.ui.fx.BackgroundTask;
 import dev.postwright.ui.parts.FileDialogs.FileType;
 import dev.postwright.ui.parts.SeoPanel;
 import dev.postwright.ui.parts.UiServices;
 import dev.postwright.wire.WireFormatException;
-import java.io.IOException;
 import java.lang.System.Logger.Level;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -97,39 +97,35 @@ public final class DeskView extends BorderPane {
     }
 
     private void importBrief() {
-        ui.files().openFile("Open a brief", BRIEF_FILES).ifPresent(file -> ui.background().execute(() -> {
-            try {
-                String json = Files.readString(file, StandardCharsets.UTF_8);
-                ui.frames().nextFrame(() -> {
-                    try {
-                        brief.loadJson(json);
-                        ui.toasts().show("Opened the brief " + file.getFileName() + ".");
-                    } catch (WireFormatException e) {
-                        ui.toasts().show(file.getFileName() + " is not a brief Postwright can read: " + e.getMessage()
-                                + " Your form is unchanged.");
-                    }
-                });
-            } catch (IOException e) {
-                LOG.log(Level.WARNING, "Could not read brief {0}: {1}", file, e.toString());
-                ui.frames().nextFrame(() -> ui.toasts().show("Could not read " + file + ": " + reason(e)));
-            }
-        }));
+        ui.files().openFile("Open a brief", BRIEF_FILES).ifPresent(file -> ui.tasks().execute(
+                BackgroundTask.call(() -> Files.readString(file, StandardCharsets.UTF_8))
+                        .onSuccess(json -> {
+                            try {
+                                brief.loadJson(json);
+                                ui.toasts().show("Opened the brief " + file.getFileName() + ".");
+                            } catch (WireFormatException e) {
+                                ui.toasts().show(file.getFileName() + " is not a brief Postwright can read: "
+                                        + e.getMessage() + " Your form is unchanged.");
+                            }
+                        })
+                        .onFailure(e -> {
+                            LOG.log(Level.WARNING, "Could not read brief {0}: {1}", file, e.toString());
+                            ui.toasts().show("Could not read " + file + ": " + reason(e));
+                        })));
     }
 
     private void exportBrief() {
         String json = brief.toJson();
-        ui.files().saveFile("Save the brief", "brief.json", BRIEF_FILES).ifPresent(file -> ui.background().execute(() -> {
-            try {
-                AtomicFiles.writeString(file, json);
-                ui.frames().nextFrame(() -> ui.toasts().show("Saved the brief to " + file + "."));
-            } catch (IOException e) {
-                LOG.log(Level.WARNING, "Could not save brief {0}: {1}", file, e.toString());
-                ui.frames().nextFrame(() -> ui.toasts().show("Could not save the brief to " + file + ": " + reason(e)));
-            }
-        }));
+        ui.files().saveFile("Save the brief", "brief.json", BRIEF_FILES).ifPresent(file -> ui.tasks().execute(
+                BackgroundTask.run(() -> AtomicFiles.writeString(file, json))
+                        .onSuccess(done -> ui.toasts().show("Saved the brief to " + file + "."))
+                        .onFailure(e -> {
+                            LOG.log(Level.WARNING, "Could not save brief {0}: {1}", file, e.toString());
+                            ui.toasts().show("Could not save the brief to " + file + ": " + reason(e));
+                        })));
     }
 
-    private static String reason(IOException e) {
+    private static String reason(Exception e) {
         return e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
     }
 

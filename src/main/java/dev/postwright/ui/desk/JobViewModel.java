@@ -9,7 +9,9 @@ import dev.postwright.model.SavedPost;
 import dev.postwright.model.SeoAnalysis;
 import dev.postwright.model.Stage;
 import dev.postwright.model.VisualSuggestion;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Consumer;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyIntegerProperty;
@@ -33,6 +35,12 @@ public final class JobViewModel {
     /** The stepper's steps: the blog job's stages, which name themselves on the wire and label themselves. */
     public static final List<Stage> STEPS = List.of(Stage.values());
 
+    /**
+     * Text added to the draft in one batch; when {@code restart}, the draft so far is void (a new
+     * start, or {@code draft-reset}) and {@code text} begins it again.
+     */
+    public record DraftPiece(boolean restart, String text) {}
+
     private final ReadOnlyStringWrapper jobId = new ReadOnlyStringWrapper();
     private final ReadOnlyObjectWrapper<Phase> phase = new ReadOnlyObjectWrapper<>(Phase.IDLE);
     private final ReadOnlyIntegerWrapper progress = new ReadOnlyIntegerWrapper();
@@ -48,6 +56,9 @@ public final class JobViewModel {
     private final ReadOnlyBooleanWrapper scaffold = new ReadOnlyBooleanWrapper();
     private final ObservableList<VisualSuggestion> visuals = FXCollections.observableArrayList();
     private final ObservableList<VisualSuggestion> visualsView = FXCollections.unmodifiableObservableList(visuals);
+    private final List<Consumer<DraftPiece>> draftListeners = new ArrayList<>();
+    /** The next piece begins the draft again. */
+    private boolean draftRestarts = true;
 
     /** Clears everything for a new job. */
     public void start(String id) {
@@ -58,6 +69,7 @@ public final class JobViewModel {
         step.set("Waiting for a worker");
         secondsLeft.set(null);
         draft.set("");
+        draftRestarts = true;
         post.set(null);
         context.set(null);
         seo.set(null);
@@ -68,8 +80,9 @@ public final class JobViewModel {
     }
 
     /**
-     * Applies a batch of the job's events, in order. Draft pieces are joined and set once per
-     * batch; {@code draft-reset} discards the pieces before it. Progress never goes backwards while
+     * Applies a batch of the job's events, in order. Draft pieces are joined, set once per batch
+     * and handed to {@link #onDraft} listeners as one piece; {@code draft-reset} discards the
+     * pieces before it. Progress never goes backwards while
      * the job is shown: our own engine never logs less than before, but another backend's retry may
      * start again from 0.
      */
@@ -86,6 +99,7 @@ public final class JobViewModel {
                 case JobEvent.DraftReset r -> { // the pieces so far are void: the draft is written again
                     drafted.setLength(0);
                     draft.set("");
+                    draftRestarts = true;
                 }
                 case JobEvent.BlogResult b -> {
                     flushDraft(drafted);
@@ -120,10 +134,22 @@ public final class JobViewModel {
     }
 
     private void flushDraft(StringBuilder drafted) {
-        if (!drafted.isEmpty()) {
-            draft.set(draft.get() + drafted);
-            drafted.setLength(0);
-        }
+        if (drafted.isEmpty()) return;
+        String text = drafted.toString();
+        drafted.setLength(0);
+        var piece = new DraftPiece(draftRestarts, text);
+        draftRestarts = false;
+        draft.set(draft.get() + text);
+        for (var listener : List.copyOf(draftListeners)) listener.accept(piece);
+    }
+
+    /**
+     * Calls {@code listener} on the FX thread with each batch's addition to the draft, after
+     * {@link #draftProperty} has changed: what a view needs to draw only what is new. Folding the
+     * pieces (a restart voids what came before) gives the draft.
+     */
+    public void onDraft(Consumer<DraftPiece> listener) {
+        draftListeners.add(listener);
     }
 
     private void post(BlogPost p) {

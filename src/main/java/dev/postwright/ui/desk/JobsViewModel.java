@@ -3,8 +3,9 @@ package dev.postwright.ui.desk;
 import dev.postwright.jobs.CommandResult;
 import dev.postwright.jobs.JobService;
 import dev.postwright.model.JobStatus;
+import dev.postwright.ui.fx.BackgroundTask;
 import dev.postwright.ui.fx.FxFrames;
-import java.util.List;
+import dev.postwright.ui.fx.FxTasks;
 import java.util.concurrent.Executor;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
@@ -16,15 +17,13 @@ public final class JobsViewModel {
     private static final int SHOWN = 200;
 
     private final JobService queue;
-    private final FxFrames frames;
-    private final Executor background;
+    private final FxTasks tasks;
     private final ObservableList<JobStatus> jobs = FXCollections.observableArrayList();
     private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper("");
 
     public JobsViewModel(JobService queue, FxFrames frames, Executor background) {
         this.queue = queue;
-        this.frames = frames;
-        this.background = background;
+        this.tasks = new FxTasks(background, frames);
     }
 
     public ObservableList<JobStatus> jobs() {
@@ -37,14 +36,10 @@ public final class JobsViewModel {
     }
 
     public void refresh() {
-        background.execute(() -> {
-            try {
-                List<JobStatus> now = queue.list(SHOWN);
-                frames.nextFrame(() -> jobs.setAll(now));
-            } catch (RuntimeException e) { // a team server that cannot be reached: say so, keep the list
-                frames.nextFrame(() -> message.set(e.getMessage()));
-            }
-        });
+        tasks.execute(BackgroundTask.call(() -> queue.list(SHOWN))
+                .onSuccess(jobs::setAll)
+                // a team server that cannot be reached: say so, keep the list
+                .onFailure(e -> message.set(e.getMessage())));
     }
 
     public void cancel(String id) {
@@ -59,22 +54,16 @@ public final class JobsViewModel {
         command(() -> queue.delete(id), "Deleted.", "A job that is still running cannot be deleted; cancel it first.");
     }
 
-    private void command(java.util.function.Supplier<CommandResult> work, String done, String notAllowed) {
-        background.execute(() -> {
-            CommandResult result;
-            try {
-                result = work.get();
-            } catch (RuntimeException e) {
-                frames.nextFrame(() -> message.set(e.getMessage()));
-                return;
-            }
-            String said = switch (result) {
-                case APPLIED -> done;
-                case NOT_ALLOWED -> notAllowed;
-                case NOT_FOUND -> "That job no longer exists.";
-            };
-            frames.nextFrame(() -> message.set(said));
-            refresh();
-        });
+    private void command(BackgroundTask.Work<CommandResult> work, String done, String notAllowed) {
+        tasks.execute(BackgroundTask.call(work)
+                .onSuccess(result -> {
+                    message.set(switch (result) {
+                        case APPLIED -> done;
+                        case NOT_ALLOWED -> notAllowed;
+                        case NOT_FOUND -> "That job no longer exists.";
+                    });
+                    refresh();
+                })
+                .onFailure(e -> message.set(e.getMessage())));
     }
 }

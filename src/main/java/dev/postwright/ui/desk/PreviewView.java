@@ -32,10 +32,10 @@ public final class PreviewView extends BorderPane {
         setCenter(preview);
         setBottom(actions);
         job.jobIdProperty().addListener((o, was, id) -> preview.clear());
-        job.draftProperty().addListener((o, was, draft) -> {
-            if (job.postProperty().get() == null && !draft.isEmpty()) {
-                preview.showDraft(draft);
-            }
+        job.onDraft(piece -> {
+            if (job.postProperty().get() != null) return;
+            if (piece.restart()) preview.restartDraft(piece.text());
+            else preview.appendDraft(piece.text());
         });
         job.postProperty().addListener((o, was, post) -> {
             if (post != null) preview.showPost(post);

@@ -2,10 +2,10 @@ package dev.postwright.ui.library;
 
 import dev.postwright.model.LibraryPost;
 import dev.postwright.store.PostLibrary;
-import dev.postwright.store.StoreException;
+import dev.postwright.ui.fx.BackgroundTask;
 import dev.postwright.ui.fx.FxFrames;
+import dev.postwright.ui.fx.FxTasks;
 import java.lang.System.Logger.Level;
-import java.util.List;
 import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicLong;
 import javafx.beans.property.ReadOnlyStringProperty;
@@ -29,50 +29,42 @@ public final class LibraryViewModel {
     private final ReadOnlyStringWrapper summary = new ReadOnlyStringWrapper("");
     private final PostLibrary library;
     private final String organizationId;
-    private final FxFrames frames;
-    private final Executor background;
+    private final FxTasks tasks;
     private final AtomicLong latest = new AtomicLong();
 
     public LibraryViewModel(PostLibrary library, String organizationId, FxFrames frames, Executor background) {
         this.library = library;
         this.organizationId = organizationId;
-        this.frames = frames;
-        this.background = background;
+        this.tasks = new FxTasks(background, frames);
         query.addListener((o, was, now) -> refresh());
     }
 
-    /** Runs the search again (the library changed, or the tab was opened). */
+    /** Runs the search again (the library changed, or the tab was opened). FX thread. */
     public void refresh() {
         long ticket = latest.incrementAndGet();
         String text = query.get();
-        background.execute(() -> {
-            try {
-                List<LibraryPost> found = library.search(organizationId, text, LIMIT);
-                frames.nextFrame(() -> {
+        tasks.execute(BackgroundTask.call(() -> library.search(organizationId, text, LIMIT))
+                .onSuccess(found -> {
                     if (ticket != latest.get()) return;
                     posts.setAll(found);
                     summary.set(summaryOf(found.size(), text));
-                });
-            } catch (StoreException e) {
-                LOG.log(Level.WARNING, "The library could not be searched: {0}", e.getMessage());
-                frames.nextFrame(() -> summary.set("The library could not be read: " + e.getMessage()));
-            }
-        });
+                })
+                .onFailure(e -> {
+                    LOG.log(Level.WARNING, "The library could not be searched: {0}", e.getMessage());
+                    summary.set("The library could not be read: " + e.getMessage());
+                }));
     }
 
     /** Hides the post; {@code onDeleted} runs on the FX thread after, to offer {@link #undelete}. */
     public void delete(LibraryPost post, Runnable onDeleted) {
-        background.execute(() -> {
-            if (library.delete(post.id())) frames.nextFrame(onDeleted);
+        tasks.execute(BackgroundTask.call(() -> library.delete(post.id())).onSuccess(deleted -> {
+            if (deleted) onDeleted.run();
             refresh();
-        });
+        }));
     }
 
     public void undelete(String id) {
-        background.execute(() -> {
-            library.undelete(id);
-            refresh();
-        });
+        tasks.execute(BackgroundTask.run(() -> library.undelete(id)).onSuccess(done -> refresh()));
     }
 
     public ObservableList<LibraryPost> posts() {

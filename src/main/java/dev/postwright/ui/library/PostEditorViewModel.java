@@ -13,7 +13,9 @@ import dev.postwright.store.OrganizationProfiles;
 import dev.postwright.store.PostLibrary;
 import dev.postwright.store.StoreException;
 import dev.postwright.ui.fx.Debouncer;
+import dev.postwright.ui.fx.BackgroundTask;
 import dev.postwright.ui.fx.FxFrames;
+import dev.postwright.ui.fx.FxTasks;
 import java.lang.System.Logger.Level;
 import java.time.Duration;
 import java.util.List;
@@ -36,7 +38,7 @@ import javafx.collections.ObservableList;
  * A library post open for editing: its fields, whether they differ from the saved version, a
  * live SEO analysis, and the post's versions. The analysis runs on the scheduler's thread once
  * typing has paused for {@link #SEO_QUIET}; saving and loading versions run on
- * {@code background}. Every property changes on the FX thread; no stage is needed.
+ * {@code background} through {@link FxTasks}. Every property changes on the FX thread; no stage is needed.
  */
 public final class PostEditorViewModel {
     private static final System.Logger LOG = System.getLogger(PostEditorViewModel.class.getName());
@@ -59,8 +61,7 @@ public final class PostEditorViewModel {
     private final PostLibrary library;
     private final OrganizationProfiles profiles;
     private final SeoAnalyzer analyzer;
-    private final FxFrames frames;
-    private final Executor background;
+    private final FxTasks tasks;
     private final Debouncer analysis;
     private final AtomicLong analysisTicket = new AtomicLong();
     private volatile String siteHost = "";
@@ -70,8 +71,7 @@ public final class PostEditorViewModel {
         this.library = library;
         this.profiles = profiles;
         this.analyzer = analyzer;
-        this.frames = frames;
-        this.background = background;
+        this.tasks = new FxTasks(background, frames);
         var inputs = new javafx.beans.Observable[] {title, keyphrase, metaDescription, content, status, saved};
         edited.bind(Bindings.createObjectBinding(this::editedPost, inputs));
         dirty = Bindings.createBooleanBinding(() -> saved.get() != null && isChanged(), inputs);
@@ -93,22 +93,19 @@ public final class PostEditorViewModel {
         status.set(post.status() == null ? "draft" : post.status());
         message.set("");
         String org = post.organizationId();
-        background.execute(() -> {
+        tasks.execute(BackgroundTask.run(() -> {
             siteHost = SiteHost.of(profiles.find(org).orElse(OrganizationProfile.empty(org)));
             analysis.trigger();
-        });
+        }));
         loadVersions(post.id());
     }
 
     /** Opens the post with library id {@code id}, or says it is gone. */
     public void openById(String id) {
-        background.execute(() -> {
-            var found = library.find(id);
-            frames.nextFrame(() -> {
-                if (found.isPresent()) open(found.get());
-                else message.set("That post is no longer in the library.");
-            });
-        });
+        tasks.execute(BackgroundTask.call(() -> library.find(id)).onSuccess(found -> {
+            if (found.isPresent()) open(found.get());
+            else message.set("That post is no longer in the library.");
+        }));
     }
 
     /** Closes the editor (the post was deleted, or another is about to open). */
@@ -131,10 +128,8 @@ public final class PostEditorViewModel {
             return;
         }
         var revision = revision(edited.get());
-        background.execute(() -> {
-            try {
-                var result = library.update(base.id(), revision, "Edited");
-                frames.nextFrame(() -> {
+        tasks.execute(BackgroundTask.call(() -> library.update(base.id(), revision, "Edited"))
+                .onSuccess(result -> {
                     if (result.isEmpty()) {
                         message.set("This post was deleted elsewhere; your edits are still here. Copy them before you "
                                 + "close it.");
@@ -146,12 +141,11 @@ public final class PostEditorViewModel {
                         loadVersions(base.id());
                     }
                     then.run();
-                });
-            } catch (StoreException e) {
-                LOG.log(Level.WARNING, "Post {0} could not be saved: {1}", base.id(), e.getMessage());
-                frames.nextFrame(() -> message.set("Not saved: " + e.getMessage() + " Your edits are still here."));
-            }
-        });
+                })
+                .onFailure(e -> {
+                    LOG.log(Level.WARNING, "Post {0} could not be saved: {1}", base.id(), e.getMessage());
+                    message.set("Not saved: " + e.getMessage() + " Your edits are still here.");
+                }));
     }
 
     /**
@@ -174,17 +168,14 @@ public final class PostEditorViewModel {
     public void restore(int number) {
         LibraryPost base = saved.get();
         if (base == null) return;
-        background.execute(() -> {
-            var result = library.restore(base.id(), number);
-            frames.nextFrame(() -> {
-                if (result.isEmpty()) {
-                    message.set("Version " + number + " could not be restored.");
-                    return;
-                }
-                open(result.get());
-                message.set("Restored version " + number + " as version " + result.get().version() + ".");
-            });
-        });
+        tasks.execute(BackgroundTask.call(() -> library.restore(base.id(), number)).onSuccess(result -> {
+            if (result.isEmpty()) {
+                message.set("Version " + number + " could not be restored.");
+                return;
+            }
+            open(result.get());
+            message.set("Restored version " + number + " as version " + result.get().version() + ".");
+        }));
     }
 
     /** Puts the fields back as they were saved. */
@@ -199,26 +190,22 @@ public final class PostEditorViewModel {
         LibraryPost base = saved.get();
         if (post == null || base == null) return;
         String phrase = keyphrase.get();
-        background.execute(() -> {
+        tasks.execute(BackgroundTask.call(() -> {
             int previousUses = library.countUsingKeyphrase(base.organizationId(), phrase, base.id());
             var meta = new PostTexts.Meta(post.title(), post.metaDescription(), base.slug(), phrase, siteHost,
                     previousUses);
-            SeoAnalysis result = analyzer.analyze(orEmpty(post.content()), meta);
-            frames.nextFrame(() -> {
-                if (ticket == analysisTicket.get() && saved.get() != null && saved.get().id().equals(base.id())) {
-                    seo.set(result);
-                }
-            });
-        });
+            return analyzer.analyze(orEmpty(post.content()), meta);
+        }).onSuccess(result -> {
+            if (ticket == analysisTicket.get() && saved.get() != null && saved.get().id().equals(base.id())) {
+                seo.set(result);
+            }
+        }));
     }
 
     private void loadVersions(String id) {
-        background.execute(() -> {
-            List<PostVersion> found = library.versions(id);
-            frames.nextFrame(() -> {
-                if (saved.get() != null && saved.get().id().equals(id)) versions.setAll(found);
-            });
-        });
+        tasks.execute(BackgroundTask.call(() -> library.versions(id)).onSuccess(found -> {
+            if (saved.get() != null && saved.get().id().equals(id)) versions.setAll(found);
+        }));
     }
 
     private PostLibrary.Revision revision(BlogPost post) {

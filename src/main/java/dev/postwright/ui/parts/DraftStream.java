@@ -6,11 +6,11 @@ import java.util.regex.Pattern;
 
 /**
  * Renders a growing draft in pieces, so the cost of each update follows what was added, not the
- * length of the draft. A draft is split at its last blank line outside a code fence: the blocks
- * before it are finished and are rendered once and appended; only the unfinished tail is
- * rendered again each time, and only the new text is scanned for the split. Embed placeholders
- * are left out (their cards come with the finished post). A draft that does not continue the
- * previous one starts over. Used on one thread (the preview's render thread).
+ * length of the draft. It is fed the pieces themselves ({@link #next}), never the whole text to
+ * compare. A draft is split at its last blank line outside a code fence: the blocks before it are
+ * finished and are rendered once and appended; only the unfinished tail is rendered again each
+ * time, and only the new text is scanned for the split. Embed placeholders are left out (their
+ * cards come with the finished post). Used on one thread (the preview's render thread).
  */
 final class DraftStream {
     private static final Pattern EMBED = Pattern.compile("\\[(?:TWEET|ARTICLE|VIDEO):\\d+]");
@@ -19,7 +19,7 @@ final class DraftStream {
     record Patch(boolean reset, String stableHtml, String tailHtml) {}
 
     private final PostRenderer renderer;
-    private String previous = "";
+    private final StringBuilder draft = new StringBuilder();
     private int stableEnd;
     /** Whether a code fence is open where the finished blocks end. */
     private boolean fenceOpenAtEnd;
@@ -28,23 +28,39 @@ final class DraftStream {
         this.renderer = renderer;
     }
 
-    /** Forgets the draft: the next {@link #next} starts over. */
+    /** Forgets the draft (a new job): the next piece begins another. */
     void reset() {
-        previous = "";
+        draft.setLength(0);
         stableEnd = 0;
         fenceOpenAtEnd = false;
     }
 
-    Patch next(String markdown) {
-        boolean continues = !previous.isEmpty() && markdown.length() >= stableEnd
-                && markdown.regionMatches(0, previous, 0, stableEnd);
-        if (!continues) reset();
-        Split split = stableSplit(markdown, stableEnd, fenceOpenAtEnd);
-        String added = markdown.substring(stableEnd, split.end());
-        previous = markdown;
+    /**
+     * Adds {@code added} to the draft (to nothing, when {@code restart}: a {@code draft-reset}
+     * voided the draft so far) and returns what the page needs: on a restart, the whole draft.
+     */
+    Patch next(boolean restart, String added) {
+        if (restart) reset();
+        draft.append(added);
+        Split split = stableSplit(draft, stableEnd, fenceOpenAtEnd);
+        String finished = draft.substring(stableEnd, split.end());
         stableEnd = split.end();
         fenceOpenAtEnd = split.fenceOpen();
-        return new Patch(!continues, render(added), render(markdown.substring(split.end())));
+        return new Patch(restart, render(finished), render(draft.substring(split.end())));
+    }
+
+    /** Adds {@code added} without drawing it: the page shows something else meanwhile. */
+    void add(boolean restart, String added) {
+        if (restart) reset();
+        draft.append(added);
+    }
+
+    /** The whole draft so far, for a page that shows something else now. */
+    Patch whole() {
+        stableEnd = 0;
+        fenceOpenAtEnd = false;
+        Patch all = next(false, "");
+        return new Patch(true, all.stableHtml(), all.tailHtml());
     }
 
     /** Where finished blocks end, and whether a fence is open there. */
@@ -52,29 +68,35 @@ final class DraftStream {
 
     /** The end of the finished blocks: just after the last blank line outside a code fence. */
     static int stableSplit(String markdown) {
-        return stableSplit(markdown, 0, false).end();
+        return stableSplit(new StringBuilder(markdown), 0, false).end();
     }
 
     /**
      * Scans from {@code from} (a line start, where a fence is open or not as {@code fenceOpen}
      * says) for the last blank line outside a fence. The last line is unfinished and never counts.
      */
-    static Split stableSplit(String markdown, int from, boolean fenceOpen) {
+    static Split stableSplit(StringBuilder markdown, int from, boolean fenceOpen) {
         Split split = new Split(from, fenceOpen);
         boolean inFence = fenceOpen;
         // `from` is 0 or just after a blank line, so a blank line right there adds nothing.
         boolean previousBlank = true;
         int lineStart = from;
-        for (int newline = markdown.indexOf('\n', from); newline >= 0; newline = markdown.indexOf('\n', lineStart)) {
+        for (int newline = markdown.indexOf("\n", from); newline >= 0; newline = markdown.indexOf("\n", lineStart)) {
             int first = lineStart;
             while (first < newline && Character.isWhitespace(markdown.charAt(first))) first++;
             boolean blank = first == newline;
-            if (markdown.startsWith("```", first) || markdown.startsWith("~~~", first)) inFence = !inFence;
+            if (startsWith(markdown, "```", first) || startsWith(markdown, "~~~", first)) inFence = !inFence;
             if (blank && !inFence && !previousBlank) split = new Split(newline + 1, false);
             previousBlank = blank;
             lineStart = newline + 1;
         }
         return split;
+    }
+
+    private static boolean startsWith(StringBuilder text, String prefix, int at) {
+        if (at + prefix.length() > text.length()) return false;
+        for (int i = 0; i < prefix.length(); i++) if (text.charAt(at + i) != prefix.charAt(i)) return false;
+        return true;
     }
 
     private String render(String markdown) {

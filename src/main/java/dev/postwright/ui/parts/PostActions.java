@@ -1,7 +1,7 @@
 package dev.postwright.ui.parts;
 
 import dev.postwright.model.BlogPost;
-import java.io.IOException;
+import dev.postwright.ui.fx.BackgroundTask;
 import java.lang.System.Logger.Level;
 import java.nio.file.Path;
 import java.time.LocalDate;
@@ -48,31 +48,25 @@ public final class PostActions extends HBox {
     }
 
     private void exportTo(BlogPost current, Path file) {
-        ui.background().execute(() -> {
-            try {
-                PostExports.export(current, file, ui.renderer(), LocalDate.now());
-                ui.frames().nextFrame(() -> ui.toasts().show("Exported to " + file));
-            } catch (IOException e) {
-                LOG.log(Level.WARNING, "Export to {0} failed: {1}", file, e.toString());
-                ui.frames().nextFrame(() -> ui.toasts().show("Could not export to " + file + ": "
-                        + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage())));
-            }
-        });
+        ui.tasks().execute(BackgroundTask.run(() -> PostExports.export(current, file, ui.renderer(), LocalDate.now()))
+                .onSuccess(done -> ui.toasts().show("Exported to " + file))
+                .onFailure(e -> {
+                    LOG.log(Level.WARNING, "Export to {0} failed: {1}", file, e.toString());
+                    ui.toasts().show("Could not export to " + file + ": "
+                            + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage()));
+                }));
     }
 
     private void copy(String what, Function<BlogPost, String> format, boolean html) {
         BlogPost current = post.getValue();
         if (current == null) return;
-        ui.background().execute(() -> {
-            String text = format.apply(current);
-            ui.frames().nextFrame(() -> {
-                var content = new ClipboardContent();
-                if (html) content.putHtml(text);
-                content.putString(text);
-                Clipboard.getSystemClipboard().setContent(content);
-                ui.toasts().show("Copied as " + what + ".");
-            });
-        });
+        ui.tasks().execute(BackgroundTask.call(() -> format.apply(current)).onSuccess(text -> {
+            var content = new ClipboardContent();
+            if (html) content.putHtml(text);
+            content.putString(text);
+            Clipboard.getSystemClipboard().setContent(content);
+            ui.toasts().show("Copied as " + what + ".");
+        }));
     }
 
     private Button button(String text, String id, String accessible) {

@@ -1,6 +1,5 @@
 package dev.postwright.ui.parts;
 
-import com.fasterxml.jackson.databind.node.TextNode;
 import dev.postwright.model.BlogPost;
 import dev.postwright.model.Embeds;
 import dev.postwright.render.PostRenderer;
@@ -11,9 +10,6 @@ import dev.postwright.ui.fx.FxFrames;
 import dev.postwright.wire.Json;
 import java.util.List;
 import java.util.concurrent.Executor;
-import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicLong;
-import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 import javafx.beans.value.ObservableValue;
 import javafx.concurrent.Worker;
@@ -27,8 +23,8 @@ import javafx.scene.web.WebView;
  * should not wait for it. Until then a plain label holds the place. The document is loaded once
  * per theme; after that each
  * {@link #show} replaces the body in place, so the page never reloads and the scroll position
- * holds. Markdown is rendered on {@code renderThread} (the latest request wins; stale ones are
- * skipped); only the patch runs on the FX thread. The document's Content-Security-Policy forbids
+ * holds. Markdown is rendered on {@code renderThread} by {@link PreviewRendering} (the latest
+ * request wins; draft pieces are gathered); only the patch runs on the FX thread. The document's Content-Security-Policy forbids
  * scripts, so nothing in a post can run; links open in the system browser. Use on the FX thread.
  */
 public final class PostPreview extends StackPane {
@@ -39,25 +35,14 @@ public final class PostPreview extends StackPane {
     private WebView web;
     private String webId;
     private final FxFrames frames;
-    private final Executor renderThread;
-    private final AtomicReference<Render> latest = new AtomicReference<>();
-    private final AtomicBoolean rendering = new AtomicBoolean();
-    /** Bumped by {@link #clear()}: renders requested before it are not shown. */
-    private final AtomicLong generation = new AtomicLong();
-    private final DraftStream draftStream;
-    /** Set on the FX thread when the page lost a draft's earlier pieces; the render thread starts the draft over. */
-    private final AtomicBoolean restartDraft = new AtomicBoolean();
+    private final PreviewRendering rendering;
     private final StringBuilder streamedStable = new StringBuilder();
     private String streamedTail;
     private boolean streaming;
-    private long streamGeneration = -1; // render thread only
     private final String emptyState;
     private Theme theme;
     private boolean loaded;
     private String shownHtml;
-
-    /** A render request; {@code draft} ones are streamed (see {@link DraftStream}). */
-    private record Render(String markdown, Embeds embeds, boolean draft, long generation) {}
 
     /**
      * @param emptyState HTML shown before the first {@link #show} (a sentence saying what will appear)
@@ -66,9 +51,8 @@ public final class PostPreview extends StackPane {
                        Consumer<String> openLink, String emptyState) {
         this.renderer = renderer;
         this.frames = frames;
-        this.renderThread = renderThread;
+        this.rendering = new PreviewRendering(renderer, renderThread, frames, this::apply);
         this.openLink = openLink;
-        this.draftStream = new DraftStream(renderer);
         this.emptyState = emptyState;
         this.shownHtml = emptyState;
         this.theme = theme.getValue();
@@ -108,21 +92,21 @@ public final class PostPreview extends StackPane {
 
     /** Renders {@code markdown} with {@code embeds} off the FX thread and shows it in place. */
     public void show(String markdown, Embeds embeds) {
-        request(new Render(markdown, embeds, false, generation.get()));
+        rendering.show(markdown, embeds);
     }
 
     /**
-     * Shows a draft that grows as it is written. Each update costs what was added: finished
-     * blocks are appended to the page and only the unfinished last block is redrawn. Embeds
-     * are not drawn; the finished post shown with {@link #show} brings them.
+     * Adds {@code piece} to the draft being shown as it is written. Each update costs what was
+     * added: finished blocks are appended to the page and only the unfinished last block is
+     * redrawn. Embeds are not drawn; the finished post shown with {@link #show} brings them.
      */
-    public void showDraft(String markdown) {
-        request(new Render(markdown, Embeds.NONE, true, generation.get()));
+    public void appendDraft(String piece) {
+        rendering.draft(false, piece);
     }
 
-    private void request(Render render) {
-        latest.set(render);
-        if (rendering.compareAndSet(false, true)) renderThread.execute(this::renderLatest);
+    /** Starts the draft over with {@code beginning}: the draft so far was voided ({@code draft-reset}). */
+    public void restartDraft(String beginning) {
+        rendering.draft(true, beginning);
     }
 
     /** Shows a whole post, headed by its title unless its content opens with one already. */
@@ -134,8 +118,7 @@ public final class PostPreview extends StackPane {
 
     /** Back to the empty state. */
     public void clear() {
-        generation.incrementAndGet();
-        latest.set(null);
+        rendering.clear();
         patch(emptyState);
     }
 
@@ -157,31 +140,10 @@ public final class PostPreview extends StackPane {
         return loaded ? web.getEngine().executeScript(script) : null;
     }
 
-    private void renderLatest() {
-        try {
-            Render next;
-            while ((next = latest.getAndSet(null)) != null) {
-                long asOf = next.generation();
-                if (asOf != streamGeneration || restartDraft.getAndSet(false)) {
-                    draftStream.reset(); // after clear(), a draft starts over even if it repeats the last one
-                    streamGeneration = asOf;
-                }
-                if (next.draft()) {
-                    var piece = draftStream.next(next.markdown());
-                    frames.nextFrame(() -> {
-                        if (asOf == generation.get()) patchDraft(piece);
-                    });
-                } else {
-                    draftStream.reset();
-                    String html = renderer.renderBody(next.markdown(), next.embeds());
-                    frames.nextFrame(() -> {
-                        if (asOf == generation.get()) patch(html);
-                    });
-                }
-            }
-        } finally {
-            rendering.set(false);
-            if (latest.get() != null && rendering.compareAndSet(false, true)) renderThread.execute(this::renderLatest);
+    private void apply(PreviewRendering.Update update) {
+        switch (update) {
+            case PreviewRendering.Update.Page page -> patch(page.html());
+            case PreviewRendering.Update.Draft draft -> patchDraft(draft.patch());
         }
     }
 
@@ -194,8 +156,8 @@ public final class PostPreview extends StackPane {
             writeBody(streamedHtml());
             return;
         }
-        if (!streaming) { // the page was replaced meanwhile: have the next draft drawn whole
-            restartDraft.set(true);
+        if (!streaming) { // the page was replaced meanwhile: have the draft drawn whole
+            rendering.redrawDraft();
             return;
         }
         streamedStable.append(chunk(piece.stableHtml()));
@@ -223,7 +185,7 @@ public final class PostPreview extends StackPane {
     }
 
     private static String literal(String html) {
-        return Json.write(TextNode.valueOf(html)); // a JSON string is a valid JavaScript string
+        return Json.quote(html); // a JSON string is a valid JavaScript string
     }
 
     private void patch(String html) {

@@ -3,6 +3,7 @@ package dev.postwright.ui.parts;
 import dev.postwright.render.PostRenderer;
 import dev.postwright.render.Theme;
 import dev.postwright.ui.fx.FxFrames;
+import dev.postwright.ui.fx.FxTasks;
 import java.util.concurrent.Executor;
 import java.util.function.Consumer;
 import javafx.beans.value.ObservableValue;
@@ -16,4 +17,9 @@ import javafx.beans.value.ObservableValue;
  * @param openLink     opens a URL in the system browser
  */
 public record UiServices(FxFrames frames, Executor background, Executor renderThread, PostRenderer renderer,
-                         ObservableValue<Theme> theme, Consumer<String> openLink, FileDialogs files, Toasts toasts) {}
+                         ObservableValue<Theme> theme, Consumer<String> openLink, FileDialogs files, Toasts toasts) {
+    /** Work for {@code background} whose outcome comes back on the FX thread. */
+    public FxTasks tasks() {
+        return new FxTasks(background, frames);
+    }
+}

@@ -77,23 +77,23 @@ public final class SettingsView extends ScrollPane {
         var server = new RadioButton("A model server: Ollama, LM Studio, llama.cpp, vLLM or OpenAI");
         server.setId("model-server");
         server.setToggleGroup(group);
-        server.setSelected(settings.useServer.get());
-        offline.setSelected(!settings.useServer.get());
-        settings.useServer.addListener((o, was, now) -> (now ? server : offline).setSelected(true));
-        group.selectedToggleProperty().addListener((o, was, now) -> settings.useServer.set(now == server));
+        server.setSelected(settings.modelServer.useServer.get());
+        offline.setSelected(!settings.modelServer.useServer.get());
+        settings.modelServer.useServer.addListener((o, was, now) -> (now ? server : offline).setSelected(true));
+        group.selectedToggleProperty().addListener((o, was, now) -> settings.modelServer.useServer.set(now == server));
 
         var url = new TextField();
         url.setId("server-url");
         var loadModels = new Button("Load models");
         loadModels.setId("load-models");
-        loadModels.setOnAction(e -> settings.loadModels());
+        loadModels.setOnAction(e -> settings.modelServer.loadModels());
         loadModels.disableProperty().bind(settings.busyProperty());
         HBox.setHgrow(url, Priority.ALWAYS);
-        var model = new ComboBox<String>(settings.models());
+        var model = new ComboBox<String>(settings.modelServer.models());
         model.setId("server-model");
         model.setEditable(true);
         model.setMaxWidth(Double.MAX_VALUE);
-        model.valueProperty().bindBidirectional(settings.model);
+        model.valueProperty().bindBidirectional(settings.modelServer.model);
         model.setAccessibleText("Model");
         var key = new PasswordField();
         key.setId("api-key");
@@ -101,20 +101,20 @@ public final class SettingsView extends ScrollPane {
         var forget = new Button("Remove key");
         forget.setId("forget-key");
         forget.getStyleClass().add("flat");
-        forget.setOnAction(e -> settings.forgetKey());
+        forget.setOnAction(e -> settings.modelServer.forgetKey());
         HBox.setHgrow(key, Priority.ALWAYS);
         var keyStatus = new Label();
         keyStatus.setId("key-status");
         keyStatus.getStyleClass().add("muted");
         keyStatus.setWrapText(true);
-        keyStatus.textProperty().bind(settings.keyStatusProperty());
+        keyStatus.textProperty().bind(settings.modelServer.keyStatusProperty());
         var serverFields = new VBox(6,
-                labelled("Server address", bind(url, settings.serverUrl, "Server address")),
+                labelled("Server address", bind(url, settings.modelServer.serverUrl, "Server address")),
                 new HBox(8, url, loadModels),
                 labelled("Model", model), model,
-                labelled("API key", bind(key, settings.apiKey, "API key")), new HBox(8, key, forget), keyStatus);
+                labelled("API key", bind(key, settings.modelServer.apiKey, "API key")), new HBox(8, key, forget), keyStatus);
         serverFields.getStyleClass().add("indented");
-        serverFields.disableProperty().bind(settings.useServer.not());
+        serverFields.disableProperty().bind(settings.modelServer.useServer.not());
         return card("Who writes (jobs on this computer)", new VBox(8, offline, server, serverFields));
     }
 
@@ -125,9 +125,9 @@ public final class SettingsView extends ScrollPane {
         var links = new VBox(6);
         Runnable rebuildLinks = () -> {
             links.getChildren().clear();
-            for (int i = 0; i < settings.links.size(); i++) links.getChildren().add(linkCard(settings.links.get(i), i));
+            for (int i = 0; i < settings.profile.links.size(); i++) links.getChildren().add(linkCard(settings.profile.links.get(i), i));
         };
-        settings.links.addListener((ListChangeListener<LinkRow>) c -> {
+        settings.profile.links.addListener((ListChangeListener<LinkRow>) c -> {
             while (c.next()) {
                 if (c.wasAdded() || c.wasRemoved()) {
                     rebuildLinks.run();
@@ -139,14 +139,14 @@ public final class SettingsView extends ScrollPane {
         var addLink = new Button("Add internal link");
         addLink.setId("add-link");
         addLink.getStyleClass().add("small");
-        addLink.setOnAction(e -> settings.links.add(new LinkRow()));
+        addLink.setOnAction(e -> settings.profile.links.add(new LinkRow()));
         var body = new VBox(6,
-                text("Organization name", "org-name", settings.organizationName, "Crumb & Co"),
-                text("Business type", "org-business", settings.businessType, "Bakery"),
-                text("Audience", "org-audience", settings.audience, "home bakers"),
-                text("Industry", "org-industry", settings.industry, "food"),
-                labelled("Brand voice", bind(voice, settings.brandVoice, "Brand voice")), voice,
-                groupTitle("Calls to action for posts whose brief brings none"), new CtaEditor(settings.ctas, "org-", "None yet."),
+                text("Organization name", "org-name", settings.profile.organizationName, "Crumb & Co"),
+                text("Business type", "org-business", settings.profile.businessType, "Bakery"),
+                text("Audience", "org-audience", settings.profile.audience, "home bakers"),
+                text("Industry", "org-industry", settings.profile.industry, "food"),
+                labelled("Brand voice", bind(voice, settings.profile.brandVoice, "Brand voice")), voice,
+                groupTitle("Calls to action for posts whose brief brings none"), new CtaEditor(settings.profile.ctas, "org-", "None yet."),
                 groupTitle("Pages of your site posts may link to"), links, addLink);
         voice.setId("org-voice");
         voice.setPromptText("warm, plain-spoken, no jargon");
@@ -161,7 +161,7 @@ public final class SettingsView extends ScrollPane {
         var remove = new Button("Remove");
         remove.getStyleClass().addAll("small", "flat");
         remove.setAccessibleText("Remove " + name.toLowerCase());
-        remove.setOnAction(e -> settings.links.remove(row));
+        remove.setOnAction(e -> settings.profile.links.remove(row));
         HBox.setHgrow(title, Priority.ALWAYS);
         var url = new TextField();
         url.setPromptText("https://example.com/guide");
@@ -175,11 +175,11 @@ public final class SettingsView extends ScrollPane {
     }
 
     private Node computerCard(FileDialogs files) {
-        var workers = new Spinner<Integer>(Settings.MIN_WORKERS, Settings.MAX_WORKERS, settings.workers.get());
+        var workers = new Spinner<Integer>(Settings.MIN_WORKERS, Settings.MAX_WORKERS, settings.general.workers.get());
         workers.setId("workers");
         workers.setAccessibleText("Jobs at once");
-        workers.getValueFactory().valueProperty().addListener((o, was, now) -> settings.workers.set(now));
-        settings.workers.addListener((o, was, now) -> workers.getValueFactory().setValue(now.intValue()));
+        workers.getValueFactory().valueProperty().addListener((o, was, now) -> settings.general.workers.set(now));
+        settings.general.workers.addListener((o, was, now) -> workers.getValueFactory().setValue(now.intValue()));
         var theme = new ToggleGroup();
         var light = new RadioButton("Light");
         light.setId("theme-light");
@@ -187,15 +187,15 @@ public final class SettingsView extends ScrollPane {
         var dark = new RadioButton("Dark");
         dark.setId("theme-dark");
         dark.setToggleGroup(theme);
-        (settings.dark.get() ? dark : light).setSelected(true);
-        theme.selectedToggleProperty().addListener((o, was, now) -> settings.dark.set(now == dark));
+        (settings.general.dark.get() ? dark : light).setSelected(true);
+        theme.selectedToggleProperty().addListener((o, was, now) -> settings.general.dark.set(now == dark));
         var folder = new TextField();
         folder.setId("data-dir");
         folder.setPromptText("The usual place for app data on this computer");
-        bind(folder, settings.dataDir, "Data folder");
+        bind(folder, settings.general.dataDir, "Data folder");
         var choose = new Button("Choose…");
-        choose.setOnAction(e -> files.folder("Data folder", settings.dataDir.get().isBlank() ? null
-                : Path.of(settings.dataDir.get())).ifPresent(p -> settings.dataDir.set(p.toString())));
+        choose.setOnAction(e -> files.folder("Data folder", settings.general.dataDir.get().isBlank() ? null
+                : Path.of(settings.general.dataDir.get())).ifPresent(p -> settings.general.dataDir.set(p.toString())));
         HBox.setHgrow(folder, Priority.ALWAYS);
         var note = new Label("The number of jobs at once and the data folder take effect at the next start.");
         note.getStyleClass().add("muted");

@@ -1,6 +1,7 @@
 package dev.postwright.ui.settings;
 
 import dev.postwright.model.FieldProblem;
+import dev.postwright.model.WebUrls;
 import dev.postwright.remote.Connection;
 import dev.postwright.remote.Dialect;
 import dev.postwright.remote.RemoteServer;
@@ -103,7 +104,9 @@ public final class TeamServerForm {
         return services.secrets().read(Settings.teamTokenName(new RemoteServer(address, null).baseUrl())).orElse(null);
     }
 
+    /** The web-address check every form shares, and one {@link RemoteServer} can use as its base URL. */
     private static boolean isWebUrl(String s) {
+        if (!WebUrls.isWebAddress(s)) return false;
         try {
             new RemoteServer(s, null);
             return true;

@@ -70,10 +70,14 @@ class JobViewModelTest {
         model.start(jobId);
         List<String> drafts = new ArrayList<>();
         model.draftProperty().addListener((o, was, now) -> drafts.add(now));
+        List<JobViewModel.DraftPiece> pieces = new ArrayList<>();
+        model.onDraft(pieces::add);
         List<LoggedEvent> deltas = log.stream().filter(e -> e.event() instanceof JobEvent.DraftDelta).toList();
         model.apply(deltas.subList(0, deltas.size() / 2));
         model.apply(deltas.subList(deltas.size() / 2, deltas.size()));
         assertThat(drafts).hasSize(2);
+        assertThat(pieces).extracting(JobViewModel.DraftPiece::restart).containsExactly(true, false);
+        assertThat(pieces.get(0).text() + pieces.get(1).text()).isEqualTo(drafts.get(1));
         assertThat(drafts.get(1)).startsWith(drafts.get(0)).startsWith("# Sourdough Bread");
         assertThat(model.phaseProperty().get()).isEqualTo(JobViewModel.Phase.RUNNING);
     }
@@ -89,8 +93,14 @@ class JobViewModelTest {
         List<Integer> progress = new ArrayList<>();
         model.progressProperty().addListener((o, was, now) -> progress.add(now.intValue()));
         // Up to the blog-result only: that event would set the draft from the post anyway.
+        var folded = new StringBuilder();
+        model.onDraft(piece -> {
+            if (piece.restart()) folded.setLength(0);
+            folded.append(piece.text());
+        });
         for (int i = 0; i < blogResult; i += batchSize) model.apply(resumed.subList(i, Math.min(blogResult, i + batchSize)));
         assertThat(model.draftProperty().get()).isEqualTo(finalDraft);
+        assertThat(folded).as("the pieces a preview is handed fold into the same draft").hasToString(finalDraft);
         model.apply(resumed.subList(blogResult, resumed.size()));
         assertThat(model.phaseProperty().get()).isEqualTo(JobViewModel.Phase.SUCCEEDED);
         assertThat(progress).isSorted();

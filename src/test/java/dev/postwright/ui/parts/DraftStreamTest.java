@@ -10,17 +10,17 @@ class DraftStreamTest {
 
     @Test
     void finishedBlocksAreRenderedOnceAndOnlyTheTailAgain() {
-        var first = stream.next("# Title\n\nFirst para");
+        var first = stream.next(true, "# Title\n\nFirst para");
         assertThat(first.reset()).isTrue();
         assertThat(first.stableHtml()).contains("<h1>Title</h1>").doesNotContain("First para");
         assertThat(first.tailHtml()).contains("First para");
 
-        var second = stream.next("# Title\n\nFirst paragraph.\n\nSecond");
+        var second = stream.next(false, "graph.\n\nSecond");
         assertThat(second.reset()).isFalse();
         assertThat(second.stableHtml()).contains("First paragraph.").doesNotContain("Title");
         assertThat(second.tailHtml()).contains("Second").doesNotContain("First");
 
-        var third = stream.next("# Title\n\nFirst paragraph.\n\nSecond one");
+        var third = stream.next(false, " one");
         assertThat(third.reset()).isFalse();
         assertThat(third.stableHtml()).isEmpty();
         assertThat(third.tailHtml()).contains("Second one");
@@ -30,18 +30,27 @@ class DraftStreamTest {
     void aBlankLineInsideACodeFenceIsNotABoundary() {
         String draft = "Intro.\n\n```\ncode\n\nmore code\n";
         assertThat(DraftStream.stableSplit(draft)).isEqualTo("Intro.\n\n".length());
-        var piece = stream.next(draft);
+        var piece = stream.next(true, draft);
         assertThat(piece.tailHtml()).contains("more code").contains("<pre>");
     }
 
     @Test
-    void aDraftThatDoesNotContinueThePreviousOneStartsOver() {
-        stream.next("# One\n\nText.\n\nMore");
-        var other = stream.next("# Another\n\nText");
+    void aRestartVoidsTheDraftSoFar() {
+        stream.next(true, "# One\n\nText.\n\nMore");
+        var other = stream.next(true, "# Another\n\nText");
         assertThat(other.reset()).isTrue();
-        assertThat(other.stableHtml()).contains("Another");
-        stream.reset();
-        assertThat(stream.next("# Another\n\nText").reset()).isTrue();
+        assertThat(other.stableHtml()).contains("Another").doesNotContain("One");
+        assertThat(stream.next(false, "\n\nAnd on").stableHtml()).contains("Text").doesNotContain("Another");
+    }
+
+    @Test
+    void theWholeDraftIsDrawnAgainForAPageThatLostIt() {
+        stream.next(true, "# Title\n\nFirst.\n\n");
+        stream.add(false, "Second");
+        var whole = stream.whole();
+        assertThat(whole.reset()).isTrue();
+        assertThat(whole.stableHtml()).contains("Title").contains("First.");
+        assertThat(whole.tailHtml()).contains("Second");
     }
 
     @Test

@@ -92,19 +92,19 @@ class SettingsViewModelTest {
         server.enqueue(new MockResponse.Builder().setHeader("Content-Type", "application/json").body(models()).build());
         var form = form(Settings.DEFAULTS);
         String url = server.url("/v1").toString();
-        form.useServer.set(true);
-        form.serverUrl.set(url);
-        form.apiKey.set("sk-test-123");
-        form.loadModels();
-        frames.runUntil(() -> form.models().size() == 2);
-        assertThat(form.model.get()).isEqualTo("llama3.1:8b");
+        form.modelServer.useServer.set(true);
+        form.modelServer.serverUrl.set(url);
+        form.modelServer.apiKey.set("sk-test-123");
+        form.modelServer.loadModels();
+        frames.runUntil(() -> form.modelServer.models().size() == 2);
+        assertThat(form.modelServer.model.get()).isEqualTo("llama3.1:8b");
         assertThat(form.messageProperty().get()).startsWith("Found 2 models at ");
         RecordedRequest asked = server.takeRequest();
         assertThat(asked.getHeaders().get("Authorization")).isEqualTo("Bearer sk-test-123");
 
-        form.model.set("qwen2.5:7b");
-        form.workers.set(4);
-        form.dark.set(true);
+        form.modelServer.model.set("qwen2.5:7b");
+        form.general.workers.set(4);
+        form.general.dark.set(true);
         form.save();
         frames.runUntil(() -> form.messageProperty().get().startsWith("Settings saved."));
         assertThat(form.messageProperty().get()).isEqualTo("Settings saved. Restart Postwright to use the number of "
@@ -112,8 +112,8 @@ class SettingsViewModelTest {
         assertThat(theme.get()).isEqualTo(Theme.DARK);
         assertThat(writer.get().model()).isEqualTo("qwen2.5:7b");
         assertThat(form.writerNameProperty().get()).isEqualTo("Writing with qwen2.5:7b");
-        assertThat(form.apiKey.get()).isEmpty();
-        assertThat(form.keyStatusProperty().get()).startsWith("A key for this server is kept in");
+        assertThat(form.modelServer.apiKey.get()).isEmpty();
+        assertThat(form.modelServer.keyStatusProperty().get()).startsWith("A key for this server is kept in");
 
         var reloaded = file.load().settings();
         assertThat(reloaded.model()).isEqualTo(ModelChoice.server(url, "qwen2.5:7b"));
@@ -126,25 +126,25 @@ class SettingsViewModelTest {
     @Test
     void anUnreachableServerIsExplainedAndNothingChanges() throws Exception {
         var form = form(Settings.DEFAULTS);
-        form.useServer.set(true);
-        form.serverUrl.set("http://127.0.0.1:9/v1"); // the discard port: nothing listens
-        form.loadModels();
+        form.modelServer.useServer.set(true);
+        form.modelServer.serverUrl.set("http://127.0.0.1:9/v1"); // the discard port: nothing listens
+        form.modelServer.loadModels();
         frames.runUntil(() -> !form.busyProperty().get() && !form.messageProperty().get().startsWith("Asking"));
         assertThat(form.messageProperty().get()).contains("127.0.0.1:9");
-        assertThat(form.models()).isEmpty();
+        assertThat(form.modelServer.models()).isEmpty();
         assertThat(writer.get()).isInstanceOf(OfflineWriter.class);
     }
 
     @Test
     void problemsNameEachBadFieldAndBlockSaving() throws Exception {
         var form = form(Settings.DEFAULTS);
-        form.useServer.set(true);
-        form.serverUrl.set("localhost:11434");
-        form.dataDir.set("relative/folder");
+        form.modelServer.useServer.set(true);
+        form.modelServer.serverUrl.set("localhost:11434");
+        form.general.dataDir.set("relative/folder");
         var cta = new CtaRow();
         cta.href.set("contact-us");
-        form.ctas.add(cta);
-        form.links.add(new LinkRow());
+        form.profile.ctas.add(cta);
+        form.profile.links.add(new LinkRow());
         assertThat(form.problems().get()).extracting(FieldProblem::field)
                 .containsExactly("serverUrl", "dataDir", "ctas[0].text", "ctas[0].href", "links[0].title", "links[0].url");
         form.save();
@@ -158,7 +158,7 @@ class SettingsViewModelTest {
         var cta = new CtaRow();
         cta.text.set("Get the kit");
         cta.href.set("https://ok.example/kit) [pwn](javascript:alert(9)");
-        form.ctas.add(cta);
+        form.profile.ctas.add(cta);
         assertThat(form.problems().get()).containsExactly(new FieldProblem("ctas[0].href", "The link of call to action 1 "
                 + "must be one web address, like https://example.com/page, with no spaces, quotes or square brackets in it."));
     }
@@ -167,20 +167,20 @@ class SettingsViewModelTest {
     void theProfileIsSavedAndReadBack() throws Exception {
         var form = form(Settings.DEFAULTS);
         frames.runUntil(() -> true);
-        form.organizationName.set("Crumb & Co");
-        form.brandVoice.set("warm, plain");
+        form.profile.organizationName.set("Crumb & Co");
+        form.profile.brandVoice.set("warm, plain");
         var link = new LinkRow();
         link.title.set("Starter guide");
         link.url.set("https://crumb.example/starter");
         link.keywords.set("starter, levain");
-        form.links.add(link);
+        form.profile.links.add(link);
         form.save();
         frames.runUntil(() -> form.messageProperty().get().startsWith("Settings saved."));
         var again = form(file.load().settings());
-        frames.runUntil(() -> again.links.size() == 1);
-        assertThat(again.organizationName.get()).isEqualTo("Crumb & Co");
-        assertThat(again.links.getFirst().keywords.get()).isEqualTo("starter, levain");
-        assertThat(again.useServer.get()).isFalse();
+        frames.runUntil(() -> again.profile.links.size() == 1);
+        assertThat(again.profile.organizationName.get()).isEqualTo("Crumb & Co");
+        assertThat(again.profile.links.getFirst().keywords.get()).isEqualTo("starter, levain");
+        assertThat(again.modelServer.useServer.get()).isFalse();
     }
 
     @Test
