@@ -48,7 +48,8 @@ public final class PostActions extends HBox {
     }
 
     private void exportTo(BlogPost current, Path file) {
-        ui.tasks().execute(BackgroundTask.run(() -> PostExports.export(current, file, ui.renderer(), LocalDate.now()))
+        LocalDate today = LocalDate.now(ui.clock());
+        ui.tasks().execute(BackgroundTask.run(() -> PostExports.export(current, file, ui.renderer(), today))
                 .onSuccess(done -> ui.toasts().show("Exported to " + file))
                 .onFailure(e -> {
                     LOG.log(Level.WARNING, "Export to {0} failed: {1}", file, e.toString());

@@ -170,7 +170,7 @@ public final class DesktopApp extends Application {
         var frames = new PulseFrames();
         var toasts = new Toasts();
         var ui = new UiServices(frames, background, renderThread, new PostRenderer(), theme,
-                url -> getHostServices().showDocument(url), files, toasts);
+                url -> getHostServices().showDocument(url), files, toasts, java.time.Clock.systemDefaultZone());
         LocalEngine engine = startup.engine();
         Settings settings = startup.settings();
         jobsInUse = new JobsSwitch(engine.jobs(), new RemoteResults(engine.library(), BriefViewModel.ORGANIZATION),

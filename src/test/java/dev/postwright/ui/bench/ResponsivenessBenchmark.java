@@ -75,7 +75,8 @@ public final class ResponsivenessBenchmark {
             engine.jobs().start();
             var frames = new PulseFrames();
             var ui = new UiServices(frames, background, renderThread, new PostRenderer(),
-                    new SimpleObjectProperty<>(Theme.LIGHT), url -> { }, new AnsweringFileDialogs(), new Toasts());
+                    new SimpleObjectProperty<>(Theme.LIGHT), url -> { }, new AnsweringFileDialogs(), new Toasts(),
+                    java.time.Clock.systemDefaultZone());
             var controller = new DeskController(engine.jobs(), frames, background);
             JobViewModel job = controller.job();
             PreviewView preview = onFx(() -> {
