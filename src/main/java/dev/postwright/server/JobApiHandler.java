@@ -1,17 +1,14 @@
 package dev.postwright.server;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.postwright.jobs.CommandResult;
 import dev.postwright.jobs.InvalidRequestException;
 import dev.postwright.jobs.JobNotFoundException;
-import dev.postwright.model.FieldProblem;
 import dev.postwright.model.JobRequest;
 import dev.postwright.model.JobStatus;
 import dev.postwright.queue.JobQueue;
+import dev.postwright.wire.JobApiReplies;
 import dev.postwright.wire.JobRequestCodec;
-import dev.postwright.wire.Json;
 import dev.postwright.wire.Sizes;
-import dev.postwright.wire.StatusCodec;
 import dev.postwright.wire.WireFormatException;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -99,12 +96,8 @@ final class JobApiHandler extends Handler.Abstract {
     /** 200 while the queue's database takes writes; 503 with the reason while it does not (a full disk). */
     private void health(Response response, Callback callback) {
         Optional<String> fault = queue.writeFault();
-        if (fault.isEmpty()) {
-            Replies.json(response, callback, HttpStatus.OK_200, Json.object().put("status", "ok"));
-        } else {
-            Replies.json(response, callback, HttpStatus.SERVICE_UNAVAILABLE_503,
-                    Json.object().put("status", "unhealthy").put("message", fault.get()));
-        }
+        Replies.json(response, callback, fault.isEmpty() ? HttpStatus.OK_200 : HttpStatus.SERVICE_UNAVAILABLE_503,
+                JobApiReplies.health(fault));
     }
 
     /**
@@ -124,10 +117,7 @@ final class JobApiHandler extends Handler.Abstract {
             throws IOException {
         if (rest.isEmpty() || rest.equals("/")) {
             if (!method.equals("GET")) { Replies.methodNotAllowed(response, callback, "GET"); return; }
-            var list = Json.object();
-            var jobs = list.putArray("jobs");
-            queue.listOwnedBy(user, LIST_LIMIT).forEach(s -> jobs.add(StatusCodec.write(s)));
-            Replies.json(response, callback, HttpStatus.OK_200, list);
+            Replies.json(response, callback, HttpStatus.OK_200, JobApiReplies.jobs(queue.listOwnedBy(user, LIST_LIMIT)));
             return;
         }
         if (rest.equals("/content-generation")) {
@@ -159,10 +149,10 @@ final class JobApiHandler extends Handler.Abstract {
             return;
         }
         switch (action) {
-            case "status" -> Replies.json(response, callback, HttpStatus.OK_200, StatusCodec.write(status.get()));
-            case "cancel" -> command(response, callback, queue.cancel(jobId), Json.object().put("cancelled", true),
+            case "status" -> Replies.json(response, callback, HttpStatus.OK_200, JobApiReplies.status(status.get()));
+            case "cancel" -> command(response, callback, queue.cancel(jobId), JobApiReplies.cancelled(),
                     "Job is not cancellable", "Only a queued or running job can be cancelled.");
-            case "retry" -> command(response, callback, queue.retry(jobId), Json.object().put("jobId", jobId),
+            case "retry" -> command(response, callback, queue.retry(jobId), JobApiReplies.jobId(jobId),
                     "Job is not in failed state", "Only a failed or cancelled job can be retried.");
             default -> stream(request, response, callback, jobId);
         }
@@ -185,20 +175,17 @@ final class JobApiHandler extends Handler.Abstract {
         }
         try {
             String id = queue.enqueue(brief, user);
-            Replies.json(response, callback, HttpStatus.CREATED_201, Json.object().put("jobId", id));
+            Replies.json(response, callback, HttpStatus.CREATED_201, JobApiReplies.jobId(id));
         } catch (InvalidRequestException e) {
-            FieldProblem first = e.problems().getFirst();
-            ObjectNode reply = Replies.errorBody("Invalid request", e.getMessage()).put("field", first.field());
-            var problems = reply.putArray("problems");
-            e.problems().forEach(p -> problems.addObject().put("field", p.field()).put("message", p.message()));
-            Replies.json(response, callback, HttpStatus.BAD_REQUEST_400, reply);
+            Replies.json(response, callback, HttpStatus.BAD_REQUEST_400,
+                    JobApiReplies.invalidBrief(e.getMessage(), e.problems()));
         } catch (IllegalStateException closed) {
             Replies.error(response, callback, HttpStatus.SERVICE_UNAVAILABLE_503, "Queue unavailable",
                     "The job queue is not running; try again shortly.");
         }
     }
 
-    private static void command(Response response, Callback callback, CommandResult result, ObjectNode done,
+    private static void command(Response response, Callback callback, CommandResult result, String done,
                                 String refusal, String why) {
         switch (result) {
             case APPLIED -> Replies.json(response, callback, HttpStatus.OK_200, done);

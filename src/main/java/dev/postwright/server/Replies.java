@@ -1,8 +1,6 @@
 package dev.postwright.server;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.postwright.wire.Json;
+import dev.postwright.wire.JobApiReplies;
 import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.http.HttpStatus;
 import org.eclipse.jetty.io.Content;
@@ -13,19 +11,16 @@ import org.eclipse.jetty.util.Callback;
 final class Replies {
     private Replies() {}
 
-    static void json(Response response, Callback callback, int status, JsonNode body) {
+    /** Sends {@code body}, JSON text from {@link JobApiReplies}, never cached. */
+    static void json(Response response, Callback callback, int status, String body) {
         response.setStatus(status);
         response.getHeaders().put(HttpHeader.CONTENT_TYPE, "application/json; charset=utf-8");
         response.getHeaders().put(HttpHeader.CACHE_CONTROL, "no-store");
-        Content.Sink.write(response, true, Json.write(body), callback);
-    }
-
-    static ObjectNode errorBody(String error, String message) {
-        return Json.object().put("success", false).put("error", error).put("message", message);
+        Content.Sink.write(response, true, body, callback);
     }
 
     static void error(Response response, Callback callback, int status, String error, String message) {
-        json(response, callback, status, errorBody(error, message));
+        json(response, callback, status, JobApiReplies.error(error, message));
     }
 
     /** Always true: the request was handled. */
