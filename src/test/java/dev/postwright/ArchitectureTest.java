@@ -1,13 +1,18 @@
 package dev.postwright;
 
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAPackage;
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAnyPackage;
+import static com.tngtech.archunit.core.domain.properties.HasName.Predicates.nameMatching;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
-import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAPackage;
-import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAnyPackage;
 
+import com.tngtech.archunit.base.DescribedPredicate;
 import com.tngtech.archunit.core.domain.Dependency;
 import com.tngtech.archunit.core.domain.JavaClass;
+import com.tngtech.archunit.core.domain.JavaConstructorCall;
+import com.tngtech.archunit.core.domain.JavaMethodCall;
+import com.tngtech.archunit.core.domain.properties.HasOwner;
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.junit.AnalyzeClasses;
 import com.tngtech.archunit.junit.ArchTest;
@@ -16,6 +21,9 @@ import com.tngtech.archunit.lang.ArchRule;
 import com.tngtech.archunit.lang.ConditionEvents;
 import com.tngtech.archunit.lang.SimpleConditionEvent;
 import com.tngtech.archunit.library.GeneralCodingRules;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.concurrent.Executors;
 
 /** The dependency rules of docs/ARCHITECTURE: each one a sentence a reviewer would otherwise repeat. */
 @AnalyzeClasses(packages = "dev.postwright", importOptions = ImportOption.DoNotIncludeTests.class)
@@ -39,6 +47,29 @@ class ArchitectureTest {
             .should().beFreeOfCycles()
             .ignoreDependency(resideInAPackage("..internal.."), resideInAnyPackage("dev.postwright.queue"))
             .because("a package that needs another must not be needed by it; only an internal package serves its parent");
+
+    /** Where the application is put together: the only places that may pick clocks and make threads. */
+    private static final DescribedPredicate<JavaClass> COMPOSITION_ROOTS = resideInAnyPackage("dev.postwright",
+            "dev.postwright.cli..", "dev.postwright.engine..", "dev.postwright.ui.fx..", "dev.postwright.ui.shell..")
+            .or(nameMatching("dev\\.postwright\\.queue\\.JobQueue\\$Builder"))
+            .or(nameMatching("dev\\.postwright\\.store\\.Database\\$Settings"))
+            .or(nameMatching("dev\\.postwright\\.server\\.JobApiServer"))
+            .as("composition roots");
+
+    @ArchTest
+    static final ArchRule timeAndThreadsComeFromTheCompositionRoots = noClasses()
+            .that(DescribedPredicate.not(COMPOSITION_ROOTS))
+            .should().callMethod(Instant.class, "now")
+            .orShould().callMethod(LocalDate.class, "now")
+            .orShould().callMethod(System.class, "currentTimeMillis")
+            .orShould().callMethod(Thread.class, "ofPlatform")
+            .orShould().callMethod(Thread.class, "ofVirtual")
+            .orShould().callConstructorWhere(JavaConstructorCall.Predicates.target(
+                    HasOwner.Predicates.With.owner(JavaClass.Predicates.assignableTo(Thread.class))))
+            .orShould().callMethodWhere(JavaMethodCall.Predicates.target(
+                    HasOwner.Predicates.With.owner(JavaClass.Predicates.equivalentTo(Executors.class))))
+            .because("a class that is given its clock and its threads can be tested with a hand-moved clock and "
+                    + "shut down by its owner");
 
     @ArchTest
     static final ArchRule theJobContractKnowsOnlyTheModel = classes()

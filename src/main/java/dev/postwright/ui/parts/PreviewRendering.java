@@ -86,6 +86,11 @@ final class PreviewRendering {
     /** Drops what waits and what is being rendered; the next draft is a new one. */
     synchronized void clear() {
         generation.incrementAndGet();
+        dropWaiting();
+    }
+
+    /** Forgets what waits to be rendered; called holding the lock. */
+    private void dropWaiting() {
         waiting = false;
         postMarkdown = null;
         postIsLatest = false;
@@ -112,12 +117,7 @@ final class PreviewRendering {
         }
         var work = new Work(generation.get(), postMarkdown, postEmbeds, postIsLatest, restartDraft,
                 draftAdded.toString(), redrawDraft);
-        waiting = false;
-        postMarkdown = null;
-        postIsLatest = false;
-        restartDraft = false;
-        redrawDraft = false;
-        draftAdded.setLength(0);
+        dropWaiting();
         return work;
     }
 
