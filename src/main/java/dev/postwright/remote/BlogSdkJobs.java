@@ -54,6 +54,8 @@ public final class BlogSdkJobs implements RemoteEngine {
     private volatile java.util.function.Consumer<Connection> watcher;
     private final ScheduledExecutorService polls = Executors.newSingleThreadScheduledExecutor(
             Thread.ofPlatform().daemon().name("postwright-blog-sdk-poll").factory());
+    private final java.util.concurrent.ExecutorService deliveries = Executors.newCachedThreadPool(
+            Thread.ofPlatform().daemon().name("postwright-blog-sdk-delivery-", 1).factory());
 
     /** @param pollEvery how often a job whose stream broke is asked about (the SDK's clients use 2–3 s) */
     public BlogSdkJobs(RemoteServer server, OkHttpClient http, Path jobList, Duration pollEvery) {
@@ -110,7 +112,7 @@ public final class BlogSdkJobs implements RemoteEngine {
             if (log == null) {
                 String jobId = message.path("job_id").asText(null);
                 if (jobId == null) return; // the first message names the job; nothing to file this under yet
-                log = logs.computeIfAbsent(jobId, JobLog::new);
+                log = logs.computeIfAbsent(jobId, BlogSdkJobs.this::newLog);
                 started.complete(jobId);
             }
             switch (message.path("stage").asText("")) {
@@ -252,7 +254,7 @@ public final class BlogSdkJobs implements RemoteEngine {
     public Subscription subscribe(String jobId, long afterSeq, JobEventListener listener) {
         JobLog log = logs.computeIfAbsent(jobId, id -> {
             if (status(id).isEmpty()) throw new JobNotFoundException(id);
-            var fresh = new JobLog(id);
+            var fresh = newLog(id);
             schedulePoll(id, fresh, null);
             return fresh;
         });
@@ -304,8 +306,13 @@ public final class BlogSdkJobs implements RemoteEngine {
         return RemoteHttp.authorized(request, server);
     }
 
+    private JobLog newLog(String jobId) {
+        return new JobLog(jobId, java.time.Clock.systemUTC(), deliveries);
+    }
+
     @Override
     public void close() {
         polls.shutdownNow();
+        deliveries.shutdown();
     }
 }

@@ -43,6 +43,8 @@ public final class RemoteJobs implements RemoteEngine {
     private volatile Connection lastConnection;
     private final ScheduledExecutorService reconnects = Executors.newSingleThreadScheduledExecutor(
             Thread.ofPlatform().daemon().name("postwright-remote-reconnect").factory());
+    private final java.util.concurrent.ExecutorService deliveries = Executors.newCachedThreadPool(
+            Thread.ofPlatform().daemon().name("postwright-remote-delivery-", 1).factory());
 
     /**
      * @param jobList where to remember the jobs this app created (null: memory only)
@@ -137,7 +139,7 @@ public final class RemoteJobs implements RemoteEngine {
     @Override
     public Subscription subscribe(String jobId, long afterSeq, JobEventListener listener) {
         var stream = new RemoteStream(this, jobId, afterSeq, listener);
-        stream.connect();
+        stream.start();
         return stream;
     }
 
@@ -224,6 +226,10 @@ public final class RemoteJobs implements RemoteEngine {
         return timing;
     }
 
+    java.util.concurrent.Executor deliveries() {
+        return deliveries;
+    }
+
     ScheduledExecutorService reconnects() {
         return reconnects;
     }
@@ -231,6 +237,7 @@ public final class RemoteJobs implements RemoteEngine {
     @Override
     public void close() {
         reconnects.shutdownNow();
+        deliveries.shutdown();
     }
 
     /**

@@ -1,5 +1,6 @@
 package dev.postwright.remote;
 
+import dev.postwright.jobs.Delivery;
 import dev.postwright.jobs.JobEventListener;
 import dev.postwright.jobs.LoggedEvent;
 import dev.postwright.jobs.Subscription;
@@ -32,6 +33,10 @@ import okhttp3.sse.EventSources;
  * other event, so the views fold a remote job's draft as they fold a local one.
  */
 final class RemoteStream implements Subscription {
+    // Threads: OkHttp's callbacks and the reconnect timer only hand work to the stream's lane
+    // (a Delivery); everything below that touches the fields runs there, one task at a time, so
+    // nothing needs a lock, the /status call blocks no one else, and the listener is called on
+    // the lane alone, in order, with onEnd once.
     private static final System.Logger LOG = System.getLogger(RemoteStream.class.getName());
 
     private final RemoteJobs jobs;
@@ -41,20 +46,34 @@ final class RemoteStream implements Subscription {
     private long localSeq;
     private boolean serverIds;
     private boolean afterBreak;
+    private int loggedThisConnection;
     private int failures;
     private boolean finished;
-    private EventSource source;
+    private volatile EventSource source; // written on the lane only; close() may read it
+    private final Delivery lane;
 
     RemoteStream(RemoteJobs jobs, String jobId, long afterSeq, JobEventListener listener) {
         this.jobs = jobs;
         this.jobId = jobId;
         this.listener = listener;
+        this.lane = new Delivery(jobId, listener, jobs.deliveries());
+        lane.whenEnding(() -> {
+            finished = true;
+            if (source != null) source.cancel();
+            source = null;
+        });
         this.lastSeq = afterSeq;
         this.localSeq = afterSeq;
     }
 
-    synchronized void connect() {
-        if (finished) return;
+    /** Opens the stream (on the lane). */
+    void start() {
+        lane.execute(this::connect);
+    }
+
+    private void connect() {
+        if (finished || lane.isEnding()) return;
+        loggedThisConnection = 0;
         var request = new Request.Builder().url(jobs.server().jobs() + "/" + jobId + "/stream")
                 .header("Accept", "text/event-stream");
         if (lastSeq > 0) request.header("Last-Event-ID", jobId + ":" + lastSeq);
@@ -62,27 +81,35 @@ final class RemoteStream implements Subscription {
                 new Listener());
     }
 
+    /** Ends the subscription: {@code onEnd} follows on the lane, after a delivery in progress. */
     @Override
-    public synchronized void close() {
-        finish();
+    public void close() {
+        lane.end(); // the lane's end closes the socket; closing it now as well stops reading at once
+        EventSource open = source;
+        if (open != null) open.cancel();
     }
 
     private final class Listener extends EventSourceListener {
         @Override
         public void onOpen(EventSource from, Response response) {
             jobs.reportStream(response, null);
-            synchronized (RemoteStream.this) {
+            lane.execute(() -> {
                 if (from != source || finished) return;
                 // Partial results sent while we were away are lost on a server without ids.
                 if (afterBreak && !serverIds) outcomeFromStatus();
-            }
+            });
         }
 
         @Override
         public void onEvent(EventSource from, String id, String type, String data) {
-            synchronized (RemoteStream.this) {
+            lane.execute(() -> received(from, id, type, data));
+        }
+
+        private void received(EventSource from, String id, String type, String data) {
+            {
                 if (from != source || finished) return;
                 failures = 0;
+                if (!JobEventCodec.CONNECTED.equals(type)) loggedThisConnection++;
                 long seq = sequence(id);
                 if (seq >= 0) serverIds = true;
                 if (JobEventCodec.CONNECTED.equals(type)) return;
@@ -113,16 +140,27 @@ final class RemoteStream implements Subscription {
 
         @Override
         public void onClosed(EventSource from) {
-            synchronized (RemoteStream.this) {
-                if (from == source && !finished) reconnect(true);
-            }
+            lane.execute(() -> {
+                if (from != source || finished) return;
+                // Our server closes a stream that has nothing more to send: with nothing logged on
+                // this connection, a finished job means the caller already has its end.
+                if (serverIds && loggedThisConnection == 0 && hasFinished()) {
+                    finish();
+                    return;
+                }
+                reconnect(true);
+            });
         }
 
         @Override
         public void onFailure(EventSource from, Throwable t, Response response) {
-            synchronized (RemoteStream.this) {
+            jobs.reportStream(response, t);
+            lane.execute(() -> broke(from, t, response));
+        }
+
+        private void broke(EventSource from, Throwable t, Response response) {
+            {
                 if (from != source || finished) return;
-                jobs.reportStream(response, t);
                 int code = response == null ? 0 : response.code();
                 if (code == 401 || code == 403 || code == 404) {
                     deliver(++localSeq, new JobEvent.Failed(RemoteErrors.describe(code, null),
@@ -145,6 +183,15 @@ final class RemoteStream implements Subscription {
             return Long.parseLong(tail.strip());
         } catch (NumberFormatException notOurs) {
             return -1;
+        }
+    }
+
+    private boolean hasFinished() {
+        try {
+            return jobs.status(jobId).map(s -> s.state() == JobState.SUCCEEDED || s.state() == JobState.FAILED
+                    || s.state() == JobState.CANCELLED).orElse(false);
+        } catch (RemoteException e) {
+            return false; // reconnect; the stream will tell us more
         }
     }
 
@@ -185,29 +232,20 @@ final class RemoteStream implements Subscription {
             delay = (long) (base * (0.5 + ThreadLocalRandom.current().nextDouble() * 0.5));
         }
         try {
-            jobs.reconnects().schedule(this::connect, delay, TimeUnit.MILLISECONDS);
+            jobs.reconnects().schedule(() -> lane.execute(this::connect), delay, TimeUnit.MILLISECONDS);
         } catch (java.util.concurrent.RejectedExecutionException closed) {
             finish();
         }
     }
 
+    // On the lane: the offered event is delivered right after the task that offered it.
     private void deliver(long seq, JobEvent event) {
-        try {
-            listener.onEvent(new LoggedEvent(jobId, seq, event, Instant.now()));
-        } catch (RuntimeException e) {
-            LOG.log(Level.WARNING, "A listener of remote job " + jobId + " failed on event " + seq, e);
-        }
+        lane.offer(new LoggedEvent(jobId, seq, event, Instant.now()));
     }
 
     private void finish() {
         if (finished) return;
-        finished = true;
-        if (source != null) source.cancel();
-        source = null;
-        try {
-            listener.onEnd();
-        } catch (RuntimeException e) {
-            LOG.log(Level.WARNING, "A listener of remote job " + jobId + " failed when its stream ended", e);
-        }
+        finished = true; // nothing more is read; the lane's end closes the socket after the pending deliveries
+        lane.endAfterPending();
     }
 }

@@ -1,7 +1,10 @@
 package dev.postwright.remote;
 
+import dev.postwright.testing.RecordingListener;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static dev.postwright.remote.BlogSdkBackend.job;
+import static dev.postwright.remote.BlogSdkBackend.message;
 
 import dev.postwright.engine.LocalEngine;
 import dev.postwright.jobs.CommandResult;
@@ -33,58 +36,26 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** The Blog SDK dialect against a server following job-stream-protocol.md §2. */
 class BlogSdkJobsTest {
+    static final Duration WAIT = Duration.ofSeconds(30);
     static final String RESULT = "{\"title\": \"Sourdough at home\", \"meta_title\": \"Sourdough Bread at Home\", "
             + "\"content\": \"# Sourdough Bread at Home\\n\\nFrom the Blog SDK.\", \"meta_description\": \"Bake it.\", "
             + "\"seo_score\": 82.5, \"readability_score\": 71, \"semantic_keywords\": [\"levain\"], \"total_tokens\": 1200, "
             + "\"generation_time\": 12.5, \"warnings\": [\"Add a source.\"]}";
 
     @TempDir Path dir;
-    final MockWebServer server = new MockWebServer();
-    final AtomicInteger polls = new AtomicInteger();
+    BlogSdkBackend backend;
     BlogSdkJobs sdk;
 
-    static String message(String stage, double progress, String extra) {
-        return "data: {\"stage\": \"" + stage + "\", \"progress\": " + progress + ", \"timestamp\": 1795000000.5"
-                + extra + "}\n\n";
-    }
-
     void start(String stream, List<String> jobReplies) throws IOException {
-        server.setDispatcher(new Dispatcher() {
-            @Override
-            public MockResponse dispatch(RecordedRequest request) {
-                String path = request.getUrl().encodedPath();
-                if (path.equals("/api/v1/blog/generate-enhanced/stream")) {
-                    String topic = Json.parse(request.getBody().utf8(), "body").path("topic").asText();
-                    if (topic.length() < 3) {
-                        return new MockResponse.Builder().code(422).setHeader("Content-Type", "application/json")
-                                .body("{\"detail\": [{\"loc\": [\"body\", \"topic\"], \"msg\": \"String should have at least "
-                                        + "3 characters\", \"type\": \"string_too_short\"}]}").build();
-                    }
-                    return new MockResponse.Builder().setHeader("Content-Type", "text/event-stream").body(stream).build();
-                }
-                if (path.startsWith("/api/v1/blog/jobs/")) {
-                    int n = Math.min(polls.getAndIncrement(), jobReplies.size() - 1);
-                    return new MockResponse.Builder().setHeader("Content-Type", "application/json").body(jobReplies.get(n))
-                            .build();
-                }
-                return new MockResponse.Builder().code(404).body("{\"detail\": \"Not Found\"}").build();
-            }
-        });
-        server.start();
-        sdk = new BlogSdkJobs(new RemoteServer(server.url("/").toString(), null), new OkHttpClient(), null,
+        backend = new BlogSdkBackend(stream, "", jobReplies);
+        sdk = new BlogSdkJobs(new RemoteServer(backend.baseUrl(), null), new OkHttpClient(), null,
                 Duration.ofMillis(50));
     }
 
     @AfterEach
     void stop() throws IOException {
         if (sdk != null) sdk.close();
-        server.close();
-    }
-
-    static String job(String status, int progress, String stage, String result) {
-        return "{\"job_id\": \"b-1\", \"status\": \"" + status + "\", \"progress_percentage\": " + progress
-                + ", \"current_stage\": \"" + stage + "\", \"progress_updates\": [], \"created_at\": \"2026-11-21T09:00:00\""
-                + (result == null ? "" : ", \"result\": " + result) + "}";
+        if (backend != null) backend.close();
     }
 
     @Test
@@ -95,9 +66,9 @@ class BlogSdkJobsTest {
                 "completed", RESULT)));
         String id = sdk.enqueue(Briefs.brief("Sourdough at home"), null);
         assertThat(id).isEqualTo("b-1");
-        var listener = new CollectingListener();
+        var listener = new RecordingListener();
         sdk.subscribe(id, 0, listener);
-        listener.awaitEnd();
+        listener.awaitEnd(WAIT);
 
         var events = listener.events().stream().map(e -> e.event()).toList();
         assertThat(events).hasSize(6);
@@ -119,9 +90,9 @@ class BlogSdkJobsTest {
         assertThat(sdk.status(id).orElseThrow().state()).isEqualTo(JobState.SUCCEEDED);
         assertThat(sdk.list(5)).extracting(s -> s.jobId()).containsExactly("b-1");
         assertThat(sdk.cancel(id)).isEqualTo(CommandResult.NOT_ALLOWED);
-        var again = new CollectingListener();
+        var again = new RecordingListener();
         sdk.subscribe(id, 3, again);
-        again.awaitEnd();
+        again.awaitEnd(WAIT);
         assertThat(again.events()).extracting(e -> e.seq()).containsExactly(4L, 5L, 6L);
     }
 
@@ -131,15 +102,15 @@ class BlogSdkJobsTest {
                 List.of(job("processing", 40, "draft_generation", null), job("processing", 75, "seo_polish", null),
                         job("completed", 100, "completed", RESULT)));
         String id = sdk.enqueue(Briefs.brief("Sourdough at home"), null);
-        var listener = new CollectingListener();
+        var listener = new RecordingListener();
         sdk.subscribe(id, 0, listener);
-        listener.awaitEnd();
+        listener.awaitEnd(WAIT);
 
         var events = listener.events().stream().map(e -> e.event()).toList();
         assertThat(events).extracting(e -> e.getClass().getSimpleName()).containsExactly("ProgressUpdate",
                 "ProgressUpdate", "ProgressUpdate", "ProgressUpdate", "BlogResult", "SeoResult", "Complete");
         assertThat(((JobEvent.ProgressUpdate) events.get(3)).currentStep()).isEqualTo("Seo polish");
-        assertThat(polls.get()).isGreaterThanOrEqualTo(3);
+        assertThat(backend.polls.get()).isGreaterThanOrEqualTo(3);
     }
 
     @Test

@@ -1,5 +1,6 @@
 package dev.postwright.remote;
 
+import dev.postwright.testing.RecordingListener;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -34,6 +35,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** The remote engine against a real {@code postwright serve} on loopback. */
 class RemoteJobsAgainstServeTest {
+    static final Duration WAIT = Duration.ofSeconds(30);
     static final byte[] SECRET = "a test secret that is long enough for HS256".getBytes(StandardCharsets.UTF_8);
     static final RemoteJobs.StreamTiming FAST = new RemoteJobs.StreamTiming(Duration.ofSeconds(5),
             Duration.ofMillis(100), Duration.ofMillis(400));
@@ -66,7 +68,7 @@ class RemoteJobsAgainstServeTest {
         return engine.jobs().events(id, 0).stream().map(e -> e.seq() + " " + e.event().getClass().getSimpleName()).toList();
     }
 
-    private static List<String> seen(CollectingListener listener) {
+    private static List<String> seen(RecordingListener listener) {
         return listener.events().stream().map(e -> e.seq() + " " + e.event().getClass().getSimpleName()).toList();
     }
 
@@ -74,9 +76,9 @@ class RemoteJobsAgainstServeTest {
     void aRemoteJobStreamsTheSameEventsAsTheServerLogged() throws Exception {
         start(new OfflineWriter(), ServeSettings.DEFAULTS.withPort(0));
         String id = remote.enqueue(Briefs.brief("Written over the wire"), null);
-        var listener = new CollectingListener();
+        var listener = new RecordingListener();
         remote.subscribe(id, 0, listener);
-        listener.awaitEnd();
+        listener.awaitEnd(WAIT);
 
         assertThat(seen(listener)).isEqualTo(logged(id));
         assertThat(listener.events().getLast().event()).isInstanceOf(JobEvent.Complete.class);
@@ -90,9 +92,9 @@ class RemoteJobsAgainstServeTest {
     void aJobResumedMidDraftStreamsItsDraftResetSoThePiecesJoinIntoTheDraftItSaved() throws Exception {
         String id = KilledMidDraft.job(dir.resolve("server"), "alice");
         start(new OfflineWriter(), ServeSettings.DEFAULTS.withPort(0)); // serve's engine resumes the job
-        var listener = new CollectingListener();
+        var listener = new RecordingListener();
         remote.subscribe(id, 0, listener);
-        listener.awaitEnd();
+        listener.awaitEnd(WAIT);
 
         assertThat(seen(listener)).isEqualTo(logged(id));
         List<LoggedEvent> events = listener.events();
@@ -111,15 +113,15 @@ class RemoteJobsAgainstServeTest {
             start(writer, ServeSettings.DEFAULTS.withPort(0).withStreamTiming(Duration.ofMillis(200), Duration.ofMillis(600)));
             int port = Integer.parseInt(server.baseUrl().replaceAll(".*:", ""));
             String id = remote.enqueue(Briefs.brief("Cut and resumed"), null);
-            var listener = new CollectingListener();
+            var listener = new RecordingListener();
             remote.subscribe(id, 0, listener);
-            listener.awaitEvent(JobEvent.DraftDelta.class);
+            listener.awaitEvent(JobEvent.DraftDelta.class, WAIT);
 
             server.close(); // the connection goes; reconnects are refused until the server is back
             server = new JobApiServer(engine.jobs(), tokens, ServeSettings.DEFAULTS.withPort(port)
                     .withStreamTiming(Duration.ofMillis(200), Duration.ofMillis(600)));
             server.start();
-            listener.awaitEnd();
+            listener.awaitEnd(WAIT);
 
             assertThat(seen(listener)).isEqualTo(logged(id));
             assertThat(listener.events().getLast().event()).isInstanceOf(JobEvent.Complete.class);
@@ -134,21 +136,21 @@ class RemoteJobsAgainstServeTest {
                     new OkHttpClient());
             start(writer, ServeSettings.DEFAULTS.withPort(0));
             String id = remote.enqueue(Briefs.brief("Stopped"), null);
-            var listener = new CollectingListener();
+            var listener = new RecordingListener();
             remote.subscribe(id, 0, listener);
-            listener.awaitEvent(JobEvent.DraftDelta.class);
+            listener.awaitEvent(JobEvent.DraftDelta.class, WAIT);
 
             assertThat(remote.cancel(id)).isEqualTo(CommandResult.APPLIED);
-            listener.awaitEnd();
+            listener.awaitEnd(WAIT);
             LoggedEvent last = listener.events().getLast();
             assertThat(((JobEvent.Failed) last.event()).error()).isEqualTo("Cancelled");
             assertThat(remote.cancel(id)).isEqualTo(CommandResult.NOT_ALLOWED);
 
             model.queuePost("Stopped");
             assertThat(remote.retry(id)).isEqualTo(CommandResult.APPLIED);
-            var again = new CollectingListener();
+            var again = new RecordingListener();
             remote.subscribe(id, last.seq(), again);
-            again.awaitEnd();
+            again.awaitEnd(WAIT);
             assertThat(again.events().getFirst().seq()).isEqualTo(last.seq() + 1);
             assertThat(again.events().getLast().event()).isInstanceOf(JobEvent.Complete.class);
             assertThat(engine.jobs().whenFinished(id).get(10, TimeUnit.SECONDS).state()).isEqualTo(JobState.SUCCEEDED);
@@ -170,9 +172,9 @@ class RemoteJobsAgainstServeTest {
 
         String bobs = new RemoteJobs(new RemoteServer(server.baseUrl(), tokens.issue("bob", Duration.ofHours(1))),
                 new OkHttpClient(), null, FAST).enqueue(Briefs.brief("Bob's"), null);
-        var listener = new CollectingListener();
+        var listener = new RecordingListener();
         remote.subscribe(bobs, 0, listener);
-        listener.awaitEnd();
+        listener.awaitEnd(WAIT);
         assertThat(((JobEvent.Failed) listener.events().getLast().event()).error()).contains("someone else");
         assertThat(remote.status(bobs)).isEmpty();
 
