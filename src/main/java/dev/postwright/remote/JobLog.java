@@ -46,6 +46,12 @@ final class JobLog {
         }
     }
 
+    /** Ends every subscription now (the client is closing); each gets its {@code onEnd}. */
+    synchronized void endSubscribers() {
+        subscribers.forEach(Delivery::end);
+        subscribers.clear();
+    }
+
     synchronized boolean ended() {
         return ended;
     }

@@ -24,6 +24,7 @@ final class BlogSdkBackend implements AutoCloseable {
     final MockWebServer server = new MockWebServer();
     final AtomicInteger polls = new AtomicInteger();
     private final CountDownLatch gate = new CountDownLatch(1);
+    private volatile Runnable onPoll = () -> { };
 
     /**
      * @param beforeGate the stream's messages sent at once
@@ -47,6 +48,7 @@ final class BlogSdkBackend implements AutoCloseable {
                     return (body == null ? reply.body(beforeGate) : reply.body(body)).build();
                 }
                 if (path.startsWith("/api/v1/blog/jobs/")) {
+                    onPoll.run();
                     int n = Math.min(polls.getAndIncrement(), jobReplies.size() - 1);
                     String reply = n < 0 ? "{\"detail\": \"Job not found\"}" : jobReplies.get(n);
                     int code = reply.startsWith("HTTP ") ? Integer.parseInt(reply.substring(5, 8)) : n < 0 ? 404 : 200;
@@ -61,6 +63,11 @@ final class BlogSdkBackend implements AutoCloseable {
 
     String baseUrl() {
         return server.url("/").toString();
+    }
+
+    /** Runs {@code action} as each poll arrives, before it is answered. */
+    void onPoll(Runnable action) {
+        onPoll = action;
     }
 
     /** Lets the streams waiting at the gate go on. */

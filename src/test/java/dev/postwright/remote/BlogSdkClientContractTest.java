@@ -6,7 +6,6 @@ import static dev.postwright.remote.BlogSdkBackend.message;
 import dev.postwright.jobs.JobService;
 import dev.postwright.jobs.JobServiceContractTest;
 import dev.postwright.testing.Briefs;
-import java.time.Duration;
 import java.util.List;
 import okhttp3.OkHttpClient;
 import org.junit.jupiter.api.AfterEach;
@@ -15,16 +14,16 @@ import org.junit.jupiter.api.BeforeEach;
 /** The listener contract of the Blog SDK client, against a server speaking §2 on loopback. */
 class BlogSdkClientContractTest extends JobServiceContractTest {
     BlogSdkBackend backend;
-    BlogSdkJobs client;
+    BlogSdkClient client;
 
     @BeforeEach
     void open() throws Exception {
         backend = new BlogSdkBackend(message("queued", 0, ", \"job_id\": \"b-1\"") + message("keyword_analysis", 15, ""),
                 message("draft_generation", 40, "") + message("completed", 100, ", \"data\": {\"result\": "
-                        + BlogSdkJobsTest.RESULT + "}"),
-                List.of(job("completed", 100, "completed", BlogSdkJobsTest.RESULT)));
-        client = new BlogSdkJobs(new RemoteServer(backend.baseUrl(), null), new OkHttpClient(), null,
-                Duration.ofMillis(50));
+                        + BlogSdkClientTest.RESULT + "}"),
+                List.of(job("completed", 100, "completed", BlogSdkClientTest.RESULT)));
+        client = new BlogSdkClient(new RemoteServer(backend.baseUrl(), null), new OkHttpClient(), null,
+                BlogSdkClientTest.FAST_POLLS, TestRuntime.SHARED, new ConnectionMonitor());
     }
 
     @AfterEach

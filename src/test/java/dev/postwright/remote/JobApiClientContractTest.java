@@ -13,7 +13,6 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.concurrent.CountDownLatch;
-import okhttp3.OkHttpClient;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.io.TempDir;
@@ -22,11 +21,11 @@ import org.junit.jupiter.api.io.TempDir;
 class JobApiClientContractTest extends JobServiceContractTest {
     @TempDir Path dir;
     final CountDownLatch gate = new CountDownLatch(1);
-    final Tokens tokens = new Tokens(RemoteJobsAgainstServeTest.SECRET, Clock.systemUTC());
+    final Tokens tokens = new Tokens(JobApiClientAgainstServeTest.SECRET, Clock.systemUTC());
     Database db;
     JobQueue queue;
     JobApiServer server;
-    RemoteJobs client;
+    JobApiClient client;
 
     @BeforeEach
     void open() throws Exception {
@@ -35,8 +34,8 @@ class JobApiClientContractTest extends JobServiceContractTest {
         queue.start();
         server = new JobApiServer(queue, tokens, ServeSettings.DEFAULTS.withPort(0));
         server.start();
-        client = new RemoteJobs(new RemoteServer(server.baseUrl(), tokens.issue("alice", Duration.ofHours(1))),
-                new OkHttpClient(), null, RemoteJobsAgainstServeTest.FAST);
+        client = TestRuntime.jobApi(new RemoteServer(server.baseUrl(), tokens.issue("alice", Duration.ofHours(1))), null,
+                JobApiClientAgainstServeTest.FAST);
     }
 
     @AfterEach

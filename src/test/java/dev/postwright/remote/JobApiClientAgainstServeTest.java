@@ -1,6 +1,5 @@
 package dev.postwright.remote;
 
-import dev.postwright.testing.RecordingListener;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -22,6 +21,7 @@ import dev.postwright.testing.Briefs;
 import dev.postwright.testing.FakeModelServer;
 import dev.postwright.testing.KilledMidDraft;
 import dev.postwright.testing.LogFold;
+import dev.postwright.testing.RecordingListener;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -34,10 +34,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The remote engine against a real {@code postwright serve} on loopback. */
-class RemoteJobsAgainstServeTest {
+class JobApiClientAgainstServeTest {
     static final Duration WAIT = Duration.ofSeconds(30);
     static final byte[] SECRET = "a test secret that is long enough for HS256".getBytes(StandardCharsets.UTF_8);
-    static final RemoteJobs.StreamTiming FAST = new RemoteJobs.StreamTiming(Duration.ofSeconds(5),
+    static final StreamTiming FAST = new StreamTiming(Duration.ofSeconds(5),
             Duration.ofMillis(100), Duration.ofMillis(400));
 
     @TempDir Path dir;
@@ -45,15 +45,14 @@ class RemoteJobsAgainstServeTest {
     final String token = tokens.issue("alice", Duration.ofHours(1));
     LocalEngine engine;
     JobApiServer server;
-    RemoteJobs remote;
+    JobApiClient remote;
 
     void start(TextGenerator writer, ServeSettings settings) throws Exception {
         engine = LocalEngine.open(dir.resolve("server"), writer, QueueSettings.DEFAULTS, Clock.systemUTC());
         engine.jobs().start();
         server = new JobApiServer(engine.jobs(), tokens, settings);
         server.start();
-        remote = new RemoteJobs(new RemoteServer(server.baseUrl(), token), new OkHttpClient(),
-                dir.resolve("remote-jobs.json"), FAST);
+        remote = TestRuntime.jobApi(new RemoteServer(server.baseUrl(), token), dir.resolve("remote-jobs.json"), FAST);
     }
 
     @AfterEach
@@ -160,7 +159,7 @@ class RemoteJobsAgainstServeTest {
     @Test
     void refusalsAreSentencesAndTheTokenIsNeverInThem() throws Exception {
         start(new OfflineWriter(), ServeSettings.DEFAULTS.withPort(0));
-        var stranger = new RemoteJobs(new RemoteServer(server.baseUrl(), "not-a-token"), new OkHttpClient(), null, FAST);
+        var stranger = TestRuntime.jobApi(new RemoteServer(server.baseUrl(), "not-a-token"), null, FAST);
         assertThatThrownBy(() -> stranger.enqueue(Briefs.brief("No"), null)).isInstanceOf(RemoteException.class)
                 .hasMessageContaining("Sign in again").hasMessageNotContaining("not-a-token");
 
@@ -170,8 +169,8 @@ class RemoteJobsAgainstServeTest {
         assertThatThrownBy(() -> remote.enqueue(missing, null)).isInstanceOfSatisfying(InvalidRequestException.class,
                 e -> assertThat(e.problems()).extracting(p -> p.field()).contains("topic.title"));
 
-        String bobs = new RemoteJobs(new RemoteServer(server.baseUrl(), tokens.issue("bob", Duration.ofHours(1))),
-                new OkHttpClient(), null, FAST).enqueue(Briefs.brief("Bob's"), null);
+        String bobs = TestRuntime.jobApi(new RemoteServer(server.baseUrl(), tokens.issue("bob", Duration.ofHours(1))),
+                null, FAST).enqueue(Briefs.brief("Bob's"), null);
         var listener = new RecordingListener();
         remote.subscribe(bobs, 0, listener);
         listener.awaitEnd(WAIT);
@@ -181,7 +180,7 @@ class RemoteJobsAgainstServeTest {
         int port = Integer.parseInt(server.baseUrl().replaceAll(".*:", ""));
         server.close();
         server = null;
-        var gone = new RemoteJobs(new RemoteServer("http://127.0.0.1:" + port, token), new OkHttpClient(), null, FAST);
+        var gone = TestRuntime.jobApi(new RemoteServer("http://127.0.0.1:" + port, token), null, FAST);
         assertThatThrownBy(() -> gone.enqueue(Briefs.brief("Nobody home"), null)).isInstanceOf(RemoteException.class)
                 .hasMessageContaining("Cannot reach the server at http://127.0.0.1:" + port)
                 .hasMessageNotContaining(token);

@@ -1,12 +1,12 @@
 package dev.postwright.remote;
 
-import dev.postwright.testing.RecordingListener;
 import static dev.postwright.remote.QuirkyBackend.JOB;
 import static dev.postwright.remote.QuirkyBackend.frame;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.postwright.jobs.LoggedEvent;
 import dev.postwright.model.JobEvent;
+import dev.postwright.testing.RecordingListener;
 import java.time.Duration;
 import java.util.List;
 import java.util.stream.LongStream;
@@ -14,16 +14,16 @@ import okhttp3.OkHttpClient;
 import org.junit.jupiter.api.Test;
 
 /** The remote engine against a server with the real backend's habits (job-stream-protocol.md §1.4). */
-class RemoteJobsAgainstTheRealBackendsQuirksTest {
+class JobApiClientAgainstTheRealBackendsQuirksTest {
     static final Duration WAIT = Duration.ofSeconds(30);
     static final String TOKEN = "eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJtYXJpYSJ9.c2lnbmF0dXJl";
-    static final RemoteJobs.StreamTiming WATCHFUL = new RemoteJobs.StreamTiming(Duration.ofMillis(400),
+    static final StreamTiming WATCHFUL = new StreamTiming(Duration.ofMillis(400),
             Duration.ofMillis(50), Duration.ofMillis(200));
     static final String POST_DATA = "{\"title\": \"From the status\", \"content\": \"# From the status\\n\\nFilled after a "
             + "reconnect.\", \"metaDescription\": \"A post.\"}";
 
-    private static RemoteJobs remote(QuirkyBackend backend) {
-        return new RemoteJobs(new RemoteServer(backend.baseUrl(), TOKEN), new OkHttpClient(), null, WATCHFUL);
+    private static JobApiClient remote(QuirkyBackend backend) {
+        return TestRuntime.jobApi(new RemoteServer(backend.baseUrl(), TOKEN), null, WATCHFUL);
     }
 
     private static List<Class<?>> types(RecordingListener listener) {
