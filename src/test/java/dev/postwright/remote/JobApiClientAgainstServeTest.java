@@ -162,6 +162,7 @@ class JobApiClientAgainstServeTest {
         var stranger = TestRuntime.jobApi(new RemoteServer(server.baseUrl(), "not-a-token"), null, FAST);
         assertThatThrownBy(() -> stranger.enqueue(Briefs.brief("No"), null)).isInstanceOf(RemoteException.class)
                 .hasMessageContaining("Sign in again").hasMessageNotContaining("not-a-token");
+        assertThat(stranger.monitor().last()).map(Connection::state).contains(Connection.State.REFUSED);
 
         var missing = new dev.postwright.model.JobRequest(dev.postwright.model.Topic.titled(""),
                 Briefs.brief("x").businessInfo(), "org-1", null, dev.postwright.model.JobOptions.DEFAULTS, List.of(),
@@ -184,5 +185,6 @@ class JobApiClientAgainstServeTest {
         assertThatThrownBy(() -> gone.enqueue(Briefs.brief("Nobody home"), null)).isInstanceOf(RemoteException.class)
                 .hasMessageContaining("Cannot reach the server at http://127.0.0.1:" + port)
                 .hasMessageNotContaining(token);
+        assertThat(gone.monitor().last()).map(Connection::state).contains(Connection.State.UNREACHABLE);
     }
 }
