@@ -1,13 +1,11 @@
 package dev.postwright.remote;
 
-import dev.postwright.jobs.Backoff;
 import dev.postwright.jobs.CommandResult;
 import dev.postwright.jobs.InvalidRequestException;
 import dev.postwright.jobs.JobEventListener;
 import dev.postwright.jobs.JobNotFoundException;
 import dev.postwright.jobs.JobService;
 import dev.postwright.jobs.Subscription;
-import dev.postwright.model.JobEvent;
 import dev.postwright.model.JobRequest;
 import dev.postwright.model.JobStatus;
 import dev.postwright.wire.BlogSdkCodec;
@@ -16,7 +14,6 @@ import java.io.IOException;
 import java.lang.System.Logger.Level;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -24,7 +21,6 @@ import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import okhttp3.MediaType;
@@ -41,10 +37,8 @@ import okhttp3.sse.EventSourceListener;
  * first message names the job. Stage messages become progress with the stage's name, the final
  * result becomes {@code blog-result}, {@code seo-result} and {@code complete}, and an error message
  * {@code failed}. If the stream breaks, the job goes on on the server: it is polled at
- * {@code GET /api/v1/blog/jobs/{id}} until it ends. A poll the server refuses (401, 403, another
- * 4xx) ends the job at once with a {@code failed} event in words; a server that cannot be reached
- * or answers 5xx or nonsense is asked again with backoff, and after {@link PollTiming#giveUpAfter}
- * of that the job ends {@code failed} with {@link #SERVER_UNREACHABLE}. The SDK has no cancel or
+ * {@code GET /api/v1/blog/jobs/{id}} until it ends ({@link BlogSdkPolls}: a job always ends, with
+ * a {@code failed} event in words if the server refuses or stays away). The SDK has no cancel or
  * retry; those answer "not allowed". What this app saw of a job is kept in a {@link JobLog}, which
  * replays it to each subscriber. Thread-safe.
  */
@@ -52,9 +46,9 @@ public final class BlogSdkClient implements RemoteEngine {
     private static final System.Logger LOG = System.getLogger(BlogSdkClient.class.getName());
     private static final MediaType JSON = MediaType.get("application/json");
     /** The job's server could not be reached (or made no sense) for too long. */
-    public static final String SERVER_UNREACHABLE = "SERVER_UNREACHABLE";
+    public static final String SERVER_UNREACHABLE = BlogSdkPolls.SERVER_UNREACHABLE;
     /** The server refused to tell about the job (a 4xx other than 404). */
-    public static final String SERVER_REFUSED = "SERVER_REFUSED";
+    public static final String SERVER_REFUSED = BlogSdkPolls.SERVER_REFUSED;
 
     /**
      * How a job whose stream broke is followed.
@@ -68,12 +62,10 @@ public final class BlogSdkClient implements RemoteEngine {
 
     private final ServerCalls calls;
     private final RemoteJobList created;
-    private final PollTiming timing;
     private final TeamRuntime runtime;
-    private final Backoff backoff;
+    private final BlogSdkPolls polls;
     private final Map<String, JobLog> logs = new ConcurrentHashMap<>();
     private final Set<EventSource> streams = ConcurrentHashMap.newKeySet();
-    private volatile boolean closed;
 
     /**
      * @param jobList where to remember the jobs this app created (null: memory only)
@@ -83,10 +75,8 @@ public final class BlogSdkClient implements RemoteEngine {
                          ConnectionMonitor monitor) {
         this.calls = new ServerCalls(server, http, monitor);
         this.created = new RemoteJobList(jobList);
-        this.timing = timing;
         this.runtime = runtime;
-        Duration longest = timing.every().compareTo(Duration.ofSeconds(30)) > 0 ? timing.every() : Duration.ofSeconds(30);
-        this.backoff = new Backoff(timing.every(), longest, runtime.random());
+        this.polls = new BlogSdkPolls(calls, api(), timing, runtime);
     }
 
     @Override
@@ -173,7 +163,7 @@ public final class BlogSdkClient implements RemoteEngine {
         }
 
         private void broke() {
-            if (log != null && !log.ended()) schedulePoll(new Poll(log, null, null, 0), timing.every());
+            if (log != null && !log.ended()) polls.follow(log);
         }
     }
 
@@ -189,72 +179,6 @@ public final class BlogSdkClient implements RemoteEngine {
             return new InvalidRequestException(RemoteErrors.scrubbed(BlogSdkCodec.problems(body)));
         }
         return new RemoteException(RemoteErrors.describe(response.code(), body), response.code());
-    }
-
-    /** Where the polling of one job stands: the progress last logged, and since when polls have been failing. */
-    private record Poll(JobLog log, Integer lastProgress, Instant failingSince, int failures) {}
-
-    private void schedulePoll(Poll poll, Duration delay) {
-        if (closed) return;
-        try {
-            runtime.scheduler().schedule(() -> poll(poll), delay.toMillis(), TimeUnit.MILLISECONDS);
-        } catch (RejectedExecutionException shuttingDown) {
-            // the runtime stopped: so has the app
-        }
-    }
-
-    private void poll(Poll poll) {
-        JobLog log = poll.log();
-        if (closed || log.ended()) return;
-        String problem;
-        String code = SERVER_UNREACHABLE;
-        try (Response response = calls.execute(new Request.Builder().url(api() + "/jobs/" + log.jobId()))) {
-            String body = response.body().string();
-            int status = response.code();
-            if (response.isSuccessful()) {
-                var snapshot = BlogSdkCodec.snapshot(body);
-                if (snapshot.ended()) {
-                    snapshot.ending().forEach(log::append);
-                    return;
-                }
-                int now = snapshot.progress().progress();
-                if (poll.lastProgress() == null || now != poll.lastProgress()) log.append(snapshot.progress());
-                schedulePoll(new Poll(log, now, null, 0), timing.every());
-                return;
-            }
-            if (status == 404 || status == 401 || status == 403) {
-                log.append(new JobEvent.Failed(RemoteErrors.describe(status == 403 ? 401 : status, body),
-                        status == 404 ? "NOT_FOUND" : "UNAUTHORIZED"));
-                return;
-            }
-            problem = RemoteErrors.describe(status, body);
-            if (status < 500) {
-                log.append(new JobEvent.Failed(problem, SERVER_REFUSED));
-                return;
-            }
-        } catch (IOException e) {
-            problem = RemoteErrors.unreachable(calls.server(), e);
-        } catch (WireFormatException e) {
-            problem = "The server's answer about the job made no sense (" + e.getMessage() + ").";
-        }
-        Instant now = runtime.clock().instant();
-        Instant since = poll.failingSince() == null ? now : poll.failingSince();
-        if (Duration.between(since, now).compareTo(timing.giveUpAfter()) >= 0) {
-            log.append(new JobEvent.Failed(problem + " Postwright stopped asking about the job after "
-                    + spoken(timing.giveUpAfter()) + " of that; it may still finish on the server.", code));
-            return;
-        }
-        int failures = poll.failures() + 1;
-        Duration wait = backoff.after(failures);
-        schedulePoll(new Poll(log, poll.lastProgress(), since, failures), wait.compareTo(timing.every()) > 0 ? wait
-                : timing.every());
-    }
-
-    private static String spoken(Duration d) {
-        long minutes = d.toMinutes();
-        if (minutes >= 1) return minutes == 1 ? "a minute" : minutes + " minutes";
-        long seconds = Math.max(1, d.toSeconds());
-        return seconds == 1 ? "a second" : seconds + " seconds";
     }
 
     @Override
@@ -296,7 +220,7 @@ public final class BlogSdkClient implements RemoteEngine {
             log = logs.putIfAbsent(jobId, fresh);
             if (log == null) {
                 log = fresh;
-                schedulePoll(new Poll(fresh, null, null, 0), timing.every());
+                polls.follow(fresh);
             }
         }
         return log.subscribe(afterSeq, listener);
@@ -334,7 +258,7 @@ public final class BlogSdkClient implements RemoteEngine {
     /** Stops polling and reading streams; every open subscription ends. The runtime is its owner's to stop. */
     @Override
     public void close() {
-        closed = true;
+        polls.close();
         streams.forEach(EventSource::cancel);
         streams.clear();
         logs.values().forEach(JobLog::endSubscribers);
