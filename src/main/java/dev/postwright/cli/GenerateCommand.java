@@ -1,5 +1,6 @@
 package dev.postwright.cli;
 
+import dev.postwright.engine.JobRouter;
 import dev.postwright.engine.LocalEngine;
 import dev.postwright.engine.StopSignals;
 import dev.postwright.jobs.InvalidRequestException;
@@ -13,9 +14,11 @@ import dev.postwright.model.JobEvent;
 import dev.postwright.model.JobRequest;
 import dev.postwright.model.JobStatus;
 import dev.postwright.queue.JobQueue;
+import dev.postwright.remote.ConnectionMonitor;
 import dev.postwright.remote.Dialect;
 import dev.postwright.remote.RemoteException;
 import dev.postwright.remote.RemoteServer;
+import dev.postwright.remote.TeamRuntime;
 import dev.postwright.render.ExportFormat;
 import dev.postwright.render.MarkdownExport;
 import dev.postwright.render.PostRenderer;
@@ -137,7 +140,9 @@ public final class GenerateCommand implements Callable<Integer> {
             stderr.println("--dialect is job-api or blog-sdk.");
             return ExitCodes.BAD_INPUT;
         }
-        try (var remote = Dialect.of(dialect).open(target, HttpClients.shared(), null)) {
+        try (var runtime = TeamRuntime.daemon();
+             var remote = JobRouter.open(target, Dialect.of(dialect), HttpClients.shared(), null, runtime,
+                     new ConnectionMonitor())) {
             return run(remote, () -> remote.enqueue(brief, null), stdout, stderr, Optional::empty);
         } catch (RemoteException e) {
             stderr.println(e.getMessage());

@@ -1,11 +1,11 @@
 package dev.postwright.remote;
 
-import java.nio.file.Path;
-import java.time.Duration;
 import java.util.Locale;
-import okhttp3.OkHttpClient;
 
-/** The kinds of team server Postwright can use (job-stream-protocol.md §1 and §2). */
+/**
+ * The kinds of team server Postwright can use (job-stream-protocol.md §1 and §2), by the names
+ * settings and the command line use; {@code engine.JobRouter} opens the client for each.
+ */
 public enum Dialect {
     /** Named events over {@code GET …/stream}, JWT auth: the Node backend and {@code postwright serve}. */
     JOB_API("job-api", "Job API (Postwright serve, Node backend)"),
@@ -35,13 +35,5 @@ public enum Dialect {
             for (Dialect d : values()) if (d.id.equals(id.strip().toLowerCase(Locale.ROOT))) return d;
         }
         return JOB_API;
-    }
-
-    /** A client for {@code server} in this dialect. */
-    public RemoteEngine open(RemoteServer server, OkHttpClient http, Path jobList) {
-        return switch (this) {
-            case JOB_API -> new RemoteJobs(server, http, jobList, RemoteJobs.StreamTiming.DEFAULTS);
-            case BLOG_SDK -> new BlogSdkJobs(server, http, jobList, Duration.ofMillis(2_500));
-        };
     }
 }

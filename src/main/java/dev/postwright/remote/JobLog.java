@@ -1,45 +1,55 @@
 package dev.postwright.remote;
 
+import dev.postwright.jobs.Delivery;
 import dev.postwright.jobs.JobEventListener;
 import dev.postwright.jobs.LoggedEvent;
 import dev.postwright.jobs.Subscription;
 import dev.postwright.model.JobEvent;
-import java.lang.System.Logger.Level;
-import java.time.Instant;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.Executor;
 
 /**
  * One remote job's events as this app has seen them, for a dialect whose server has no replay:
  * numbered from 1, replayed to each new subscriber and then delivered live, with {@code onEnd}
- * after the terminal event. Thread-safe; listeners are called under the log's lock, in order.
+ * after the terminal event. Thread-safe. The lock only orders what each subscriber's
+ * {@link Delivery} is offered; listeners are called on their delivery lane, never under it.
  */
 final class JobLog {
-    private static final System.Logger LOG = System.getLogger(JobLog.class.getName());
-
     private final String jobId;
+    private final Clock clock;
+    private final Executor deliveries;
     private final List<LoggedEvent> events = new ArrayList<>();
-    private final List<JobEventListener> listeners = new ArrayList<>();
+    private final List<Delivery> subscribers = new ArrayList<>();
     private boolean ended;
+
+    JobLog(String jobId, Clock clock, Executor deliveries) {
+        this.jobId = jobId;
+        this.clock = clock;
+        this.deliveries = deliveries;
+    }
 
     String jobId() {
         return jobId;
     }
 
-    JobLog(String jobId) {
-        this.jobId = jobId;
-    }
-
     synchronized void append(JobEvent event) {
         if (ended) return;
-        var logged = new LoggedEvent(jobId, events.size() + 1, event, Instant.now());
+        var logged = new LoggedEvent(jobId, events.size() + 1, event, clock.instant());
         events.add(logged);
-        for (var listener : listeners) deliver(listener, logged);
+        for (var subscriber : subscribers) subscriber.offer(logged);
         if (event.isTerminal()) {
             ended = true;
-            listeners.forEach(JobLog::end);
-            listeners.clear();
+            subscribers.forEach(Delivery::endAfterPending);
+            subscribers.clear();
         }
+    }
+
+    /** Ends every subscription now (the client is closing); each gets its {@code onEnd}. */
+    synchronized void endSubscribers() {
+        subscribers.forEach(Delivery::end);
+        subscribers.clear();
     }
 
     synchronized boolean ended() {
@@ -47,34 +57,18 @@ final class JobLog {
     }
 
     synchronized Subscription subscribe(long afterSeq, JobEventListener listener) {
-        for (var logged : events) if (logged.seq() > afterSeq) deliver(listener, logged);
+        var delivery = new Delivery(jobId, listener, deliveries);
+        for (var logged : events) if (logged.seq() > afterSeq) delivery.offer(logged);
         if (ended) {
-            end(listener);
-            return () -> { };
+            delivery.endAfterPending();
+            return delivery::end;
         }
-        listeners.add(listener);
+        subscribers.add(delivery);
         return () -> {
-            boolean removed;
             synchronized (this) {
-                removed = listeners.remove(listener);
+                subscribers.remove(delivery);
             }
-            if (removed) end(listener);
+            delivery.end();
         };
-    }
-
-    private void deliver(JobEventListener listener, LoggedEvent event) {
-        try {
-            listener.onEvent(event);
-        } catch (RuntimeException e) {
-            LOG.log(Level.WARNING, "A listener of remote job " + jobId + " failed on event " + event.seq(), e);
-        }
-    }
-
-    private static void end(JobEventListener listener) {
-        try {
-            listener.onEnd();
-        } catch (RuntimeException e) {
-            LOG.log(Level.WARNING, "A listener failed when its stream ended", e);
-        }
     }
 }

@@ -1,19 +1,22 @@
 package dev.postwright.remote;
 
 import dev.postwright.jobs.JobService;
-import java.util.function.Consumer;
 
-/** A team server's jobs, in either dialect, with how the connection stands. */
+/**
+ * A team server's jobs, in either dialect ({@link JobApiClient}, {@link BlogSdkClient}), with
+ * how the connection stands.
+ */
 public interface RemoteEngine extends JobService, AutoCloseable {
     /**
      * Asks the server whether it is there, speaks this dialect and takes the token, without
-     * starting anything. Blocks on the network.
+     * starting anything; reports the answer to the {@link #monitor()} too. Blocks on the network.
      */
     Connection check();
 
-    /** Tells {@code watcher} how the connection stands whenever a call finds it changed. */
-    void watchConnection(Consumer<Connection> watcher);
+    /** Where every call and stream of this client reports how it found the server. */
+    ConnectionMonitor monitor();
 
+    /** Ends open subscriptions and stops polling; the shared runtime is not stopped. */
     @Override
     void close();
 }

@@ -1,7 +1,8 @@
 package dev.postwright.remote;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import dev.postwright.wire.Json;
+import dev.postwright.model.FieldProblem;
+import dev.postwright.wire.ServerReplies;
+import java.util.List;
 import java.util.regex.Pattern;
 
 /** What a remote failure means to a writer, in words; tokens are scrubbed from anything shown. */
@@ -30,18 +31,12 @@ final class RemoteErrors {
 
     /** The {@code message} (or {@code error}, or FastAPI's {@code detail}) of an error body. */
     static String serverMessage(String body, String fallback) {
-        if (body == null || body.isBlank()) return fallback;
-        try {
-            JsonNode node = Json.parse(body, "the server's reply");
-            for (String field : new String[] {"message", "error", "detail"}) {
-                if (node.path(field).isTextual() && !node.path(field).asText().isBlank()) {
-                    return scrub(node.path(field).asText());
-                }
-            }
-        } catch (RuntimeException notJson) {
-            // fall through
-        }
-        return fallback;
+        return ServerReplies.message(body).map(RemoteErrors::scrub).orElse(fallback);
+    }
+
+    /** The server's field problems with tokens removed from their sentences. */
+    static List<FieldProblem> scrubbed(List<FieldProblem> problems) {
+        return problems.stream().map(p -> new FieldProblem(p.field(), scrub(p.message()))).toList();
     }
 
     /** Removes tokens from text that may be shown or logged. */

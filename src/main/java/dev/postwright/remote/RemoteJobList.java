@@ -1,9 +1,8 @@
 package dev.postwright.remote;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import dev.postwright.model.JobStatus;
 import dev.postwright.store.AtomicFiles;
-import dev.postwright.wire.Json;
+import dev.postwright.wire.JobIdLists;
 import dev.postwright.wire.WireFormatException;
 import java.io.IOException;
 import java.lang.System.Logger.Level;
@@ -35,10 +34,7 @@ final class RemoteJobList {
 
     private void load() {
         try {
-            JsonNode root = Json.parse(Files.readString(file, StandardCharsets.UTF_8), "the remote jobs list");
-            root.path("jobs").forEach(n -> {
-                if (n.isTextual()) ids.add(n.asText());
-            });
+            ids.addAll(JobIdLists.read(Files.readString(file, StandardCharsets.UTF_8)));
         } catch (IOException | WireFormatException e) {
             LOG.log(Level.WARNING, "The list of remote jobs in {0} could not be read ({1}); starting a new one", file,
                     e.getMessage());
@@ -71,11 +67,8 @@ final class RemoteJobList {
 
     private void save() {
         if (file == null) return;
-        var root = Json.object();
-        var array = root.putArray("jobs");
-        ids.forEach(array::add);
         try {
-            AtomicFiles.writeString(file, Json.write(root));
+            AtomicFiles.writeString(file, JobIdLists.write(ids));
         } catch (IOException e) {
             LOG.log(Level.WARNING, "The list of remote jobs could not be saved to {0}: {1}", file, e.getMessage());
         }

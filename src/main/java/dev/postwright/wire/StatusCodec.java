@@ -44,6 +44,11 @@ public final class StatusCodec {
         return o;
     }
 
+    /** A status object from its JSON text. */
+    public static JobStatus read(String json) {
+        return read(Json.parse(json, "the job's status"));
+    }
+
     public static JobStatus read(JsonNode n) {
         if (n == null || !n.isObject()) throw new WireFormatException("The job status is not a JSON object.");
         String error = text(n, "error");

@@ -1,5 +1,6 @@
 package dev.postwright.queue.internal;
 
+import dev.postwright.jobs.Backoff;
 import dev.postwright.jobs.CancellationToken.Reason;
 import dev.postwright.jobs.CommandResult;
 import dev.postwright.jobs.InvalidRequestException;

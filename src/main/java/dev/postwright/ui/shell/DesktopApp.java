@@ -2,6 +2,7 @@ package dev.postwright.ui.shell;
 
 import atlantafx.base.theme.PrimerDark;
 import atlantafx.base.theme.PrimerLight;
+import dev.postwright.engine.JobRouter;
 import dev.postwright.engine.LocalEngine;
 import dev.postwright.engine.RemoteResults;
 import dev.postwright.engine.StopSignals;
@@ -79,7 +80,7 @@ public final class DesktopApp extends Application {
     private MainWindow window;
     private SettingsViewModel settingsModel;
     private PostEditorViewModel editor;
-    private JobsSwitch jobsInUse;
+    private JobRouter router;
     private Stage stage;
 
     /** Used by {@link Application#launch}. */
@@ -173,16 +174,17 @@ public final class DesktopApp extends Application {
                 url -> getHostServices().showDocument(url), files, toasts, java.time.Clock.systemDefaultZone());
         LocalEngine engine = startup.engine();
         Settings settings = startup.settings();
-        jobsInUse = new JobsSwitch(engine.jobs(), new RemoteResults(engine.library(), BriefViewModel.ORGANIZATION),
-                HttpClients::shared, Startup.remoteJobLists(dataDir), frames);
+        router = new JobRouter(engine.jobs(), new RemoteResults(engine.library(), BriefViewModel.ORGANIZATION),
+                HttpClients::shared, Startup.remoteJobLists(dataDir), startup.teamRuntime());
+        var jobsInUse = new JobsSwitch(router, frames);
         if (startup.team() != null) { // from the first frame on: a Generate pressed at once must not run here
-            jobsInUse.use(startup.team().engine(), startup.team().host());
+            router.use(startup.team().engine(), startup.team().host());
             background.execute(startup.team().engine()::check);
         }
-        controller = new DeskController(jobsInUse, frames, background);
+        controller = new DeskController(router, frames, background);
         var brief = new BriefViewModel();
         if (startup.firstRun()) brief.load(SampleBrief.request());
-        var jobs = new JobsViewModel(jobsInUse, frames, background);
+        var jobs = new JobsViewModel(router, frames, background);
         var library = new LibraryViewModel(engine.library(), BriefViewModel.ORGANIZATION, frames, background);
         editor = new PostEditorViewModel(engine.library(), engine.profiles(), SeoAnalyzer.standard(), frames, background,
                 scheduler);
@@ -215,7 +217,8 @@ public final class DesktopApp extends Application {
                 LOG.log(Level.WARNING, "The window position could not be saved: {0}", e.toString());
             }
         }
-        if (jobsInUse != null) jobsInUse.close();
+        if (router != null) router.close();
+        if (startup != null) startup.teamRuntime().close();
         if (startup != null && startup.engine() != null) startup.engine().close();
         background.shutdownNow();
         renderThread.shutdownNow();

@@ -1,12 +1,15 @@
 package dev.postwright.ui.shell;
 
+import dev.postwright.engine.JobRouter;
 import dev.postwright.engine.LocalEngine;
 import dev.postwright.engine.SelectedWriter;
 import dev.postwright.llm.openai.HttpClients;
 import dev.postwright.queue.QueueSettings;
+import dev.postwright.remote.ConnectionMonitor;
 import dev.postwright.remote.Dialect;
 import dev.postwright.remote.RemoteEngine;
 import dev.postwright.remote.RemoteServer;
+import dev.postwright.remote.TeamRuntime;
 import dev.postwright.settings.SecretStore;
 import dev.postwright.settings.SecretStores;
 import dev.postwright.settings.Settings;
@@ -28,9 +31,11 @@ import java.util.concurrent.CompletableFuture;
  * @param engine   null when the library could not be opened; {@code problem} says why
  * @param firstRun nothing has been generated or saved yet (the sample brief is offered)
  * @param team     a client for the team server the settings name (no network used yet), or null
+ * @param teamRuntime the team-server clients' clock, timers and delivery threads (stopped by the app)
  */
 record Startup(Path configDir, Settings settings, String settingsProblem, Path dataDir, SecretStore secrets,
-               SelectedWriter writer, LocalEngine engine, String problem, boolean firstRun, Team team) {
+               SelectedWriter writer, LocalEngine engine, String problem, boolean firstRun, Team team,
+               TeamRuntime teamRuntime) {
     /** The team server new jobs go to from the first frame on. */
     record Team(RemoteEngine engine, String host) {}
 
@@ -68,7 +73,8 @@ record Startup(Path configDir, Settings settings, String settingsProblem, Path d
         SecretStore secrets = SecretStores.forThisComputer(configDir);
         var writer = new SelectedWriter(HttpClients::shared);
         writer.select(settings.model(), storedKey(settings, secrets));
-        Team team = team(settings, secrets, dataDir);
+        var teamRuntime = TeamRuntime.daemon();
+        Team team = team(settings, secrets, dataDir, teamRuntime);
         try {
             var engine = LocalEngine.open(dataDir, writer, QueueSettings.DEFAULTS.withWorkers(settings.workers()),
                     Clock.systemUTC());
@@ -78,20 +84,20 @@ record Startup(Path configDir, Settings settings, String settingsProblem, Path d
             boolean firstRun = engine.jobs().list(1).isEmpty()
                     && engine.library().count(BriefViewModel.ORGANIZATION) == 0;
             return new Startup(configDir, settings, loaded.problem(), dataDir, secrets, writer, engine, null, firstRun,
-                    team);
+                    team, teamRuntime);
         } catch (DatabaseUnavailableException e) {
             return new Startup(configDir, settings, loaded.problem(), dataDir, secrets, writer, null, e.getMessage(),
-                    false, team);
+                    false, team, teamRuntime);
         }
     }
 
     /** The team server's client, made here (OkHttp, its job list) so the FX thread never has to. */
-    private static Team team(Settings settings, SecretStore secrets, Path dataDir) {
+    private static Team team(Settings settings, SecretStore secrets, Path dataDir, TeamRuntime runtime) {
         if (settings.teamServer() == null) return null;
         try {
             var server = new RemoteServer(settings.teamServer(), stored(secrets, Settings.teamTokenName(settings.teamServer())));
-            return new Team(JobsSwitch.open(server, Dialect.of(settings.teamDialect()), HttpClients.shared(),
-                    remoteJobLists(dataDir)), server.host());
+            return new Team(JobRouter.open(server, Dialect.of(settings.teamDialect()), HttpClients.shared(),
+                    JobRouter.jobList(remoteJobLists(dataDir), server), runtime, new ConnectionMonitor()), server.host());
         } catch (IllegalArgumentException e) {
             LOG.log(Level.WARNING, "The team server {0} cannot be used: {1}", settings.teamServer(), e.getMessage());
             return null;

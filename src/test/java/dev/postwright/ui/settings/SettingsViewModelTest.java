@@ -1,9 +1,11 @@
 package dev.postwright.ui.settings;
 
+import dev.postwright.engine.JobRouter;
 import dev.postwright.engine.LocalEngine;
 import dev.postwright.engine.RemoteResults;
 import dev.postwright.llm.offline.OfflineWriter;
 import dev.postwright.queue.QueueSettings;
+import dev.postwright.remote.TeamRuntime;
 import dev.postwright.server.JobApiServer;
 import dev.postwright.server.ServeSettings;
 import dev.postwright.server.Tokens;
@@ -49,11 +51,13 @@ class SettingsViewModelTest {
     final ExecutorService background = Executors.newVirtualThreadPerTaskExecutor();
     final MockWebServer server = new MockWebServer();
     final OkHttpClient client = new OkHttpClient();
+    final TeamRuntime runtime = TeamRuntime.daemon();
     final SimpleObjectProperty<Theme> theme = new SimpleObjectProperty<>(Theme.LIGHT);
     Database db;
     SelectedWriter writer;
     SettingsFile file;
     LocalEngine local;
+    JobRouter jobs;
     JobsSwitch place;
 
     @BeforeEach
@@ -63,13 +67,16 @@ class SettingsViewModelTest {
         writer = new SelectedWriter(() -> client);
         file = new SettingsFile(dir.resolve("config"));
         local = LocalEngine.open(dir.resolve("local"), new OfflineWriter(), QueueSettings.DEFAULTS, Clock.systemUTC());
-        place = new JobsSwitch(local.jobs(), new RemoteResults(local.library(), "local"), () -> client, dir.resolve("remote-jobs"), frames);
+        jobs = new JobRouter(local.jobs(), new RemoteResults(local.library(), "local"), () -> client,
+                dir.resolve("remote-jobs"), runtime);
+        place = new JobsSwitch(jobs, frames);
     }
 
     @AfterEach
     void close() throws Exception {
         background.close();
-        place.close();
+        jobs.close();
+        runtime.close();
         local.close();
         db.close();
         server.close();
@@ -213,14 +220,14 @@ class SettingsViewModelTest {
             assertThat(new PrivateFileSecrets(dir.resolve("config")).read(Settings.teamTokenName(api.baseUrl())))
                     .contains(token);
             assertThat(form.team.token.get()).isEmpty();
-            String id = place.enqueue(Briefs.brief("On the team server"), null);
+            String id = jobs.enqueue(Briefs.brief("On the team server"), null);
             assertThat(team.jobs().status(id).orElseThrow().owner()).isEqualTo("maria");
-            assertThat(place.list(5)).extracting(s -> s.jobId()).containsExactly(id);
+            assertThat(jobs.list(5)).extracting(s -> s.jobId()).containsExactly(id);
 
             form.team.useTeamServer.set(false);
             form.save();
             frames.runUntil(() -> place.placeProperty().get().equals("Jobs run on this computer"));
-            String localId = place.enqueue(Briefs.brief("Back home"), null);
+            String localId = jobs.enqueue(Briefs.brief("Back home"), null);
             assertThat(local.jobs().status(localId)).isPresent();
             assertThat(file.load().settings().teamServer()).isNull();
         }

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.postwright.jobs.LoggedEvent;
 import dev.postwright.model.JobEvent;
+import dev.postwright.testing.RecordingListener;
 import java.time.Duration;
 import java.util.List;
 import java.util.stream.LongStream;
@@ -13,18 +14,19 @@ import okhttp3.OkHttpClient;
 import org.junit.jupiter.api.Test;
 
 /** The remote engine against a server with the real backend's habits (job-stream-protocol.md §1.4). */
-class RemoteJobsAgainstTheRealBackendsQuirksTest {
+class JobApiClientAgainstTheRealBackendsQuirksTest {
+    static final Duration WAIT = Duration.ofSeconds(30);
     static final String TOKEN = "eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJtYXJpYSJ9.c2lnbmF0dXJl";
-    static final RemoteJobs.StreamTiming WATCHFUL = new RemoteJobs.StreamTiming(Duration.ofMillis(400),
+    static final StreamTiming WATCHFUL = new StreamTiming(Duration.ofMillis(400),
             Duration.ofMillis(50), Duration.ofMillis(200));
     static final String POST_DATA = "{\"title\": \"From the status\", \"content\": \"# From the status\\n\\nFilled after a "
             + "reconnect.\", \"metaDescription\": \"A post.\"}";
 
-    private static RemoteJobs remote(QuirkyBackend backend) {
-        return new RemoteJobs(new RemoteServer(backend.baseUrl(), TOKEN), new OkHttpClient(), null, WATCHFUL);
+    private static JobApiClient remote(QuirkyBackend backend) {
+        return TestRuntime.jobApi(new RemoteServer(backend.baseUrl(), TOKEN), null, WATCHFUL);
     }
 
-    private static List<Class<?>> types(CollectingListener listener) {
+    private static List<Class<?>> types(RecordingListener listener) {
         return listener.events().stream().<Class<?>>map(e -> e.event().getClass()).toList();
     }
 
@@ -39,12 +41,12 @@ class RemoteJobsAgainstTheRealBackendsQuirksTest {
             default -> frame("progress-update", "{\"progress\": 100, \"currentStep\": \"Done\"}");
         }); var remote = remote(backend)) {
             String id = remote.enqueue(dev.postwright.testing.Briefs.brief("Quirks"), null);
-            var listener = new CollectingListener();
+            var listener = new RecordingListener();
             remote.subscribe(id, 0, listener);
             // Stream 1 times out without closing (reconnect at once); stream 2 then falls silent.
-            listener.awaitEvent(e -> e instanceof JobEvent.ProgressUpdate p && p.progress() == 60);
+            listener.awaitEvent(e -> e instanceof JobEvent.ProgressUpdate p && p.progress() == 60, WAIT);
             backend.status(QuirkyBackend.statusJson("succeeded", 100, "{\"success\": true, \"data\": " + POST_DATA + "}"));
-            listener.awaitEnd(); // the watchdog reopened, and /status said it was done
+            listener.awaitEnd(WAIT); // the watchdog reopened, and /status said it was done
 
             assertThat(backend.streamConnections()).isEqualTo(3);
             assertThat(types(listener)).containsExactly(JobEvent.ProgressUpdate.class, JobEvent.StepChange.class,
@@ -65,9 +67,9 @@ class RemoteJobsAgainstTheRealBackendsQuirksTest {
                 + frame("complete", "{\"result\": {\"success\": true, \"title\": \"From the status\", "
                         + "\"content\": \"# From the status\\n\\nAt result.content, as the docs say.\"}}"));
              var remote = remote(backend)) {
-            var listener = new CollectingListener();
+            var listener = new RecordingListener();
             remote.subscribe(JOB, 0, listener);
-            listener.awaitEnd();
+            listener.awaitEnd(WAIT);
 
             assertThat(types(listener)).containsExactly(JobEvent.ProgressUpdate.class, JobEvent.BlogResult.class,
                     JobEvent.SeoResult.class, JobEvent.Complete.class);
@@ -88,9 +90,9 @@ class RemoteJobsAgainstTheRealBackendsQuirksTest {
                 + frame("failed", "{\"error\": \"Insufficient credits\", \"errorCode\": \"INSUFFICIENT_CREDITS\"}"))
                 .replace("\n", "\r\n"));
              var remote = remote(backend)) {
-            var listener = new CollectingListener();
+            var listener = new RecordingListener();
             remote.subscribe(JOB, 0, listener);
-            listener.awaitEnd();
+            listener.awaitEnd(WAIT);
 
             assertThat(types(listener)).containsExactly(JobEvent.ProgressUpdate.class, JobEvent.Failed.class);
             assertThat(((JobEvent.ProgressUpdate) listener.events().getFirst().event()).currentStep()).isEqualTo("Two lines");

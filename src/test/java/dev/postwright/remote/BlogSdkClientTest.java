@@ -1,8 +1,11 @@
 package dev.postwright.remote;
 
+import static dev.postwright.remote.BlogSdkBackend.job;
+import static dev.postwright.remote.BlogSdkBackend.message;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.postwright.engine.JobRouter;
 import dev.postwright.engine.LocalEngine;
 import dev.postwright.jobs.CommandResult;
 import dev.postwright.jobs.InvalidRequestException;
@@ -14,14 +17,16 @@ import dev.postwright.server.JobApiServer;
 import dev.postwright.server.ServeSettings;
 import dev.postwright.server.Tokens;
 import dev.postwright.testing.Briefs;
-import dev.postwright.wire.Json;
+import dev.postwright.testing.MutableClock;
+import dev.postwright.testing.RecordingListener;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
-import java.util.concurrent.atomic.AtomicInteger;
+import java.util.Random;
 import mockwebserver3.Dispatcher;
 import mockwebserver3.MockResponse;
 import mockwebserver3.MockWebServer;
@@ -32,59 +37,29 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The Blog SDK dialect against a server following job-stream-protocol.md §2. */
-class BlogSdkJobsTest {
+class BlogSdkClientTest {
+    static final BlogSdkClient.PollTiming FAST_POLLS = new BlogSdkClient.PollTiming(Duration.ofMillis(50),
+            Duration.ofMinutes(10));
+    static final Duration WAIT = Duration.ofSeconds(30);
     static final String RESULT = "{\"title\": \"Sourdough at home\", \"meta_title\": \"Sourdough Bread at Home\", "
             + "\"content\": \"# Sourdough Bread at Home\\n\\nFrom the Blog SDK.\", \"meta_description\": \"Bake it.\", "
             + "\"seo_score\": 82.5, \"readability_score\": 71, \"semantic_keywords\": [\"levain\"], \"total_tokens\": 1200, "
             + "\"generation_time\": 12.5, \"warnings\": [\"Add a source.\"]}";
 
     @TempDir Path dir;
-    final MockWebServer server = new MockWebServer();
-    final AtomicInteger polls = new AtomicInteger();
-    BlogSdkJobs sdk;
-
-    static String message(String stage, double progress, String extra) {
-        return "data: {\"stage\": \"" + stage + "\", \"progress\": " + progress + ", \"timestamp\": 1795000000.5"
-                + extra + "}\n\n";
-    }
+    BlogSdkBackend backend;
+    BlogSdkClient sdk;
 
     void start(String stream, List<String> jobReplies) throws IOException {
-        server.setDispatcher(new Dispatcher() {
-            @Override
-            public MockResponse dispatch(RecordedRequest request) {
-                String path = request.getUrl().encodedPath();
-                if (path.equals("/api/v1/blog/generate-enhanced/stream")) {
-                    String topic = Json.parse(request.getBody().utf8(), "body").path("topic").asText();
-                    if (topic.length() < 3) {
-                        return new MockResponse.Builder().code(422).setHeader("Content-Type", "application/json")
-                                .body("{\"detail\": [{\"loc\": [\"body\", \"topic\"], \"msg\": \"String should have at least "
-                                        + "3 characters\", \"type\": \"string_too_short\"}]}").build();
-                    }
-                    return new MockResponse.Builder().setHeader("Content-Type", "text/event-stream").body(stream).build();
-                }
-                if (path.startsWith("/api/v1/blog/jobs/")) {
-                    int n = Math.min(polls.getAndIncrement(), jobReplies.size() - 1);
-                    return new MockResponse.Builder().setHeader("Content-Type", "application/json").body(jobReplies.get(n))
-                            .build();
-                }
-                return new MockResponse.Builder().code(404).body("{\"detail\": \"Not Found\"}").build();
-            }
-        });
-        server.start();
-        sdk = new BlogSdkJobs(new RemoteServer(server.url("/").toString(), null), new OkHttpClient(), null,
-                Duration.ofMillis(50));
+        backend = new BlogSdkBackend(stream, "", jobReplies);
+        sdk = new BlogSdkClient(new RemoteServer(backend.baseUrl(), null), new OkHttpClient(), null, FAST_POLLS,
+                TestRuntime.SHARED, new ConnectionMonitor());
     }
 
     @AfterEach
     void stop() throws IOException {
         if (sdk != null) sdk.close();
-        server.close();
-    }
-
-    static String job(String status, int progress, String stage, String result) {
-        return "{\"job_id\": \"b-1\", \"status\": \"" + status + "\", \"progress_percentage\": " + progress
-                + ", \"current_stage\": \"" + stage + "\", \"progress_updates\": [], \"created_at\": \"2026-11-21T09:00:00\""
-                + (result == null ? "" : ", \"result\": " + result) + "}";
+        if (backend != null) backend.close();
     }
 
     @Test
@@ -95,9 +70,9 @@ class BlogSdkJobsTest {
                 "completed", RESULT)));
         String id = sdk.enqueue(Briefs.brief("Sourdough at home"), null);
         assertThat(id).isEqualTo("b-1");
-        var listener = new CollectingListener();
+        var listener = new RecordingListener();
         sdk.subscribe(id, 0, listener);
-        listener.awaitEnd();
+        listener.awaitEnd(WAIT);
 
         var events = listener.events().stream().map(e -> e.event()).toList();
         assertThat(events).hasSize(6);
@@ -119,9 +94,9 @@ class BlogSdkJobsTest {
         assertThat(sdk.status(id).orElseThrow().state()).isEqualTo(JobState.SUCCEEDED);
         assertThat(sdk.list(5)).extracting(s -> s.jobId()).containsExactly("b-1");
         assertThat(sdk.cancel(id)).isEqualTo(CommandResult.NOT_ALLOWED);
-        var again = new CollectingListener();
+        var again = new RecordingListener();
         sdk.subscribe(id, 3, again);
-        again.awaitEnd();
+        again.awaitEnd(WAIT);
         assertThat(again.events()).extracting(e -> e.seq()).containsExactly(4L, 5L, 6L);
     }
 
@@ -131,15 +106,56 @@ class BlogSdkJobsTest {
                 List.of(job("processing", 40, "draft_generation", null), job("processing", 75, "seo_polish", null),
                         job("completed", 100, "completed", RESULT)));
         String id = sdk.enqueue(Briefs.brief("Sourdough at home"), null);
-        var listener = new CollectingListener();
+        var listener = new RecordingListener();
         sdk.subscribe(id, 0, listener);
-        listener.awaitEnd();
+        listener.awaitEnd(WAIT);
 
         var events = listener.events().stream().map(e -> e.event()).toList();
         assertThat(events).extracting(e -> e.getClass().getSimpleName()).containsExactly("ProgressUpdate",
                 "ProgressUpdate", "ProgressUpdate", "ProgressUpdate", "BlogResult", "SeoResult", "Complete");
         assertThat(((JobEvent.ProgressUpdate) events.get(3)).currentStep()).isEqualTo("Seo polish");
-        assertThat(polls.get()).isGreaterThanOrEqualTo(3);
+        assertThat(backend.polls.get()).isGreaterThanOrEqualTo(3);
+    }
+
+    @Test
+    void aJobWhoseServerKeepsFailingEndsFailedInWordsWithACodeInsteadOfPollingForever() throws Exception {
+        var clock = new MutableClock(Instant.parse("2026-11-21T09:00:00Z"));
+        start(message("queued", 0, ", \"job_id\": \"b-1\""), List.of(BlogSdkBackend.status(500,
+                "{\"detail\": \"Internal Server Error\"}")));
+        backend.onPoll(() -> clock.advance(Duration.ofMinutes(4)));
+        sdk = new BlogSdkClient(new RemoteServer(backend.baseUrl(), null), new OkHttpClient(), null, FAST_POLLS,
+                new TeamRuntime(clock, TestRuntime.SHARED.scheduler(), TestRuntime.SHARED.deliveries(), new Random(7)),
+                new ConnectionMonitor());
+        String id = sdk.enqueue(Briefs.brief("Sourdough at home"), null);
+        var listener = new RecordingListener();
+        sdk.subscribe(id, 0, listener);
+
+        var events = listener.awaitEnd(WAIT);
+        assertThat(events).extracting(e -> e.event().getClass().getSimpleName()).containsExactly("ProgressUpdate",
+                "Failed");
+        var failed = (JobEvent.Failed) events.getLast().event();
+        assertThat(failed.errorCode()).isEqualTo(BlogSdkClient.SERVER_UNREACHABLE);
+        assertThat(failed.error()).startsWith("The server answered HTTP 500. Internal Server Error")
+                .endsWith("Postwright stopped asking about the job after 10 minutes of that; it may still finish on "
+                        + "the server.");
+        // Failing since the first poll (at 09:04): the fourth, at 09:16, is 12 minutes on, past the 10.
+        assertThat(backend.polls.get()).isEqualTo(4);
+        assertThat(events.getLast().at()).isEqualTo(Instant.parse("2026-11-21T09:16:00Z"));
+    }
+
+    @Test
+    void aPollTheServerRefusesEndsTheJobAtOnce() throws Exception {
+        start(message("queued", 0, ", \"job_id\": \"b-1\""), List.of(BlogSdkBackend.status(401,
+                "{\"detail\": \"Not authenticated\"}")));
+        String id = sdk.enqueue(Briefs.brief("Sourdough at home"), null);
+        var listener = new RecordingListener();
+        sdk.subscribe(id, 0, listener);
+
+        var failed = (JobEvent.Failed) listener.awaitEnd(WAIT).getLast().event();
+        assertThat(failed.errorCode()).isEqualTo("UNAUTHORIZED");
+        assertThat(failed.error()).contains("Sign in again");
+        assertThat(backend.polls.get()).isEqualTo(1);
+        assertThat(sdk.monitor().last()).map(Connection::state).contains(Connection.State.REFUSED);
     }
 
     @Test
@@ -150,6 +166,12 @@ class BlogSdkJobsTest {
                     assertThat(e.problems().getFirst().field()).isEqualTo("topic");
                     assertThat(e.problems().getFirst().message()).contains("at least 3 characters");
                 });
+    }
+
+    /** The client the window would open for a server of the chosen kind. */
+    private static RemoteEngine client(String url, String token, Dialect dialect) {
+        return JobRouter.open(new RemoteServer(url, token), dialect, new OkHttpClient(), null, TestRuntime.SHARED,
+                new ConnectionMonitor());
     }
 
     @Test
@@ -170,17 +192,16 @@ class BlogSdkJobsTest {
              var serve = new JobApiServer(engine.jobs(), tokens, ServeSettings.DEFAULTS.withPort(0))) {
             serve.start();
             String token = tokens.issue("maria", Duration.ofHours(1));
-            var http = new OkHttpClient();
             var sdkUrl = sdkServer.url("/").toString();
-            assertThat(Dialect.BLOG_SDK.open(new RemoteServer(sdkUrl, null), http, null).check().state())
+            assertThat(client(sdkUrl, null, Dialect.BLOG_SDK).check().state())
                     .isEqualTo(Connection.State.CONNECTED);
-            var jobApiOnSdk = Dialect.JOB_API.open(new RemoteServer(sdkUrl, token), http, null).check();
+            var jobApiOnSdk = client(sdkUrl, token, Dialect.JOB_API).check();
             assertThat(jobApiOnSdk.state()).isEqualTo(Connection.State.WRONG_KIND);
             assertThat(jobApiOnSdk.message()).contains("Blog SDK");
-            var sdkOnServe = Dialect.BLOG_SDK.open(new RemoteServer(serve.baseUrl(), token), http, null).check();
+            var sdkOnServe = client(serve.baseUrl(), token, Dialect.BLOG_SDK).check();
             assertThat(sdkOnServe.state()).isEqualTo(Connection.State.WRONG_KIND);
             assertThat(sdkOnServe.message()).contains("Job API");
-            assertThat(Dialect.JOB_API.open(new RemoteServer(serve.baseUrl(), token), http, null).check().state())
+            assertThat(client(serve.baseUrl(), token, Dialect.JOB_API).check().state())
                     .isEqualTo(Connection.State.CONNECTED);
         }
     }

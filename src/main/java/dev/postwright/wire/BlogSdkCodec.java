@@ -1,8 +1,9 @@
-package dev.postwright.remote;
+package dev.postwright.wire;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.postwright.model.BlogPost;
+import dev.postwright.model.FieldProblem;
 import dev.postwright.model.Embeds;
 import dev.postwright.model.JobEvent;
 import dev.postwright.model.JobRequest;
@@ -10,7 +11,6 @@ import dev.postwright.model.JobResult;
 import dev.postwright.model.JobState;
 import dev.postwright.model.JobStatus;
 import dev.postwright.model.SeoAnalysis;
-import dev.postwright.wire.Json;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
@@ -22,15 +22,35 @@ import java.util.Map;
 /**
  * The Blog SDK dialect (job-stream-protocol.md §2) in Postwright's terms: a brief as its request,
  * its stage messages as {@code progress-update} (with the stage name), its result as
- * {@code blog-result}, {@code seo-result} and {@code complete}, its job as a status.
+ * {@code blog-result}, {@code seo-result} and {@code complete}, its job as a status, and
+ * FastAPI's error bodies ({@code detail}) as sentences and field problems.
  */
-final class BlogSdkCodec {
+public final class BlogSdkCodec {
+    /** The error code of a job the Blog SDK reported failed. */
+    public static final String ERROR_CODE = "BLOG_SDK_ERROR";
+
+    /**
+     * One stage message of the stream: the job it names (the first message does), and what it
+     * means: one progress update, the finished job's events, or its failure.
+     */
+    public record Message(String jobId, List<JobEvent> events) {}
+
+    /**
+     * What a poll of {@code GET /blog/jobs/{id}} found: how far the job is, and, once it has
+     * ended, the events that end it (empty while it runs).
+     */
+    public record Snapshot(JobEvent.ProgressUpdate progress, List<JobEvent> ending) {
+        public boolean ended() {
+            return !ending.isEmpty();
+        }
+    }
+
     private static final int MAX_TOPIC = 200;
     private static final int MAX_INSTRUCTIONS = 5_000;
 
     private BlogSdkCodec() {}
 
-    static String request(JobRequest brief) {
+    public static String request(JobRequest brief) {
         ObjectNode out = Json.object();
         String title = brief.topic().title().strip();
         out.put("topic", title.length() > MAX_TOPIC ? title.substring(0, MAX_TOPIC) : title);
@@ -48,6 +68,41 @@ final class BlogSdkCodec {
         }
         out.put("tone", "professional");
         return Json.write(out);
+    }
+
+    /**
+     * A stage message ({@code data:} of the stream).
+     *
+     * @throws WireFormatException when it is not a JSON object
+     */
+    public static Message message(String data) {
+        JsonNode message = Json.parse(data, "a stage message");
+        if (!message.isObject()) throw new WireFormatException("A stage message is not a JSON object.");
+        List<JobEvent> events = switch (message.path("stage").asText("")) {
+            case "completed" -> finished(message.path("data").path("result"));
+            case "error" -> List.of(failed(message.path("data")));
+            default -> List.of(progress(message));
+        };
+        return new Message(message.path("job_id").asText(null), events);
+    }
+
+    /**
+     * A poll's reply ({@code GET /blog/jobs/{id}}).
+     *
+     * @throws WireFormatException when it is not a job object
+     */
+    public static Snapshot snapshot(String body) {
+        JsonNode job = Json.parse(body, "the job");
+        if (!job.isObject()) throw new WireFormatException("The job is not a JSON object.");
+        String stage = job.path("current_stage").asText("processing");
+        var progress = new JobEvent.ProgressUpdate((int) Math.round(job.path("progress_percentage").asDouble()),
+                humanized(stage), null, stage, null, null);
+        List<JobEvent> ending = switch (job.path("status").asText("")) {
+            case "completed" -> finished(job.path("result"));
+            case "failed" -> List.of(failed(job));
+            default -> List.of();
+        };
+        return new Snapshot(progress, ending);
     }
 
     /** A stage message as progress, named after its stage. */
@@ -73,10 +128,14 @@ final class BlogSdkCodec {
 
     static JobEvent.Failed failed(JsonNode data) {
         String error = data.path("error").asText(data.path("error_message").asText("The server could not write the post."));
-        return new JobEvent.Failed(error, "BLOG_SDK_ERROR");
+        return new JobEvent.Failed(error, ERROR_CODE);
     }
 
     /** {@code GET /api/v1/blog/jobs/{id}} as a status. */
+    public static JobStatus status(String body) {
+        return status(Json.parse(body, "the job"));
+    }
+
     static JobStatus status(JsonNode job) {
         JobState state = switch (job.path("status").asText("").toLowerCase(Locale.ROOT)) {
             case "completed", "succeeded" -> JobState.SUCCEEDED;
@@ -95,7 +154,7 @@ final class BlogSdkCodec {
         return new JobStatus(job.path("job_id").asText(), state, (int) Math.round(job.path("progress_percentage").asDouble()),
                 stage == null ? null : humanized(stage), job.path("estimated_time_remaining").canConvertToInt()
                 ? job.path("estimated_time_remaining").asInt() : null, job.path("error_message").asText(null),
-                state == JobState.FAILED ? "BLOG_SDK_ERROR" : null, result, created, done != null ? done : created, 0,
+                state == JobState.FAILED ? ERROR_CODE : null, result, created, done != null ? done : created, 0,
                 null, null, done);
     }
 
@@ -136,8 +195,36 @@ final class BlogSdkCodec {
         }
     }
 
+    /** FastAPI's 422 {@code detail} list ({@code loc}, {@code msg}) as field problems; never empty. */
+    public static List<FieldProblem> problems(String body) {
+        List<FieldProblem> out = new ArrayList<>();
+        try {
+            JsonNode detail = Json.parse(body, "the server's reply").path("detail");
+            if (detail.isArray()) {
+                detail.forEach(d -> out.add(new FieldProblem(d.path("loc").path(d.path("loc").size() - 1).asText("brief"),
+                        d.path("msg").asText("is not valid"))));
+            } else if (detail.isTextual()) {
+                out.add(new FieldProblem("brief", detail.asText()));
+            }
+        } catch (RuntimeException notJson) {
+            // below
+        }
+        if (out.isEmpty()) out.add(new FieldProblem("brief", "The server refused the brief."));
+        return out;
+    }
+
+    /** FastAPI answers unknown paths and missing jobs with {@code {"detail": …}} and nothing else. */
+    public static boolean isFastApiNotFound(String body) {
+        try {
+            JsonNode node = Json.parse(body, "the server's reply");
+            return node.has("detail") && !node.has("success");
+        } catch (RuntimeException notJson) {
+            return false;
+        }
+    }
+
     /** {@code draft_generation} → "Draft generation". */
-    static String humanized(String stage) {
+    public static String humanized(String stage) {
         String words = stage.replace('_', ' ').strip();
         return words.isEmpty() ? "Working" : Character.toUpperCase(words.charAt(0)) + words.substring(1);
     }

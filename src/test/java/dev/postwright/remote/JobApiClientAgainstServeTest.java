@@ -21,6 +21,7 @@ import dev.postwright.testing.Briefs;
 import dev.postwright.testing.FakeModelServer;
 import dev.postwright.testing.KilledMidDraft;
 import dev.postwright.testing.LogFold;
+import dev.postwright.testing.RecordingListener;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -33,9 +34,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The remote engine against a real {@code postwright serve} on loopback. */
-class RemoteJobsAgainstServeTest {
+class JobApiClientAgainstServeTest {
+    static final Duration WAIT = Duration.ofSeconds(30);
     static final byte[] SECRET = "a test secret that is long enough for HS256".getBytes(StandardCharsets.UTF_8);
-    static final RemoteJobs.StreamTiming FAST = new RemoteJobs.StreamTiming(Duration.ofSeconds(5),
+    static final StreamTiming FAST = new StreamTiming(Duration.ofSeconds(5),
             Duration.ofMillis(100), Duration.ofMillis(400));
 
     @TempDir Path dir;
@@ -43,15 +45,14 @@ class RemoteJobsAgainstServeTest {
     final String token = tokens.issue("alice", Duration.ofHours(1));
     LocalEngine engine;
     JobApiServer server;
-    RemoteJobs remote;
+    JobApiClient remote;
 
     void start(TextGenerator writer, ServeSettings settings) throws Exception {
         engine = LocalEngine.open(dir.resolve("server"), writer, QueueSettings.DEFAULTS, Clock.systemUTC());
         engine.jobs().start();
         server = new JobApiServer(engine.jobs(), tokens, settings);
         server.start();
-        remote = new RemoteJobs(new RemoteServer(server.baseUrl(), token), new OkHttpClient(),
-                dir.resolve("remote-jobs.json"), FAST);
+        remote = TestRuntime.jobApi(new RemoteServer(server.baseUrl(), token), dir.resolve("remote-jobs.json"), FAST);
     }
 
     @AfterEach
@@ -66,7 +67,7 @@ class RemoteJobsAgainstServeTest {
         return engine.jobs().events(id, 0).stream().map(e -> e.seq() + " " + e.event().getClass().getSimpleName()).toList();
     }
 
-    private static List<String> seen(CollectingListener listener) {
+    private static List<String> seen(RecordingListener listener) {
         return listener.events().stream().map(e -> e.seq() + " " + e.event().getClass().getSimpleName()).toList();
     }
 
@@ -74,9 +75,9 @@ class RemoteJobsAgainstServeTest {
     void aRemoteJobStreamsTheSameEventsAsTheServerLogged() throws Exception {
         start(new OfflineWriter(), ServeSettings.DEFAULTS.withPort(0));
         String id = remote.enqueue(Briefs.brief("Written over the wire"), null);
-        var listener = new CollectingListener();
+        var listener = new RecordingListener();
         remote.subscribe(id, 0, listener);
-        listener.awaitEnd();
+        listener.awaitEnd(WAIT);
 
         assertThat(seen(listener)).isEqualTo(logged(id));
         assertThat(listener.events().getLast().event()).isInstanceOf(JobEvent.Complete.class);
@@ -90,9 +91,9 @@ class RemoteJobsAgainstServeTest {
     void aJobResumedMidDraftStreamsItsDraftResetSoThePiecesJoinIntoTheDraftItSaved() throws Exception {
         String id = KilledMidDraft.job(dir.resolve("server"), "alice");
         start(new OfflineWriter(), ServeSettings.DEFAULTS.withPort(0)); // serve's engine resumes the job
-        var listener = new CollectingListener();
+        var listener = new RecordingListener();
         remote.subscribe(id, 0, listener);
-        listener.awaitEnd();
+        listener.awaitEnd(WAIT);
 
         assertThat(seen(listener)).isEqualTo(logged(id));
         List<LoggedEvent> events = listener.events();
@@ -111,15 +112,15 @@ class RemoteJobsAgainstServeTest {
             start(writer, ServeSettings.DEFAULTS.withPort(0).withStreamTiming(Duration.ofMillis(200), Duration.ofMillis(600)));
             int port = Integer.parseInt(server.baseUrl().replaceAll(".*:", ""));
             String id = remote.enqueue(Briefs.brief("Cut and resumed"), null);
-            var listener = new CollectingListener();
+            var listener = new RecordingListener();
             remote.subscribe(id, 0, listener);
-            listener.awaitEvent(JobEvent.DraftDelta.class);
+            listener.awaitEvent(JobEvent.DraftDelta.class, WAIT);
 
             server.close(); // the connection goes; reconnects are refused until the server is back
             server = new JobApiServer(engine.jobs(), tokens, ServeSettings.DEFAULTS.withPort(port)
                     .withStreamTiming(Duration.ofMillis(200), Duration.ofMillis(600)));
             server.start();
-            listener.awaitEnd();
+            listener.awaitEnd(WAIT);
 
             assertThat(seen(listener)).isEqualTo(logged(id));
             assertThat(listener.events().getLast().event()).isInstanceOf(JobEvent.Complete.class);
@@ -134,21 +135,21 @@ class RemoteJobsAgainstServeTest {
                     new OkHttpClient());
             start(writer, ServeSettings.DEFAULTS.withPort(0));
             String id = remote.enqueue(Briefs.brief("Stopped"), null);
-            var listener = new CollectingListener();
+            var listener = new RecordingListener();
             remote.subscribe(id, 0, listener);
-            listener.awaitEvent(JobEvent.DraftDelta.class);
+            listener.awaitEvent(JobEvent.DraftDelta.class, WAIT);
 
             assertThat(remote.cancel(id)).isEqualTo(CommandResult.APPLIED);
-            listener.awaitEnd();
+            listener.awaitEnd(WAIT);
             LoggedEvent last = listener.events().getLast();
             assertThat(((JobEvent.Failed) last.event()).error()).isEqualTo("Cancelled");
             assertThat(remote.cancel(id)).isEqualTo(CommandResult.NOT_ALLOWED);
 
             model.queuePost("Stopped");
             assertThat(remote.retry(id)).isEqualTo(CommandResult.APPLIED);
-            var again = new CollectingListener();
+            var again = new RecordingListener();
             remote.subscribe(id, last.seq(), again);
-            again.awaitEnd();
+            again.awaitEnd(WAIT);
             assertThat(again.events().getFirst().seq()).isEqualTo(last.seq() + 1);
             assertThat(again.events().getLast().event()).isInstanceOf(JobEvent.Complete.class);
             assertThat(engine.jobs().whenFinished(id).get(10, TimeUnit.SECONDS).state()).isEqualTo(JobState.SUCCEEDED);
@@ -158,9 +159,10 @@ class RemoteJobsAgainstServeTest {
     @Test
     void refusalsAreSentencesAndTheTokenIsNeverInThem() throws Exception {
         start(new OfflineWriter(), ServeSettings.DEFAULTS.withPort(0));
-        var stranger = new RemoteJobs(new RemoteServer(server.baseUrl(), "not-a-token"), new OkHttpClient(), null, FAST);
+        var stranger = TestRuntime.jobApi(new RemoteServer(server.baseUrl(), "not-a-token"), null, FAST);
         assertThatThrownBy(() -> stranger.enqueue(Briefs.brief("No"), null)).isInstanceOf(RemoteException.class)
                 .hasMessageContaining("Sign in again").hasMessageNotContaining("not-a-token");
+        assertThat(stranger.monitor().last()).map(Connection::state).contains(Connection.State.REFUSED);
 
         var missing = new dev.postwright.model.JobRequest(dev.postwright.model.Topic.titled(""),
                 Briefs.brief("x").businessInfo(), "org-1", null, dev.postwright.model.JobOptions.DEFAULTS, List.of(),
@@ -168,20 +170,21 @@ class RemoteJobsAgainstServeTest {
         assertThatThrownBy(() -> remote.enqueue(missing, null)).isInstanceOfSatisfying(InvalidRequestException.class,
                 e -> assertThat(e.problems()).extracting(p -> p.field()).contains("topic.title"));
 
-        String bobs = new RemoteJobs(new RemoteServer(server.baseUrl(), tokens.issue("bob", Duration.ofHours(1))),
-                new OkHttpClient(), null, FAST).enqueue(Briefs.brief("Bob's"), null);
-        var listener = new CollectingListener();
+        String bobs = TestRuntime.jobApi(new RemoteServer(server.baseUrl(), tokens.issue("bob", Duration.ofHours(1))),
+                null, FAST).enqueue(Briefs.brief("Bob's"), null);
+        var listener = new RecordingListener();
         remote.subscribe(bobs, 0, listener);
-        listener.awaitEnd();
+        listener.awaitEnd(WAIT);
         assertThat(((JobEvent.Failed) listener.events().getLast().event()).error()).contains("someone else");
         assertThat(remote.status(bobs)).isEmpty();
 
         int port = Integer.parseInt(server.baseUrl().replaceAll(".*:", ""));
         server.close();
         server = null;
-        var gone = new RemoteJobs(new RemoteServer("http://127.0.0.1:" + port, token), new OkHttpClient(), null, FAST);
+        var gone = TestRuntime.jobApi(new RemoteServer("http://127.0.0.1:" + port, token), null, FAST);
         assertThatThrownBy(() -> gone.enqueue(Briefs.brief("Nobody home"), null)).isInstanceOf(RemoteException.class)
                 .hasMessageContaining("Cannot reach the server at http://127.0.0.1:" + port)
                 .hasMessageNotContaining(token);
+        assertThat(gone.monitor().last()).map(Connection::state).contains(Connection.State.UNREACHABLE);
     }
 }

@@ -1,0 +1,108 @@
+package dev.postwright.remote;
+
+import java.io.IOException;
+import java.time.Duration;
+import java.util.Optional;
+import okhttp3.OkHttpClient;
+import okhttp3.Request;
+import okhttp3.Response;
+import okhttp3.sse.EventSource;
+import okhttp3.sse.EventSourceListener;
+import okhttp3.sse.EventSources;
+
+/**
+ * The HTTP both dialects' clients make to one server: the token as a Bearer header (never in a
+ * URL), and every call's and stream's outcome reported to the {@link ConnectionMonitor}.
+ * Thread-safe; calls block.
+ */
+final class ServerCalls {
+    private final RemoteServer server;
+    private final OkHttpClient http;
+    private final ConnectionMonitor monitor;
+
+    ServerCalls(RemoteServer server, OkHttpClient http, ConnectionMonitor monitor) {
+        this.server = server;
+        this.http = http;
+        this.monitor = monitor;
+    }
+
+    RemoteServer server() {
+        return server;
+    }
+
+    ConnectionMonitor monitor() {
+        return monitor;
+    }
+
+    /** Sends the request, reports how the server answered (or that it could not be reached), returns the response. */
+    Response execute(Request.Builder request) throws IOException {
+        try {
+            Response response = http.newCall(authorized(request).build()).execute();
+            monitor.report(answered(response.code(), null));
+            return response;
+        } catch (IOException e) {
+            monitor.report(unreachable(e));
+            throw e;
+        }
+    }
+
+    /** Sends the request without reporting its outcome: for a check, which reports its own conclusion. */
+    Response probe(Request.Builder request) throws IOException {
+        return http.newCall(authorized(request).build()).execute();
+    }
+
+    /**
+     * {@code GET url}'s body; empty when the server says 404.
+     *
+     * @throws RemoteException for any other failure, in words
+     */
+    Optional<String> get(String url) {
+        try (Response response = execute(new Request.Builder().url(url))) {
+            String body = response.body().string();
+            if (response.code() == 404) return Optional.empty();
+            if (!response.isSuccessful()) {
+                throw new RemoteException(RemoteErrors.describe(response.code(), body), response.code());
+            }
+            return Optional.of(body);
+        } catch (IOException e) {
+            throw unreachableException(e);
+        }
+    }
+
+    /** Opens a server-sent event stream; {@code silence} without a byte and it fails (the read times out). */
+    EventSource stream(Request.Builder request, Duration silence, EventSourceListener listener) {
+        var client = http.newBuilder().readTimeout(silence).build();
+        return EventSources.createFactory(client).newEventSource(authorized(request).build(), listener);
+    }
+
+    /** What a stream learned about the connection: it opened or was refused, or it broke ({@code response} null). */
+    void reportStream(Response response, Throwable failure) {
+        if (response != null) monitor.report(answered(response.code(), null));
+        else if (failure instanceof IOException e) monitor.report(unreachable(e));
+    }
+
+    /** How things stand after the server answered {@code code}. */
+    Connection answered(int code, String body) {
+        String host = server.host();
+        if (code == 401 || code == 403) {
+            return new Connection(Connection.State.REFUSED, host + " refused the token. Sign in again: paste a new "
+                    + "token in Settings.");
+        }
+        if (code >= 500) return new Connection(Connection.State.UNREACHABLE, RemoteErrors.describe(code, body));
+        return new Connection(Connection.State.CONNECTED, "Connected to " + host + "; it accepted your token.");
+    }
+
+    Connection unreachable(IOException e) {
+        return new Connection(Connection.State.UNREACHABLE, RemoteErrors.unreachable(server, e));
+    }
+
+    RemoteException unreachableException(Exception e) {
+        return new RemoteException(RemoteErrors.unreachable(server, e), 0);
+    }
+
+    /** The request with the server's token as a Bearer header, when it has one; never in the URL. */
+    Request.Builder authorized(Request.Builder request) {
+        if (server.token() != null && !server.token().isBlank()) request.header("Authorization", "Bearer " + server.token());
+        return request;
+    }
+}
