@@ -65,6 +65,18 @@ public final class JobEventCodec {
         return Json.write(data(event));
     }
 
+    /**
+     * One event as one JSON line, {@code {"event", "id", "data"}}: what {@code --events} and
+     * {@code jobs events} print. {@code id} is null for the stream's own {@code connected}.
+     */
+    public static String line(String id, JobEvent event) {
+        var node = Json.object().put("event", name(event));
+        if (id == null) node.putNull("id");
+        else node.put("id", id);
+        node.set("data", data(event));
+        return Json.write(node);
+    }
+
     public static ObjectNode data(JobEvent event) {
         ObjectNode o = Json.object();
         switch (event) {

@@ -69,6 +69,13 @@ public final class Json {
     }
 
     /** {@code text} as a JSON string literal, quotes included: also a valid JavaScript string literal. */
+    /** {@code ["a", "b", …]}. */
+    public static String stringArray(java.util.Collection<String> values) {
+        var array = array();
+        values.forEach(array::add);
+        return write(array);
+    }
+
     public static String quote(String text) {
         return write(com.fasterxml.jackson.databind.node.TextNode.valueOf(text));
     }

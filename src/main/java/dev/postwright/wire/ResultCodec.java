@@ -37,6 +37,15 @@ public final class ResultCodec {
                 Fields.objects(parts, "ctas", JobRequestCodec::readCta));
     }
 
+    /** A finished job's result as stored with the job, and as the {@code complete} event's data. */
+    public record Completion(String result, String completeData) {}
+
+    /** Encodes the result once: the stored result and the complete event carry the same envelope. */
+    public static Completion completion(JobResult r) {
+        ObjectNode envelope = writeResult(r);
+        return new Completion(Json.write(envelope), Json.write(Json.object().set("result", envelope)));
+    }
+
     public static ObjectNode writeResult(JobResult r) {
         ObjectNode envelope = Json.object();
         envelope.put("success", true);

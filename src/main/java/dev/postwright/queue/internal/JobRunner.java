@@ -13,7 +13,6 @@ import dev.postwright.queue.JobHandler;
 import dev.postwright.queue.QueueSettings;
 import dev.postwright.store.StoreException;
 import dev.postwright.wire.JobRequestCodec;
-import dev.postwright.wire.Json;
 import dev.postwright.wire.ResultCodec;
 import dev.postwright.wire.WireFormatException;
 import java.lang.System.Logger.Level;
@@ -237,10 +236,9 @@ final class JobRunner {
     }
 
     private CompletableFuture<Boolean> succeed(SqliteJobStore.Claim claim, JobResult result, GaplessLog log) {
-        // Encoded once: the stored result and the complete event carry the same envelope.
-        var envelope = ResultCodec.writeResult(result);
-        String completeJson = Json.write(Json.object().set("result", envelope));
-        return store.succeed(claim.jobId(), claim.claimedBy(), Json.write(envelope), completeJson, clock.millis(), log)
+        var encoded = ResultCodec.completion(result);
+        return store.succeed(claim.jobId(), claim.claimedBy(), encoded.result(), encoded.completeData(), clock.millis(),
+                        log)
                 .thenApply(stored -> {
                     if (!stored) {
                         LOG.log(Level.INFO, "Job {0} finished after it was cancelled or taken over; its result is "

@@ -39,8 +39,6 @@ final class PreferredJobs {
             json = null;
             return;
         }
-        var array = Json.array();
-        ids.forEach(array::add);
-        json = Json.write(array);
+        json = Json.stringArray(ids);
     }
 }
