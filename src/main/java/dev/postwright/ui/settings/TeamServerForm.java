@@ -7,7 +7,9 @@ import dev.postwright.remote.Dialect;
 import dev.postwright.remote.RemoteServer;
 import dev.postwright.settings.SecretStore.SecretStoreException;
 import dev.postwright.settings.Settings;
+import dev.postwright.ui.fx.BackgroundTask;
 import dev.postwright.ui.fx.FxFrames;
+import dev.postwright.ui.fx.FxTasks;
 import java.util.List;
 import java.util.concurrent.Executor;
 import javafx.beans.property.BooleanProperty;
@@ -34,13 +36,11 @@ public final class TeamServerForm {
     private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper("");
 
     private final SettingsServices services;
-    private final FxFrames frames;
-    private final Executor background;
+    private final FxTasks tasks;
 
     TeamServerForm(SettingsServices services, Settings current, FxFrames frames, Executor background) {
         this.services = services;
-        this.frames = frames;
-        this.background = background;
+        this.tasks = new FxTasks(background, frames);
         useTeamServer.set(current.teamServer() != null);
         url.set(current.teamServer() == null ? "" : current.teamServer());
         dialect.set(Dialect.of(current.teamDialect()));
@@ -56,18 +56,15 @@ public final class TeamServerForm {
             return;
         }
         status.set("Asking " + address + "…");
-        background.execute(() -> {
-            String message;
-            try {
-                var server = new RemoteServer(address, typed.isEmpty() ? storedToken(address) : typed);
-                Connection c = services.jobPlace().check(server, kind);
-                message = c.message();
-            } catch (SecretStoreException | IllegalArgumentException e) {
-                message = e.getMessage();
-            }
-            String shown = message;
-            frames.nextFrame(() -> status.set(shown));
-        });
+        tasks.execute(BackgroundTask.call(() -> {
+                    var server = new RemoteServer(address, typed.isEmpty() ? storedToken(address) : typed);
+                    Connection c = services.jobPlace().check(server, kind);
+                    return c.message();
+                })
+                .onSuccess(status::set)
+                // A token that cannot be read, or an address the client refuses: its own sentence.
+                .onFailure(e -> status.set(e.getMessage() != null ? e.getMessage()
+                        : "The connection could not be tested (" + e.getClass().getSimpleName() + ").")));
     }
 
     void addProblems(List<FieldProblem> out) {
@@ -89,12 +86,12 @@ public final class TeamServerForm {
     void apply(String chosenUrl, Dialect kind, String typedToken) throws SecretStoreException {
         if (chosenUrl == null) {
             services.jobPlace().runLocally();
-            frames.nextFrame(() -> status.set(""));
+            tasks.frames().nextFrame(() -> status.set(""));
             return;
         }
         if (!typedToken.isEmpty()) services.secrets().write(Settings.teamTokenName(chosenUrl), typedToken);
         Connection c = services.jobPlace().runOn(new RemoteServer(chosenUrl, storedToken(chosenUrl)), kind);
-        frames.nextFrame(() -> {
+        tasks.frames().nextFrame(() -> {
             token.set("");
             status.set(c.message());
         });
