@@ -88,6 +88,12 @@ public final class GenerateCommand implements Callable<Integer> {
     /** Counted down when the job's stream ends, or by Ctrl+C / SIGTERM while it runs here. */
     private final CountDownLatch done = new CountDownLatch(1);
 
+    /**
+     * The stream's {@code failed} event, if one came: a team server's status may not repeat its
+     * error (or may not answer at all), and the writer should still read why the job failed.
+     */
+    private volatile JobEvent.Failed failedEvent;
+
     @Override
     public Integer call() throws InterruptedException {
         PrintWriter stdout = spec.commandLine().getOut();
@@ -172,7 +178,17 @@ public final class GenerateCommand implements Callable<Integer> {
                     + "Postwright runs.");
             return ExitCodes.DATABASE_UNAVAILABLE;
         }
-        var status = jobs.status(id);
+        Optional<JobStatus> status;
+        try {
+            status = jobs.status(id);
+        } catch (RemoteException e) {
+            if (failedEvent == null) throw e;
+            status = Optional.empty();
+        }
+        if (status.isEmpty() && failedEvent != null) {
+            stderr.println("The job failed: " + failedEvent.error());
+            return ExitCodes.JOB_FAILED;
+        }
         if (status.isEmpty()) {
             stderr.println("The job " + id + " is no longer there: it was deleted, or it belongs to someone else.");
             return ExitCodes.JOB_FAILED;
@@ -204,6 +220,7 @@ public final class GenerateCommand implements Callable<Integer> {
 
             @Override
             public void onEvent(LoggedEvent e) {
+                if (e.event() instanceof JobEvent.Failed f) failedEvent = f;
                 if (events) {
                     stdout.println(EventLines.of(e));
                     stdout.flush();
@@ -248,14 +265,22 @@ public final class GenerateCommand implements Callable<Integer> {
                 return ExitCodes.CANCELLED;
             }
             case QUEUED, RUNNING -> { // stopped while it ran: the engine's close hands it back
+                if (failedEvent != null) return failed(status, stderr); // a server whose status lags its stream
                 stderr.println("Stopped before the post was finished. The job (" + status.jobId() + ") is kept and "
                         + "resumes the next time Postwright runs; see it with: postwright jobs show " + status.jobId());
                 return ExitCodes.STOPPED;
             }
             default -> {
-                stderr.println("The job failed: " + status.error());
-                return ExitCodes.JOB_FAILED;
+                return failed(status, stderr);
             }
         }
+    }
+
+    /** The status's error, else the stream's {@code failed} event's, else a plain sentence. */
+    private int failed(JobStatus status, PrintWriter stderr) {
+        String error = status.error() != null && !status.error().isBlank() ? status.error()
+                : failedEvent != null && failedEvent.error() != null ? failedEvent.error() : null;
+        stderr.println(error == null ? "The job failed; the server did not say why." : "The job failed: " + error);
+        return ExitCodes.JOB_FAILED;
     }
 }
