@@ -18,6 +18,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import okhttp3.HttpUrl;
 import okhttp3.MediaType;
 import okhttp3.OkHttpClient;
 import okhttp3.Request;
@@ -132,12 +133,16 @@ public final class JobApiClient implements RemoteEngine {
     }
 
     /**
-     * Asks the server about a job that cannot exist: a 404 shows it is there and took the token,
-     * a 401 that it refused the token. Works on any job API server (no special route needed).
+     * Asks the server about a job that cannot exist, on its status route and then on its stream
+     * route: a 404 shows it is there and took the token, a 401 that it refused the token. A stream
+     * route that refuses the header is asked again with the token in the URL, as a stream would be;
+     * one that refuses both makes the answer {@code REFUSED}, since no job's progress could be
+     * followed. Works on any job API server (no special route needed).
      */
     @Override
     public Connection check() {
-        var probe = new Request.Builder().url(jobs() + "/00000000-0000-4000-8000-000000000000/status");
+        String probeJob = jobs() + "/00000000-0000-4000-8000-000000000000";
+        var probe = new Request.Builder().url(probeJob + "/status");
         Connection c;
         try (Response response = calls.probe(probe)) {
             String body = response.body().string();
@@ -145,11 +150,34 @@ public final class JobApiClient implements RemoteEngine {
                     ? new Connection(Connection.State.WRONG_KIND, "That server speaks the Blog SDK, not the job API: "
                             + "choose " + Dialect.BLOG_SDK.label() + " as the kind of server.")
                     : calls.answered(response.code(), body);
+            if (c.state() == Connection.State.CONNECTED) c = checkStreams(HttpUrl.get(probeJob + "/stream"));
         } catch (IOException e) {
             c = calls.unreachable(e);
         }
         calls.monitor().report(c);
         return c;
+    }
+
+    /** The stream route's answer (its body is never read: a server may hold a stream open). */
+    private Connection checkStreams(HttpUrl stream) throws IOException {
+        int code = streamProbe(stream, calls.streamTokenInQuery());
+        if ((code == 401 || code == 403) && !calls.streamTokenInQuery() && calls.hasToken()) {
+            code = streamProbe(stream, true);
+            if (code != 401 && code != 403) calls.streamsTakeTokenInQuery();
+        }
+        if (code == 401 || code == 403) {
+            return new Connection(Connection.State.REFUSED, calls.server().host() + " accepts your token for jobs "
+                    + "but refuses it on job streams (HTTP " + code + "), so no job's progress could be followed. "
+                    + "Paste a new token in Settings, or ask the server's administrator.");
+        }
+        return calls.answered(code, null);
+    }
+
+    private int streamProbe(HttpUrl stream, boolean tokenInQuery) throws IOException {
+        var request = calls.streamRequest(stream, new Request.Builder().header("Accept", "text/event-stream"), tokenInQuery);
+        try (Response response = calls.probe(request, false)) {
+            return response.code();
+        }
     }
 
     /** Ends every open subscription (each gets its {@code onEnd}); the runtime is its owner's to stop. */

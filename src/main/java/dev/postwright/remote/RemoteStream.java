@@ -15,6 +15,7 @@ import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import java.util.function.Function;
+import okhttp3.HttpUrl;
 import okhttp3.Request;
 import okhttp3.Response;
 import okhttp3.sse.EventSource;
@@ -53,6 +54,7 @@ final class RemoteStream implements Subscription {
     private final Delivery lane;
     private final Listener listener = new Listener();
     private volatile EventSource source; // written on the lane only; close() may read it
+    private volatile boolean tokenInQuery; // written on the lane only; OkHttp's threads read it
     // The rest is touched on the lane only.
     private long lastSeq;
     private long localSeq;
@@ -69,6 +71,7 @@ final class RemoteStream implements Subscription {
         this.lastSeq = afterSeq;
         this.localSeq = afterSeq;
         this.lane = new Delivery(jobId, listener, parts.runtime().deliveries());
+        this.tokenInQuery = parts.calls().streamTokenInQuery();
         lane.whenEnding(() -> {
             finished = true;
             if (source != null) source.cancel();
@@ -93,10 +96,10 @@ final class RemoteStream implements Subscription {
     private void connect() {
         if (finished || lane.isEnding()) return;
         loggedThisConnection = 0;
-        var request = new Request.Builder().url(parts.calls().server().jobs() + "/" + jobId + "/stream")
-                .header("Accept", "text/event-stream");
+        var request = new Request.Builder().header("Accept", "text/event-stream");
         if (lastSeq > 0) request.header("Last-Event-ID", jobId + ":" + lastSeq);
-        source = parts.calls().stream(request, parts.timing().silence(), listener);
+        source = parts.calls().stream(HttpUrl.get(parts.calls().server().jobs() + "/" + jobId + "/stream"), request,
+                tokenInQuery, parts.timing().silence(), listener);
     }
 
     /** OkHttp's callbacks, on its threads: each hands its work to the lane. */
@@ -119,14 +122,20 @@ final class RemoteStream implements Subscription {
 
         @Override
         public void onFailure(EventSource from, Throwable t, Response response) {
-            parts.calls().reportStream(response, t);
             int code = response == null ? 0 : response.code();
+            // A header the stream refused is asked again with the token in the URL: not a refusal yet.
+            if (!headerRefused(code)) parts.calls().reportStream(response, t);
             lane.execute(() -> broke(from, t, code));
         }
     }
 
+    private boolean headerRefused(int code) {
+        return (code == 401 || code == 403) && !tokenInQuery && parts.calls().hasToken();
+    }
+
     private void opened(EventSource from) {
         if (from != source || finished) return;
+        if (tokenInQuery) parts.calls().streamsTakeTokenInQuery();
         // Partial results sent while we were away are lost on a server without ids.
         if (afterBreak && !serverIds) outcomeFromStatus();
     }
@@ -174,6 +183,16 @@ final class RemoteStream implements Subscription {
 
     private void broke(EventSource from, Throwable t, int code) {
         if (from != source || finished) return;
+        if (headerRefused(code)) {
+            // §1: EventSource streams are authorised by ?token=; some servers take nothing else there.
+            LOG.log(Level.INFO, "The server refused the token header on the stream of job {0} (HTTP {1}); asking "
+                    + "again with the token as the query parameter", jobId, code);
+            tokenInQuery = true;
+            source.cancel();
+            source = null;
+            connect();
+            return;
+        }
         if (code == 401 || code == 403 || code == 404) {
             deliver(++localSeq, new JobEvent.Failed(RemoteErrors.describe(code, null),
                     code == 404 ? "NOT_FOUND" : "UNAUTHORIZED"));

@@ -3,6 +3,7 @@ package dev.postwright.remote;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.Optional;
+import okhttp3.HttpUrl;
 import okhttp3.OkHttpClient;
 import okhttp3.Request;
 import okhttp3.Response;
@@ -11,14 +12,19 @@ import okhttp3.sse.EventSourceListener;
 import okhttp3.sse.EventSources;
 
 /**
- * The HTTP both dialects' clients make to one server: the token as a Bearer header (never in a
- * URL), and every call's and stream's outcome reported to the {@link ConnectionMonitor}.
+ * The HTTP both dialects' clients make to one server: the token as a Bearer header, and every
+ * call's and stream's outcome reported to the {@link ConnectionMonitor}. The one exception is a job
+ * API stream the server refused with the header: the stream is asked again with the token as the
+ * {@code token} query parameter (job-stream-protocol.md §1: how EventSource streams are authorised),
+ * and once that worked, this server's later streams start that way. Such a URL is never logged or
+ * shown: anything about a call that is logged or shown goes through {@link RemoteErrors#scrub}.
  * Thread-safe; calls block.
  */
 final class ServerCalls {
     private final RemoteServer server;
     private final OkHttpClient http;
     private final ConnectionMonitor monitor;
+    private volatile boolean streamTokenInQuery;
 
     ServerCalls(RemoteServer server, OkHttpClient http, ConnectionMonitor monitor) {
         this.server = server;
@@ -48,7 +54,12 @@ final class ServerCalls {
 
     /** Sends the request without reporting its outcome: for a check, which reports its own conclusion. */
     Response probe(Request.Builder request) throws IOException {
-        return http.newCall(authorized(request).build()).execute();
+        return probe(authorized(request), false);
+    }
+
+    /** As {@link #probe(Request.Builder)}, for a request already authorised (or, with {@code authorize}, to be). */
+    Response probe(Request.Builder request, boolean authorize) throws IOException {
+        return http.newCall((authorize ? authorized(request) : request).build()).execute();
     }
 
     /**
@@ -69,10 +80,40 @@ final class ServerCalls {
         }
     }
 
-    /** Opens a server-sent event stream; {@code silence} without a byte and it fails (the read times out). */
+    /** Opens a server-sent event stream, authorised by header; {@code silence} without a byte and it fails. */
     EventSource stream(Request.Builder request, Duration silence, EventSourceListener listener) {
         var client = http.newBuilder().readTimeout(silence).build();
         return EventSources.createFactory(client).newEventSource(authorized(request).build(), listener);
+    }
+
+    /**
+     * Opens a job API stream at {@code url}; {@code silence} without a byte and it fails (the
+     * read times out). With {@code tokenInQuery} the token goes in the URL instead of the header.
+     */
+    EventSource stream(HttpUrl url, Request.Builder request, boolean tokenInQuery, Duration silence,
+                       EventSourceListener listener) {
+        var client = http.newBuilder().readTimeout(silence).build();
+        return EventSources.createFactory(client).newEventSource(streamRequest(url, request, tokenInQuery).build(),
+                listener);
+    }
+
+    /** The stream request authorised by header, or by the {@code token} query parameter. */
+    Request.Builder streamRequest(HttpUrl url, Request.Builder request, boolean tokenInQuery) {
+        if (!tokenInQuery || !hasToken()) return authorized(request.url(url));
+        return request.url(url.newBuilder().setQueryParameter("token", server.token()).build());
+    }
+
+    boolean hasToken() {
+        return server.token() != null && !server.token().isBlank();
+    }
+
+    /** Whether this server's streams have taken the token only in the URL; they start that way from now on. */
+    boolean streamTokenInQuery() {
+        return streamTokenInQuery;
+    }
+
+    void streamsTakeTokenInQuery() {
+        streamTokenInQuery = true;
     }
 
     /** What a stream learned about the connection: it opened or was refused, or it broke ({@code response} null). */
@@ -102,7 +143,7 @@ final class ServerCalls {
 
     /** The request with the server's token as a Bearer header, when it has one; never in the URL. */
     Request.Builder authorized(Request.Builder request) {
-        if (server.token() != null && !server.token().isBlank()) request.header("Authorization", "Bearer " + server.token());
+        if (hasToken()) request.header("Authorization", "Bearer " + server.token());
         return request;
     }
 }

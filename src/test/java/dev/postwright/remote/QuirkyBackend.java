@@ -29,7 +29,9 @@ final class QuirkyBackend implements AutoCloseable {
     private final AtomicInteger streams = new AtomicInteger();
     private final List<String> authorizations = new CopyOnWriteArrayList<>();
     private final IntFunction<String> streamScript;
+    private final List<String> streamTokens = new CopyOnWriteArrayList<>();
     private volatile String status = statusJson("running", 40, "null");
+    private volatile String streamToken; // null: streams take the header like every route
 
     /** @param streamScript the frames for the n-th stream connection (from 1) */
     QuirkyBackend(IntFunction<String> streamScript) throws IOException {
@@ -55,6 +57,19 @@ final class QuirkyBackend implements AutoCloseable {
         return List.copyOf(authorizations);
     }
 
+    /**
+     * From now on the stream route answers 401 to the Authorization header and takes only
+     * {@code ?token=} equal to {@code token} (another token: 401 too), as EventSource-only servers do.
+     */
+    void streamsTakeOnlyTheQueryToken(String token) {
+        streamToken = token;
+    }
+
+    /** The {@code token} query parameter of each stream request ("-" without one). */
+    List<String> streamTokens() {
+        return List.copyOf(streamTokens);
+    }
+
     void status(String json) {
         status = json;
     }
@@ -78,9 +93,21 @@ final class QuirkyBackend implements AutoCloseable {
                     .body("{\"jobId\": \"" + JOB + "\"}").build();
         }
         if (path.endsWith("/status")) {
+            if (path.contains("/00000000-0000-4000-8000-000000000000/")) {
+                return new MockResponse.Builder().code(404).body("{\"success\": false, \"error\": \"Job not found\"}").build();
+            }
             return new MockResponse.Builder().setHeader("Content-Type", "application/json").body(status).build();
         }
         if (path.endsWith("/stream")) {
+            String query = request.getUrl().queryParameter("token");
+            streamTokens.add(query == null ? "-" : query);
+            if (streamToken != null && !streamToken.equals(query)) {
+                return new MockResponse.Builder().code(401).setHeader("Content-Type", "application/json")
+                        .body("{\"success\": false, \"error\": \"Unauthorized\", \"message\": \"No token\"}").build();
+            }
+            if (path.contains("/00000000-0000-4000-8000-000000000000/")) {
+                return new MockResponse.Builder().code(404).body("{\"success\": false, \"error\": \"Job not found\"}").build();
+            }
             int n = streams.incrementAndGet();
             String frames = ": ok\n\n" + frame("connected", "{\"connectionId\": \"c" + n + "\", \"jobId\": \"" + JOB + "\"}")
                     + streamScript.apply(n);
