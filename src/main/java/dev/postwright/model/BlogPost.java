@@ -32,11 +32,32 @@ public record BlogPost(String title, String subtitle, String content, String met
     /**
      * How it was written: model name, wall time in ms, tokens (each may be null), and whether it
      * is a scaffold: a structured starting point (the offline engine's) rather than finished prose.
+     * A backend that says more (the Blog SDK, job-stream-protocol.md §2.1) adds what it cost in US
+     * dollars, the sources it cited, and where images should go; null or empty otherwise.
      */
-    public record GenerationMetadata(String model, Long durationMillis, Long tokensUsed, boolean scaffold) {
+    public record GenerationMetadata(String model, Long durationMillis, Long tokensUsed, boolean scaffold,
+                                     Double costUsd, List<Citation> citations, List<ImagePosition> imagePositions) {
+        public GenerationMetadata {
+            citations = Lists.copyOf(citations);
+            imagePositions = Lists.copyOf(imagePositions);
+        }
+
+        public GenerationMetadata(String model, Long durationMillis, Long tokensUsed, boolean scaffold) {
+            this(model, durationMillis, tokensUsed, scaffold, null, List.of(), List.of());
+        }
+
         /** Metadata of a post written as prose (every other backend's). */
         public GenerationMetadata(String model, Long durationMillis, Long tokensUsed) {
             this(model, durationMillis, tokensUsed, false);
         }
     }
+
+    /** A source the post cites; any part may be null but the url or title. */
+    public record Citation(String title, String url, String source, String excerpt) {}
+
+    /**
+     * Where the generator suggests an image: {@code position} as the backend gave it (a paragraph
+     * index or a heading), with alt text and the passage it illustrates.
+     */
+    public record ImagePosition(String position, String suggestedAlt, String context) {}
 }

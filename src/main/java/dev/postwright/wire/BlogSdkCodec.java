@@ -158,15 +158,36 @@ public final class BlogSdkCodec {
                 null, null, done);
     }
 
-    private static BlogPost post(JsonNode r) {
+    /**
+     * The SDK's result as a post: the post's {@code title} (its {@code meta_title} is the SEO title,
+     * used only when there is no title), {@code excerpt} as subtitle, {@code semantic_keywords},
+     * {@code internal_links}; {@code citations}, {@code image_positions}, {@code total_cost},
+     * {@code total_tokens} and {@code generation_time} into the generation metadata.
+     */
+    static BlogPost post(JsonNode r) {
         List<String> keywords = new ArrayList<>();
         r.path("semantic_keywords").forEach(k -> keywords.add(k.asText()));
         Double score = r.path("seo_score").isNumber() ? r.path("seo_score").asDouble() : null;
         Long tokens = r.path("total_tokens").canConvertToLong() ? r.path("total_tokens").asLong() : null;
-        return new BlogPost(r.path("meta_title").asText(r.path("title").asText(null)), r.path("excerpt").asText(null),
-                r.path("content").asText(""), r.path("meta_description").asText(null), List.of(), keywords, null,
-                List.of(), List.of(), score, new BlogPost.GenerationMetadata(null, millis(r.path("generation_time")), tokens),
-                Embeds.NONE);
+        Double cost = r.path("total_cost").isNumber() ? r.path("total_cost").asDouble() : null;
+        String title = Fields.text(r, "title", "meta_title");
+        String metaDescription = Fields.text(r, "meta_description");
+        List<BlogPost.InternalLink> links = new ArrayList<>();
+        r.path("internal_links").forEach(l -> links.add(new BlogPost.InternalLink(
+                Fields.text(l, "anchor_text", "anchorText", "text", "title"), Fields.text(l, "url", "suggested_url",
+                "suggestedUrl", "target_url"), Fields.text(l, "context"))));
+        List<BlogPost.Citation> citations = new ArrayList<>();
+        r.path("citations").forEach(c -> citations.add(c.isTextual() ? new BlogPost.Citation(null, c.asText(), null, null)
+                : new BlogPost.Citation(Fields.text(c, "title"), Fields.text(c, "url", "link"),
+                Fields.text(c, "source", "domain"), Fields.text(c, "excerpt", "snippet", "text"))));
+        List<BlogPost.ImagePosition> images = new ArrayList<>();
+        r.path("image_positions").forEach(i -> images.add(new BlogPost.ImagePosition(
+                i.path("position").isMissingNode() || i.path("position").isNull() ? null : i.path("position").asText(),
+                Fields.text(i, "suggested_alt", "alt_text"), Fields.text(i, "context"))));
+        var metadata = new BlogPost.GenerationMetadata(Fields.text(r, "model"), millis(r.path("generation_time")),
+                tokens, false, cost, citations, images);
+        return new BlogPost(title, Fields.text(r, "excerpt"), r.path("content").asText(""), metaDescription, List.of(),
+                keywords, null, links, List.of(), score, metadata, Embeds.NONE);
     }
 
     private static SeoAnalysis seo(JsonNode r) {

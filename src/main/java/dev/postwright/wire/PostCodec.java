@@ -9,6 +9,8 @@ import dev.postwright.model.BlogPost;
 import dev.postwright.model.BlogPost.CtaSuggestion;
 import dev.postwright.model.BlogPost.GenerationMetadata;
 import dev.postwright.model.BlogPost.InternalLink;
+import java.util.ArrayList;
+import java.util.List;
 
 /** The post fields of {@code blog-result}, also found inside the result envelope. */
 public final class PostCodec {
@@ -73,8 +75,14 @@ public final class PostCodec {
 
     private static GenerationMetadata readMetadata(JsonNode n) {
         if (n == null) return null;
+        List<BlogPost.Citation> citations = new ArrayList<>();
+        n.path("citations").forEach(c -> citations.add(new BlogPost.Citation(text(c, "title"), text(c, "url"),
+                text(c, "source"), text(c, "excerpt"))));
+        List<BlogPost.ImagePosition> images = new ArrayList<>();
+        n.path("imagePositions").forEach(i -> images.add(new BlogPost.ImagePosition(text(i, "position"),
+                text(i, "suggestedAlt"), text(i, "context"))));
         return new GenerationMetadata(text(n, "model"), Fields.whole(n, "duration"), Fields.whole(n, "tokensUsed"),
-                Fields.bool(n, "scaffold", false));
+                Fields.bool(n, "scaffold", false), Fields.number(n, "costUsd"), citations, images);
     }
 
     private static ObjectNode writeMetadata(GenerationMetadata m) {
@@ -83,6 +91,27 @@ public final class PostCodec {
         put(o, "duration", m.durationMillis());
         put(o, "tokensUsed", m.tokensUsed());
         if (m.scaffold()) o.put("scaffold", true); // a Postwright addition, sent only when true
+        // Postwright additions from a Blog SDK backend, sent only when it gave them
+        put(o, "costUsd", m.costUsd());
+        if (!m.citations().isEmpty()) {
+            var list = o.putArray("citations");
+            m.citations().forEach(c -> {
+                ObjectNode e = list.addObject();
+                put(e, "title", c.title());
+                put(e, "url", c.url());
+                put(e, "source", c.source());
+                put(e, "excerpt", c.excerpt());
+            });
+        }
+        if (!m.imagePositions().isEmpty()) {
+            var list = o.putArray("imagePositions");
+            m.imagePositions().forEach(i -> {
+                ObjectNode e = list.addObject();
+                put(e, "position", i.position());
+                put(e, "suggestedAlt", i.suggestedAlt());
+                put(e, "context", i.context());
+            });
+        }
         return o;
     }
 }

@@ -82,7 +82,7 @@ class BlogSdkClientTest {
         assertThat(keywords.currentStep()).isEqualTo("Keyword analysis");
         assertThat(keywords.progress()).isEqualTo(16);
         assertThat(((JobEvent.ProgressUpdate) events.get(0)).currentStep()).isEqualTo("Job queued");
-        assertThat(((JobEvent.BlogResult) events.get(3)).post().title()).isEqualTo("Sourdough Bread at Home");
+        assertThat(((JobEvent.BlogResult) events.get(3)).post().title()).isEqualTo("Sourdough at home"); // the post's title; meta_title is the SEO title
         var seo = ((JobEvent.SeoResult) events.get(4)).analysis();
         assertThat(seo.overallScore()).isEqualTo(83);
         assertThat(seo.sections().get("readability").score()).isEqualTo(71);
