@@ -34,7 +34,8 @@ import okhttp3.sse.EventSourceListener;
 /**
  * A team server speaking the Blog SDK (job-stream-protocol.md §2: the Python backend) as a
  * {@link JobService}. Starting a job opens {@code POST /api/v1/blog/generate-enhanced/stream}; its
- * first message names the job. Stage messages become progress with the stage's name, the final
+ * first message names the job. A server without that route (404) gets its jobs on the queued
+ * route, {@code POST /api/v1/blog/generate-enhanced}, from then on, and they are polled. Stage messages become progress with the stage's name, the final
  * result becomes {@code blog-result}, {@code seo-result} and {@code complete}, and an error message
  * {@code failed}. If the stream breaks, the job goes on on the server: it is polled at
  * {@code GET /api/v1/blog/jobs/{id}} until it ends ({@link BlogSdkPolls}: a job always ends, with
@@ -66,6 +67,8 @@ public final class BlogSdkClient implements RemoteEngine {
     private final BlogSdkPolls polls;
     private final Map<String, JobLog> logs = new ConcurrentHashMap<>();
     private final Set<EventSource> streams = ConcurrentHashMap.newKeySet();
+    /** Set once the server answered the stream route 404: its jobs are started queued and polled. */
+    private volatile boolean noStreamRoute;
 
     /**
      * @param jobList where to remember the jobs this app created (null: memory only)
@@ -90,6 +93,7 @@ public final class BlogSdkClient implements RemoteEngine {
 
     @Override
     public String enqueue(JobRequest request, String owner) {
+        if (noStreamRoute) return enqueueQueued(request);
         var started = new CompletableFuture<String>();
         var call = new Request.Builder().url(api() + "/generate-enhanced/stream").header("Accept", "text/event-stream")
                 .post(RequestBody.create(BlogSdkCodec.request(request), JSON));
@@ -100,6 +104,11 @@ public final class BlogSdkClient implements RemoteEngine {
             created.add(id);
             return id;
         } catch (ExecutionException e) {
+            if (e.getCause() instanceof NoStreamRoute) {
+                LOG.log(Level.INFO, "The server has no Blog SDK stream route; starting jobs queued and polling them");
+                noStreamRoute = true;
+                return enqueueQueued(request);
+            }
             if (e.getCause() instanceof RuntimeException r) throw r;
             throw calls.unreachableException(new IOException(e.getCause()));
         } catch (TimeoutException e) {
@@ -107,6 +116,39 @@ public final class BlogSdkClient implements RemoteEngine {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new RemoteException("Interrupted while starting the job.", 0);
+        }
+    }
+
+    /**
+     * {@code POST /generate-enhanced} (queued, the SDK's default {@code async_mode}): for a server
+     * without the stream route. The job is then polled; its {@code progress_updates} fill the stages.
+     */
+    private String enqueueQueued(JobRequest request) {
+        var call = new Request.Builder().url(api() + "/generate-enhanced")
+                .post(RequestBody.create(BlogSdkCodec.request(request), JSON));
+        try (Response response = calls.execute(call)) {
+            String body = response.body().string();
+            if (response.code() == 422 || response.code() == 400) {
+                throw new InvalidRequestException(RemoteErrors.scrubbed(BlogSdkCodec.problems(body)));
+            }
+            if (!response.isSuccessful()) {
+                throw new RemoteException(RemoteErrors.describe(response.code(), body), response.code());
+            }
+            String id = BlogSdkCodec.queuedJobId(body).orElseThrow(() -> new RemoteException(
+                    "The server accepted the brief but sent no job id.", 0));
+            JobLog fresh = newLog(id);
+            if (logs.putIfAbsent(id, fresh) == null) polls.follow(fresh);
+            created.add(id);
+            return id;
+        } catch (IOException e) {
+            throw calls.unreachableException(e);
+        }
+    }
+
+    /** The stream route answered 404: this server only queues. */
+    private static final class NoStreamRoute extends RuntimeException {
+        NoStreamRoute() {
+            super(null, null, false, false);
         }
     }
 
@@ -156,7 +198,8 @@ public final class BlogSdkClient implements RemoteEngine {
             streams.remove(source);
             calls.reportStream(response, t);
             if (!started.isDone()) {
-                started.completeExceptionally(refusal(t, response));
+                started.completeExceptionally(response != null && response.code() == 404 ? new NoStreamRoute()
+                        : refusal(t, response));
                 return;
             }
             broke();

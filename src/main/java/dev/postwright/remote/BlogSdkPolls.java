@@ -43,12 +43,12 @@ final class BlogSdkPolls {
         this.backoff = new Backoff(timing.every(), longest, runtime.random());
     }
 
-    /** Where the polling of one job stands: the progress last logged, and since when polls have been failing. */
-    private record Poll(JobLog log, Integer lastProgress, Instant failingSince, int failures) {}
+    /** Where the polling of one job stands: since when polls have been failing. */
+    private record Poll(JobLog log, Instant failingSince, int failures) {}
 
     /** Polls {@code log}'s job until it ends (or until {@link #close()}); its events go to the log. */
     void follow(JobLog log) {
-        schedulePoll(new Poll(log, null, null, 0), timing.every());
+        schedulePoll(new Poll(log, null, 0), timing.every());
     }
 
     /** Stops every poll. */
@@ -75,12 +75,14 @@ final class BlogSdkPolls {
             if (response.isSuccessful()) {
                 var snapshot = BlogSdkCodec.snapshot(body);
                 if (snapshot.ended()) {
+                    snapshot.updates().forEach(log::appendProgressIfNew);
                     snapshot.ending().forEach(log::append);
                     return;
                 }
-                int now = snapshot.progress().progress();
-                if (poll.lastProgress() == null || now != poll.lastProgress()) log.append(snapshot.progress());
-                schedulePoll(new Poll(log, now, null, 0), timing.every());
+                // What the job went through while we were away, then where it is now; repeats are left out.
+                snapshot.updates().forEach(log::appendProgressIfNew);
+                log.appendProgressIfNew(snapshot.progress());
+                schedulePoll(new Poll(log, null, 0), timing.every());
                 return;
             }
             if (status == 404 || status == 401 || status == 403) {
@@ -107,7 +109,7 @@ final class BlogSdkPolls {
         }
         int failures = poll.failures() + 1;
         Duration wait = backoff.after(failures);
-        schedulePoll(new Poll(log, poll.lastProgress(), since, failures), wait.compareTo(timing.every()) > 0 ? wait
+        schedulePoll(new Poll(log, since, failures), wait.compareTo(timing.every()) > 0 ? wait
                 : timing.every());
     }
 

@@ -46,6 +46,21 @@ final class JobLog {
         }
     }
 
+    /**
+     * Logs {@code update} unless the log already has progress at that stage and percentage, or
+     * further on: a poll's {@code progress_updates} repeat what the stream had shown, and
+     * progress never goes backwards.
+     */
+    synchronized void appendProgressIfNew(JobEvent.ProgressUpdate update) {
+        for (LoggedEvent e : events) {
+            if (e.event() instanceof JobEvent.ProgressUpdate p && (p.progress() > update.progress()
+                    || p.progress() == update.progress() && java.util.Objects.equals(p.stage(), update.stage()))) {
+                return;
+            }
+        }
+        append(update);
+    }
+
     /** Ends every subscription now (the client is closing); each gets its {@code onEnd}. */
     synchronized void endSubscribers() {
         subscribers.forEach(Delivery::end);

@@ -36,10 +36,12 @@ public final class BlogSdkCodec {
     public record Message(String jobId, List<JobEvent> events) {}
 
     /**
-     * What a poll of {@code GET /blog/jobs/{id}} found: how far the job is, and, once it has
+     * What a poll of {@code GET /blog/jobs/{id}} found: the stages its {@code progress_updates}
+     * list (in order; the SDK keeps every message it streamed), how far the job is, and, once it has
      * ended, the events that end it (empty while it runs).
      */
-    public record Snapshot(JobEvent.ProgressUpdate progress, List<JobEvent> ending) {
+    public record Snapshot(List<JobEvent.ProgressUpdate> updates, JobEvent.ProgressUpdate progress,
+                           List<JobEvent> ending) {
         public boolean ended() {
             return !ending.isEmpty();
         }
@@ -102,7 +104,21 @@ public final class BlogSdkCodec {
             case "failed" -> List.of(failed(job));
             default -> List.of();
         };
-        return new Snapshot(progress, ending);
+        List<JobEvent.ProgressUpdate> updates = new ArrayList<>();
+        job.path("progress_updates").forEach(u -> {
+            String s = u.path("stage").asText("");
+            if (u.isObject() && !s.isEmpty() && !s.equals("completed") && !s.equals("error")) updates.add(progress(u));
+        });
+        return new Snapshot(updates, progress, ending);
+    }
+
+    /** The {@code job_id} of the queued route's reply ({@code {job_id, status: "queued", …}}). */
+    public static java.util.Optional<String> queuedJobId(String body) {
+        try {
+            return java.util.Optional.ofNullable(Fields.text(Json.parse(body, "the server's reply"), "job_id"));
+        } catch (RuntimeException notJson) {
+            return java.util.Optional.empty();
+        }
     }
 
     /** A stage message as progress, named after its stage. */

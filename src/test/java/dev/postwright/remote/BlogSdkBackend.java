@@ -25,6 +25,9 @@ final class BlogSdkBackend implements AutoCloseable {
     final AtomicInteger polls = new AtomicInteger();
     private final CountDownLatch gate = new CountDownLatch(1);
     private volatile Runnable onPoll = () -> { };
+    private volatile boolean streamRoute = true;
+    /** Each POST as "path body", in order. */
+    final List<String> posts = new java.util.concurrent.CopyOnWriteArrayList<>();
 
     /**
      * @param beforeGate the stream's messages sent at once
@@ -36,7 +39,13 @@ final class BlogSdkBackend implements AutoCloseable {
             @Override
             public MockResponse dispatch(RecordedRequest request) {
                 String path = request.getUrl().encodedPath();
-                if (path.equals("/api/v1/blog/generate-enhanced/stream")) {
+                if (request.getMethod().equals("POST")) posts.add(path + " " + request.getBody().utf8());
+                if (path.equals("/api/v1/blog/generate-enhanced") && request.getMethod().equals("POST")) {
+                    return new MockResponse.Builder().setHeader("Content-Type", "application/json")
+                            .body("{\"job_id\": \"b-1\", \"status\": \"queued\", \"message\": \"Blog generation job "
+                                    + "queued\", \"estimated_completion_time\": \"2026-11-21T09:03:00\"}").build();
+                }
+                if (path.equals("/api/v1/blog/generate-enhanced/stream") && streamRoute) {
                     String topic = Json.parse(request.getBody().utf8(), "body").path("topic").asText();
                     if (topic.length() < 3) {
                         return new MockResponse.Builder().code(422).setHeader("Content-Type", "application/json")
@@ -65,6 +74,11 @@ final class BlogSdkBackend implements AutoCloseable {
         return server.url("/").toString();
     }
 
+    /** From now on the stream route is missing (FastAPI's 404), as on a server that only queues. */
+    void withoutTheStreamRoute() {
+        streamRoute = false;
+    }
+
     /** Runs {@code action} as each poll arrives, before it is answered. */
     void onPoll(Runnable action) {
         onPoll = action;
@@ -81,9 +95,19 @@ final class BlogSdkBackend implements AutoCloseable {
     }
 
     static String job(String status, int progress, String stage, String result) {
+        return job(status, progress, stage, result, "");
+    }
+
+    /** @param updates the {@code progress_updates} entries, stage messages' JSON joined with commas */
+    static String job(String status, int progress, String stage, String result, String updates) {
         return "{\"job_id\": \"b-1\", \"status\": \"" + status + "\", \"progress_percentage\": " + progress
-                + ", \"current_stage\": \"" + stage + "\", \"progress_updates\": [], \"created_at\": \"2026-11-21T09:00:00\""
-                + (result == null ? "" : ", \"result\": " + result) + "}";
+                + ", \"current_stage\": \"" + stage + "\", \"progress_updates\": [" + updates + "], "
+                + "\"created_at\": \"2026-11-21T09:00:00\"" + (result == null ? "" : ", \"result\": " + result) + "}";
+    }
+
+    /** One {@code progress_updates} entry, as the SDK stores a stage message. */
+    static String update(String stage, double progress) {
+        return "{\"stage\": \"" + stage + "\", \"progress\": " + progress + ", \"timestamp\": 1795000000.5}";
     }
 
     /** A reply with another status code, e.g. {@code status(500, "{\"detail\": \"Internal Server Error\"}")}. */

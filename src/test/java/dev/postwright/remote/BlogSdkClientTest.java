@@ -111,10 +111,36 @@ class BlogSdkClientTest {
         listener.awaitEnd(WAIT);
 
         var events = listener.events().stream().map(e -> e.event()).toList();
+        // The first poll repeats the stream's draft_generation at 40: left out.
         assertThat(events).extracting(e -> e.getClass().getSimpleName()).containsExactly("ProgressUpdate",
-                "ProgressUpdate", "ProgressUpdate", "ProgressUpdate", "BlogResult", "SeoResult", "Complete");
-        assertThat(((JobEvent.ProgressUpdate) events.get(3)).currentStep()).isEqualTo("Seo polish");
+                "ProgressUpdate", "ProgressUpdate", "BlogResult", "SeoResult", "Complete");
+        assertThat(((JobEvent.ProgressUpdate) events.get(2)).currentStep()).isEqualTo("Seo polish");
         assertThat(backend.polls.get()).isGreaterThanOrEqualTo(3);
+    }
+
+    @Test
+    void aServerWithoutTheStreamRouteGetsTheQueuedRouteAndItsProgressUpdatesFillTheStages() throws Exception {
+        String early = BlogSdkBackend.update("queued", 0) + ", " + BlogSdkBackend.update("keyword_analysis", 15)
+                + ", " + BlogSdkBackend.update("draft_generation", 40);
+        start("", List.of(job("processing", 40, "draft_generation", null, early),
+                job("completed", 100, "completed", RESULT, early + ", " + BlogSdkBackend.update("seo_polish", 75))));
+        backend.withoutTheStreamRoute();
+        String id = sdk.enqueue(Briefs.brief("Sourdough at home"), null);
+        assertThat(id).isEqualTo("b-1");
+        var listener = new RecordingListener();
+        sdk.subscribe(id, 0, listener);
+        listener.awaitEnd(WAIT);
+
+        var events = listener.events().stream().map(e -> e.event()).toList();
+        assertThat(events).extracting(e -> e instanceof JobEvent.ProgressUpdate p ? p.stage() : e.getClass().getSimpleName())
+                .containsExactly("queued", "keyword_analysis", "draft_generation", "seo_polish", "BlogResult",
+                        "SeoResult", "Complete");
+        assertThat(backend.posts).extracting(p -> p.substring(0, p.indexOf(' '))).containsExactly(
+                "/api/v1/blog/generate-enhanced/stream", "/api/v1/blog/generate-enhanced");
+
+        sdk.enqueue(Briefs.brief("Rye at home"), null); // known now: straight to the queued route
+        assertThat(backend.posts).hasSize(3);
+        assertThat(backend.posts.getLast()).startsWith("/api/v1/blog/generate-enhanced ").contains("Rye at home");
     }
 
     @Test
