@@ -6,6 +6,7 @@ import dev.postwright.jobs.JobService;
 import dev.postwright.jobs.Subscription;
 import dev.postwright.model.JobRequest;
 import dev.postwright.model.JobStatus;
+import dev.postwright.model.OrganizationProfile;
 import dev.postwright.remote.BlogSdkClient;
 import dev.postwright.remote.Connection;
 import dev.postwright.remote.ConnectionMonitor;
@@ -21,6 +22,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
+import java.util.function.Function;
 import java.util.function.Supplier;
 import okhttp3.OkHttpClient;
 
@@ -72,9 +74,20 @@ public final class JobRouter implements JobService, AutoCloseable {
     /** A client for {@code server} in {@code dialect}; no network yet. */
     public static RemoteEngine open(RemoteServer server, Dialect dialect, OkHttpClient http, Path jobList,
                                     TeamRuntime runtime, ConnectionMonitor monitor) {
+        return open(server, dialect, http, jobList, runtime, monitor, id -> Optional.empty());
+    }
+
+    /**
+     * As above, with the organization profiles kept here: the Blog SDK's request takes a brief's tone
+     * and link targets from them (the job API's server keeps its own).
+     */
+    public static RemoteEngine open(RemoteServer server, Dialect dialect, OkHttpClient http, Path jobList,
+                                    TeamRuntime runtime, ConnectionMonitor monitor,
+                                    Function<String, Optional<OrganizationProfile>> profiles) {
         return switch (dialect) {
             case JOB_API -> new JobApiClient(server, http, jobList, StreamTiming.DEFAULTS, runtime, monitor);
-            case BLOG_SDK -> new BlogSdkClient(server, http, jobList, BlogSdkClient.PollTiming.DEFAULTS, runtime, monitor);
+            case BLOG_SDK -> new BlogSdkClient(server, http, jobList, BlogSdkClient.PollTiming.DEFAULTS, runtime, monitor,
+                    profiles);
         };
     }
 

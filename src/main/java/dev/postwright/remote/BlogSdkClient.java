@@ -8,6 +8,7 @@ import dev.postwright.jobs.JobService;
 import dev.postwright.jobs.Subscription;
 import dev.postwright.model.JobRequest;
 import dev.postwright.model.JobStatus;
+import dev.postwright.model.OrganizationProfile;
 import dev.postwright.wire.BlogSdkCodec;
 import dev.postwright.wire.WireFormatException;
 import java.io.IOException;
@@ -23,6 +24,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.function.Function;
 import okhttp3.MediaType;
 import okhttp3.OkHttpClient;
 import okhttp3.Request;
@@ -61,6 +63,7 @@ public final class BlogSdkClient implements RemoteEngine {
         public static final PollTiming DEFAULTS = new PollTiming(Duration.ofMillis(2_500), Duration.ofMinutes(10));
     }
 
+    private final Function<String, Optional<OrganizationProfile>> profiles;
     private final ServerCalls calls;
     private final RemoteJobList created;
     private final TeamRuntime runtime;
@@ -76,6 +79,16 @@ public final class BlogSdkClient implements RemoteEngine {
      */
     public BlogSdkClient(RemoteServer server, OkHttpClient http, Path jobList, PollTiming timing, TeamRuntime runtime,
                          ConnectionMonitor monitor) {
+        this(server, http, jobList, timing, runtime, monitor, id -> Optional.empty());
+    }
+
+    /**
+     * @param profiles the organization profiles kept here, by id: a brief's tone and link targets
+     *                 come from its organization's (asked on the calling thread)
+     */
+    public BlogSdkClient(RemoteServer server, OkHttpClient http, Path jobList, PollTiming timing, TeamRuntime runtime,
+                         ConnectionMonitor monitor, Function<String, Optional<OrganizationProfile>> profiles) {
+        this.profiles = profiles;
         this.calls = new ServerCalls(server, http, monitor);
         this.created = new RemoteJobList(jobList);
         this.runtime = runtime;
@@ -96,7 +109,7 @@ public final class BlogSdkClient implements RemoteEngine {
         if (noStreamRoute) return enqueueQueued(request);
         var started = new CompletableFuture<String>();
         var call = new Request.Builder().url(api() + "/generate-enhanced/stream").header("Accept", "text/event-stream")
-                .post(RequestBody.create(BlogSdkCodec.request(request), JSON));
+                .post(RequestBody.create(body(request), JSON));
         // Long generations sit silent for minutes; the server's own limit is 600 s.
         streams.add(calls.stream(call, Duration.ofSeconds(660), new StreamListener(started)));
         try {
@@ -125,7 +138,7 @@ public final class BlogSdkClient implements RemoteEngine {
      */
     private String enqueueQueued(JobRequest request) {
         var call = new Request.Builder().url(api() + "/generate-enhanced")
-                .post(RequestBody.create(BlogSdkCodec.request(request), JSON));
+                .post(RequestBody.create(body(request), JSON));
         try (Response response = calls.execute(call)) {
             String body = response.body().string();
             if (response.code() == 422 || response.code() == 400) {
@@ -150,6 +163,12 @@ public final class BlogSdkClient implements RemoteEngine {
         NoStreamRoute() {
             super(null, null, false, false);
         }
+    }
+
+    private String body(JobRequest request) {
+        OrganizationProfile profile = request.organizationId() == null ? null
+                : profiles.apply(request.organizationId()).orElse(null);
+        return BlogSdkCodec.request(request, profile);
     }
 
     /** Reads one job's stream into its log (on OkHttp's thread); falls back to polling if it breaks before the end. */

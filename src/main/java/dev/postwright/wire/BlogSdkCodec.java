@@ -10,6 +10,7 @@ import dev.postwright.model.JobRequest;
 import dev.postwright.model.JobResult;
 import dev.postwright.model.JobState;
 import dev.postwright.model.JobStatus;
+import dev.postwright.model.OrganizationProfile;
 import dev.postwright.model.SeoAnalysis;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
@@ -52,24 +53,97 @@ public final class BlogSdkCodec {
 
     private BlogSdkCodec() {}
 
+    /** {@link #request(JobRequest, OrganizationProfile)} without a profile. */
     public static String request(JobRequest brief) {
+        return request(brief, null);
+    }
+
+    /**
+     * The brief as the SDK's blog request (§2.1): the topic; the focus keyphrase, then the
+     * secondary keywords; the audience (topic's, business's, else the profile's); the tone the
+     * profile's brand voice names (professional when it names none); the profile's pages as
+     * {@code internal_link_targets}; the instructions, with the calls to action (the brief's, else
+     * the profile's) spelt out, since the SDK has no field for them. The SDK has no fields for embeds, so they are not sent.
+     *
+     * @param profile the organization's profile, or null when none is known
+     */
+    public static String request(JobRequest brief, OrganizationProfile profile) {
         ObjectNode out = Json.object();
         String title = brief.topic().title().strip();
         out.put("topic", title.length() > MAX_TOPIC ? title.substring(0, MAX_TOPIC) : title);
+        var words = new java.util.LinkedHashSet<String>();
+        if (brief.topic().focusKeyphrase() != null && !brief.topic().focusKeyphrase().isBlank()) {
+            words.add(brief.topic().focusKeyphrase().strip());
+        }
+        brief.topic().keywords().stream().filter(k -> k != null && !k.isBlank()).map(String::strip).forEach(words::add);
+        if (words.isEmpty()) words.add(title);
         var keywords = out.putArray("keywords");
-        if (brief.topic().focusKeyphrase() != null) keywords.add(brief.topic().focusKeyphrase());
-        brief.topic().keywords().forEach(keywords::add);
-        if (keywords.isEmpty()) keywords.add(title);
-        String audience = brief.topic().targetAudience() != null ? brief.topic().targetAudience()
-                : brief.businessInfo() == null ? null : brief.businessInfo().targetAudience();
+        words.forEach(keywords::add);
+        String audience = firstNonBlank(brief.topic().targetAudience(),
+                brief.businessInfo() == null ? null : brief.businessInfo().targetAudience(),
+                profile == null ? null : profile.audience());
         if (audience != null) out.put("target_audience", audience);
-        String instructions = brief.additionalInstructions();
-        if (instructions != null && !instructions.isBlank()) {
+        out.put("tone", tone(profile == null ? null : profile.brandVoice()));
+        String instructions = instructions(brief, profile);
+        if (!instructions.isEmpty()) {
             out.put("custom_instructions", instructions.length() > MAX_INSTRUCTIONS
                     ? instructions.substring(0, MAX_INSTRUCTIONS) : instructions);
         }
-        out.put("tone", "professional");
+        if (profile != null && !profile.internalLinks().isEmpty()) {
+            var targets = out.putArray("internal_link_targets");
+            profile.internalLinks().stream().filter(l -> l.url() != null && !l.url().isBlank()).forEach(l -> {
+                ObjectNode t = targets.addObject();
+                t.put("title", l.title() == null || l.title().isBlank() ? l.url() : l.title());
+                t.put("url", l.url());
+                var k = t.putArray("keywords");
+                l.keywords().forEach(k::add);
+            });
+            out.put("max_internal_links", Math.min(MAX_INTERNAL_LINKS, targets.size()));
+        }
         return Json.write(out);
+    }
+
+    private static final int MAX_INTERNAL_LINKS = 10;
+    private static final List<String> TONES = List.of("professional", "casual", "friendly", "authoritative",
+            "conversational", "technical", "creative");
+    /** Words of a brand voice that name one of the SDK's tones. */
+    private static final Map<String, String> TONE_WORDS = Map.ofEntries(Map.entry("warm", "friendly"),
+            Map.entry("approachable", "friendly"), Map.entry("relaxed", "casual"), Map.entry("informal", "casual"),
+            Map.entry("chatty", "conversational"), Map.entry("plain-spoken", "conversational"),
+            Map.entry("expert", "authoritative"), Map.entry("confident", "authoritative"),
+            Map.entry("playful", "creative"), Map.entry("witty", "creative"), Map.entry("precise", "technical"),
+            Map.entry("formal", "professional"));
+
+    /** The first of the SDK's tones the brand voice names (or implies), in the voice's order; else professional. */
+    static String tone(String brandVoice) {
+        if (brandVoice == null) return "professional";
+        for (String word : brandVoice.toLowerCase(Locale.ROOT).split("[^a-z-]+")) {
+            if (TONES.contains(word)) return word;
+            if (TONE_WORDS.containsKey(word)) return TONE_WORDS.get(word);
+        }
+        return "professional";
+    }
+
+    /** The brief's instructions, then its calls to action (or, without any, the profile's: §1.1). */
+    private static String instructions(JobRequest brief, OrganizationProfile profile) {
+        StringBuilder text = new StringBuilder();
+        if (brief.additionalInstructions() != null && !brief.additionalInstructions().isBlank()) {
+            text.append(brief.additionalInstructions().strip());
+        }
+        var ctas = (brief.ctas().isEmpty() && profile != null ? profile.ctas() : brief.ctas()).stream().filter(c -> c.text() != null && !c.text().isBlank()).toList();
+        if (!ctas.isEmpty()) {
+            if (!text.isEmpty()) text.append("\n\n");
+            text.append("Include these calls to action:");
+            ctas.forEach(c -> text.append("\n- \"").append(c.text().strip()).append('"')
+                    .append(c.href() == null || c.href().isBlank() ? "" : " linking to " + c.href())
+                    .append(" (").append(c.placement()).append(')'));
+        }
+        return text.toString();
+    }
+
+    private static String firstNonBlank(String... values) {
+        for (String v : values) if (v != null && !v.isBlank()) return v;
+        return null;
     }
 
     /**

@@ -144,6 +144,29 @@ class BlogSdkClientTest {
     }
 
     @Test
+    void theRequestCarriesTheWholeBriefWithTheOrganizationsVoiceAndPages() throws Exception {
+        start(message("queued", 0, ", \"job_id\": \"b-1\"") + message("completed", 100, ", \"data\": {\"result\": "
+                + RESULT + "}"), List.of(job("completed", 100, "completed", RESULT)));
+        var profile = new dev.postwright.model.OrganizationProfile("org-1", "Crumb", "Bakery", "home bakers", null,
+                "Confident and expert", List.of(), List.of(new dev.postwright.model.OrganizationProfile.LinkTarget(
+                "Classes", "https://crumb.example/classes", List.of("class"))));
+        try (var withProfiles = new BlogSdkClient(new RemoteServer(backend.baseUrl(), null), new OkHttpClient(), null,
+                FAST_POLLS, TestRuntime.SHARED, new ConnectionMonitor(),
+                id -> id.equals("org-1") ? java.util.Optional.of(profile) : java.util.Optional.empty())) {
+            withProfiles.enqueue(Briefs.sourdough(dev.postwright.model.JobOptions.DEFAULTS), null);
+        }
+        var body = dev.postwright.wire.Json.parse(backend.posts.getFirst().substring(backend.posts.getFirst().indexOf(' ')),
+                "body");
+        assertThat(body.path("topic").asText()).isEqualTo("How to bake sourdough bread at home");
+        assertThat(body.path("keywords").toString()).isEqualTo("[\"sourdough bread\",\"starter\"]");
+        assertThat(body.path("tone").asText()).isEqualTo("authoritative");
+        assertThat(body.path("target_audience").asText()).isEqualTo("home bakers");
+        assertThat(body.path("custom_instructions").asText()).contains("\"Book a class\" linking to https://crumb.example/classes");
+        assertThat(body.path("internal_link_targets").get(0).path("url").asText()).isEqualTo("https://crumb.example/classes");
+        assertThat(body.path("max_internal_links").asInt()).isEqualTo(1);
+    }
+
+    @Test
     void aJobWhoseServerKeepsFailingEndsFailedInWordsWithACodeInsteadOfPollingForever() throws Exception {
         var clock = new MutableClock(Instant.parse("2026-11-21T09:00:00Z"));
         start(message("queued", 0, ", \"job_id\": \"b-1\""), List.of(BlogSdkBackend.status(500,

@@ -3,6 +3,12 @@ package dev.postwright.wire;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.postwright.model.BlogPost;
+import dev.postwright.model.BusinessInfo;
+import dev.postwright.model.Cta;
+import dev.postwright.model.JobRequest;
+import dev.postwright.model.OrganizationProfile;
+import dev.postwright.model.Topic;
+import java.util.List;
 import dev.postwright.model.JobEvent;
 import org.junit.jupiter.api.Test;
 
@@ -70,5 +76,33 @@ class BlogSdkCodecGoldenTest {
                  "imagePositions": [{"position": "2", "suggestedAlt": "A jar of bubbling starter", "context": "Day three"}]}""",
                 "expected")));
         assertThat(PostCodec.read(PostCodec.write(post)).generationMetadata()).isEqualTo(post.generationMetadata());
+    }
+
+    @Test
+    void theWholeBriefGoesInTheSdksFields() {
+        var brief = new JobRequest(new Topic("Sourdough at home", null, null, "sourdough starter",
+                List.of("wild yeast", "sourdough starter", "levain")), new BusinessInfo("Bakery", null, null, null), "org-1",
+                "Keep it short.", null, List.of(new Cta("Book a class", "https://bakery.example/class", null, "end-of-post"),
+                new Cta(" ", null, null, null)), null);
+        var profile = new OrganizationProfile("org-1", "Crumb", "Bakery", "home bakers", null, "Warm, plain-spoken, no jargon",
+                List.of(), List.of(new OrganizationProfile.LinkTarget("Our flours", "https://bakery.example/flour",
+                List.of("flour", "rye"))));
+        assertThat(Json.parse(BlogSdkCodec.request(brief, profile), "out")).isEqualTo(Json.parse("""
+                {"topic": "Sourdough at home",
+                 "keywords": ["sourdough starter", "wild yeast", "levain"],
+                 "target_audience": "home bakers",
+                 "tone": "friendly",
+                 "custom_instructions": "Keep it short.\\n\\nInclude these calls to action:\\n- \\"Book a class\\" linking to https://bakery.example/class (end-of-post)",
+                 "internal_link_targets": [{"title": "Our flours", "url": "https://bakery.example/flour", "keywords": ["flour", "rye"]}],
+                 "max_internal_links": 1}""", "expected"));
+    }
+
+    @Test
+    void withoutAProfileTheToneIsProfessionalAndTheTitleIsTheKeyword() {
+        var brief = new JobRequest(Topic.titled("Rye"), null, "org-1", null, null, List.of(), null);
+        assertThat(Json.parse(BlogSdkCodec.request(brief), "out")).isEqualTo(Json.parse("""
+                {"topic": "Rye", "keywords": ["Rye"], "tone": "professional"}""", "expected"));
+        assertThat(BlogSdkCodec.tone("Technical and precise")).isEqualTo("technical");
+        assertThat(BlogSdkCodec.tone("Calm")).isEqualTo("professional");
     }
 }

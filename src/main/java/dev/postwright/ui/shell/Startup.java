@@ -4,6 +4,7 @@ import dev.postwright.engine.JobRouter;
 import dev.postwright.engine.LocalEngine;
 import dev.postwright.engine.SelectedWriter;
 import dev.postwright.llm.openai.HttpClients;
+import dev.postwright.model.OrganizationProfile;
 import dev.postwright.queue.QueueSettings;
 import dev.postwright.remote.ConnectionMonitor;
 import dev.postwright.remote.Dialect;
@@ -16,12 +17,16 @@ import dev.postwright.settings.Settings;
 import dev.postwright.settings.SettingsFile;
 import dev.postwright.store.DataDirectory;
 import dev.postwright.store.DatabaseUnavailableException;
+import dev.postwright.store.OrganizationProfiles;
 import dev.postwright.ui.desk.BriefViewModel;
 import java.lang.System.Logger.Level;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Function;
 
 /**
  * Everything the window needs that is not the window: the settings, the key store, the writer
@@ -74,10 +79,15 @@ record Startup(Path configDir, Settings settings, String settingsProblem, Path d
         var writer = new SelectedWriter(HttpClients::shared);
         writer.select(settings.model(), storedKey(settings, secrets));
         var teamRuntime = TeamRuntime.daemon();
-        Team team = team(settings, secrets, dataDir, teamRuntime);
+        // The team client is made before the database opens (it works without one); a Blog SDK brief
+        // takes its organization's voice and pages from the profiles once they are there.
+        var profiles = new AtomicReference<OrganizationProfiles>();
+        Team team = team(settings, secrets, dataDir, teamRuntime, id -> Optional.ofNullable(profiles.get())
+                .flatMap(p -> p.find(id)));
         try {
             var engine = LocalEngine.open(dataDir, writer, QueueSettings.DEFAULTS.withWorkers(settings.workers()),
                     Clock.systemUTC());
+            profiles.set(engine.profiles());
             int purged = engine.library().purgeDeletedBefore(Clock.systemUTC().instant().minus(KEEP_DELETED));
             if (purged > 0) LOG.log(Level.INFO, "Removed {0} posts deleted more than a day ago", purged);
             engine.jobs().start();
@@ -92,12 +102,14 @@ record Startup(Path configDir, Settings settings, String settingsProblem, Path d
     }
 
     /** The team server's client, made here (OkHttp, its job list) so the FX thread never has to. */
-    private static Team team(Settings settings, SecretStore secrets, Path dataDir, TeamRuntime runtime) {
+    private static Team team(Settings settings, SecretStore secrets, Path dataDir, TeamRuntime runtime,
+                             Function<String, Optional<OrganizationProfile>> profiles) {
         if (settings.teamServer() == null) return null;
         try {
             var server = new RemoteServer(settings.teamServer(), stored(secrets, Settings.teamTokenName(settings.teamServer())));
             return new Team(JobRouter.open(server, Dialect.of(settings.teamDialect()), HttpClients.shared(),
-                    JobRouter.jobList(remoteJobLists(dataDir), server), runtime, new ConnectionMonitor()), server.host());
+                    JobRouter.jobList(remoteJobLists(dataDir), server), runtime, new ConnectionMonitor(), profiles),
+                    server.host());
         } catch (IllegalArgumentException e) {
             LOG.log(Level.WARNING, "The team server {0} cannot be used: {1}", settings.teamServer(), e.getMessage());
             return null;
