@@ -167,6 +167,23 @@ class BlogSdkClientTest {
     }
 
     @Test
+    void pollingAfterABreakLogsTheStagesMissedWhileAwayFromProgressUpdates() throws Exception {
+        String all = BlogSdkBackend.update("queued", 0) + ", " + BlogSdkBackend.update("keyword_analysis", 15)
+                + ", " + BlogSdkBackend.update("draft_generation", 40);
+        start(message("queued", 0, ", \"job_id\": \"b-1\""), // then the stream ends: a break
+                List.of(job("processing", 40, "draft_generation", null, all),
+                        job("completed", 100, "completed", RESULT, all)));
+        String id = sdk.enqueue(Briefs.brief("Sourdough at home"), null);
+        var listener = new RecordingListener();
+        sdk.subscribe(id, 0, listener);
+        listener.awaitEnd(WAIT);
+
+        assertThat(listener.events().stream().map(e -> e.event()).toList())
+                .extracting(e -> e instanceof JobEvent.ProgressUpdate p ? p.stage() : e.getClass().getSimpleName())
+                .containsExactly("queued", "keyword_analysis", "draft_generation", "BlogResult", "SeoResult", "Complete");
+    }
+
+    @Test
     void aJobWhoseServerKeepsFailingEndsFailedInWordsWithACodeInsteadOfPollingForever() throws Exception {
         var clock = new MutableClock(Instant.parse("2026-11-21T09:00:00Z"));
         start(message("queued", 0, ", \"job_id\": \"b-1\""), List.of(BlogSdkBackend.status(500,
