@@ -203,9 +203,10 @@ final class JobApiHandler extends Handler.Abstract {
             Replies.json(response, callback, HttpStatus.BAD_REQUEST_400, JobApiReplies.unreadable(e));
             return;
         }
+        TextlessCtas.Dropped dropped = TextlessCtas.drop(brief);
         try {
-            String id = queue.enqueue(brief, user);
-            Replies.json(response, callback, HttpStatus.CREATED_201, JobApiReplies.jobId(id));
+            String id = queue.enqueue(dropped.brief(), user);
+            Replies.json(response, callback, HttpStatus.CREATED_201, JobApiReplies.created(id, dropped.warnings()));
         } catch (InvalidRequestException e) {
             Replies.json(response, callback, HttpStatus.BAD_REQUEST_400,
                     JobApiReplies.invalidBrief(e.getMessage(), e.problems()));

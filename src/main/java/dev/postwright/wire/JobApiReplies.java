@@ -33,6 +33,14 @@ public final class JobApiReplies {
         return Json.write(reply);
     }
 
+    /** {@code {"jobId": id, "warnings": […]}}: a job created, and what of its brief was left out (often nothing). */
+    public static String created(String jobId, List<String> warnings) {
+        ObjectNode reply = Json.object().put("jobId", jobId);
+        var list = reply.putArray("warnings");
+        warnings.forEach(list::add);
+        return Json.write(reply);
+    }
+
     /** {@code {"jobId": id}}: a job created or queued again. */
     public static String jobId(String jobId) {
         return Json.write(Json.object().put("jobId", jobId));

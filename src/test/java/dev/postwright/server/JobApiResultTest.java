@@ -84,6 +84,29 @@ class JobApiResultTest {
         assertThat(data.get("seoOptimizationScore").asInt()).isEqualTo(data.at("/seoAnalysis/overallScore").asInt());
     }
 
+    @Test
+    void aCallToActionWithoutTextIsDroppedAndNamedInTheWarnings() throws Exception {
+        start(new OfflineWriter());
+        var reply = client.post("/api/v1/jobs/content-generation", alice, """
+                {"topic": {"title": "Rye"}, "businessInfo": {"businessType": "Bakery"}, "organizationId": "org-1",
+                 "ctas": [{"text": "Book a tasting", "href": "https://example.com/book"}, {"href": "https://x.example"},
+                          {"text": 42}]}
+                """);
+        assertThat(reply.status()).isEqualTo(201);
+        assertThat(reply.body().get("warnings")).extracting(JsonNode::asText)
+                .containsExactly("ctas[1] has no text, so it was left out of the post.",
+                        "ctas[2] has no text, so it was left out of the post.");
+        String id = reply.body().get("jobId").asText();
+        assertThat(engine.jobs().whenFinished(id).get(30, java.util.concurrent.TimeUnit.SECONDS).state())
+                .isEqualTo(dev.postwright.model.JobState.SUCCEEDED);
+        JsonNode data = client.get("/api/v1/jobs/" + id + "/status", alice).body().at("/result/data");
+        assertThat(data.get("ctas")).extracting(c -> c.get("text").asText()).containsExactly("Book a tasting");
+
+        assertThat(client.post("/api/v1/jobs/content-generation", alice, """
+                {"topic": {"title": "Rye"}, "businessInfo": {}, "organizationId": "org-1"}
+                """).body().get("warnings")).isEmpty();
+    }
+
     /** Fixed on main before issue 12's branch (12965cc and the stage timings); checked through serve. */
     @Test
     void aSecondJobGetsAnEstimateUnderAutoSave() throws Exception {
