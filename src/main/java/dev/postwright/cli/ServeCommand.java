@@ -118,7 +118,7 @@ public final class ServeCommand implements Callable<Integer> {
                 + "their jobs are theirs alone.")
         String user;
 
-        @Option(names = "--days", paramLabel = "N", description = "How long it is valid (default: ${DEFAULT-VALUE}).")
+        @Option(names = "--days", paramLabel = "N", description = "How many days it is valid (default: ${DEFAULT-VALUE}); every token expires.")
         int days = 30;
 
         @Spec

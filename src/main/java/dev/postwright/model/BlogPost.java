@@ -9,18 +9,34 @@ import java.util.List;
  * @param estimatedReadTime    display text such as "6 min read"
  * @param seoOptimizationScore the producer's own score, 0-100, when it sent one
  * @param embeds               the objects the content's placeholders index
+ * @param organizationContext  the organization context the post was written with, when known
  */
 public record BlogPost(String title, String subtitle, String content, String metaDescription,
                        List<String> tags, List<String> seoKeywords, String estimatedReadTime,
                        List<InternalLink> internalLinks, List<CtaSuggestion> ctaSuggestions,
                        Double seoOptimizationScore, GenerationMetadata generationMetadata,
-                       Embeds embeds) {
+                       Embeds embeds, ContextSummary organizationContext) {
+    /** A post without its organization context (producers that do not send one). */
+    public BlogPost(String title, String subtitle, String content, String metaDescription,
+                    List<String> tags, List<String> seoKeywords, String estimatedReadTime,
+                    List<InternalLink> internalLinks, List<CtaSuggestion> ctaSuggestions,
+                    Double seoOptimizationScore, GenerationMetadata generationMetadata, Embeds embeds) {
+        this(title, subtitle, content, metaDescription, tags, seoKeywords, estimatedReadTime, internalLinks,
+                ctaSuggestions, seoOptimizationScore, generationMetadata, embeds, null);
+    }
+
     public BlogPost {
         tags = Lists.copyOf(tags);
         seoKeywords = Lists.copyOf(seoKeywords);
         internalLinks = Lists.copyOf(internalLinks);
         ctaSuggestions = Lists.copyOf(ctaSuggestions);
         embeds = embeds == null ? Embeds.NONE : embeds;
+    }
+
+    /** This post with {@code score} as its {@code seoOptimizationScore}. */
+    public BlogPost withSeoOptimizationScore(Double score) {
+        return new BlogPost(title, subtitle, content, metaDescription, tags, seoKeywords, estimatedReadTime,
+                internalLinks, ctaSuggestions, score, generationMetadata, embeds, organizationContext);
     }
 
     /** A link to another page of the writer's site, suggested for this post. */

@@ -59,7 +59,7 @@ final class BlogRun {
     JobResult execute() throws JobFailure {
         stages.runAll(this);
         stages.finish();
-        BlogPost post = stages.required(BlogStages.METADATA);
+        BlogPost post = scoredPost();
         List<VisualSuggestion> visuals = stages.output(BlogStages.VISUALS).orElse(List.of());
         return new JobResult(post, visuals, stages.output(BlogStages.SEO).orElse(null),
                 stages.output(BlogStages.SAVE).orElse(null), new JobResult.Metadata(clock.millis() - started,
@@ -91,7 +91,8 @@ final class BlogRun {
     BlogPost assemblePost() throws JobFailure {
         Draft draft = stages.required(BlogStages.DRAFT);
         var metadata = writer.metadata(brief, stages.required(BlogStages.OUTLINE), draft.markdown(), ctx.cancellation());
-        return PostAssembly.of(brief, draft, metadata, writer.model(), writer.isScaffold(), clock.millis() - started);
+        return PostAssembly.of(brief, draft, metadata, writer.model(), writer.isScaffold(), clock.millis() - started,
+                stages.required(BlogStages.CONTEXT));
     }
 
     List<VisualSuggestion> suggestVisuals() throws JobFailure {
@@ -107,8 +108,15 @@ final class BlogRun {
         return analyzer.analyze(post.content(), meta);
     }
 
-    SqlWork<?> savingPost() {
+    /** The post as saved and in the result: its seoOptimizationScore is the SEO check's overall score, when it ran. */
+    private BlogPost scoredPost() {
         BlogPost post = stages.required(BlogStages.METADATA);
+        Integer score = stages.output(BlogStages.SEO).map(SeoAnalysis::overallScore).orElse(null);
+        return score == null ? post : post.withSeoOptimizationScore(score.doubleValue());
+    }
+
+    SqlWork<?> savingPost() {
+        BlogPost post = scoredPost();
         return library.saving(new PostLibrary.NewPost(post, ctx.request().organizationId(), Slugs.of(post.title()),
                 brief.focusKeyphrase(), ctx.request().options().status(), Words.count(post.content()), ctx.jobId()));
     }

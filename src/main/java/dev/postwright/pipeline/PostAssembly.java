@@ -7,6 +7,7 @@ import dev.postwright.model.BlogPost;
 import dev.postwright.model.BlogPost.CtaSuggestion;
 import dev.postwright.model.BlogPost.GenerationMetadata;
 import dev.postwright.model.BlogPost.InternalLink;
+import dev.postwright.model.ContextSummary;
 import dev.postwright.model.OrganizationProfile;
 import java.util.ArrayList;
 import java.util.List;
@@ -16,12 +17,17 @@ import java.util.Locale;
 final class PostAssembly {
     private PostAssembly() {}
 
-    /** @param scaffold whether the writer writes scaffolds (the offline engine) */
-    static BlogPost of(Brief brief, Draft draft, PostMetadata meta, String model, boolean scaffold, long elapsedMillis) {
+    /**
+     * @param context  what the context stage found (the post's {@code organizationContext})
+     * @param scaffold whether the writer writes scaffolds (the offline engine)
+     */
+    static BlogPost of(Brief brief, Draft draft, PostMetadata meta, String model, boolean scaffold, long elapsedMillis,
+                       ContextSummary context) {
         return new BlogPost(meta.title(), meta.subtitle(), draft.markdown(), meta.metaDescription(), meta.tags(),
                 meta.seoKeywords(), meta.estimatedReadTime(), internalLinks(brief.profile(), draft.markdown()),
                 brief.ctas().stream().map(c -> new CtaSuggestion(c.text(), c.placement(), c.type(), null)).toList(),
-                null, new GenerationMetadata(model, elapsedMillis, draft.tokensUsed(), scaffold), brief.embeds());
+                null, new GenerationMetadata(model, elapsedMillis, draft.tokensUsed(), scaffold), brief.embeds(),
+                context);
     }
 
     /** The profile's pages whose keywords the post mentions, each once, anchored on the keyword found. */

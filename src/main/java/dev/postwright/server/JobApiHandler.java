@@ -67,7 +67,14 @@ final class JobApiHandler extends Handler.Abstract {
             Replies.error(response, callback, HttpStatus.NOT_FOUND_404, "Not found", "There is nothing at " + path + ".");
             return true;
         }
-        Optional<String> user = tokens.user(Credentials.token(request));
+        String token;
+        try {
+            token = Credentials.token(request, isStreamRoute(path));
+        } catch (QueryParameters.BadQueryException e) {
+            Replies.error(response, callback, HttpStatus.BAD_REQUEST_400, "Invalid query", e.getMessage());
+            return true;
+        }
+        Optional<String> user = tokens.user(token);
         if (user.isEmpty()) {
             Replies.error(response, callback, HttpStatus.UNAUTHORIZED_401, "Unauthorized",
                     "Sign in again: the token is missing, expired or not valid.");
@@ -91,6 +98,27 @@ final class JobApiHandler extends Handler.Abstract {
             }
         }
         return true;
+    }
+
+    /** {@code /api/v1/jobs/{id}/stream}: the only routes that take {@code ?token=}. */
+    private static boolean isStreamRoute(String path) {
+        String[] parts = path.substring(BASE.length()).split("/", -1);
+        return parts.length == 3 && parts[0].isEmpty() && !parts[1].isEmpty() && parts[2].equals("stream");
+    }
+
+    /**
+     * Whether a POST's body may be read as JSON: its {@code Content-Type} is JSON, or it has none
+     * and no body ({@code cancel}, {@code retry}). Otherwise answers 415: a browser sends a cross-site
+     * form or a {@code text/plain} body without asking first, never JSON.
+     */
+    private static boolean jsonBody(Request request, Response response, Callback callback, boolean bodyRequired) {
+        String type = request.getHeaders().get(HttpHeader.CONTENT_TYPE);
+        if (type == null && !bodyRequired && request.getLength() <= 0) return true;
+        String mime = type == null ? "" : type.split(";", 2)[0].strip().toLowerCase(java.util.Locale.ROOT);
+        if (mime.equals("application/json") || (mime.startsWith("application/") && mime.endsWith("+json"))) return true;
+        Replies.error(response, callback, HttpStatus.UNSUPPORTED_MEDIA_TYPE_415, "Unsupported media type",
+                "Send the body as JSON, with Content-Type: application/json.");
+        return false;
     }
 
     /** 200 while the queue's database takes writes; 503 with the reason while it does not (a full disk). */
@@ -122,6 +150,7 @@ final class JobApiHandler extends Handler.Abstract {
         }
         if (rest.equals("/content-generation")) {
             if (!method.equals("POST")) { Replies.methodNotAllowed(response, callback, "POST"); return; }
+            if (!jsonBody(request, response, callback, true)) return;
             create(request, response, callback, user);
             return;
         }
@@ -142,6 +171,7 @@ final class JobApiHandler extends Handler.Abstract {
             return;
         }
         if (!method.equals(allowed)) { Replies.methodNotAllowed(response, callback, allowed); return; }
+        if (method.equals("POST") && !jsonBody(request, response, callback, false)) return;
         Optional<JobStatus> status = queue.status(jobId).filter(s -> user.equals(s.owner()));
         if (status.isEmpty()) {
             Replies.error(response, callback, HttpStatus.NOT_FOUND_404, "Not found",
@@ -170,12 +200,13 @@ final class JobApiHandler extends Handler.Abstract {
         try {
             brief = JobRequestCodec.decode(new ByteArrayInputStream(body));
         } catch (WireFormatException e) {
-            Replies.error(response, callback, HttpStatus.BAD_REQUEST_400, "Invalid request", e.getMessage());
+            Replies.json(response, callback, HttpStatus.BAD_REQUEST_400, JobApiReplies.unreadable(e));
             return;
         }
+        TextlessCtas.Dropped dropped = TextlessCtas.drop(brief);
         try {
-            String id = queue.enqueue(brief, user);
-            Replies.json(response, callback, HttpStatus.CREATED_201, JobApiReplies.jobId(id));
+            String id = queue.enqueue(dropped.brief(), user);
+            Replies.json(response, callback, HttpStatus.CREATED_201, JobApiReplies.created(id, dropped.warnings()));
         } catch (InvalidRequestException e) {
             Replies.json(response, callback, HttpStatus.BAD_REQUEST_400,
                     JobApiReplies.invalidBrief(e.getMessage(), e.problems()));
@@ -198,7 +229,7 @@ final class JobApiHandler extends Handler.Abstract {
         long afterSeq;
         try {
             afterSeq = LastEventId.afterSeq(request, jobId);
-        } catch (IllegalArgumentException e) {
+        } catch (IllegalArgumentException | QueryParameters.BadQueryException e) {
             Replies.error(response, callback, HttpStatus.BAD_REQUEST_400, "Invalid Last-Event-ID", e.getMessage());
             return;
         }

@@ -40,7 +40,8 @@ public final class JobApiServer implements AutoCloseable {
         connector.setIdleTimeout(Math.max(30_000, settings.keepalive().toMillis() * 3));
         server.addConnector(connector);
         api = new JobApiHandler(queue, tokens, settings);
-        server.setHandler(api);
+        // Bound to loopback, only loopback names are answered (DNS rebinding).
+        server.setHandler(LoopbackHosts.isLoopback(settings.host()) ? new LoopbackHosts(api) : api);
         server.setRequestLog((request, response) -> ACCESS.log(Level.INFO, "{0} {1} {2} {3} ms{4}",
                 request.getMethod(), Request.getPathInContext(request), response.getStatus(),
                 NanoTime.millisSince(request.getBeginNanoTime()), user(request)));

@@ -14,10 +14,11 @@ final class LastEventId {
      * The sequence number to resume after; 0 (from the start) without an id.
      *
      * @throws IllegalArgumentException with a sentence saying what is wrong with the id
+     * @throws QueryParameters.BadQueryException when the query is not well formed
      */
     static long afterSeq(Request request, String jobId) {
         String id = request.getHeaders().get("Last-Event-ID");
-        if (id == null || id.isBlank()) id = Request.extractQueryParameters(request).getValue("lastEventId");
+        if (id == null || id.isBlank()) id = QueryParameters.value(request, "lastEventId");
         if (id == null || id.isBlank()) return 0;
         String seq = id.strip();
         int colon = seq.lastIndexOf(':');

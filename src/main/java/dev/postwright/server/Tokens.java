@@ -10,8 +10,8 @@ import java.util.Optional;
 
 /**
  * Issues and checks the server's bearer tokens: HS256 JWTs whose {@code sub} names the user.
- * A token without a subject, with another algorithm, a bad signature, or past its expiry is
- * refused. Messages never include the token. Thread-safe.
+ * A token without a subject, without an expiry, with another algorithm, a bad signature, or past
+ * its expiry is refused (a token that never expires cannot be taken back short of a new secret). Messages never include the token. Thread-safe.
  */
 public final class Tokens {
     static final String ISSUER = "postwright";
@@ -23,12 +23,14 @@ public final class Tokens {
     public Tokens(byte[] secret, Clock clock) {
         this.algorithm = Algorithm.HMAC256(secret);
         this.clock = clock;
-        this.verifier = ((JWTVerifier.BaseVerification) JWT.require(algorithm).withIssuer(ISSUER).acceptLeeway(30))
+        this.verifier = ((JWTVerifier.BaseVerification) JWT.require(algorithm).withIssuer(ISSUER)
+                .withClaimPresence("exp").acceptLeeway(30))
                 .build(clock);
     }
 
-    /** A token for {@code user}, valid for {@code lifetime}. */
+    /** A token for {@code user}, valid for {@code lifetime} (positive: every token expires). */
     public String issue(String user, Duration lifetime) {
+        if (lifetime.isNegative() || lifetime.isZero()) throw new IllegalArgumentException("a token must expire");
         var now = clock.instant();
         return JWT.create().withIssuer(ISSUER).withSubject(user).withIssuedAt(now).withExpiresAt(now.plus(lifetime))
                 .sign(algorithm);

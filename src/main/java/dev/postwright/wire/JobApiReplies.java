@@ -26,6 +26,21 @@ public final class JobApiReplies {
         return Json.write(reply);
     }
 
+    /** An unreadable body: its sentence, and {@code field} when one field is at fault. */
+    public static String unreadable(WireFormatException e) {
+        ObjectNode reply = errorBody("Invalid request", e.getMessage());
+        if (e.field() != null) reply.put("field", e.field());
+        return Json.write(reply);
+    }
+
+    /** {@code {"jobId": id, "warnings": […]}}: a job created, and what of its brief was left out (often nothing). */
+    public static String created(String jobId, List<String> warnings) {
+        ObjectNode reply = Json.object().put("jobId", jobId);
+        var list = reply.putArray("warnings");
+        warnings.forEach(list::add);
+        return Json.write(reply);
+    }
+
     /** {@code {"jobId": id}}: a job created or queued again. */
     public static String jobId(String jobId) {
         return Json.write(Json.object().put("jobId", jobId));

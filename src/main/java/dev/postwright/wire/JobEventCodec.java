@@ -100,7 +100,7 @@ public final class JobEventCodec {
                 put(o, "detail", p.detail());
             }
             case ContextResult c -> o.setAll(ResultCodec.writeContext(c.context()));
-            case BlogResult b -> PostCodec.writeInto(o, b.post());
+            case BlogResult b -> PostCodec.writeEvent(o, b.post());
             case VisualsResult v -> ResultCodec.writeVisuals(o, v.suggestions());
             case SeoResult s -> o.set("seoAnalysis", ResultCodec.writeSeo(s.analysis()));
             case Complete c -> o.set("result", ResultCodec.writeResult(c.result()));

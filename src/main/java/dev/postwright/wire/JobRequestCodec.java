@@ -17,9 +17,10 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 
 /**
- * The create-job body (protocol 1.1). Decoding is lenient about shapes, as the real backend is:
- * unknown fields are ignored, a wrongly typed field reads as absent, and whether the brief is
- * complete is for {@link JobRequest#problems()} to say. Only unreadable input is an error.
+ * The create-job body (protocol 1.1). Unknown fields are ignored and null reads as absent, but a
+ * field of the wrong type ({@code ctas} as an object, {@code preloadedTweets} as a string) is an
+ * error naming it ({@link BriefShape}), as is anything after the JSON value; whether the brief is
+ * complete is for {@link JobRequest#problems()} to say.
  */
 public final class JobRequestCodec {
     /** The largest brief accepted: generous for 50 embeds of each kind, far below memory trouble. */
@@ -45,6 +46,7 @@ public final class JobRequestCodec {
         if (root == null || !root.isObject()) {
             throw new WireFormatException("The brief must be a JSON object, like {\"topic\": {\"title\": …}}.");
         }
+        BriefShape.check(root);
         JsonNode options = Fields.object(root, "options");
         return new JobRequest(readTopic(root.get("topic")), readBusiness(Fields.object(root, "businessInfo")),
                 text(root, "organizationId"), text(root, "additionalInstructions"), readOptions(options),

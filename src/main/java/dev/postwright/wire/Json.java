@@ -3,8 +3,10 @@ package dev.postwright.wire;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.core.exc.StreamConstraintsException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectReader;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -28,6 +30,9 @@ public final class Json {
                 .build());
     }
 
+    /** Bodies are one JSON value: anything after it but white space is malformed. */
+    private static final ObjectReader ONE_VALUE = MAPPER.reader().with(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
+
     private Json() {}
 
     /** Parses {@code text}; malformed input gives a message naming the line and column. */
@@ -43,7 +48,8 @@ public final class Json {
 
     /**
      * Reads at most {@code maxBytes} from {@code in} and parses them. Larger input is refused
-     * before any parsing, so a 10 MB body costs at most {@code maxBytes} of memory.
+     * before any parsing, so a 10 MB body costs at most {@code maxBytes} of memory. The input is
+     * one JSON value: bytes after it (other than white space) are malformed.
      */
     public static JsonNode parse(InputStream in, int maxBytes, String what) throws IOException {
         byte[] bytes = in.readNBytes(maxBytes + 1);
@@ -52,7 +58,7 @@ public final class Json {
                     .formatted(capitalized(what), Sizes.describe(maxBytes)));
         }
         try {
-            return MAPPER.readTree(bytes);
+            return ONE_VALUE.readTree(bytes);
         } catch (StreamConstraintsException e) {
             throw new WireFormatException(capitalized(what) + " has a value too large to read.", e);
         } catch (JsonProcessingException e) {

@@ -23,7 +23,11 @@ public final class PostCodec {
                 Fields.objects(n, "internalLinks", PostCodec::readLink),
                 Fields.objects(n, "ctaSuggestions", PostCodec::readCtaSuggestion),
                 Fields.number(n, "seoOptimizationScore"), readMetadata(Fields.object(n, "generationMetadata")),
-                EmbedCodec.readEmbeds(n));
+                EmbedCodec.readEmbeds(n), context(Fields.object(n, "organizationContext")));
+    }
+
+    private static dev.postwright.model.ContextSummary context(JsonNode n) {
+        return n == null ? null : ResultCodec.readContext(n);
     }
 
     public static ObjectNode write(BlogPost p) {
@@ -46,6 +50,17 @@ public final class PostCodec {
         put(o, "seoOptimizationScore", p.seoOptimizationScore());
         if (p.generationMetadata() != null) o.set("generationMetadata", writeMetadata(p.generationMetadata()));
         EmbedCodec.writeEmbeds(o, p.embeds());
+        if (p.organizationContext() != null) o.set("organizationContext", ResultCodec.writeContext(p.organizationContext()));
+    }
+
+    /**
+     * The post fields of {@code blog-result} and the envelope's data: {@link #writeInto}, with
+     * {@code seoOptimizationScore} and {@code organizationContext} always present (null when not known).
+     */
+    static void writeEvent(ObjectNode o, BlogPost p) {
+        writeInto(o, p);
+        if (!o.has("seoOptimizationScore")) o.putNull("seoOptimizationScore");
+        if (!o.has("organizationContext")) o.putNull("organizationContext");
     }
 
     private static InternalLink readLink(JsonNode n) {

@@ -17,7 +17,9 @@ import java.util.Map;
 /**
  * The result envelope (protocol 1.5) and the partial results inside it. The backend's docs put
  * the post at {@code result.*}, its code at {@code result.data.*}: data is read first, the top
- * level is the fallback, and Postwright writes {@code data}.
+ * level is the fallback, and Postwright writes both: {@code data} with every post field, and the
+ * documented top level ({@code title}, {@code content}, the three embed lists, {@code savedPost},
+ * {@code metadata}, {@code imageGeneration}: null, as there is no image generation yet).
  */
 public final class ResultCodec {
     static final List<String> SEO_SECTIONS = List.of("titleAnalysis", "contentFlow", "engagementUX", "technicalSEO");
@@ -50,14 +52,20 @@ public final class ResultCodec {
         ObjectNode envelope = Json.object();
         envelope.put("success", true);
         ObjectNode data = envelope.putObject("data");
-        PostCodec.writeInto(data, r.post());
+        PostCodec.writeEvent(data, r.post());
         writeVisuals(data, r.visuals());
         if (r.seo() == null) data.putNull("seoAnalysis");
         else data.set("seoAnalysis", writeSeo(r.seo()));
         Fields.putObjects(data, "ctas", r.ctas(), JobRequestCodec::writeCta);
         if (r.savedPost() == null) envelope.putNull("savedPost");
         else envelope.set("savedPost", writeSavedPost(r.savedPost()));
-        if (r.metadata() != null) envelope.set("metadata", writeMetadata(r.metadata()));
+        if (r.metadata() == null) envelope.putNull("metadata");
+        else envelope.set("metadata", writeMetadata(r.metadata()));
+        // The documented top level (the backend's docs read result.content): the post beside data.
+        put(envelope, "title", r.post().title());
+        put(envelope, "content", r.post().content());
+        EmbedCodec.writeEmbeds(envelope, r.post().embeds());
+        envelope.putNull("imageGeneration"); // no image generation yet
         return envelope;
     }
 

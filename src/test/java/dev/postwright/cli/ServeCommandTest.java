@@ -72,7 +72,7 @@ class ServeCommandTest {
         try (var response = http.newCall(create).execute()) {
             assertThat(response.code()).as(response.body().string()).isEqualTo(201);
         }
-        var list = new Request.Builder().url(base + "/api/v1/jobs?token=" + token).build();
+        var list = new Request.Builder().url(base + "/api/v1/jobs").header("Authorization", "Bearer " + token).build();
         try (var response = http.newCall(list).execute()) {
             assertThat(response.body().string()).contains("\"title\":\"Served\"");
         }
@@ -80,6 +80,27 @@ class ServeCommandTest {
         serve.stop.countDown();
         assertThat(exit.get(30, TimeUnit.SECONDS)).as(err.toString()).isZero();
         assertThat(out.text.toString()).contains("Stopping");
+    }
+
+    @Test
+    void serveTokenAlwaysIssuesATokenThatExpiresIn30DaysOrAsManyAsAsked() {
+        String data = dir.resolve("data").toString();
+        for (String[] c : new String[][] {{"30"}, {"7", "--days", "7"}}) {
+            var out = new StringWriter();
+            var args = new java.util.ArrayList<>(List.of("serve", "token", "--user", "alice", "--data-dir", data));
+            args.addAll(List.of(c).subList(1, c.length));
+            assertThat(Postwright.commandLine().setOut(new PrintWriter(out)).setErr(new PrintWriter(new StringWriter()))
+                    .execute(args.toArray(String[]::new))).isZero();
+            String payload = new String(java.util.Base64.getUrlDecoder().decode(out.toString().lines().toList()
+                    .getLast().split("\\.")[1]), java.nio.charset.StandardCharsets.UTF_8);
+            var claims = dev.postwright.wire.Json.parse(payload, "claims");
+            assertThat(claims.get("exp").asLong() - claims.get("iat").asLong()).as(c[0])
+                    .isEqualTo(java.time.Duration.ofDays(Long.parseLong(c[0])).toSeconds());
+        }
+        var err = new StringWriter();
+        assertThat(Postwright.commandLine().setOut(new PrintWriter(new StringWriter())).setErr(new PrintWriter(err))
+                .execute("serve", "token", "--user", "alice", "--days", "0", "--data-dir", data)).isNotZero();
+        assertThat(err.toString()).contains("--days at least 1");
     }
 
     @Test

@@ -74,7 +74,39 @@ class JobEventCodecGoldenTest {
                 {"title": "T", "content": "Body", "tags": [], "seoKeywords": [], "internalLinks": [],
                  "ctaSuggestions": [], "seoOptimizationScore": 82,
                  "preloadedTweets": [{"url": "u", "author": "N", "handle": "@h", "text": "x", "verified": false}],
-                 "preloadedArticles": [], "preloadedVideos": []}
+                 "preloadedArticles": [], "preloadedVideos": [], "organizationContext": null}
+                """);
+    }
+
+    @Test
+    void blogResultCarriesOrganizationContextAndANullScoreWhenThereIsNone() {
+        assertCanonical("blog-result", """
+                {"title": "T", "content": "Body",
+                 "organizationContext": {"organizationId": "org-1", "completenessScore": 60,
+                   "availability": {"has_blog_content": true}}}
+                """, """
+                {"title": "T", "content": "Body", "tags": [], "seoKeywords": [], "internalLinks": [],
+                 "ctaSuggestions": [], "seoOptimizationScore": null,
+                 "preloadedTweets": [], "preloadedArticles": [], "preloadedVideos": [],
+                 "organizationContext": {"organizationId": "org-1", "completenessScore": 60,
+                   "availability": {"has_blog_content": true, "completeness_score": 60}}}
+                """);
+    }
+
+    @Test
+    void completeWritesTheDocumentedTopLevelBesideData() {
+        assertCanonical("complete", """
+                {"result": {"success": true, "data": {"title": "T", "content": "Body", "seoOptimizationScore": "71",
+                  "seoAnalysis": {"overallScore": 71}}}}
+                """, """
+                {"result": {"success": true,
+                  "data": {"title": "T", "content": "Body", "tags": [], "seoKeywords": [], "internalLinks": [],
+                    "ctaSuggestions": [], "seoOptimizationScore": 71, "preloadedTweets": [],
+                    "preloadedArticles": [], "preloadedVideos": [], "organizationContext": null,
+                    "visualContentSuggestions": [],
+                    "seoAnalysis": {"overallScore": 71, "topStrengths": [], "topImprovements": []}, "ctas": []},
+                  "savedPost": null, "metadata": null, "title": "T", "content": "Body",
+                  "preloadedTweets": [], "preloadedArticles": [], "preloadedVideos": [], "imageGeneration": null}}
                 """);
     }
 

@@ -71,10 +71,36 @@ class JobRequestCodecTest {
     }
 
     @Test
-    void wronglyTypedFieldsReadAsAbsentAndValidationNamesThem() {
-        JobRequest request = JobRequestCodec.decode("{\"topic\": 42, \"businessInfo\": \"x\", \"organizationId\": {}}");
-        assertThat(request.problems()).extracting(FieldProblem::field)
-                .containsExactly("topic.title", "businessInfo", "organizationId");
+    void aWronglyTypedFieldIsRefusedByName() {
+        for (String[] c : new String[][] {
+                {"{\"topic\": 42}", "topic"},
+                {"{\"businessInfo\": \"x\"}", "businessInfo"},
+                {"{\"organizationId\": {}}", "organizationId"},
+                {"{\"ctas\": {\"text\": \"Book\"}}", "ctas"},
+                {"{\"ctas\": [\"Book\"]}", "ctas[0]"},
+                {"{\"options\": {\"preloadedTweets\": \"none\"}}", "options.preloadedTweets"},
+                {"{\"options\": {\"autoSave\": 0}}", "options.autoSave"},
+                {"{\"topic\": {\"keywords\": [1]}}", "topic.keywords"}}) {
+            assertThatThrownBy(() -> JobRequestCodec.decode(c[0])).as(c[0]).isInstanceOf(WireFormatException.class)
+                    .hasMessageContaining(c[1] + " must be")
+                    .satisfies(e -> assertThat(((WireFormatException) e).field()).isEqualTo(c[1]));
+        }
+    }
+
+    @Test
+    void nullsReadAsAbsentAndTextFlagsAreTaken() {
+        JobRequest request = JobRequestCodec.decode("{\"topic\": null, \"ctas\": null, \"options\": "
+                + "{\"autoSave\": \"false\", \"preloadedTweets\": null}}");
+        assertThat(request.topic()).isNull();
+        assertThat(request.options().autoSave()).isFalse();
+        assertThat(request.ctas()).isEmpty();
+    }
+
+    @Test
+    void bytesAfterTheJsonValueAreMalformed() {
+        assertThatThrownBy(() -> JobRequestCodec.decode("{\"topic\": \"Rye\"} {}"))
+                .isInstanceOf(WireFormatException.class).hasMessageContaining("not valid JSON");
+        assertThat(JobRequestCodec.decode("{\"topic\": \"Rye\"}\n  ").topic().title()).isEqualTo("Rye");
     }
 
     @Test
