@@ -11,6 +11,8 @@ import dev.postwright.model.JobResult;
 import dev.postwright.model.JobState;
 import dev.postwright.model.JobStatus;
 import dev.postwright.model.SeoAnalysis;
+import dev.postwright.model.Stage;
+import dev.postwright.model.VisualSuggestion;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
@@ -23,7 +25,9 @@ import java.util.Map;
  * The Blog SDK dialect (job-stream-protocol.md §2) in Postwright's terms: a brief as its request,
  * its stage messages as {@code progress-update} (with the stage name), its result as
  * {@code blog-result}, {@code seo-result} and {@code complete}, its job as a status, and
- * FastAPI's error bodies ({@code detail}) as sentences and field problems.
+ * FastAPI's error bodies ({@code detail}) as sentences and field problems; and the other way, for
+ * {@code postwright serve} speaking the SDK: its request as a brief, a job's logged events as
+ * stage messages (the table in docs/protocol-notes.md), its result and job, and its 422s.
  */
 public final class BlogSdkCodec {
     /** The error code of a job the Blog SDK reported failed. */
@@ -44,6 +48,32 @@ public final class BlogSdkCodec {
             return !ending.isEmpty();
         }
     }
+
+    /** The SDK's blog stages, in order (§2.2); {@code processing} and {@code error} are beside them. */
+    public static final List<String> STAGES = List.of("queued", "initialization", "keyword_analysis",
+            "competitor_analysis", "intent_analysis", "length_optimization", "research_outline", "draft_generation",
+            "enhancement", "seo_polish", "semantic_integration", "quality_scoring", "citation_generation",
+            "finalization", "completed");
+    public static final String QUEUED = "queued";
+    public static final String PROCESSING = "processing";
+    public static final String COMPLETED = "completed";
+    public static final String ERROR = "error";
+
+    /**
+     * One thing FastAPI would refuse in a request: {@code loc} is the path to the field
+     * ({@code ["body", "topic"]}; list positions are Integers), {@code type} Pydantic's error type.
+     */
+    public record Problem(String type, List<Object> loc, String msg) {
+        public Problem {
+            loc = List.copyOf(loc);
+        }
+    }
+
+    /** A request read: the brief and {@code async_mode} if the body set it, or else the problems (never both). */
+    public record Parsed(JobRequest brief, Boolean asyncMode, List<Problem> problems) {}
+
+    /** A logged event of a job and when it was logged. */
+    public record Logged(JobEvent event, Instant at) {}
 
     private static final int MAX_TOPIC = 200;
     private static final int MAX_INSTRUCTIONS = 5_000;
@@ -67,6 +97,201 @@ public final class BlogSdkCodec {
                     ? instructions.substring(0, MAX_INSTRUCTIONS) : instructions);
         }
         out.put("tone", "professional");
+        return Json.write(out);
+    }
+
+    /**
+     * A request body of {@code generate-enhanced} (or its stream) as a brief owned by {@code user},
+     * which also names the organization (the SDK has none); or what FastAPI would refuse in it.
+     */
+    public static Parsed brief(byte[] body, String user) {
+        return BlogSdkBriefs.read(body, user);
+    }
+
+    /** Our brief's own refusals, named by the SDK fields they came from. */
+    public static List<Problem> briefProblems(List<FieldProblem> problems) {
+        return BlogSdkBriefs.fromBrief(problems);
+    }
+
+    /** FastAPI's 422 body: {@code {"detail": [{type, loc, msg}, …]}}. */
+    public static String validationError(List<Problem> problems) {
+        ObjectNode out = Json.object();
+        var detail = out.putArray("detail");
+        for (Problem p : problems) {
+            ObjectNode item = detail.addObject().put("type", p.type());
+            var loc = item.putArray("loc");
+            p.loc().forEach(l -> {
+                if (l instanceof Integer i) loc.add(i);
+                else loc.add(String.valueOf(l));
+            });
+            item.put("msg", p.msg());
+        }
+        return Json.write(out);
+    }
+
+    /** FastAPI's other errors: {@code {"detail": message}}. */
+    public static String detail(String message) {
+        return Json.write(Json.object().put("detail", message));
+    }
+
+    /** The reply of a queued {@code generate-enhanced}: {@code {job_id, status: "queued", message, …}}. */
+    public static String queued(String jobId) {
+        return Json.write(Json.object().put("job_id", jobId).put("status", QUEUED)
+                .put("message", "Blog generation job queued. Follow it at GET /api/v1/blog/jobs/" + jobId + ".")
+                .putNull("estimated_completion_time"));
+    }
+
+    /** The first stream message: the job is queued, and its id. */
+    public static String queuedMessage(String jobId, Instant at) {
+        return Json.write(messageNode(QUEUED, 0, at, "Job queued", jobId, QUEUED));
+    }
+
+    /**
+     * The SDK stage a logged event is shown as (docs/protocol-notes.md has the table); null for
+     * events the SDK has no message for (results before the end, draft pieces, the closing 100).
+     */
+    public static String stageOf(JobEvent event) {
+        return switch (event) {
+            case JobEvent.StepChange s -> "initialization";
+            case JobEvent.ProgressUpdate p -> p.stage() == null ? PROCESSING
+                    : p.stage().equals(Stage.COMPLETED) ? null
+                    : Stage.ofWireName(p.stage()).map(Stage::wireName).orElse(PROCESSING);
+            case JobEvent.Complete c -> COMPLETED;
+            case JobEvent.Failed f -> ERROR;
+            case JobEvent.Connected c -> null;
+            case JobEvent.ContextResult c -> null;
+            case JobEvent.BlogResult b -> null;
+            case JobEvent.VisualsResult v -> null;
+            case JobEvent.SeoResult s -> null;
+            case JobEvent.StreamTimeout t -> null;
+            case JobEvent.DraftDelta d -> null;
+            case JobEvent.DraftReset r -> null;
+        };
+    }
+
+    /**
+     * The stream message for a logged event, or null when it has none ({@link #stageOf}).
+     * {@code reached} is the progress the job had reached, which an error message keeps.
+     */
+    public static String streamMessage(String jobId, JobEvent event, Instant at, int reached) {
+        ObjectNode node = messageTree(jobId, event, at, reached);
+        return node == null ? null : Json.write(node);
+    }
+
+    private static ObjectNode messageTree(String jobId, JobEvent event, Instant at, int reached) {
+        String stage = stageOf(event);
+        if (stage == null) return null;
+        return switch (event) {
+            case JobEvent.StepChange s -> messageNode(stage, s.progress(), at, s.currentStep(), jobId, PROCESSING);
+            case JobEvent.ProgressUpdate p -> messageNode(stage, p.progress(), at, p.currentStep(), jobId, PROCESSING);
+            case JobEvent.Complete c -> {
+                ObjectNode node = messageNode(stage, 100, at, "Blog post generated", jobId, COMPLETED);
+                node.putObject("data").set("result", resultTree(c.result(), null));
+                yield node;
+            }
+            case JobEvent.Failed f -> {
+                ObjectNode node = messageNode(stage, reached, at, f.error(), jobId, "failed");
+                ObjectNode data = node.putObject("data").put("error", f.error());
+                if (f.errorCode() != null) data.put("error_details", f.errorCode());
+                yield node;
+            }
+            default -> null;
+        };
+    }
+
+    private static ObjectNode messageNode(String stage, double progress, Instant at, String message, String jobId,
+                                          String status) {
+        ObjectNode node = Json.object().put("stage", stage).put("progress", progress)
+                .put("timestamp", at.toEpochMilli() / 1000.0);
+        if (message != null) node.put("message", message);
+        return node.put("job_id", jobId).put("status", status);
+    }
+
+    /** The blog result ({@code async_mode=false}'s reply, and {@code data.result} of {@code completed}). */
+    public static String result(JobResult result) {
+        return Json.write(resultTree(result, null));
+    }
+
+    private static ObjectNode resultTree(JobResult r, com.fasterxml.jackson.databind.node.ArrayNode updates) {
+        BlogPost post = r.post();
+        ObjectNode out = Json.object().put("title", post.title()).put("content", post.content());
+        Fields.put(out, "excerpt", post.subtitle());
+        out.put("meta_title", post.title());
+        Fields.put(out, "meta_description", post.metaDescription());
+        SeoAnalysis seo = r.seo();
+        var readability = seo == null ? null : seo.sections().get("readability");
+        if (readability != null && readability.score() != null) out.put("readability_score", readability.score());
+        Double score = seo != null && seo.overallScore() != null ? Double.valueOf(seo.overallScore())
+                : post.seoOptimizationScore();
+        Fields.put(out, "seo_score", score);
+        out.putArray("citations");
+        var links = out.putArray("internal_links");
+        post.internalLinks().forEach(l -> {
+            ObjectNode link = links.addObject();
+            Fields.put(link, "anchor_text", l.anchorText());
+            Fields.put(link, "url", l.suggestedUrl());
+            Fields.put(link, "context", l.context());
+        });
+        Fields.putStrings(out, "semantic_keywords", post.seoKeywords());
+        var images = out.putArray("image_positions");
+        for (VisualSuggestion v : r.visuals()) {
+            ObjectNode image = images.addObject();
+            Fields.put(image, "position", v.placement());
+            Fields.put(image, "suggested_alt", v.altText() != null ? v.altText() : v.title());
+            Fields.put(image, "context", v.description() != null ? v.description() : v.prompt());
+        }
+        var generation = post.generationMetadata();
+        Long tokens = r.metadata() != null && r.metadata().tokensUsed() != null ? r.metadata().tokensUsed()
+                : generation == null ? null : generation.tokensUsed();
+        out.put("total_tokens", tokens == null ? 0 : tokens);
+        out.put("total_cost", 0.0); // the local engine does not price its work
+        Long millis = r.metadata() != null && r.metadata().generationTimeMillis() != null
+                ? r.metadata().generationTimeMillis() : generation == null ? null : generation.durationMillis();
+        if (millis != null) out.put("generation_time", millis / 1000.0);
+        var warnings = out.putArray("warnings");
+        if (generation != null && generation.scaffold()) {
+            warnings.add("Written by the offline drafting engine: a structured starting point, not finished prose.");
+        }
+        if (updates != null) out.set("progress_updates", updates);
+        else out.putArray("progress_updates");
+        if (r.savedPost() != null) out.put("saved_post_id", r.savedPost().id()); // Postwright: the library's copy
+        return out;
+    }
+
+    /**
+     * {@code GET /api/v1/blog/jobs/{id}}: the job's status, with {@code progress_updates} made from
+     * its log ({@code log}, oldest first) exactly as the stream sent them after {@code queued}.
+     */
+    public static String job(JobStatus status, List<Logged> log) {
+        var updates = Json.array();
+        updates.add(messageNode(QUEUED, 0, status.createdAt(), "Job queued", status.jobId(), QUEUED));
+        String stage = QUEUED;
+        int reached = 0;
+        Instant started = null;
+        for (Logged logged : log) {
+            if (started == null && logged.event() instanceof JobEvent.StepChange) started = logged.at();
+            ObjectNode message = messageTree(status.jobId(), logged.event(), logged.at(), reached);
+            if (message == null) continue;
+            if (logged.event() instanceof JobEvent.Complete) message.remove("data"); // the result is beside
+            updates.add(message);
+            stage = message.path("stage").asText();
+            reached = Math.max(reached, message.path("progress").asInt());
+        }
+        String state = switch (status.state()) {
+            case QUEUED -> QUEUED;
+            case RUNNING -> PROCESSING;
+            case SUCCEEDED -> COMPLETED;
+            case FAILED, CANCELLED -> "failed";
+        };
+        ObjectNode out = Json.object().put("job_id", status.jobId()).put("status", state)
+                .put("progress_percentage", (double) status.progress()).put("current_stage", stage);
+        out.set("progress_updates", updates);
+        out.put("created_at", status.createdAt().toString());
+        if (started != null) out.put("started_at", started.toString());
+        if (status.finishedAt() != null) out.put("completed_at", status.finishedAt().toString());
+        if (status.result() != null) out.set("result", resultTree(status.result(), updates.deepCopy()));
+        if (status.error() != null) out.put("error_message", status.error());
+        if (status.estimatedTimeRemaining() != null) out.put("estimated_time_remaining", status.estimatedTimeRemaining());
         return Json.write(out);
     }
 
