@@ -162,11 +162,19 @@ final class BlogSdkBriefs {
     private Integer integer(String field, int min, int max) {
         JsonNode value = body.get(field);
         if (value == null || value.isNull()) return null;
-        if (!value.canConvertToExactIntegral() || !value.canConvertToInt()) {
-            problems.add(new BlogSdkCodec.Problem("int_type", List.of("body", field), "Input should be a valid integer"));
+        int n;
+        if (value.isNumber() && value.canConvertToExactIntegral() && value.canConvertToInt()) {
+            n = value.intValue();
+        } else if (value.isTextual() && value.asText().strip().matches("-?\\d{1,9}")) {
+            n = Integer.parseInt(value.asText().strip()); // Pydantic's lax mode takes "1500" too
+        } else {
+            problems.add(value.isTextual() ? new BlogSdkCodec.Problem("int_parsing", List.of("body", field),
+                    "Input should be a valid integer, unable to parse string as an integer")
+                    : value.isNumber() && !value.canConvertToExactIntegral() ? new BlogSdkCodec.Problem("int_from_float",
+                    List.of("body", field), "Input should be a valid integer, got a number with a fractional part")
+                    : new BlogSdkCodec.Problem("int_type", List.of("body", field), "Input should be a valid integer"));
             return null;
         }
-        int n = value.intValue();
         if (n < min) {
             problems.add(new BlogSdkCodec.Problem("greater_than_equal", List.of("body", field),
                     "Input should be greater than or equal to " + min));
@@ -180,11 +188,14 @@ final class BlogSdkBriefs {
     private Boolean bool(String field) {
         JsonNode value = body.get(field);
         if (value == null || value.isNull()) return null;
-        if (!value.isBoolean()) {
-            problems.add(new BlogSdkCodec.Problem("bool_type", List.of("body", field), "Input should be a valid boolean"));
-            return null;
-        }
-        return value.booleanValue();
+        if (value.isBoolean()) return value.booleanValue();
+        // Pydantic's lax mode also takes these words and 0/1.
+        String word = value.isValueNode() ? value.asText().strip().toLowerCase(Locale.ROOT) : "";
+        if (Set.of("true", "1", "yes", "on", "t", "y").contains(word)) return true;
+        if (Set.of("false", "0", "no", "off", "f", "n").contains(word)) return false;
+        problems.add(new BlogSdkCodec.Problem("bool_parsing", List.of("body", field),
+                "Input should be a valid boolean, unable to interpret input"));
+        return null;
     }
 
     /** {@code internal_link_targets}: [{title, url, keywords?}], as "Title (url)". */
