@@ -12,7 +12,6 @@ import dev.postwright.model.JobState;
 import dev.postwright.model.JobStatus;
 import dev.postwright.model.SeoAnalysis;
 import dev.postwright.model.Stage;
-import dev.postwright.model.VisualSuggestion;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
@@ -143,7 +142,7 @@ public final class BlogSdkCodec {
 
     /** The first stream message: the job is queued, and its id. */
     public static String queuedMessage(String jobId, Instant at) {
-        return Json.write(messageNode(QUEUED, 0, at, "Job queued", jobId, QUEUED));
+        return Json.write(BlogSdkReplies.messageNode(QUEUED, 0, at, "Job queued", jobId, QUEUED));
     }
 
     /**
@@ -174,125 +173,21 @@ public final class BlogSdkCodec {
      * {@code reached} is the progress the job had reached, which an error message keeps.
      */
     public static String streamMessage(String jobId, JobEvent event, Instant at, int reached) {
-        ObjectNode node = messageTree(jobId, event, at, reached);
+        ObjectNode node = BlogSdkReplies.message(jobId, event, at, reached);
         return node == null ? null : Json.write(node);
-    }
-
-    private static ObjectNode messageTree(String jobId, JobEvent event, Instant at, int reached) {
-        String stage = stageOf(event);
-        if (stage == null) return null;
-        return switch (event) {
-            case JobEvent.StepChange s -> messageNode(stage, s.progress(), at, s.currentStep(), jobId, PROCESSING);
-            case JobEvent.ProgressUpdate p -> messageNode(stage, p.progress(), at, p.currentStep(), jobId, PROCESSING);
-            case JobEvent.Complete c -> {
-                ObjectNode node = messageNode(stage, 100, at, "Blog post generated", jobId, COMPLETED);
-                node.putObject("data").set("result", resultTree(c.result(), null));
-                yield node;
-            }
-            case JobEvent.Failed f -> {
-                ObjectNode node = messageNode(stage, reached, at, f.error(), jobId, "failed");
-                ObjectNode data = node.putObject("data").put("error", f.error());
-                if (f.errorCode() != null) data.put("error_details", f.errorCode());
-                yield node;
-            }
-            default -> null;
-        };
-    }
-
-    private static ObjectNode messageNode(String stage, double progress, Instant at, String message, String jobId,
-                                          String status) {
-        ObjectNode node = Json.object().put("stage", stage).put("progress", progress)
-                .put("timestamp", at.toEpochMilli() / 1000.0);
-        if (message != null) node.put("message", message);
-        return node.put("job_id", jobId).put("status", status);
     }
 
     /** The blog result ({@code async_mode=false}'s reply, and {@code data.result} of {@code completed}). */
     public static String result(JobResult result) {
-        return Json.write(resultTree(result, null));
-    }
-
-    private static ObjectNode resultTree(JobResult r, com.fasterxml.jackson.databind.node.ArrayNode updates) {
-        BlogPost post = r.post();
-        ObjectNode out = Json.object().put("title", post.title()).put("content", post.content());
-        Fields.put(out, "excerpt", post.subtitle());
-        out.put("meta_title", post.title());
-        Fields.put(out, "meta_description", post.metaDescription());
-        SeoAnalysis seo = r.seo();
-        var readability = seo == null ? null : seo.sections().get("readability");
-        if (readability != null && readability.score() != null) out.put("readability_score", readability.score());
-        Double score = seo != null && seo.overallScore() != null ? Double.valueOf(seo.overallScore())
-                : post.seoOptimizationScore();
-        Fields.put(out, "seo_score", score);
-        out.putArray("citations");
-        var links = out.putArray("internal_links");
-        post.internalLinks().forEach(l -> {
-            ObjectNode link = links.addObject();
-            Fields.put(link, "anchor_text", l.anchorText());
-            Fields.put(link, "url", l.suggestedUrl());
-            Fields.put(link, "context", l.context());
-        });
-        Fields.putStrings(out, "semantic_keywords", post.seoKeywords());
-        var images = out.putArray("image_positions");
-        for (VisualSuggestion v : r.visuals()) {
-            ObjectNode image = images.addObject();
-            Fields.put(image, "position", v.placement());
-            Fields.put(image, "suggested_alt", v.altText() != null ? v.altText() : v.title());
-            Fields.put(image, "context", v.description() != null ? v.description() : v.prompt());
-        }
-        var generation = post.generationMetadata();
-        Long tokens = r.metadata() != null && r.metadata().tokensUsed() != null ? r.metadata().tokensUsed()
-                : generation == null ? null : generation.tokensUsed();
-        out.put("total_tokens", tokens == null ? 0 : tokens);
-        out.put("total_cost", 0.0); // the local engine does not price its work
-        Long millis = r.metadata() != null && r.metadata().generationTimeMillis() != null
-                ? r.metadata().generationTimeMillis() : generation == null ? null : generation.durationMillis();
-        if (millis != null) out.put("generation_time", millis / 1000.0);
-        var warnings = out.putArray("warnings");
-        if (generation != null && generation.scaffold()) {
-            warnings.add("Written by the offline drafting engine: a structured starting point, not finished prose.");
-        }
-        if (updates != null) out.set("progress_updates", updates);
-        else out.putArray("progress_updates");
-        if (r.savedPost() != null) out.put("saved_post_id", r.savedPost().id()); // Postwright: the library's copy
-        return out;
+        return Json.write(BlogSdkReplies.result(result, null));
     }
 
     /**
      * {@code GET /api/v1/blog/jobs/{id}}: the job's status, with {@code progress_updates} made from
-     * its log ({@code log}, oldest first) exactly as the stream sent them after {@code queued}.
+     * its log ({@code log}, oldest first) exactly as the stream sent them.
      */
     public static String job(JobStatus status, List<Logged> log) {
-        var updates = Json.array();
-        updates.add(messageNode(QUEUED, 0, status.createdAt(), "Job queued", status.jobId(), QUEUED));
-        String stage = QUEUED;
-        int reached = 0;
-        Instant started = null;
-        for (Logged logged : log) {
-            if (started == null && logged.event() instanceof JobEvent.StepChange) started = logged.at();
-            ObjectNode message = messageTree(status.jobId(), logged.event(), logged.at(), reached);
-            if (message == null) continue;
-            if (logged.event() instanceof JobEvent.Complete) message.remove("data"); // the result is beside
-            updates.add(message);
-            stage = message.path("stage").asText();
-            reached = Math.max(reached, message.path("progress").asInt());
-        }
-        String state = switch (status.state()) {
-            case QUEUED -> QUEUED;
-            case RUNNING -> PROCESSING;
-            case SUCCEEDED -> COMPLETED;
-            case FAILED, CANCELLED -> "failed";
-        };
-        ObjectNode out = Json.object().put("job_id", status.jobId()).put("status", state)
-                .put("progress_percentage", (double) status.progress()).put("current_stage", stage);
-        out.set("progress_updates", updates);
-        out.put("created_at", status.createdAt().toString());
-        if (started != null) out.put("started_at", started.toString());
-        if (status.finishedAt() != null) out.put("completed_at", status.finishedAt().toString());
-        if (status.result() != null) out.set("result", resultTree(status.result(), updates.deepCopy()));
-        if (status.error() != null) out.put("error_message", status.error());
-        if (status.estimatedTimeRemaining() != null) out.put("estimated_time_remaining", status.estimatedTimeRemaining());
-        return Json.write(out);
+        return Json.write(BlogSdkReplies.job(status, log));
     }
 
     /**
