@@ -230,6 +230,44 @@ class BlogSdkServeTest {
     }
 
     @Test
+    void aSilentJobGetsKeepaliveCommentsAndACancelEndsItsStreamWithAnErrorThatKeepsItsProgress() throws Exception {
+        try (var model = new FakeModelServer()) {
+            model.queueStalledDraft("Stalled post");
+            start(new OpenAiCompatibleWriter(ModelServer.of(model.baseUrl(), FakeModelServer.MODEL), new OkHttpClient()),
+                    ServeSettings.DEFAULTS.withStreamTiming(Duration.ofMillis(100), Duration.ofMinutes(1)));
+            var request = new Request.Builder().url(server.baseUrl() + "/api/v1/blog/generate-enhanced/stream")
+                    .header("Authorization", "Bearer " + alice)
+                    .post(RequestBody.create(BRIEF, MediaType.get("application/json"))).build();
+            List<String> lines = new ArrayList<>();
+            try (Response response = http.newCall(request).execute();
+                 var reader = new java.io.BufferedReader(new InputStreamReader(response.body().byteStream(),
+                         StandardCharsets.UTF_8))) {
+                String id = null;
+                boolean cancelled = false;
+                for (String line; (line = reader.readLine()) != null; ) {
+                    lines.add(line);
+                    if (id == null && line.startsWith("data: ")) {
+                        id = Json.parse(line.substring(6), "message").get("job_id").asText();
+                    }
+                    // The draft stalls; once a keepalive has come during it, cancel the job.
+                    if (!cancelled && line.equals(": keepalive") && lines.stream().anyMatch(l -> l.contains("draft_generation"))) {
+                        assertThat(client.post("/api/v1/jobs/" + id + "/cancel", alice, "").status()).isEqualTo(200);
+                        cancelled = true;
+                    }
+                }
+            }
+            List<JsonNode> messages = lines.stream().filter(l -> l.startsWith("data: "))
+                    .map(l -> Json.parse(l.substring(6), "message")).toList();
+            JsonNode last = messages.getLast();
+            assertThat(last.get("stage").asText()).isEqualTo("error");
+            assertThat(last.at("/data/error").asText()).isEqualTo("Cancelled");
+            assertThat(last.at("/data/error_details").asText()).isEqualTo("CANCELLED");
+            assertThat(last.get("progress").asDouble()).isEqualTo(messages.get(messages.size() - 2).get("progress").asDouble());
+            assertThat(lines).allMatch(l -> l.isEmpty() || l.startsWith("data: ") || l.equals(": keepalive"));
+        }
+    }
+
+    @Test
     void aFailedJobEndsTheStreamWithAnErrorStage() throws Exception {
         try (var model = new FakeModelServer()) {
             for (int i = 0; i < 10; i++) model.queueRefusedKey();
