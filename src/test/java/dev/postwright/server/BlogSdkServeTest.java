@@ -268,6 +268,30 @@ class BlogSdkServeTest {
     }
 
     @Test
+    void stoppingTheServerEndsAnOpenStreamWithoutALastMessage() throws Exception {
+        try (var model = new FakeModelServer()) {
+            model.queueStalledDraft("Stalled post");
+            start(new OpenAiCompatibleWriter(ModelServer.of(model.baseUrl(), FakeModelServer.MODEL), new OkHttpClient()),
+                    ServeSettings.DEFAULTS);
+            var request = new Request.Builder().url(server.baseUrl() + "/api/v1/blog/generate-enhanced/stream")
+                    .header("Authorization", "Bearer " + alice)
+                    .post(RequestBody.create(BRIEF, MediaType.get("application/json"))).build();
+            List<String> stages = new ArrayList<>();
+            try (Response response = http.newCall(request).execute();
+                 var reader = new java.io.BufferedReader(new InputStreamReader(response.body().byteStream(),
+                         StandardCharsets.UTF_8))) {
+                for (String line; (line = reader.readLine()) != null; ) {
+                    if (!line.startsWith("data: ")) continue;
+                    stages.add(Json.parse(line.substring(6), "message").get("stage").asText());
+                    if (stages.getLast().equals("draft_generation")) server.close();
+                }
+            }
+            assertThat(stages).doesNotContain("completed", "error");
+            server = null;
+        }
+    }
+
+    @Test
     void aFailedJobEndsTheStreamWithAnErrorStage() throws Exception {
         try (var model = new FakeModelServer()) {
             for (int i = 0; i < 10; i++) model.queueRefusedKey();
