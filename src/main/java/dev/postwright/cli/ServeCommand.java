@@ -29,7 +29,7 @@ import picocli.CommandLine.Spec;
  */
 @Command(name = "serve", mixinStandardHelpOptions = true, subcommands = ServeCommand.TokenCommand.class,
         description = "Runs the job API (POST /api/v1/jobs/content-generation, streams, status, cancel, retry) "
-                + "on this computer.")
+                + "and the Blog SDK's blog routes (/api/v1/blog/generate-enhanced, its stream, jobs) on this computer.")
 public final class ServeCommand implements Callable<Integer> {
     @Mixin
     DataDirOption data;
@@ -58,6 +58,11 @@ public final class ServeCommand implements Callable<Integer> {
             description = "Seconds between keepalive comments on an idle stream (default: ${DEFAULT-VALUE}).")
     long keepaliveSeconds = ServeSettings.DEFAULTS.keepalive().toSeconds();
 
+    @Option(names = "--blog-sdk-user", paramLabel = "NAME", description = "Lets Blog SDK requests "
+            + "(/api/v1/blog/...) without a token act as this one user, for a frontend that cannot send one. Off by "
+            + "default; anyone who reaches the server can then use that user's Blog SDK jobs.")
+    String blogSdkUser;
+
     @Spec
     CommandSpec spec;
 
@@ -68,6 +73,10 @@ public final class ServeCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
+        if (blogSdkUser != null && blogSdkUser.isBlank()) {
+            err.println("--blog-sdk-user needs a name.");
+            return ExitCodes.BAD_INPUT;
+        }
         if (workers < 1 || workers > 32 || port < 0 || port > 65_535 || streamMaxAgeSeconds < 1 || keepaliveSeconds < 1) {
             err.println("Check the numbers: --workers 1–32, --port 0–65535, --stream-max-age and --keepalive at least 1.");
             return ExitCodes.BAD_INPUT;
@@ -81,7 +90,8 @@ public final class ServeCommand implements Callable<Integer> {
         if (engine == null) return ExitCodes.DATABASE_UNAVAILABLE;
         Logger.getLogger("").setLevel(Level.INFO); // the access log and the server's own lines
         var settings = ServeSettings.DEFAULTS.withHost(host).withPort(port)
-                .withStreamTiming(Duration.ofSeconds(keepaliveSeconds), Duration.ofSeconds(streamMaxAgeSeconds));
+                .withStreamTiming(Duration.ofSeconds(keepaliveSeconds), Duration.ofSeconds(streamMaxAgeSeconds))
+                .withBlogSdkUser(blogSdkUser);
         var server = new JobApiServer(engine.jobs(), tokens, settings);
         // Ctrl+C and SIGTERM stop the server: streams end, running jobs go back to the queue with
         // their attempt not counted (the engine's close), and the exit code is 0.
@@ -95,6 +105,9 @@ public final class ServeCommand implements Callable<Integer> {
                 return ExitCodes.BAD_INPUT;
             }
             out.println("Postwright is serving the job API at " + server.baseUrl() + " (data in " + data.path() + ").");
+            if (settings.blogSdkUser() != null) {
+                out.println("Warning: Blog SDK requests without a token act as " + settings.blogSdkUser() + ".");
+            }
             out.println("Make a token with: postwright serve token --user NAME --data-dir " + data.path());
             out.flush();
             stop.await();

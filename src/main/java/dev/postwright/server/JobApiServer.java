@@ -3,6 +3,7 @@ package dev.postwright.server;
 import dev.postwright.queue.JobQueue;
 import java.lang.System.Logger.Level;
 import java.util.concurrent.Executors;
+import org.eclipse.jetty.server.Handler;
 import org.eclipse.jetty.server.HttpConfiguration;
 import org.eclipse.jetty.server.HttpConnectionFactory;
 import org.eclipse.jetty.server.Request;
@@ -12,7 +13,8 @@ import org.eclipse.jetty.util.NanoTime;
 import org.eclipse.jetty.util.thread.QueuedThreadPool;
 
 /**
- * {@code postwright serve}: the job API on Jetty, over a local engine's queue. Requests run on
+ * {@code postwright serve}: the job API and the Blog SDK's blog routes on Jetty, over a local
+ * engine's queue. Requests run on
  * virtual threads, so each open stream costs a parked virtual thread, not a platform one. Bodies
  * over the limit are refused (413) after reading one byte past it; every request is logged with its method,
  * path (never the query, which may hold a token), status, time and user.
@@ -24,6 +26,8 @@ public final class JobApiServer implements AutoCloseable {
     private final Server server;
     private final ServerConnector connector;
     private final JobApiHandler api;
+    private final BlogSdkHandler blogSdk;
+    private final String blogSdkUser;
 
     public JobApiServer(JobQueue queue, Tokens tokens, ServeSettings settings) {
         var threads = new QueuedThreadPool();
@@ -40,8 +44,12 @@ public final class JobApiServer implements AutoCloseable {
         connector.setIdleTimeout(Math.max(30_000, settings.keepalive().toMillis() * 3));
         server.addConnector(connector);
         api = new JobApiHandler(queue, tokens, settings);
-        // Bound to loopback, only loopback names are answered (DNS rebinding).
-        server.setHandler(LoopbackHosts.isLoopback(settings.host()) ? new LoopbackHosts(api) : api);
+        blogSdk = new BlogSdkHandler(queue, tokens, settings);
+        blogSdkUser = settings.blogSdkUser();
+        // The Blog SDK's routes first (they take /api/v1/blog only), then the job API and the rest;
+        // bound to loopback, only loopback names are answered (DNS rebinding), on every route.
+        Handler routes = new Handler.Sequence(blogSdk, api);
+        server.setHandler(LoopbackHosts.isLoopback(settings.host()) ? new LoopbackHosts(routes) : routes);
         server.setRequestLog((request, response) -> ACCESS.log(Level.INFO, "{0} {1} {2} {3} ms{4}",
                 request.getMethod(), Request.getPathInContext(request), response.getStatus(),
                 NanoTime.millisSince(request.getBeginNanoTime()), user(request)));
@@ -57,7 +65,11 @@ public final class JobApiServer implements AutoCloseable {
     /** Starts listening; {@link #port()} is known afterwards. */
     public void start() throws Exception {
         server.start();
-        LOG.log(Level.INFO, "Serving the job API at http://{0}:{1,number,#}", connector.getHost(), port());
+        LOG.log(Level.INFO, "Serving the job API and the Blog SDK at http://{0}:{1,number,#}", connector.getHost(), port());
+        if (blogSdkUser != null) {
+            LOG.log(Level.WARNING, "Blog SDK requests without a token act as the user {0} (--blog-sdk-user): anyone "
+                    + "who can reach this server can start and read {0}''s Blog SDK jobs.", blogSdkUser);
+        }
     }
 
     public int port() {
@@ -73,6 +85,7 @@ public final class JobApiServer implements AutoCloseable {
     @Override
     public void close() {
         api.endStreams();
+        blogSdk.endStreams();
         try {
             server.stop();
         } catch (Exception e) {

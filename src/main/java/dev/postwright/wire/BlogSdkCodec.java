@@ -12,6 +12,7 @@ import dev.postwright.model.JobState;
 import dev.postwright.model.JobStatus;
 import dev.postwright.model.OrganizationProfile;
 import dev.postwright.model.SeoAnalysis;
+import dev.postwright.model.Stage;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
@@ -24,7 +25,9 @@ import java.util.Map;
  * The Blog SDK dialect (job-stream-protocol.md §2) in Postwright's terms: a brief as its request,
  * its stage messages as {@code progress-update} (with the stage name), its result as
  * {@code blog-result}, {@code seo-result} and {@code complete}, its job as a status, and
- * FastAPI's error bodies ({@code detail}) as sentences and field problems.
+ * FastAPI's error bodies ({@code detail}) as sentences and field problems; and the other way, for
+ * {@code postwright serve} speaking the SDK: its request as a brief, a job's logged events as
+ * stage messages (the table in docs/protocol-notes.md), its result and job, and its 422s.
  */
 public final class BlogSdkCodec {
     /** The error code of a job the Blog SDK reported failed. */
@@ -47,6 +50,32 @@ public final class BlogSdkCodec {
             return !ending.isEmpty();
         }
     }
+
+    /** The SDK's blog stages, in order (§2.2); {@code processing} and {@code error} are beside them. */
+    public static final List<String> STAGES = List.of("queued", "initialization", "keyword_analysis",
+            "competitor_analysis", "intent_analysis", "length_optimization", "research_outline", "draft_generation",
+            "enhancement", "seo_polish", "semantic_integration", "quality_scoring", "citation_generation",
+            "finalization", "completed");
+    public static final String QUEUED = "queued";
+    public static final String PROCESSING = "processing";
+    public static final String COMPLETED = "completed";
+    public static final String ERROR = "error";
+
+    /**
+     * One thing FastAPI would refuse in a request: {@code loc} is the path to the field
+     * ({@code ["body", "topic"]}; list positions are Integers), {@code type} Pydantic's error type.
+     */
+    public record Problem(String type, List<Object> loc, String msg) {
+        public Problem {
+            loc = List.copyOf(loc);
+        }
+    }
+
+    /** A request read: the brief and {@code async_mode} if the body set it, or else the problems (never both). */
+    public record Parsed(JobRequest brief, Boolean asyncMode, List<Problem> problems) {}
+
+    /** A logged event of a job and when it was logged. */
+    public record Logged(JobEvent event, Instant at) {}
 
     private static final int MAX_TOPIC = 200;
     private static final int MAX_INSTRUCTIONS = 5_000;
@@ -144,6 +173,97 @@ public final class BlogSdkCodec {
     private static String firstNonBlank(String... values) {
         for (String v : values) if (v != null && !v.isBlank()) return v;
         return null;
+    }
+
+    /**
+     * A request body of {@code generate-enhanced} (or its stream) as a brief owned by {@code user},
+     * which also names the organization (the SDK has none); or what FastAPI would refuse in it.
+     */
+    public static Parsed brief(byte[] body, String user) {
+        return BlogSdkBriefs.read(body, user);
+    }
+
+    /** Our brief's own refusals, named by the SDK fields they came from. */
+    public static List<Problem> briefProblems(List<FieldProblem> problems) {
+        return BlogSdkBriefs.fromBrief(problems);
+    }
+
+    /** FastAPI's 422 body: {@code {"detail": [{type, loc, msg}, …]}}. */
+    public static String validationError(List<Problem> problems) {
+        ObjectNode out = Json.object();
+        var detail = out.putArray("detail");
+        for (Problem p : problems) {
+            ObjectNode item = detail.addObject().put("type", p.type());
+            var loc = item.putArray("loc");
+            p.loc().forEach(l -> {
+                if (l instanceof Integer i) loc.add(i);
+                else loc.add(String.valueOf(l));
+            });
+            item.put("msg", p.msg());
+        }
+        return Json.write(out);
+    }
+
+    /** FastAPI's other errors: {@code {"detail": message}}. */
+    public static String detail(String message) {
+        return Json.write(Json.object().put("detail", message));
+    }
+
+    /** The reply of a queued {@code generate-enhanced}: {@code {job_id, status: "queued", message, …}}. */
+    public static String queued(String jobId) {
+        return Json.write(Json.object().put("job_id", jobId).put("status", QUEUED)
+                .put("message", "Blog generation job queued. Follow it at GET /api/v1/blog/jobs/" + jobId + ".")
+                .putNull("estimated_completion_time"));
+    }
+
+    /** The first stream message: the job is queued, and its id. */
+    public static String queuedMessage(String jobId, Instant at) {
+        return Json.write(BlogSdkReplies.messageNode(QUEUED, 0, at, "Job queued", jobId, QUEUED));
+    }
+
+    /**
+     * The SDK stage a logged event is shown as (docs/protocol-notes.md has the table); null for
+     * events the SDK has no message for (results before the end, draft pieces, the closing 100).
+     */
+    public static String stageOf(JobEvent event) {
+        return switch (event) {
+            case JobEvent.StepChange s -> "initialization";
+            case JobEvent.ProgressUpdate p -> p.stage() == null ? PROCESSING
+                    : p.stage().equals(Stage.COMPLETED) ? null
+                    : Stage.ofWireName(p.stage()).map(Stage::wireName).orElse(PROCESSING);
+            case JobEvent.Complete c -> COMPLETED;
+            case JobEvent.Failed f -> ERROR;
+            case JobEvent.Connected c -> null;
+            case JobEvent.ContextResult c -> null;
+            case JobEvent.BlogResult b -> null;
+            case JobEvent.VisualsResult v -> null;
+            case JobEvent.SeoResult s -> null;
+            case JobEvent.StreamTimeout t -> null;
+            case JobEvent.DraftDelta d -> null;
+            case JobEvent.DraftReset r -> null;
+        };
+    }
+
+    /**
+     * The stream message for a logged event, or null when it has none ({@link #stageOf}).
+     * {@code reached} is the progress the job had reached, which an error message keeps.
+     */
+    public static String streamMessage(String jobId, JobEvent event, Instant at, int reached) {
+        ObjectNode node = BlogSdkReplies.message(jobId, event, at, reached);
+        return node == null ? null : Json.write(node);
+    }
+
+    /** The blog result ({@code async_mode=false}'s reply, and {@code data.result} of {@code completed}). */
+    public static String result(JobResult result) {
+        return Json.write(BlogSdkReplies.result(result, null));
+    }
+
+    /**
+     * {@code GET /api/v1/blog/jobs/{id}}: the job's status, with {@code progress_updates} made from
+     * its log ({@code log}, oldest first) exactly as the stream sent them.
+     */
+    public static String job(JobStatus status, List<Logged> log) {
+        return Json.write(BlogSdkReplies.job(status, log));
     }
 
     /**

@@ -104,6 +104,34 @@ class ServeCommandTest {
     }
 
     @Test
+    void blogSdkUserLetsTokenlessBlogSdkRequestsInAndSaysSo() throws Exception {
+        var serve = new ServeCommand();
+        var out = new ServingLine();
+        var err = new StringWriter();
+        var line = new CommandLine(serve).setOut(new PrintWriter(out, true)).setErr(new PrintWriter(err));
+        var exit = CompletableFuture.supplyAsync(() -> line.execute("--port", "0", "--data-dir",
+                dir.resolve("data").toString(), "--blog-sdk-user", "alice"));
+        String base = out.address.get(30, TimeUnit.SECONDS);
+
+        var http = new OkHttpClient();
+        var create = new Request.Builder().url(base + "/api/v1/blog/generate-enhanced")
+                .post(RequestBody.create("{\"topic\": \"Served to the SDK\", \"keywords\": [\"sdk\"]}",
+                        MediaType.get("application/json"))).build();
+        try (var response = http.newCall(create).execute()) {
+            assertThat(response.code()).isEqualTo(200);
+            assertThat(response.body().string()).contains("\"status\":\"queued\"");
+        }
+        var jobApi = new Request.Builder().url(base + "/api/v1/jobs").build();
+        try (var response = http.newCall(jobApi).execute()) {
+            assertThat(response.code()).isEqualTo(401); // only the Blog SDK's routes are opened
+        }
+
+        serve.stop.countDown();
+        assertThat(exit.get(30, TimeUnit.SECONDS)).as(err.toString()).isZero();
+        assertThat(out.text.toString()).contains("Warning: Blog SDK requests without a token act as alice.");
+    }
+
+    @Test
     void aBusyPortAndBadNumbersAreExplained() throws Exception {
         try (var taken = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
             var err = new StringWriter();

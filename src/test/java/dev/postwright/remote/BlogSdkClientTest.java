@@ -264,9 +264,22 @@ class BlogSdkClientTest {
             var jobApiOnSdk = client(sdkUrl, token, Dialect.JOB_API).check();
             assertThat(jobApiOnSdk.state()).isEqualTo(Connection.State.WRONG_KIND);
             assertThat(jobApiOnSdk.message()).contains("Blog SDK");
-            var sdkOnServe = client(serve.baseUrl(), token, Dialect.BLOG_SDK).check();
-            assertThat(sdkOnServe.state()).isEqualTo(Connection.State.WRONG_KIND);
-            assertThat(sdkOnServe.message()).contains("Job API");
+            try (var nodeBackend = new MockWebServer()) { // the Node job API answers its own 404s
+                nodeBackend.setDispatcher(new Dispatcher() {
+                    @Override
+                    public MockResponse dispatch(RecordedRequest request) {
+                        return new MockResponse.Builder().code(404).setHeader("Content-Type", "application/json")
+                                .body("{\"success\": false, \"error\": \"Not found\", \"message\": \"No route\"}")
+                                .build();
+                    }
+                });
+                nodeBackend.start();
+                assertThat(client(nodeBackend.url("/").toString(), token, Dialect.BLOG_SDK).check().state())
+                        .isEqualTo(Connection.State.WRONG_KIND);
+            }
+            // serve speaks both dialects (issue 12 part A, decision 0023)
+            assertThat(client(serve.baseUrl(), token, Dialect.BLOG_SDK).check().state())
+                    .isEqualTo(Connection.State.CONNECTED);
             assertThat(client(serve.baseUrl(), token, Dialect.JOB_API).check().state())
                     .isEqualTo(Connection.State.CONNECTED);
         }

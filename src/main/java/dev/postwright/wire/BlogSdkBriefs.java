@@ -1,0 +1,224 @@
+package dev.postwright.wire;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.postwright.model.BusinessInfo;
+import dev.postwright.model.FieldProblem;
+import dev.postwright.model.JobRequest;
+import dev.postwright.model.Topic;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+
+/**
+ * Reads a Blog SDK request body ({@code BlogGenerationRequest}, job-stream-protocol.md §2.1) as
+ * the SDK's own server validates it, and maps it onto a brief. Every problem is collected, as
+ * Pydantic does, each naming its field by {@code loc}. The SDK's fields that our brief has no
+ * field for (tone, length, word count, post type, link targets) become sentences of the brief's
+ * additional instructions, before the caller's custom instructions. Unknown fields are ignored.
+ */
+final class BlogSdkBriefs {
+    static final Set<String> TONES = Set.of("professional", "casual", "friendly", "authoritative", "conversational",
+            "technical", "creative");
+    static final Set<String> LENGTHS = Set.of("short", "medium", "long", "extended");
+    private static final int MIN_TOPIC = 3;
+    private static final int MAX_TOPIC = 200;
+    private static final int MAX_INSTRUCTIONS = 5_000;
+    private static final int MAX_SHORT = 500;
+
+    private final JsonNode body;
+    private final List<BlogSdkCodec.Problem> problems = new ArrayList<>();
+
+    private BlogSdkBriefs(JsonNode body) {
+        this.body = body;
+    }
+
+    static BlogSdkCodec.Parsed read(byte[] bytes, String user) {
+        JsonNode body;
+        try {
+            body = Json.MAPPER.readTree(bytes);
+        } catch (java.io.IOException | RuntimeException e) {
+            return invalid(new BlogSdkCodec.Problem("json_invalid", List.of("body"), "JSON decode error"));
+        }
+        if (body == null || !body.isObject()) {
+            return invalid(new BlogSdkCodec.Problem("model_attributes_type", List.of("body"),
+                    "Input should be a valid dictionary or object to extract fields from"));
+        }
+        return new BlogSdkBriefs(body).brief(user);
+    }
+
+    private static BlogSdkCodec.Parsed invalid(BlogSdkCodec.Problem problem) {
+        return new BlogSdkCodec.Parsed(null, null, List.of(problem));
+    }
+
+    private BlogSdkCodec.Parsed brief(String user) {
+        String topic = string("topic", true, MIN_TOPIC, MAX_TOPIC);
+        List<String> keywords = keywords();
+        String audience = string("target_audience", false, 0, MAX_SHORT);
+        String tone = choice("tone", TONES);
+        String length = choice("length", LENGTHS);
+        String blogType = string("blog_type", false, 1, 50);
+        String custom = string("custom_instructions", false, 0, MAX_INSTRUCTIONS);
+        Integer words = integer("word_count_target", 100, 10_000);
+        Integer maxLinks = integer("max_internal_links", 0, 10);
+        List<String> links = linkTargets();
+        Boolean async = bool("async_mode");
+        if (!problems.isEmpty()) return new BlogSdkCodec.Parsed(null, null, List.copyOf(problems));
+
+        List<String> guidance = new ArrayList<>();
+        if (tone != null) guidance.add("Write in a " + tone + " tone.");
+        if (length != null || words != null) {
+            guidance.add("Length: " + (length != null ? length : "") + (length != null && words != null ? ", " : "")
+                    + (words != null ? "about " + words + " words" : "") + ".");
+        }
+        if (blogType != null) guidance.add("Make it a " + blogType.replace('_', '-').toLowerCase(Locale.ROOT) + " post.");
+        if (!links.isEmpty() && (maxLinks == null || maxLinks > 0)) {
+            guidance.add("Link to these pages of the site where they fit" + (maxLinks != null ? " (at most " + maxLinks
+                    + ")" : "") + ": " + String.join("; ", links) + ".");
+        }
+        if (custom != null && !custom.isBlank()) guidance.add(custom.strip());
+        var brief = new JobRequest(new Topic(topic.strip(), null, audience, keywords.getFirst(),
+                keywords.subList(1, keywords.size())), new BusinessInfo(null, audience, null, user), user,
+                guidance.isEmpty() ? null : String.join("\n\n", guidance), null, List.of(), null);
+        return new BlogSdkCodec.Parsed(brief, async, List.of());
+    }
+
+    /** Our brief's problems (its own limits) in the SDK's terms, named by the SDK field they came from. */
+    static List<BlogSdkCodec.Problem> fromBrief(List<FieldProblem> problems) {
+        return problems.stream().map(p -> new BlogSdkCodec.Problem("value_error", List.of("body", sdkField(p.field())),
+                p.message())).toList();
+    }
+
+    private static String sdkField(String ours) {
+        return switch (ours) {
+            case "topic.title" -> "topic";
+            case "topic.targetAudience", "businessInfo.targetAudience" -> "target_audience";
+            case "topic.focusKeyphrase", "topic.keywords" -> "keywords";
+            case "additionalInstructions" -> "custom_instructions";
+            default -> ours;
+        };
+    }
+
+    private String string(String field, boolean required, int min, int max) {
+        JsonNode value = body.get(field);
+        if (value == null || value.isNull()) {
+            if (required) problems.add(new BlogSdkCodec.Problem("missing", List.of("body", field), "Field required"));
+            return null;
+        }
+        if (!value.isTextual()) {
+            problems.add(new BlogSdkCodec.Problem("string_type", List.of("body", field), "Input should be a valid string"));
+            return null;
+        }
+        String text = value.asText();
+        if (text.strip().length() < min) {
+            problems.add(new BlogSdkCodec.Problem("string_too_short", List.of("body", field),
+                    "String should have at least " + min + " character" + (min == 1 ? "" : "s")));
+        } else if (text.length() > max) {
+            problems.add(new BlogSdkCodec.Problem("string_too_long", List.of("body", field),
+                    "String should have at most " + max + " characters"));
+        }
+        return text;
+    }
+
+    private String choice(String field, Set<String> allowed) {
+        String value = string(field, false, 0, 100);
+        if (value == null) return null;
+        String lower = value.toLowerCase(Locale.ROOT);
+        if (!allowed.contains(lower)) {
+            problems.add(new BlogSdkCodec.Problem("enum", List.of("body", field), "Input should be "
+                    + allowed.stream().sorted().map(a -> "'" + a + "'").reduce((a, b) -> a + ", " + b).orElse("")));
+            return null;
+        }
+        return lower;
+    }
+
+    private List<String> keywords() {
+        JsonNode value = body.get("keywords");
+        if (value == null || value.isNull()) {
+            problems.add(new BlogSdkCodec.Problem("missing", List.of("body", "keywords"), "Field required"));
+            return List.of("");
+        }
+        if (!value.isArray()) {
+            problems.add(new BlogSdkCodec.Problem("list_type", List.of("body", "keywords"), "Input should be a valid list"));
+            return List.of("");
+        }
+        List<String> out = new ArrayList<>();
+        for (int i = 0; i < value.size(); i++) {
+            JsonNode k = value.get(i);
+            if (!k.isTextual() || k.asText().isBlank()) {
+                problems.add(new BlogSdkCodec.Problem("string_type", List.of("body", "keywords", i),
+                        "Input should be a valid string"));
+            } else {
+                out.add(k.asText().strip());
+            }
+        }
+        if (value.isEmpty()) {
+            problems.add(new BlogSdkCodec.Problem("too_short", List.of("body", "keywords"),
+                    "List should have at least 1 item after validation, not 0"));
+        }
+        return out.isEmpty() ? List.of("") : out;
+    }
+
+    private Integer integer(String field, int min, int max) {
+        JsonNode value = body.get(field);
+        if (value == null || value.isNull()) return null;
+        int n;
+        if (value.isNumber() && value.canConvertToExactIntegral() && value.canConvertToInt()) {
+            n = value.intValue();
+        } else if (value.isTextual() && value.asText().strip().matches("-?\\d{1,9}")) {
+            n = Integer.parseInt(value.asText().strip()); // Pydantic's lax mode takes "1500" too
+        } else {
+            problems.add(value.isTextual() ? new BlogSdkCodec.Problem("int_parsing", List.of("body", field),
+                    "Input should be a valid integer, unable to parse string as an integer")
+                    : value.isNumber() && !value.canConvertToExactIntegral() ? new BlogSdkCodec.Problem("int_from_float",
+                    List.of("body", field), "Input should be a valid integer, got a number with a fractional part")
+                    : new BlogSdkCodec.Problem("int_type", List.of("body", field), "Input should be a valid integer"));
+            return null;
+        }
+        if (n < min) {
+            problems.add(new BlogSdkCodec.Problem("greater_than_equal", List.of("body", field),
+                    "Input should be greater than or equal to " + min));
+        } else if (n > max) {
+            problems.add(new BlogSdkCodec.Problem("less_than_equal", List.of("body", field),
+                    "Input should be less than or equal to " + max));
+        }
+        return n;
+    }
+
+    private Boolean bool(String field) {
+        JsonNode value = body.get(field);
+        if (value == null || value.isNull()) return null;
+        if (value.isBoolean()) return value.booleanValue();
+        // Pydantic's lax mode also takes these words and 0/1.
+        String word = value.isValueNode() ? value.asText().strip().toLowerCase(Locale.ROOT) : "";
+        if (Set.of("true", "1", "yes", "on", "t", "y").contains(word)) return true;
+        if (Set.of("false", "0", "no", "off", "f", "n").contains(word)) return false;
+        problems.add(new BlogSdkCodec.Problem("bool_parsing", List.of("body", field),
+                "Input should be a valid boolean, unable to interpret input"));
+        return null;
+    }
+
+    /** {@code internal_link_targets}: [{title, url, keywords?}], as "Title (url)". */
+    private List<String> linkTargets() {
+        JsonNode value = body.get("internal_link_targets");
+        if (value == null || value.isNull()) return List.of();
+        if (!value.isArray()) {
+            problems.add(new BlogSdkCodec.Problem("list_type", List.of("body", "internal_link_targets"),
+                    "Input should be a valid list"));
+            return List.of();
+        }
+        List<String> out = new ArrayList<>();
+        for (int i = 0; i < value.size(); i++) {
+            JsonNode target = value.get(i);
+            String title = target.path("title").isTextual() ? target.path("title").asText() : null;
+            String url = target.path("url").isTextual() ? target.path("url").asText() : null;
+            if (!target.isObject() || title == null || url == null) {
+                problems.add(new BlogSdkCodec.Problem("missing", List.of("body", "internal_link_targets", i,
+                        title == null ? "title" : "url"), "Field required"));
+                continue;
+            }
+            out.add(title.strip() + " (" + url.strip() + ")");
+        }
+        return out;
+    }
+}
