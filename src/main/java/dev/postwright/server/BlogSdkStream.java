@@ -1,6 +1,5 @@
 package dev.postwright.server;
 
-import dev.postwright.jobs.JobEventListener;
 import dev.postwright.jobs.LoggedEvent;
 import dev.postwright.model.JobEvent;
 import dev.postwright.queue.JobQueue;
@@ -8,12 +7,7 @@ import dev.postwright.wire.BlogSdkCodec;
 import dev.postwright.wire.SseFrameWriter;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.concurrent.LinkedBlockingQueue;
-import java.util.concurrent.TimeUnit;
 
 /**
  * One Blog SDK stream (job-stream-protocol.md §2.2) of a job just queued: unnamed {@code data:}
@@ -25,93 +19,49 @@ import java.util.concurrent.TimeUnit;
  * long generation; at the stream's maximum age the response ends without a last message, as the
  * SDK's own times out. Runs on the request's (virtual) thread.
  */
-final class BlogSdkStream {
-    private static final Object END = new Object();
-
-    private final LinkedBlockingQueue<Object> inbox = new LinkedBlockingQueue<>();
+final class BlogSdkStream implements StreamPump.Frames {
     private final String jobId;
-    private final ServeSettings settings;
+    private final StreamPump pump;
+    /** The highest progress sent, so no message steps back; touched only by the stream's thread. */
     private int reached;
 
     BlogSdkStream(String jobId, ServeSettings settings) {
         this.jobId = jobId;
-        this.settings = settings;
+        this.pump = new StreamPump(settings);
     }
 
     /** Ends the stream soon (server shutdown); safe from any thread. */
     void end() {
-        inbox.add(END);
+        pump.end();
     }
 
     /** Streams until the job ends, the stream's age runs out, {@link #end} or the client leaves. */
     void run(JobQueue queue, Instant queuedAt, OutputStream out) throws IOException {
-        write(out, SseFrameWriter.event(null, null, BlogSdkCodec.queuedMessage(jobId, queuedAt)));
-        var subscription = queue.subscribe(jobId, 0, new JobEventListener() {
-            @Override
-            public void onEvent(LoggedEvent event) {
-                inbox.add(event);
-            }
+        StreamPump.write(out, SseFrameWriter.event(null, null, BlogSdkCodec.queuedMessage(jobId, queuedAt)));
+        pump.run(queue, jobId, 0, out, this);
+    }
 
-            @Override
-            public void onEnd() {
-                inbox.add(END);
-            }
+    @Override
+    public String frame(LoggedEvent logged) {
+        String message = BlogSdkCodec.streamMessage(jobId, logged.event(), logged.at(), reached);
+        if (message == null) return "";
+        reached = Math.max(reached, switch (logged.event()) {
+            case JobEvent.ProgressUpdate p -> p.progress();
+            case JobEvent.StepChange s -> s.progress();
+            default -> 0;
         });
-        try {
-            pump(out);
-        } finally {
-            subscription.close();
-        }
+        return SseFrameWriter.event(null, null, message);
     }
 
-    private void pump(OutputStream out) throws IOException {
-        long deadline = System.nanoTime() + settings.streamMaxAge().toNanos();
-        long nextKeepalive = System.nanoTime() + settings.keepalive().toNanos();
-        List<Object> batch = new ArrayList<>();
-        while (true) {
-            long wait = Math.min(deadline, nextKeepalive) - System.nanoTime();
-            Object first;
-            try {
-                first = wait > 0 ? inbox.poll(wait, TimeUnit.NANOSECONDS) : inbox.poll();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return;
-            }
-            if (first == null) {
-                if (System.nanoTime() - deadline >= 0) return;
-                write(out, SseFrameWriter.comment("keepalive"));
-                nextKeepalive = System.nanoTime() + settings.keepalive().toNanos();
-                continue;
-            }
-            batch.clear();
-            batch.add(first);
-            inbox.drainTo(batch);
-            var frames = new StringBuilder();
-            boolean ended = false;
-            for (Object item : batch) {
-                if (item == END) {
-                    ended = true;
-                    break;
-                }
-                var logged = (LoggedEvent) item;
-                String message = BlogSdkCodec.streamMessage(jobId, logged.event(), logged.at(), reached);
-                if (message == null) continue;
-                reached = Math.max(reached, switch (logged.event()) {
-                    case JobEvent.ProgressUpdate p -> p.progress();
-                    case JobEvent.StepChange s -> s.progress();
-                    default -> 0;
-                });
-                frames.append(SseFrameWriter.event(null, null, message));
-                if (logged.event().isTerminal()) ended = true;
-            }
-            if (!frames.isEmpty()) write(out, frames.toString());
-            if (ended) return;
-            nextKeepalive = System.nanoTime() + settings.keepalive().toNanos();
-        }
+    /** The SDK's stream ends with its {@code completed} or {@code error} message. */
+    @Override
+    public boolean endsWith(LoggedEvent logged) {
+        return logged.event().isTerminal();
     }
 
-    private static void write(OutputStream out, String text) throws IOException {
-        out.write(text.getBytes(StandardCharsets.UTF_8));
-        out.flush();
+    /** The SDK's own stream ends without a last message when it times out. */
+    @Override
+    public String ageOut() {
+        return "";
     }
 }
