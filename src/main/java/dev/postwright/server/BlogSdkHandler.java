@@ -40,7 +40,6 @@ import org.eclipse.jetty.util.Callback;
  */
 final class BlogSdkHandler extends Handler.Abstract {
     static final String BASE = "/api/v1/blog";
-    private static final String BEARER = "Bearer ";
     private static final System.Logger LOG = System.getLogger(BlogSdkHandler.class.getName());
 
     private final JobQueue queue;
@@ -92,8 +91,8 @@ final class BlogSdkHandler extends Handler.Abstract {
     private Optional<String> user(Request request) {
         String header = request.getHeaders().get(HttpHeader.AUTHORIZATION);
         if (header == null || header.isBlank()) return Optional.ofNullable(settings.blogSdkUser());
-        if (!header.regionMatches(true, 0, BEARER, 0, BEARER.length())) return Optional.empty();
-        return tokens.user(header.substring(BEARER.length()).strip());
+        String token = Credentials.token(request, false); // null for a header that is not a Bearer token
+        return token == null ? Optional.empty() : tokens.user(token);
     }
 
     private void route(Request request, Response response, Callback callback, String rest, String method, String user)
