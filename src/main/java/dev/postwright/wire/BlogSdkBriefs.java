@@ -36,7 +36,7 @@ final class BlogSdkBriefs {
     static BlogSdkCodec.Parsed read(byte[] bytes, String user) {
         JsonNode body;
         try {
-            body = Json.MAPPER.readTree(bytes);
+            body = Json.readOne(bytes);
         } catch (java.io.IOException | RuntimeException e) {
             return invalid(new BlogSdkCodec.Problem("json_invalid", List.of("body"), "JSON decode error"));
         }
