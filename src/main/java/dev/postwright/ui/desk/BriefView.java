@@ -100,9 +100,12 @@ public final class BriefView extends VBox {
         length.setAccessibleText("Length of the post");
         var lengthLabel = new Label("Length");
         lengthLabel.setLabelFor(length);
-        var statusRow = new HBox(8, statusLabel, status, lengthLabel, length);
+        var statusRow = new HBox(8, statusLabel, status);
         statusRow.getStyleClass().add("options");
-        getChildren().addAll(options, statusRow);
+        for (Label label : List.of(statusLabel, lengthLabel)) label.setMinWidth(64); // the two lists line up
+        var lengthRow = new HBox(8, lengthLabel, length);
+        lengthRow.getStyleClass().add("options");
+        getChildren().addAll(options, statusRow, lengthRow);
         var ctas = section("brief-ctas", Bindings.size(brief.ctas).asString("Calls to action (%d)"), body ->
                 body.getChildren().add(new CtaEditor(brief.ctas, "brief-", "None: the calls to action in Settings are used.")));
         var embeds = section("brief-embeds", Bindings.createStringBinding(() -> "Embeds" + embedCount(brief),
