@@ -33,6 +33,16 @@ public sealed interface JobEvent {
     /** The draft is ready. */
     record BlogResult(BlogPost post) implements JobEvent {}
 
+    /**
+     * Images made for the post (only when the brief asked for them): a Postwright event, sent as
+     * soon as they are stored, before the SEO check that sees them in the post.
+     */
+    record ImagesResult(List<StoredImage> images) implements JobEvent {
+        public ImagesResult {
+            images = Lists.copyOf(images);
+        }
+    }
+
     /** Suggested visuals (only when the brief asked for them). */
     record VisualsResult(List<VisualSuggestion> suggestions) implements JobEvent {
         public VisualsResult {

@@ -7,9 +7,12 @@ package dev.postwright.model;
  * @param wordCountTarget about how many words the post should have, or null to let the writer
  *                        choose; a Postwright field ({@code options.wordCountTarget}), sent to the
  *                        Blog SDK as {@code word_count_target} and {@code length}
+ * @param generateImages  whether the visuals' featured suggestion becomes a real image in the post
+ *                        (a Postwright field, {@code options.generateImages}, off unless asked for;
+ *                        only with {@code includeVisuals})
  */
 public record JobOptions(boolean includeVisuals, boolean autoSave, String status, boolean skipSeoAnalysis,
-                         Integer wordCountTarget) {
+                         Integer wordCountTarget, boolean generateImages) {
     public static final String DEFAULT_STATUS = "draft";
     public static final JobOptions DEFAULTS = new JobOptions(true, true, DEFAULT_STATUS, false);
     /** The Blog SDK's bounds for {@code word_count_target}. */
@@ -20,9 +23,20 @@ public record JobOptions(boolean includeVisuals, boolean autoSave, String status
         status = status == null || status.isBlank() ? DEFAULT_STATUS : status;
     }
 
-    /** Options that leave the length to the writer. */
+    /** Options that leave the length to the writer and make no images. */
     public JobOptions(boolean includeVisuals, boolean autoSave, String status, boolean skipSeoAnalysis) {
-        this(includeVisuals, autoSave, status, skipSeoAnalysis, null);
+        this(includeVisuals, autoSave, status, skipSeoAnalysis, null, false);
+    }
+
+    /** Options that make no images. */
+    public JobOptions(boolean includeVisuals, boolean autoSave, String status, boolean skipSeoAnalysis,
+                      Integer wordCountTarget) {
+        this(includeVisuals, autoSave, status, skipSeoAnalysis, wordCountTarget, false);
+    }
+
+    /** Whether the job makes its featured image: images asked for, and visuals to make them from. */
+    public boolean makesImages() {
+        return includeVisuals && generateImages;
     }
 
     /**

@@ -8,12 +8,20 @@ import java.util.List;
  * @param seo       null when SEO analysis was skipped
  * @param savedPost null unless the job saved the post (autoSave)
  * @param metadata  may be null
+ * @param images    the images the job made and the post shows (none unless the brief asked for them)
  */
 public record JobResult(BlogPost post, List<VisualSuggestion> visuals, SeoAnalysis seo,
-                        SavedPost savedPost, Metadata metadata, List<Cta> ctas) {
+                        SavedPost savedPost, Metadata metadata, List<Cta> ctas, List<StoredImage> images) {
     public JobResult {
         visuals = Lists.copyOf(visuals);
         ctas = Lists.copyOf(ctas);
+        images = Lists.copyOf(images);
+    }
+
+    /** A result without images. */
+    public JobResult(BlogPost post, List<VisualSuggestion> visuals, SeoAnalysis seo, SavedPost savedPost,
+                     Metadata metadata, List<Cta> ctas) {
+        this(post, visuals, seo, savedPost, metadata, ctas, List.of());
     }
 
     /** Totals of the run; each may be null. */

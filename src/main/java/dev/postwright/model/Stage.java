@@ -15,6 +15,8 @@ public enum Stage {
     DRAFT("draft", "draft_generation", 30, "Writing the draft", "Draft"),
     METADATA("metadata", "seo_polish", 70, "Writing the title and description", "Details"),
     VISUALS("visuals", "enhancement", 80, "Suggesting visuals", "Visuals"),
+    /** Postwright's own stage (not one of the Blog SDK's): the featured image, when the brief asks for images. */
+    IMAGES("images", "image_generation", 85, "Making the featured image", "Images"),
     SEO("seo", "quality_scoring", 90, "Checking SEO and readability", "SEO"),
     SAVE("save", "finalization", 95, "Saving to your library", "Save");
 

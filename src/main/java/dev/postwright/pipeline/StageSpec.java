@@ -34,12 +34,20 @@ public sealed interface StageSpec<R, T> {
     /**
      * A stage whose output is computed, stored as its checkpoint together with its result events,
      * and restored from that checkpoint (re-emitting the events, which the log keeps once).
+     * {@code alongside} is the output's own write to the store, made in the checkpoint's
+     * transaction (so not at all after a cancel), or null for none; a restored output has made it already.
      */
     record Computed<R, T>(Stage stage, Predicate<JobOptions> enabled, Work<R, T> work, CheckpointCodec<T> checkpoint,
-                          Function<T, List<JobEvent>> events) implements StageSpec<R, T> {
+                          Function<T, List<JobEvent>> events, Function<T, SqlWork<?>> alongside)
+            implements StageSpec<R, T> {
         /** The same stage, run only for jobs whose options pass {@code when}. */
         public Computed<R, T> when(Predicate<JobOptions> when) {
-            return new Computed<>(stage, when, work, checkpoint, events);
+            return new Computed<>(stage, when, work, checkpoint, events, alongside);
+        }
+
+        /** The same stage, whose output is also written by {@code write} in its checkpoint's transaction. */
+        public Computed<R, T> storing(Function<T, SqlWork<?>> write) {
+            return new Computed<>(stage, enabled, work, checkpoint, events, write);
         }
     }
 
@@ -52,7 +60,7 @@ public sealed interface StageSpec<R, T> {
 
     static <R, T> Computed<R, T> computed(Stage stage, Work<R, T> work, CheckpointCodec<T> checkpoint,
                                           Function<T, List<JobEvent>> events) {
-        return new Computed<>(stage, options -> true, work, checkpoint, events);
+        return new Computed<>(stage, options -> true, work, checkpoint, events, null);
     }
 
     static <R, T> Stored<R, T> stored(Stage stage, Predicate<JobOptions> when, Function<R, SqlWork<?>> write,

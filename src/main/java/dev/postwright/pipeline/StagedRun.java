@@ -92,7 +92,11 @@ public final class StagedRun<R> {
         }
         long begun = announce(spec.stage());
         T value = spec.work().run(run);
-        ctx.completeStage(id, spec.checkpoint().write(value), spec.events().apply(value));
+        if (spec.alongside() == null) {
+            ctx.completeStage(id, spec.checkpoint().write(value), spec.events().apply(value));
+        } else {
+            ctx.completeStage(id, spec.checkpoint().write(value), spec.events().apply(value), spec.alongside().apply(value));
+        }
         estimates.record(spec.stage(), clock.millis() - begun);
         return value;
     }

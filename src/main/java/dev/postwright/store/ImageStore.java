@@ -69,33 +69,61 @@ public final class ImageStore {
     /**
      * Keeps {@code image}: its file first (flushed to disk), then its row.
      *
+     * @return the image as stored; for a job's placement stored before, that first image
      * @throws IOException    when the file cannot be written (nothing is stored)
      * @throws StoreException when the row cannot be (the file stays for the sweep)
      */
     public StoredImage save(NewImage image) throws IOException {
-        String sha256 = sha256(image.bytes());
-        Path file = fileOf(sha256, image.mediaType());
-        if (Files.exists(file) && Files.size(file) == image.bytes().length) {
-            // The same image is kept already: renew its time so a sweep running now leaves it to this row.
-            Files.setLastModifiedTime(file, FileTime.from(clock.instant()));
-        } else {
-            AtomicFiles.writeBytes(file, image.bytes());
-        }
-        long now = clock.millis();
-        String id = ids.get();
+        StoredImage kept = keepFile(image);
         return db.transaction(sql -> {
-            sql.update("""
-                    INSERT INTO images (id, owner, job_id, post_id, placement, prompt, alt_text, media_type, width, height,
-                                        size, source, sha256, created_at)
-                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                    ON CONFLICT (job_id, placement) WHERE job_id IS NOT NULL DO NOTHING""", id, image.owner(),
-                    image.jobId(), image.postId(), image.placement(), image.prompt(), image.altText(), image.mediaType(),
-                    image.width(), image.height(), image.bytes().length, image.source(), sha256, now);
+            recording(List.of(kept), image.owner()).run(sql);
             return image.jobId() == null
-                    ? sql.queryOne("SELECT " + COLUMNS + " FROM images WHERE id = ?", ImageStore::map, id).orElseThrow()
+                    ? sql.queryOne("SELECT " + COLUMNS + " FROM images WHERE id = ?", ImageStore::map, kept.id()).orElseThrow()
                     : sql.queryOne("SELECT " + COLUMNS + " FROM images WHERE job_id = ? AND placement = ?", ImageStore::map,
                             image.jobId(), image.placement()).orElseThrow();
         });
+    }
+
+    /**
+     * The first half of {@link #save}, for a job that records the row in a transaction of its own
+     * (its stage's checkpoint, so a cancelled job leaves no row): writes the file durably and
+     * returns the image its row will describe, with a new id.
+     *
+     * @throws IOException when the file cannot be written
+     */
+    public StoredImage keepFile(NewImage image) throws IOException {
+        byte[] bytes = image.bytes();
+        String sha256 = sha256(bytes);
+        Path file = fileOf(sha256, image.mediaType());
+        if (Files.exists(file) && Files.size(file) == bytes.length) {
+            // The same image is kept already: renew its time so a sweep running now leaves it to this row.
+            Files.setLastModifiedTime(file, FileTime.from(clock.instant()));
+        } else {
+            AtomicFiles.writeBytes(file, bytes);
+        }
+        return new StoredImage(ids.get(), image.postId(), image.jobId(), image.placement(), image.prompt(),
+                image.altText(), image.mediaType(), image.width(), image.height(), bytes.length, image.source(), sha256,
+                Instant.ofEpochMilli(clock.millis()));
+    }
+
+    /**
+     * The second half: the write work that records {@code images} (whose files {@link #keepFile}
+     * wrote) as {@code owner}'s. A job's placement recorded before is left as it was.
+     */
+    public SqlWork<Integer> recording(List<StoredImage> images, String owner) {
+        return sql -> {
+            int recorded = 0;
+            for (StoredImage i : images) {
+                recorded += sql.update("""
+                        INSERT INTO images (id, owner, job_id, post_id, placement, prompt, alt_text, media_type, width,
+                                            height, size, source, sha256, created_at)
+                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                        ON CONFLICT (job_id, placement) WHERE job_id IS NOT NULL DO NOTHING""", i.id(), owner, i.jobId(),
+                        i.postId(), i.placement(), i.prompt(), i.altText(), i.mediaType(), i.width(), i.height(), i.size(),
+                        i.source(), i.sha256(), i.createdAt().toEpochMilli());
+            }
+            return recorded;
+        };
     }
 
     /**

@@ -240,13 +240,16 @@ public final class BlogSdkCodec {
             case JobEvent.StepChange s -> "initialization";
             case JobEvent.ProgressUpdate p -> p.stage() == null ? PROCESSING
                     : p.stage().equals(Stage.COMPLETED) ? null
-                    : Stage.ofWireName(p.stage()).map(Stage::wireName).orElse(PROCESSING);
+                    // Our images stage has no SDK name: it belongs with the visuals' "enhancement".
+                    : Stage.ofWireName(p.stage()).map(s -> s == Stage.IMAGES ? Stage.VISUALS : s).map(Stage::wireName)
+                    .orElse(PROCESSING);
             case JobEvent.Complete c -> COMPLETED;
             case JobEvent.Failed f -> ERROR;
             case JobEvent.Connected c -> null;
             case JobEvent.ContextResult c -> null;
             case JobEvent.BlogResult b -> null;
             case JobEvent.VisualsResult v -> null;
+            case JobEvent.ImagesResult i -> null;
             case JobEvent.SeoResult s -> null;
             case JobEvent.StreamTimeout t -> null;
             case JobEvent.DraftDelta d -> null;

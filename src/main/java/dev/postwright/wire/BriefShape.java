@@ -12,7 +12,8 @@ import java.util.List;
 final class BriefShape {
     private static final List<String> TOPIC_TEXTS = List.of("title", "subheader", "targetAudience", "focusKeyphrase");
     private static final List<String> BUSINESS_TEXTS = List.of("businessType", "targetAudience", "industry", "userId");
-    private static final List<String> FLAGS = List.of("includeVisuals", "autoSave", "skipSEOAnalysis");
+    private static final List<String> FLAGS = List.of("includeVisuals", "autoSave", "skipSEOAnalysis",
+            JobRequestCodec.GENERATE_IMAGES);
     private static final List<String> EMBEDS = List.of(EmbedCodec.TWEETS, EmbedCodec.ARTICLES, EmbedCodec.VIDEOS);
     private static final List<String> CTA_TEXTS = List.of("href", "url", "type", "placement");
 

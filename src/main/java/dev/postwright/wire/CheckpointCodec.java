@@ -29,6 +29,8 @@ public final class CheckpointCodec<T> {
     public static final CheckpointCodec<BlogPost> POST = new CheckpointCodec<>(PostCodec::write, PostCodec::read);
     public static final CheckpointCodec<List<VisualSuggestion>> VISUALS =
             new CheckpointCodec<>(CheckpointCodec::writeVisuals, ResultCodec::readVisuals);
+    public static final CheckpointCodec<List<dev.postwright.model.StoredImage>> IMAGES =
+            new CheckpointCodec<>(ImageCodec::writeListNode, ImageCodec::readList);
     public static final CheckpointCodec<SeoAnalysis> SEO = new CheckpointCodec<>(ResultCodec::writeSeo, ResultCodec::readSeo);
 
     private final Function<T, JsonNode> writer;

@@ -18,6 +18,7 @@ import dev.postwright.model.JobEvent.ProgressUpdate;
 import dev.postwright.model.JobEvent.SeoResult;
 import dev.postwright.model.JobEvent.StepChange;
 import dev.postwright.model.JobEvent.StreamTimeout;
+import dev.postwright.model.JobEvent.ImagesResult;
 import dev.postwright.model.JobEvent.VisualsResult;
 import java.util.Optional;
 
@@ -40,6 +41,7 @@ public final class JobEventCodec {
     public static final String STREAM_TIMEOUT = "stream-timeout";
     public static final String DRAFT_DELTA = "draft-delta";
     public static final String DRAFT_RESET = "draft-reset";
+    public static final String IMAGES_RESULT = "images-result";
 
     private JobEventCodec() {}
 
@@ -51,6 +53,7 @@ public final class JobEventCodec {
             case ContextResult c -> CONTEXT_RESULT;
             case BlogResult b -> BLOG_RESULT;
             case VisualsResult v -> VISUALS_RESULT;
+            case ImagesResult i -> IMAGES_RESULT;
             case SeoResult s -> SEO_RESULT;
             case Complete c -> COMPLETE;
             case Failed f -> FAILED;
@@ -102,6 +105,7 @@ public final class JobEventCodec {
             case ContextResult c -> o.setAll(ResultCodec.writeContext(c.context()));
             case BlogResult b -> PostCodec.writeEvent(o, b.post());
             case VisualsResult v -> ResultCodec.writeVisuals(o, v.suggestions());
+            case ImagesResult i -> ImageCodec.writeList(o, i.images());
             case SeoResult s -> o.set("seoAnalysis", ResultCodec.writeSeo(s.analysis()));
             case Complete c -> o.set("result", ResultCodec.writeResult(c.result()));
             case Failed f -> {
@@ -144,6 +148,7 @@ public final class JobEventCodec {
             case CONTEXT_RESULT -> new ContextResult(ResultCodec.readContext(d));
             case BLOG_RESULT -> new BlogResult(PostCodec.read(d));
             case VISUALS_RESULT -> new VisualsResult(ResultCodec.readVisuals(d));
+            case IMAGES_RESULT -> new ImagesResult(ImageCodec.readList(d));
             case SEO_RESULT -> new SeoResult(ResultCodec.readSeo(orSelf(Fields.object(d, "seoAnalysis"), d)));
             case COMPLETE -> new Complete(ResultCodec.readResult(orSelf(Fields.object(d, "result"), d)));
             case FAILED -> failed(text(d, "error", "message"), text(d, "errorCode"));
@@ -156,8 +161,8 @@ public final class JobEventCodec {
 
     public static boolean isKnown(String name) {
         return switch (name) {
-            case CONNECTED, STEP_CHANGE, PROGRESS_UPDATE, CONTEXT_RESULT, BLOG_RESULT, VISUALS_RESULT, SEO_RESULT,
-                 COMPLETE, FAILED, STREAM_TIMEOUT, DRAFT_DELTA, DRAFT_RESET -> true;
+            case CONNECTED, STEP_CHANGE, PROGRESS_UPDATE, CONTEXT_RESULT, BLOG_RESULT, VISUALS_RESULT, IMAGES_RESULT,
+                 SEO_RESULT, COMPLETE, FAILED, STREAM_TIMEOUT, DRAFT_DELTA, DRAFT_RESET -> true;
             default -> false;
         };
     }

@@ -29,6 +29,8 @@ public final class JobRequestCodec {
 
     /** Postwright's own option: about how many words the post should have (absent: the writer's choice). */
     static final String WORD_COUNT_TARGET = "wordCountTarget";
+    /** Postwright's own option: whether the featured visual becomes a real image (off when absent). */
+    static final String GENERATE_IMAGES = "generateImages";
 
     private JobRequestCodec() {}
 
@@ -73,6 +75,7 @@ public final class JobRequestCodec {
         EmbedCodec.writeEmbeds(options, r.embeds());
         options.put("skipSEOAnalysis", r.options().skipSeoAnalysis());
         put(options, WORD_COUNT_TARGET, r.options().wordCountTarget());
+        options.put(GENERATE_IMAGES, r.options().generateImages());
         Fields.putObjects(root, "ctas", r.ctas(), JobRequestCodec::writeCta);
         return root;
     }
@@ -113,7 +116,8 @@ public final class JobRequestCodec {
     private static JobOptions readOptions(JsonNode n) {
         if (n == null) return JobOptions.DEFAULTS;
         return new JobOptions(Fields.bool(n, "includeVisuals", true), Fields.bool(n, "autoSave", true),
-                text(n, "status"), Fields.bool(n, "skipSEOAnalysis", false), Fields.integer(n, WORD_COUNT_TARGET));
+                text(n, "status"), Fields.bool(n, "skipSEOAnalysis", false), Fields.integer(n, WORD_COUNT_TARGET),
+                Fields.bool(n, GENERATE_IMAGES, false));
     }
 
     static Cta readCta(JsonNode n) {

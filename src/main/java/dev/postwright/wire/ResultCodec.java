@@ -19,7 +19,7 @@ import java.util.Map;
  * the post at {@code result.*}, its code at {@code result.data.*}: data is read first, the top
  * level is the fallback, and Postwright writes both: {@code data} with every post field, and the
  * documented top level ({@code title}, {@code content}, the three embed lists, {@code savedPost},
- * {@code metadata}, {@code imageGeneration}: null, as there is no image generation yet).
+ * {@code metadata}, {@code imageGeneration}: null unless the job made images, see {@link ImageCodec}).
  */
 public final class ResultCodec {
     static final List<String> SEO_SECTIONS = List.of("titleAnalysis", "contentFlow", "engagementUX", "technicalSEO");
@@ -36,7 +36,7 @@ public final class ResultCodec {
         return new JobResult(PostCodec.read(post), readVisuals(parts),
                 seo == null ? null : readSeo(seo), saved == null ? null : readSavedPost(saved),
                 metadata == null ? null : readMetadata(metadata),
-                Fields.objects(parts, "ctas", JobRequestCodec::readCta));
+                Fields.objects(parts, "ctas", JobRequestCodec::readCta), images(Fields.object(envelope, "imageGeneration")));
     }
 
     /** A finished job's result as stored with the job, and as the {@code complete} event's data. */
@@ -65,8 +65,12 @@ public final class ResultCodec {
         put(envelope, "title", r.post().title());
         put(envelope, "content", r.post().content());
         EmbedCodec.writeEmbeds(envelope, r.post().embeds());
-        envelope.putNull("imageGeneration"); // no image generation yet
+        envelope.set("imageGeneration", ImageCodec.imageGeneration(r)); // null without images
         return envelope;
+    }
+
+    private static List<dev.postwright.model.StoredImage> images(JsonNode imageGeneration) {
+        return imageGeneration == null ? List.of() : ImageCodec.readList(imageGeneration);
     }
 
     /** Reads {@code visualContentSuggestions}; producers name the kind {@code type} or {@code contentType}. */

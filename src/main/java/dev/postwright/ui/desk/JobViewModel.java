@@ -8,6 +8,7 @@ import dev.postwright.model.JobResult;
 import dev.postwright.model.SavedPost;
 import dev.postwright.model.SeoAnalysis;
 import dev.postwright.model.Stage;
+import dev.postwright.model.StoredImage;
 import dev.postwright.model.VisualSuggestion;
 import java.util.ArrayList;
 import java.util.List;
@@ -56,6 +57,8 @@ public final class JobViewModel {
     private final ReadOnlyBooleanWrapper scaffold = new ReadOnlyBooleanWrapper();
     private final ObservableList<VisualSuggestion> visuals = FXCollections.observableArrayList();
     private final ObservableList<VisualSuggestion> visualsView = FXCollections.unmodifiableObservableList(visuals);
+    private final ObservableList<StoredImage> images = FXCollections.observableArrayList();
+    private final ObservableList<StoredImage> imagesView = FXCollections.unmodifiableObservableList(images);
     private final List<Consumer<DraftPiece>> draftListeners = new ArrayList<>();
     /** The next piece begins the draft again. */
     private boolean draftRestarts = true;
@@ -77,6 +80,7 @@ public final class JobViewModel {
         error.set(null);
         scaffold.set(false);
         visuals.clear();
+        images.clear();
     }
 
     /**
@@ -106,6 +110,7 @@ public final class JobViewModel {
                     post(b.post());
                 }
                 case JobEvent.VisualsResult v -> visuals.setAll(v.suggestions());
+                case JobEvent.ImagesResult i -> images.setAll(i.images());
                 case JobEvent.SeoResult s -> seo.set(s.analysis());
                 case JobEvent.Complete c -> complete(c.result());
                 case JobEvent.Failed f -> {
@@ -161,6 +166,7 @@ public final class JobViewModel {
     private void complete(JobResult result) {
         post(result.post());
         visuals.setAll(result.visuals());
+        images.setAll(result.images());
         if (result.seo() != null) seo.set(result.seo());
         savedPost.set(result.savedPost());
         progress.set(100);
@@ -184,4 +190,7 @@ public final class JobViewModel {
     public ReadOnlyStringProperty errorProperty() { return error.getReadOnlyProperty(); }
     public ReadOnlyBooleanProperty scaffoldProperty() { return scaffold.getReadOnlyProperty(); }
     public ObservableList<VisualSuggestion> visuals() { return visualsView; }
+
+    /** The images the job made for its post, once stored. */
+    public ObservableList<StoredImage> images() { return imagesView; }
 }
