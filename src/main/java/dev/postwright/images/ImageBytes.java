@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.util.Arrays;
 import java.util.Iterator;
 import java.util.Locale;
+import java.util.zip.CRC32;
 import javax.imageio.ImageIO;
 import javax.imageio.ImageReader;
 import javax.imageio.stream.ImageInputStream;
@@ -12,7 +13,8 @@ import javax.imageio.stream.MemoryCacheImageInputStream;
 
 /**
  * Tells whether bytes really are a whole picture, from their content rather than what a server
- * said they were: PNG and JPEG by their signature, their end marker and a full decode with ImageIO;
+ * said they were: PNG by its signature, every chunk's length and CRC up to IEND, and a full decode
+ * with ImageIO; JPEG by its signature, its end marker and a full decode;
  * WebP (which ImageIO cannot decode) by its RIFF header, its declared length and its frame header.
  * Pictures wider or taller than {@link #MAX_SIDE} are refused before decoding, so a small file
  * cannot claim a picture that would fill memory. Thread-safe; touches no display and no disk.
@@ -22,23 +24,22 @@ public final class ImageBytes {
     public static final int MAX_SIDE = 8_192;
 
     private static final byte[] PNG = {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n'};
-    private static final byte[] PNG_END = {0, 0, 0, 0, 'I', 'E', 'N', 'D', (byte) 0xae, 0x42, 0x60, (byte) 0x82};
 
     /** What the bytes turned out to be. */
     public record Picture(String mediaType, int width, int height) {}
 
     /** Bytes that are not a whole picture; the message completes "The server sent …". */
     public static final class NotAnImageException extends Exception {
-        private final boolean truncated;
+        private final boolean broken;
 
-        NotAnImageException(String message, boolean truncated) {
+        NotAnImageException(String message, boolean broken) {
             super(message, null, false, false);
-            this.truncated = truncated;
+            this.broken = broken;
         }
 
-        /** True when the bytes began as a picture but stop short: a retry may fetch them whole. */
-        public boolean truncated() {
-            return truncated;
+        /** True when the bytes began as a picture but are cut off or damaged: a retry may fetch them whole. */
+        public boolean broken() {
+            return broken;
         }
     }
 
@@ -56,14 +57,30 @@ public final class ImageBytes {
 
     private static Picture png(byte[] bytes) throws NotAnImageException {
         if (bytes.length < 33 || !ascii(bytes, 12, 4).equals("IHDR")) throw cutOff("PNG");
-        int width = int32(bytes, 16);
-        int height = int32(bytes, 20);
-        checkSides(width, height);
-        if (!Arrays.equals(bytes, bytes.length - PNG_END.length, bytes.length, PNG_END, 0, PNG_END.length)) {
-            throw cutOff("PNG");
-        }
+        checkSides(int32(bytes, 16), int32(bytes, 20));
+        checkChunks(bytes);
         decode(bytes, "png", "PNG");
-        return new Picture("image/png", width, height);
+        return new Picture("image/png", int32(bytes, 16), int32(bytes, 20));
+    }
+
+    /**
+     * Walks the chunks to IEND, checking each length and CRC, before ImageIO sees them: its reader
+     * allocates what a chunk's length claims, so a damaged length could otherwise exhaust memory.
+     */
+    private static void checkChunks(byte[] bytes) throws NotAnImageException {
+        var crc = new CRC32();
+        int at = PNG.length;
+        while (true) {
+            if (at + 12 > bytes.length) throw cutOff("PNG");
+            int length = int32(bytes, at);
+            if (length < 0) throw damaged("PNG");
+            if (length > bytes.length - at - 12) throw cutOff("PNG");
+            crc.reset();
+            crc.update(bytes, at + 4, length + 4);
+            if ((int) crc.getValue() != int32(bytes, at + 8 + length)) throw damaged("PNG");
+            if (ascii(bytes, at + 4, 4).equals("IEND")) return;
+            at += 12 + length;
+        }
     }
 
     private static Picture jpeg(byte[] bytes) throws NotAnImageException {
@@ -112,7 +129,7 @@ public final class ImageBytes {
             reader.read(0);
             return new int[] {width, height};
         } catch (IOException | RuntimeException e) {
-            throw new NotAnImageException("a damaged " + name + " file that cannot be decoded", true);
+            throw damaged(name);
         } finally {
             reader.dispose();
         }
@@ -123,6 +140,10 @@ public final class ImageBytes {
             throw new NotAnImageException("a picture of " + Integer.toUnsignedString(width) + "x"
                     + Integer.toUnsignedString(height) + " pixels, more than the " + MAX_SIDE + " a side accepted", false);
         }
+    }
+
+    private static NotAnImageException damaged(String name) {
+        return new NotAnImageException("a damaged " + name + " file that cannot be decoded", true);
     }
 
     private static NotAnImageException cutOff(String name) {

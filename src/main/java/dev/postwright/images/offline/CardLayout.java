@@ -15,7 +15,7 @@ import java.util.Locale;
  * Where everything on a card goes, before anything is drawn. Every line lies inside {@link #safe},
  * the card less a margin of a tenth of its shorter side: the kicker (kind and keyphrase) at the top,
  * the organization at the foot, the title centred between them in as large a size as fits, up to
- * four lines on a wide card and six on a square one. Proportions follow the shorter side, so one
+ * four lines on a wide card and seven on a square one. Proportions follow the shorter side, so one
  * layout serves every size.
  *
  * @param kicker    the line above the title, or null when the card has neither kind nor keyphrase
@@ -70,7 +70,7 @@ record CardLayout(ImageSize size, Rectangle safe, Line kicker, List<Line> title,
             bottom -= m.getAscent() + m.getDescent() + u * 0.05f;
         }
 
-        int maxLines = w > h ? 4 : 6;
+        int maxLines = w > h ? 4 : 7;
         var fitted = TextFit.fit(card.title(), CardFonts::headline, u * 0.12f, u * 0.06f, maxLines, safe.width,
                 bottom - top, LINE_HEIGHT, FRC);
         Font font = fitted.font();
