@@ -150,8 +150,11 @@ public final class ImageBytes {
         return new NotAnImageException("a " + name + " file that stops short (the transfer was cut off)", true);
     }
 
-    /** "a web page (HTML)", "text", "JSON" or "data of an unknown kind", for the failure's sentence. */
-    static String describe(byte[] bytes) {
+    /**
+     * What bytes that are no picture look like, to complete "The server sent …": "a web page
+     * (HTML)", "JSON", "markup (XML or HTML)", "text", "nothing (an empty body)" or "data of an unknown kind".
+     */
+    public static String describe(byte[] bytes) {
         String head = new String(bytes, 0, Math.min(bytes.length, 512), java.nio.charset.StandardCharsets.ISO_8859_1)
                 .stripLeading().toLowerCase(Locale.ROOT);
         if (head.startsWith("<!doctype html") || head.startsWith("<html") || head.contains("<body")) return "a web page (HTML)";
