@@ -35,9 +35,8 @@ final class ImageDownloads {
         }
         var builder = new Request.Builder().url(link).header("Accept", "image/*");
         HttpUrl own = HttpUrl.parse(server.generationsUrl());
-        if (server.key() != null && own != null && sameOrigin(link, own)) {
-            builder.header("Authorization", "Bearer " + server.key());
-        }
+        String key = server.key();
+        if (key != null && own != null && sameOrigin(link, own)) builder.header("Authorization", "Bearer " + key);
         var call = client.newCall(builder.build());
         try (var abort = cancel.onCancel(call::cancel); Response response = call.execute()) {
             if (!response.isSuccessful()) throw ImageFailures.download(response.code());

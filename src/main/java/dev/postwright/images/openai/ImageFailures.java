@@ -20,8 +20,8 @@ import java.util.regex.Pattern;
  */
 final class ImageFailures {
     private static final Pattern MODEL_MISSING = Pattern.compile(
-            "model.*(not found|does not exist|unknown|no such|not available|could not load|failed to load|not loaded)"
-                    + "|(unknown|invalid|no such) model|model_not_found");
+            "model.*(not found|does not exist|unknown|no such|not available|not loaded)|(unknown|invalid|no such) model"
+                    + "|(could not|cannot|failed to) load( the)? model|model_not_found");
 
     private ImageFailures() {}
 

@@ -100,7 +100,8 @@ public final class OpenAiImageMaker implements ImageMaker {
                 askForBase64);
         var builder = new Request.Builder().url(server.generationsUrl()).header("Accept", "application/json")
                 .post(RequestBody.create(body, JSON));
-        if (server.key() != null) builder.header("Authorization", "Bearer " + server.key());
+        String key = server.key();
+        if (key != null) builder.header("Authorization", "Bearer " + key);
         var call = client.newCall(builder.build());
         try (var abort = cancel.onCancel(call::cancel); Response response = call.execute()) {
             if (!response.isSuccessful()) {
