@@ -2,6 +2,7 @@ package dev.postwright.images;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.Iterator;
 import java.util.Locale;
@@ -51,7 +52,9 @@ public final class ImageBytes {
         if (bytes.length >= 3 && (bytes[0] & 0xff) == 0xff && (bytes[1] & 0xff) == 0xd8 && (bytes[2] & 0xff) == 0xff) {
             return jpeg(bytes);
         }
-        if (bytes.length >= 12 && ascii(bytes, 0, 4).equals("RIFF") && ascii(bytes, 8, 4).equals("WEBP")) return webp(bytes);
+        if (bytes.length >= 12 && ascii(bytes, 0, 4).equals("RIFF") && ascii(bytes, 8, 4).equals("WEBP")) {
+            return webp(bytes);
+        }
         throw new NotAnImageException(describe(bytes), false);
     }
 
@@ -155,9 +158,11 @@ public final class ImageBytes {
      * (HTML)", "JSON", "markup (XML or HTML)", "text", "nothing (an empty body)" or "data of an unknown kind".
      */
     public static String describe(byte[] bytes) {
-        String head = new String(bytes, 0, Math.min(bytes.length, 512), java.nio.charset.StandardCharsets.ISO_8859_1)
+        String head = new String(bytes, 0, Math.min(bytes.length, 512), StandardCharsets.ISO_8859_1)
                 .stripLeading().toLowerCase(Locale.ROOT);
-        if (head.startsWith("<!doctype html") || head.startsWith("<html") || head.contains("<body")) return "a web page (HTML)";
+        if (head.startsWith("<!doctype html") || head.startsWith("<html") || head.contains("<body")) {
+            return "a web page (HTML)";
+        }
         if (head.startsWith("{") || head.startsWith("[")) return "JSON";
         if (head.startsWith("<")) return "markup (XML or HTML)";
         if (bytes.length == 0) return "nothing (an empty body)";
@@ -178,7 +183,7 @@ public final class ImageBytes {
     }
 
     private static String ascii(byte[] bytes, int at, int length) {
-        return new String(bytes, at, length, java.nio.charset.StandardCharsets.ISO_8859_1);
+        return new String(bytes, at, length, StandardCharsets.ISO_8859_1);
     }
 
     private static int int32(byte[] b, int at) {

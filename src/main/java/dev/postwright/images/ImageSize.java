@@ -15,7 +15,9 @@ public record ImageSize(int width, int height) {
     private static final Pattern TEXT = Pattern.compile("\\s*(\\d{1,5})\\s*[xX×]\\s*(\\d{1,5})\\s*");
 
     public ImageSize {
-        if (width <= 0 || height <= 0) throw new IllegalArgumentException("An image size must be positive: " + width + "x" + height);
+        if (width <= 0 || height <= 0) {
+            throw new IllegalArgumentException("An image size must be positive, not " + width + "x" + height + ".");
+        }
     }
 
     /**

@@ -47,7 +47,10 @@ public final class OpenAiImageMaker implements ImageMaker {
     private final OkHttpClient client;
     private final ImageDownloads downloads;
 
-    /** @param client shared with the text writers ({@code HttpClients.shared()}); its timeouts are replaced by the server's */
+    /**
+     * @param client shared with the text writers ({@code HttpClients.shared()}); this maker uses a
+     *               copy with the server's timeouts, leaving the shared one as it is
+     */
     public OpenAiImageMaker(ImageServer server, OkHttpClient client) {
         this.server = server;
         this.client = client.newBuilder().connectTimeout(server.connectTimeout()).readTimeout(server.readTimeout())
@@ -60,7 +63,10 @@ public final class OpenAiImageMaker implements ImageMaker {
         return server.model();
     }
 
-    /** OpenAI's own sizes (256, 512 and 1024 squares, 1792x1024, 1536x1024 and their portraits) and any other within 64-4096. */
+    /**
+     * Any size with both sides within 64-4096: OpenAI's own (256, 512 and 1024 squares, 1792x1024,
+     * 1536x1024 and their portraits) and whatever a local server may take; the server has the last word.
+     */
     @Override
     public boolean accepts(ImageSize size) {
         return size.width() >= MIN_SIDE && size.height() >= MIN_SIDE && size.width() <= MAX_SIDE
