@@ -29,6 +29,11 @@ public final class BriefRules {
         }
         rules.limit("additionalInstructions", "the additional instructions", request.additionalInstructions(), MAX_INSTRUCTIONS);
         rules.limit("options.status", "the post status", request.options().status(), 40);
+        Integer words = request.options().wordCountTarget();
+        if (words != null && (words < JobOptions.MIN_WORDS || words > JobOptions.MAX_WORDS)) {
+            rules.add("options.wordCountTarget", "Choose a length from " + JobOptions.MIN_WORDS + " to "
+                    + String.format("%,d", JobOptions.MAX_WORDS) + " words.");
+        }
         rules.checkCtas(request.ctas());
         rules.checkEmbeds(request.embeds());
         return List.copyOf(rules.problems);

@@ -3,12 +3,36 @@ package dev.postwright.model;
 /**
  * How a job runs. {@code includeVisuals} and {@code autoSave} are on unless explicitly turned
  * off; {@code status} is the status a saved post gets, "draft" by default.
+ *
+ * @param wordCountTarget about how many words the post should have, or null to let the writer
+ *                        choose; a Postwright field ({@code options.wordCountTarget}), sent to the
+ *                        Blog SDK as {@code word_count_target} and {@code length}
  */
-public record JobOptions(boolean includeVisuals, boolean autoSave, String status, boolean skipSeoAnalysis) {
+public record JobOptions(boolean includeVisuals, boolean autoSave, String status, boolean skipSeoAnalysis,
+                         Integer wordCountTarget) {
     public static final String DEFAULT_STATUS = "draft";
     public static final JobOptions DEFAULTS = new JobOptions(true, true, DEFAULT_STATUS, false);
+    /** The Blog SDK's bounds for {@code word_count_target}. */
+    public static final int MIN_WORDS = 100;
+    public static final int MAX_WORDS = 10_000;
 
     public JobOptions {
         status = status == null || status.isBlank() ? DEFAULT_STATUS : status;
+    }
+
+    /** Options that leave the length to the writer. */
+    public JobOptions(boolean includeVisuals, boolean autoSave, String status, boolean skipSeoAnalysis) {
+        this(includeVisuals, autoSave, status, skipSeoAnalysis, null);
+    }
+
+    /**
+     * The Blog SDK's {@code length} for the target: short up to 800 words, medium up to 1,600, long
+     * up to 2,500, extended above; null without a target.
+     */
+    public String lengthName() {
+        if (wordCountTarget == null) return null;
+        if (wordCountTarget <= 800) return "short";
+        if (wordCountTarget <= 1_600) return "medium";
+        return wordCountTarget <= 2_500 ? "long" : "extended";
     }
 }

@@ -118,7 +118,7 @@ final class BlogRun {
     SqlWork<?> savingPost() {
         BlogPost post = scoredPost();
         return library.saving(new PostLibrary.NewPost(post, ctx.request().organizationId(), Slugs.of(post.title()),
-                brief.focusKeyphrase(), ctx.request().options().status(), Words.count(post.content()), ctx.jobId()));
+                brief.focusKeyphrase(), ctx.request().options().status(), Words.count(post.content()), ctx.jobId(), ctx.owner()));
     }
 
     /** The post this job saved, if it did: a job saves its post at most once. */

@@ -19,6 +19,9 @@ public interface JobContext {
 
     JobRequest request();
 
+    /** Who the job belongs to (a team server's user), or null for the local writer's. */
+    String owner();
+
     /** 1 on the first run, then 2, 3… for automatic retries and recovery after a crash. */
     int attempt();
 

@@ -208,9 +208,15 @@ final class BlogSdkHandler extends Handler.Abstract {
         Replies.json(response, callback, HttpStatus.OK_200, BlogSdkCodec.job(status.get(), log));
     }
 
-    /** The body as a brief, or null after answering 413 or 422. */
+    /** The body as a brief, or null after answering 413, 415 or 422. */
     private BlogSdkCodec.Parsed parse(Request request, Response response, Callback callback, String user)
             throws IOException {
+        if (!JsonBodies.isJson(request.getHeaders().get(HttpHeader.CONTENT_TYPE))) {
+            // As on the job API: a browser sends a cross-site form without asking first, never JSON.
+            detail(response, callback, HttpStatus.UNSUPPORTED_MEDIA_TYPE_415, "Send the body as JSON, with "
+                    + "Content-Type: application/json.");
+            return null;
+        }
         byte[] body = Content.Source.asInputStream(request).readNBytes(settings.maxBodyBytes() + 1);
         if (body.length > settings.maxBodyBytes()) {
             detail(response, callback, HttpStatus.PAYLOAD_TOO_LARGE_413, "The request is larger than the limit of "

@@ -6,6 +6,7 @@ import dev.postwright.jobs.JobNotFoundException;
 import dev.postwright.model.JobRequest;
 import dev.postwright.model.JobStatus;
 import dev.postwright.queue.JobQueue;
+import dev.postwright.store.PostLibrary;
 import dev.postwright.wire.JobApiReplies;
 import dev.postwright.wire.JobRequestCodec;
 import dev.postwright.wire.Sizes;
@@ -26,8 +27,9 @@ import org.eclipse.jetty.server.Response;
 import org.eclipse.jetty.util.Callback;
 
 /**
- * The job API (job-stream-protocol.md §1 and §1.6) over the local queue. Every {@code /api/v1/jobs}
- * route needs a valid token; a job belongs to the user who created it, and anyone else is told it
+ * The job API (job-stream-protocol.md §1 and §1.6) over the local queue, and its library routes
+ * ({@link BlogPostRoutes}). Every {@code /api/v1/jobs} and {@code /api/v1/blog-posts} route needs
+ * a valid token; a job belongs to the user who created it, and anyone else is told it
  * does not exist (404). Errors are {@code {"success": false, "error", "message"}}, plus
  * {@code field} for a brief's problem.
  */
@@ -41,10 +43,12 @@ final class JobApiHandler extends Handler.Abstract {
     private final JobQueue queue;
     private final Tokens tokens;
     private final ServeSettings settings;
+    private final BlogPostRoutes posts;
     private final Set<EventStream> streams = ConcurrentHashMap.newKeySet();
 
-    JobApiHandler(JobQueue queue, Tokens tokens, ServeSettings settings) {
+    JobApiHandler(JobQueue queue, PostLibrary library, Tokens tokens, ServeSettings settings) {
         this.queue = queue;
+        this.posts = new BlogPostRoutes(library, settings);
         this.tokens = tokens;
         this.settings = settings;
     }
@@ -63,7 +67,8 @@ final class JobApiHandler extends Handler.Abstract {
             health(response, callback);
             return true;
         }
-        if (!path.equals(BASE) && !path.startsWith(BASE + "/")) {
+        boolean posts = BlogPostRoutes.owns(path);
+        if (!posts && !path.equals(BASE) && !path.startsWith(BASE + "/")) {
             Replies.error(response, callback, HttpStatus.NOT_FOUND_404, "Not found", "There is nothing at " + path + ".");
             return true;
         }
@@ -82,7 +87,8 @@ final class JobApiHandler extends Handler.Abstract {
         }
         request.setAttribute(USER_ATTRIBUTE, user.get());
         try {
-            route(request, response, callback, path.substring(BASE.length()), method, user.get());
+            if (posts) this.posts.route(request, response, callback, user.get());
+            else route(request, response, callback, path.substring(BASE.length()), method, user.get());
         } catch (RuntimeException e) {
             Optional<String> diskFull = queue.writeFault();
             if (diskFull.isPresent()) {
@@ -104,21 +110,6 @@ final class JobApiHandler extends Handler.Abstract {
     private static boolean isStreamRoute(String path) {
         String[] parts = path.substring(BASE.length()).split("/", -1);
         return parts.length == 3 && parts[0].isEmpty() && !parts[1].isEmpty() && parts[2].equals("stream");
-    }
-
-    /**
-     * Whether a POST's body may be read as JSON: its {@code Content-Type} is JSON, or it has none
-     * and no body ({@code cancel}, {@code retry}). Otherwise answers 415: a browser sends a cross-site
-     * form or a {@code text/plain} body without asking first, never JSON.
-     */
-    private static boolean jsonBody(Request request, Response response, Callback callback, boolean bodyRequired) {
-        String type = request.getHeaders().get(HttpHeader.CONTENT_TYPE);
-        if (type == null && !bodyRequired && request.getLength() <= 0) return true;
-        String mime = type == null ? "" : type.split(";", 2)[0].strip().toLowerCase(java.util.Locale.ROOT);
-        if (mime.equals("application/json") || (mime.startsWith("application/") && mime.endsWith("+json"))) return true;
-        Replies.error(response, callback, HttpStatus.UNSUPPORTED_MEDIA_TYPE_415, "Unsupported media type",
-                "Send the body as JSON, with Content-Type: application/json.");
-        return false;
     }
 
     /** 200 while the queue's database takes writes; 503 with the reason while it does not (a full disk). */
@@ -150,7 +141,7 @@ final class JobApiHandler extends Handler.Abstract {
         }
         if (rest.equals("/content-generation")) {
             if (!method.equals("POST")) { Replies.methodNotAllowed(response, callback, "POST"); return; }
-            if (!jsonBody(request, response, callback, true)) return;
+            if (!JsonBodies.accepted(request, response, callback, true)) return;
             create(request, response, callback, user);
             return;
         }
@@ -171,7 +162,7 @@ final class JobApiHandler extends Handler.Abstract {
             return;
         }
         if (!method.equals(allowed)) { Replies.methodNotAllowed(response, callback, allowed); return; }
-        if (method.equals("POST") && !jsonBody(request, response, callback, false)) return;
+        if (method.equals("POST") && !JsonBodies.accepted(request, response, callback, false)) return;
         Optional<JobStatus> status = queue.status(jobId).filter(s -> user.equals(s.owner()));
         if (status.isEmpty()) {
             Replies.error(response, callback, HttpStatus.NOT_FOUND_404, "Not found",

@@ -1,6 +1,7 @@
 package dev.postwright.server;
 
 import dev.postwright.queue.JobQueue;
+import dev.postwright.store.PostLibrary;
 import java.lang.System.Logger.Level;
 import java.util.concurrent.Executors;
 import org.eclipse.jetty.server.Handler;
@@ -13,8 +14,8 @@ import org.eclipse.jetty.util.NanoTime;
 import org.eclipse.jetty.util.thread.QueuedThreadPool;
 
 /**
- * {@code postwright serve}: the job API and the Blog SDK's blog routes on Jetty, over a local
- * engine's queue. Requests run on
+ * {@code postwright serve}: the job API, its library routes and the Blog SDK's blog routes on Jetty,
+ * over a local engine's queue and library. Requests run on
  * virtual threads, so each open stream costs a parked virtual thread, not a platform one. Bodies
  * over the limit are refused (413) after reading one byte past it; every request is logged with its method,
  * path (never the query, which may hold a token), status, time and user.
@@ -29,7 +30,11 @@ public final class JobApiServer implements AutoCloseable {
     private final BlogSdkHandler blogSdk;
     private final String blogSdkUser;
 
-    public JobApiServer(JobQueue queue, Tokens tokens, ServeSettings settings) {
+    /**
+     * @param library where the jobs save their posts, served by {@code /api/v1/blog-posts}; the
+     *                same database as {@code queue}'s, so a full disk is reported for both
+     */
+    public JobApiServer(JobQueue queue, PostLibrary library, Tokens tokens, ServeSettings settings) {
         var threads = new QueuedThreadPool();
         threads.setName("postwright-http");
         threads.setVirtualThreadsExecutor(Executors.newVirtualThreadPerTaskExecutor());
@@ -43,7 +48,7 @@ public final class JobApiServer implements AutoCloseable {
         // Long enough that a stream between keepalives is never taken for an idle connection.
         connector.setIdleTimeout(Math.max(30_000, settings.keepalive().toMillis() * 3));
         server.addConnector(connector);
-        api = new JobApiHandler(queue, tokens, settings);
+        api = new JobApiHandler(queue, library, tokens, settings);
         blogSdk = new BlogSdkHandler(queue, tokens, settings);
         blogSdkUser = settings.blogSdkUser();
         // The Blog SDK's routes first (they take /api/v1/blog only), then the job API and the rest;

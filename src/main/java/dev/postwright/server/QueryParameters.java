@@ -12,6 +12,10 @@ final class QueryParameters {
             super("The query string is not well formed: check its percent-encoding (%xx must spell UTF-8 text).",
                     cause);
         }
+
+        BadQueryException(String message) {
+            super(message);
+        }
     }
 
     /** The value of {@code name}, or null. */
@@ -25,5 +29,22 @@ final class QueryParameters {
         } catch (RuntimeException e) {
             throw new BadQueryException(e);
         }
+    }
+
+    /**
+     * The whole number {@code name}, {@code fallback} when absent.
+     *
+     * @throws BadQueryException when it is not a whole number from {@code min} to {@code max}
+     */
+    static int integer(Request request, String name, int fallback, int min, int max) {
+        String value = value(request, name);
+        if (value == null || value.isBlank()) return fallback;
+        try {
+            int n = Integer.parseInt(value.strip());
+            if (n >= min && n <= max) return n;
+        } catch (NumberFormatException notANumber) {
+            // refused below, in words
+        }
+        throw new BadQueryException(name + " must be a whole number from " + min + " to " + max + ".");
     }
 }

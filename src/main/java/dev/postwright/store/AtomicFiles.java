@@ -12,6 +12,7 @@ import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.FileAttribute;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Set;
+import java.util.UUID;
 
 /**
  * Whole-file writes that a crash cannot tear: the text goes to a hidden file beside the target,
@@ -30,17 +31,29 @@ public final class AtomicFiles {
         write(file, text, true);
     }
 
+    /**
+     * Writes {@code bytes} as {@code file}, which is whole or absent after a crash. Writers of the
+     * same file at once each use their own hidden file, so the last rename wins whole.
+     */
+    public static void writeBytes(Path file, byte[] bytes) throws IOException {
+        write(file, bytes, false, "." + UUID.randomUUID());
+    }
+
     private static void write(Path file, String text, boolean ownerOnly) throws IOException {
+        write(file, text.getBytes(StandardCharsets.UTF_8), ownerOnly, "");
+    }
+
+    private static void write(Path file, byte[] content, boolean ownerOnly, String tempSuffix) throws IOException {
         Path target = file.toAbsolutePath();
         Files.createDirectories(target.getParent());
-        Path temp = target.resolveSibling("." + target.getFileName() + ".tmp");
+        Path temp = target.resolveSibling("." + target.getFileName() + tempSuffix + ".tmp");
         Files.deleteIfExists(temp);
         FileAttribute<?>[] attributes = ownerOnly && FileSystems.getDefault().supportedFileAttributeViews().contains("posix")
                 ? new FileAttribute<?>[] {PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------"))}
                 : new FileAttribute<?>[0];
         try (FileChannel channel = FileChannel.open(temp, Set.of(StandardOpenOption.CREATE_NEW,
                 StandardOpenOption.WRITE), attributes)) {
-            ByteBuffer bytes = ByteBuffer.wrap(text.getBytes(StandardCharsets.UTF_8));
+            ByteBuffer bytes = ByteBuffer.wrap(content);
             while (bytes.hasRemaining()) channel.write(bytes);
             channel.force(true);
         } catch (IOException e) {

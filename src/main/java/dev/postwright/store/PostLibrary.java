@@ -43,9 +43,20 @@ public final class PostLibrary {
         this.ids = ids;
     }
 
-    /** What a new library entry needs besides the post itself. */
+    /**
+     * What a new library entry needs besides the post itself.
+     *
+     * @param sourceJobId the job that wrote it, or null for a post saved by hand
+     * @param owner       the team server's user it belongs to, or null for the desktop's own posts
+     */
     public record NewPost(BlogPost post, String organizationId, String slug, String focusKeyphrase, String status,
-                          int wordCount, String sourceJobId) {}
+                          int wordCount, String sourceJobId, String owner) {
+        /** A post of the desktop's own library, which has no owners. */
+        public NewPost(BlogPost post, String organizationId, String slug, String focusKeyphrase, String status,
+                       int wordCount, String sourceJobId) {
+            this(post, organizationId, slug, focusKeyphrase, status, wordCount, sourceJobId, null);
+        }
+    }
 
     /** An edited post: what a writer changes in the editor. */
     public record Revision(BlogPost post, String focusKeyphrase, String status, int wordCount) {}
@@ -70,11 +81,11 @@ public final class PostLibrary {
         return sql -> {
             int inserted = sql.update("""
                     INSERT INTO posts (id, organization_id, title, slug, focus_keyphrase, status, word_count,
-                                       source_job_id, post, created_at, updated_at, version)
-                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1)
+                                       source_job_id, post, created_at, updated_at, version, owner)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1, ?)
                     ON CONFLICT (source_job_id) WHERE source_job_id IS NOT NULL DO NOTHING""",
                     id, entry.organizationId(), titleOf(entry.post()), entry.slug(), keyphrase, entry.status(),
-                    entry.wordCount(), entry.sourceJobId(), json, now, now);
+                    entry.wordCount(), entry.sourceJobId(), json, now, now, entry.owner());
             if (inserted == 1) {
                 sql.update("INSERT INTO post_versions (post_id, number, post, word_count, saved_at, reason) "
                         + "VALUES (?, 1, ?, ?, ?, ?)", id, json, entry.wordCount(), now,
@@ -143,6 +154,19 @@ public final class PostLibrary {
     public Optional<LibraryPost> find(String id) {
         return db.read(sql -> sql.queryOne("SELECT " + COLUMNS + " FROM posts WHERE id = ? AND deleted_at IS NULL",
                 PostLibrary::map, id));
+    }
+
+    /** {@code owner}'s post {@code id}; empty when absent, deleted, unreadable or someone else's. */
+    public Optional<LibraryPost> findOwned(String id, String owner) {
+        return db.read(sql -> sql.queryOne("SELECT " + COLUMNS + " FROM posts WHERE id = ? AND owner = ? "
+                + "AND deleted_at IS NULL", PostLibrary::map, id, owner));
+    }
+
+    /** {@code owner}'s posts, every organization's, most recently changed first, skipping {@code offset} of them. */
+    public List<LibraryPost> ownedBy(String owner, int limit, int offset) {
+        return db.read(sql -> sql.query("SELECT " + COLUMNS + " FROM posts WHERE owner = ? AND deleted_at IS NULL "
+                + "ORDER BY updated_at DESC, key DESC LIMIT ? OFFSET ?", PostLibrary::map, owner, limit, offset))
+                .stream().filter(Objects::nonNull).toList();
     }
 
     /** The organization's posts, most recently changed first. */

@@ -3,6 +3,7 @@ package dev.postwright.wire;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.postwright.model.BusinessInfo;
 import dev.postwright.model.FieldProblem;
+import dev.postwright.model.JobOptions;
 import dev.postwright.model.JobRequest;
 import dev.postwright.model.Topic;
 import java.util.ArrayList;
@@ -36,7 +37,7 @@ final class BlogSdkBriefs {
     static BlogSdkCodec.Parsed read(byte[] bytes, String user) {
         JsonNode body;
         try {
-            body = Json.MAPPER.readTree(bytes);
+            body = Json.readOne(bytes);
         } catch (java.io.IOException | RuntimeException e) {
             return invalid(new BlogSdkCodec.Problem("json_invalid", List.of("body"), "JSON decode error"));
         }
@@ -67,10 +68,6 @@ final class BlogSdkBriefs {
 
         List<String> guidance = new ArrayList<>();
         if (tone != null) guidance.add("Write in a " + tone + " tone.");
-        if (length != null || words != null) {
-            guidance.add("Length: " + (length != null ? length : "") + (length != null && words != null ? ", " : "")
-                    + (words != null ? "about " + words + " words" : "") + ".");
-        }
         if (blogType != null) guidance.add("Make it a " + blogType.replace('_', '-').toLowerCase(Locale.ROOT) + " post.");
         if (!links.isEmpty() && (maxLinks == null || maxLinks > 0)) {
             guidance.add("Link to these pages of the site where they fit" + (maxLinks != null ? " (at most " + maxLinks
@@ -79,8 +76,20 @@ final class BlogSdkBriefs {
         if (custom != null && !custom.isBlank()) guidance.add(custom.strip());
         var brief = new JobRequest(new Topic(topic.strip(), null, audience, keywords.getFirst(),
                 keywords.subList(1, keywords.size())), new BusinessInfo(null, audience, null, user), user,
-                guidance.isEmpty() ? null : String.join("\n\n", guidance), null, List.of(), null);
+                guidance.isEmpty() ? null : String.join("\n\n", guidance), new JobOptions(true, true, null, false,
+                words != null ? words : wordsOf(length)), List.of(), null);
         return new BlogSdkCodec.Parsed(brief, async, List.of());
+    }
+
+    /** The word count target a {@code length} stands for, as {@link JobOptions#lengthName()} reads it back; null for none. */
+    private static Integer wordsOf(String length) {
+        if (length == null) return null;
+        return switch (length) {
+            case "short" -> 600;
+            case "medium" -> 1_200;
+            case "long" -> 2_000;
+            default -> 3_000;
+        };
     }
 
     /** Our brief's problems (its own limits) in the SDK's terms, named by the SDK field they came from. */

@@ -7,6 +7,7 @@ import dev.postwright.model.FieldProblem;
 import dev.postwright.model.Embeds;
 import dev.postwright.model.JobEvent;
 import dev.postwright.model.JobRequest;
+import dev.postwright.model.PostKind;
 import dev.postwright.model.JobResult;
 import dev.postwright.model.JobState;
 import dev.postwright.model.JobStatus;
@@ -92,7 +93,10 @@ public final class BlogSdkCodec {
      * secondary keywords; the audience (topic's, business's, else the profile's); the tone the
      * profile's brand voice names (professional when it names none); the profile's pages as
      * {@code internal_link_targets}; the instructions, with the calls to action (the brief's, else
-     * the profile's) spelt out, since the SDK has no field for them. The SDK has no fields for embeds, so they are not sent.
+     * the profile's) spelt out, since the SDK has no field for them; the post's kind, read from its
+     * title, as {@code blog_type} (none for a plain article); the brief's word count target as
+     * {@code word_count_target} and the {@code length} it falls in. The SDK has no fields for
+     * embeds, so they are not sent.
      *
      * @param profile the organization's profile, or null when none is known
      */
@@ -113,6 +117,12 @@ public final class BlogSdkCodec {
                 profile == null ? null : profile.audience());
         if (audience != null) out.put("target_audience", audience);
         out.put("tone", tone(profile == null ? null : profile.brandVoice()));
+        String blogType = PostKind.of(title).blogType();
+        if (blogType != null) out.put("blog_type", blogType);
+        if (brief.options().wordCountTarget() != null) {
+            out.put("length", brief.options().lengthName());
+            out.put("word_count_target", brief.options().wordCountTarget());
+        }
         String instructions = instructions(brief, profile);
         if (!instructions.isEmpty()) {
             out.put("custom_instructions", instructions.length() > MAX_INSTRUCTIONS

@@ -44,6 +44,8 @@ final class BriefShape {
             object(options, "options", "an object");
             for (String name : FLAGS) flag(options, name);
             string(options, "status", "options.");
+            JsonNode words = present(options, JobRequestCodec.WORD_COUNT_TARGET);
+            if (words != null && !(words.isIntegralNumber() && words.canConvertToInt())) throw wrong("options.wordCountTarget", "a whole number of words");
             for (String name : EMBEDS) objects(options, name, "options.");
         }
         JsonNode ctas = objects(root, "ctas", "");

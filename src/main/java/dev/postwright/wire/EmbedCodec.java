@@ -15,7 +15,9 @@ import dev.postwright.model.Video;
 /**
  * Preloaded tweets, articles and videos. Producers disagree on tweet field names: some send
  * {@code author_handle} / {@code author_name} instead of {@code handle} / {@code author}; both
- * are read, the canonical names are written.
+ * are read. An embed read here is written back exactly as it was sent (its own field names, and
+ * fields we do not read), as the backend echoes a brief's embeds; one made here is written with
+ * the canonical names.
  */
 public final class EmbedCodec {
     static final String TWEETS = "preloadedTweets";
@@ -41,10 +43,11 @@ public final class EmbedCodec {
 
     public static Tweet readTweet(JsonNode n) {
         return new Tweet(text(n, "url"), text(n, "author", "author_name"), text(n, "handle", "author_handle"),
-                text(n, "text"), whole(n, "likes"), whole(n, "retweets"), bool(n, "verified", false));
+                text(n, "text"), whole(n, "likes"), whole(n, "retweets"), bool(n, "verified", false), Json.write(n));
     }
 
     public static ObjectNode writeTweet(Tweet t) {
+        if (t.asSent() != null) return asSent(t.asSent());
         ObjectNode o = Json.object();
         put(o, "url", t.url());
         put(o, "author", t.author());
@@ -62,10 +65,11 @@ public final class EmbedCodec {
         // NewsAPI's own shape nests the name: {"source": {"name": …}}
         if (sourceName == null && source != null) sourceName = text(source, "name");
         return new Article(text(n, "url"), text(n, "title"), text(n, "description"), sourceName,
-                text(n, "author"), text(n, "publishedAt"), text(n, "urlToImage"), text(n, "content"));
+                text(n, "author"), text(n, "publishedAt"), text(n, "urlToImage"), text(n, "content"), Json.write(n));
     }
 
     public static ObjectNode writeArticle(Article a) {
+        if (a.asSent() != null) return asSent(a.asSent());
         ObjectNode o = Json.object();
         put(o, "url", a.url());
         put(o, "title", a.title());
@@ -81,10 +85,11 @@ public final class EmbedCodec {
     public static Video readVideo(JsonNode n) {
         return new Video(text(n, "url"), text(n, "videoId"), text(n, "title"), text(n, "description"),
                 text(n, "channelTitle"), text(n, "channelId"), text(n, "publishedAt"), text(n, "thumbnailUrl"),
-                whole(n, "viewCount"), whole(n, "likeCount"), text(n, "duration"));
+                whole(n, "viewCount"), whole(n, "likeCount"), text(n, "duration"), Json.write(n));
     }
 
     public static ObjectNode writeVideo(Video v) {
+        if (v.asSent() != null) return asSent(v.asSent());
         ObjectNode o = Json.object();
         put(o, "url", v.url());
         put(o, "videoId", v.videoId());
@@ -98,5 +103,10 @@ public final class EmbedCodec {
         put(o, "likeCount", v.likeCount());
         put(o, "duration", v.duration());
         return o;
+    }
+
+    /** The object an embed was read from; it was one when read, so it parses as one. */
+    private static ObjectNode asSent(String json) {
+        return (ObjectNode) Json.parse(json, "an embed");
     }
 }

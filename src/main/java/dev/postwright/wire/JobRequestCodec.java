@@ -27,6 +27,9 @@ public final class JobRequestCodec {
     public static final int MAX_BYTES = 2 * 1024 * 1024;
     private static final String WHAT = "the brief";
 
+    /** Postwright's own option: about how many words the post should have (absent: the writer's choice). */
+    static final String WORD_COUNT_TARGET = "wordCountTarget";
+
     private JobRequestCodec() {}
 
     /** Reads a brief of at most {@link #MAX_BYTES}; throws {@link WireFormatException} otherwise. */
@@ -69,6 +72,7 @@ public final class JobRequestCodec {
         options.put("status", r.options().status());
         EmbedCodec.writeEmbeds(options, r.embeds());
         options.put("skipSEOAnalysis", r.options().skipSeoAnalysis());
+        put(options, WORD_COUNT_TARGET, r.options().wordCountTarget());
         Fields.putObjects(root, "ctas", r.ctas(), JobRequestCodec::writeCta);
         return root;
     }
@@ -109,7 +113,7 @@ public final class JobRequestCodec {
     private static JobOptions readOptions(JsonNode n) {
         if (n == null) return JobOptions.DEFAULTS;
         return new JobOptions(Fields.bool(n, "includeVisuals", true), Fields.bool(n, "autoSave", true),
-                text(n, "status"), Fields.bool(n, "skipSEOAnalysis", false));
+                text(n, "status"), Fields.bool(n, "skipSEOAnalysis", false), Fields.integer(n, WORD_COUNT_TARGET));
     }
 
     static Cta readCta(JsonNode n) {

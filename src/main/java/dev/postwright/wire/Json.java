@@ -66,6 +66,11 @@ public final class Json {
         }
     }
 
+    /** {@code bytes} as one JSON value (bytes after it, but white space, are malformed), within the size limits. */
+    static JsonNode readOne(byte[] bytes) throws IOException {
+        return ONE_VALUE.readTree(bytes);
+    }
+
     public static ObjectNode object() {
         return MAPPER.createObjectNode();
     }

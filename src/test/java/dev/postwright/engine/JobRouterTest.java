@@ -14,6 +14,7 @@ import dev.postwright.server.JobApiServer;
 import dev.postwright.server.ServeSettings;
 import dev.postwright.server.Tokens;
 import dev.postwright.store.Database;
+import dev.postwright.store.PostLibrary;
 import dev.postwright.testing.Briefs;
 import dev.postwright.testing.ContractJobs;
 import dev.postwright.testing.RecordingListener;
@@ -54,7 +55,7 @@ class JobRouterTest {
         thereDb = Database.open(dir.resolve("there.db"));
         there = JobQueue.builder(thereDb, ContractJobs.waitingFor(gate)).build(); // jobs wait for the gate
         there.start();
-        serve = new JobApiServer(there, tokens, ServeSettings.DEFAULTS.withPort(0));
+        serve = new JobApiServer(there, new PostLibrary(thereDb, Clock.systemUTC(), () -> "p-1"), tokens, ServeSettings.DEFAULTS.withPort(0));
         serve.start();
         router = new JobRouter(here.jobs(), new RemoteResults(here.library(), "org-1"), () -> http,
                 dir.resolve("remote-jobs"), runtime);

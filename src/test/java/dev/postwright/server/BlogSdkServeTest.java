@@ -55,7 +55,7 @@ class BlogSdkServeTest {
     void start(TextGenerator writer, ServeSettings settings) throws Exception {
         engine = LocalEngine.open(dir.resolve("data"), writer, QueueSettings.DEFAULTS.withWorkers(2), Clock.systemUTC());
         engine.jobs().start();
-        server = new JobApiServer(engine.jobs(), tokens, settings.withPort(0));
+        server = new JobApiServer(engine.jobs(), engine.library(), tokens, settings.withPort(0));
         server.start();
         client = new ApiClient(server.baseUrl());
     }
@@ -192,6 +192,23 @@ class BlogSdkServeTest {
         var badQuery = client.post("/api/v1/blog/generate-enhanced?async_mode=maybe", alice, BRIEF);
         assertThat(badQuery.status()).isEqualTo(422);
         assertThat(badQuery.body().at("/detail/0/loc/0").asText()).isEqualTo("query");
+        var trailing = client.post("/api/v1/blog/generate-enhanced", alice, BRIEF + " {}");
+        assertThat(trailing.status()).isEqualTo(422);
+        assertThat(trailing.body().at("/detail/0/type").asText()).isEqualTo("json_invalid");
+        assertThat(engine.jobs().list(10)).isEmpty();
+    }
+
+    @Test
+    void aBodyThatIsNotJsonIs415SoNoCrossSiteFormStartsAJobEvenForTheTokenlessUser() throws Exception {
+        start(new OfflineWriter(), ServeSettings.DEFAULTS.withBlogSdkUser("alice"));
+        for (String type : List.of("application/x-www-form-urlencoded", "text/plain", "multipart/form-data; boundary=x")) {
+            var request = new okhttp3.Request.Builder().url(server.baseUrl() + "/api/v1/blog/generate-enhanced/stream")
+                    .post(okhttp3.RequestBody.create(BRIEF, okhttp3.MediaType.get(type))).build();
+            try (var response = client.http().newCall(request).execute()) {
+                assertThat(response.code()).as(type).isEqualTo(415);
+                assertThat(Json.parse(response.body().string(), "reply").get("detail").asText()).contains("JSON");
+            }
+        }
         assertThat(engine.jobs().list(10)).isEmpty();
     }
 

@@ -11,6 +11,7 @@ import dev.postwright.llm.openai.OpenAiCompatibleWriter;
 import dev.postwright.queue.QueueSettings;
 import dev.postwright.server.ApiClient.Sse;
 import dev.postwright.testing.FakeModelServer;
+import dev.postwright.wire.Json;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -38,7 +39,7 @@ class JobApiResultTest {
                 Duration.ofMillis(200), Duration.ofDays(30), 200);
         engine = LocalEngine.open(dir.resolve("data"), writer, queue, Clock.systemUTC());
         engine.jobs().start();
-        server = new JobApiServer(engine.jobs(), tokens, ServeSettings.DEFAULTS.withPort(0));
+        server = new JobApiServer(engine.jobs(), engine.library(), tokens, ServeSettings.DEFAULTS.withPort(0));
         server.start();
         client = new ApiClient(server.baseUrl());
     }
@@ -105,6 +106,31 @@ class JobApiResultTest {
         assertThat(client.post("/api/v1/jobs/content-generation", alice, """
                 {"topic": {"title": "Rye"}, "businessInfo": {}, "organizationId": "org-1"}
                 """).body().get("warnings")).isEmpty();
+    }
+
+    @Test
+    void embedsComeBackWithTheFieldsTheClientSentUnknownOnesKept() throws Exception {
+        start(new OfflineWriter());
+        String tweet = "{\"url\": \"https://x.com/a/status/1\", \"author_name\": \"Ann\", \"author_handle\": \"ann\", "
+                + "\"text\": \"Rye forever\", \"likes\": 3, \"lang\": \"en\", \"media\": [{\"type\": \"photo\"}]}";
+        String article = "{\"url\": \"https://news.example/rye\", \"title\": \"Rye is back\", "
+                + "\"source\": {\"id\": null, \"name\": \"News\"}}";
+        String video = "{\"url\": \"https://youtu.be/abc\", \"videoId\": \"abc\", \"title\": \"Rye\", \"tags\": [\"baking\"]}";
+        var reply = client.post("/api/v1/jobs/content-generation", alice, """
+                {"topic": {"title": "Rye"}, "businessInfo": {"businessType": "Bakery"}, "organizationId": "org-1",
+                 "options": {"preloadedTweets": [%s], "preloadedArticles": [%s], "preloadedVideos": [%s]}}
+                """.formatted(tweet, article, video));
+        String id = reply.body().get("jobId").asText();
+        List<Sse> events = client.streamToEnd(id, alice, null);
+        JsonNode blog = events.stream().filter(e -> e.type().equals("blog-result")).findFirst().orElseThrow().json();
+        JsonNode result = events.getLast().json().get("result");
+
+        for (JsonNode echoed : List.of(blog, result.get("data"), result)) {
+            assertThat(echoed.at("/preloadedTweets/0")).isEqualTo(Json.parse(tweet, "tweet"));
+            assertThat(echoed.at("/preloadedArticles/0")).isEqualTo(Json.parse(article, "article"));
+            assertThat(echoed.at("/preloadedVideos/0")).isEqualTo(Json.parse(video, "video"));
+        }
+        assertThat(result.at("/data/content").asText()).contains("[TWEET:0]", "[ARTICLE:0]", "[VIDEO:0]"); // read, not only kept
     }
 
     /** Fixed on main before issue 12's branch (12965cc and the stage timings); checked through serve. */

@@ -31,7 +31,7 @@ class DatabaseTest {
             List<String> tables = db.read(sql -> sql.query(
                     "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'posts_search_%' ORDER BY name",
                     rs -> rs.getString(1)));
-            assertThat(tables).containsExactly("checkpoints", "job_events", "jobs", "organizations", "post_versions",
+            assertThat(tables).containsExactly("checkpoints", "images", "job_events", "jobs", "organizations", "post_versions",
                     "posts", "posts_search", "stage_timings", "write_probe");
         }
     }

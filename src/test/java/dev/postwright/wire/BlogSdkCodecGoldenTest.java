@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.postwright.model.BlogPost;
 import dev.postwright.model.BusinessInfo;
 import dev.postwright.model.Cta;
+import dev.postwright.model.JobOptions;
 import dev.postwright.model.JobRequest;
 import dev.postwright.model.OrganizationProfile;
 import dev.postwright.model.Topic;
@@ -80,18 +81,21 @@ class BlogSdkCodecGoldenTest {
 
     @Test
     void theWholeBriefGoesInTheSdksFields() {
-        var brief = new JobRequest(new Topic("Sourdough at home", null, null, "sourdough starter",
+        var brief = new JobRequest(new Topic("How to keep a sourdough starter", null, null, "sourdough starter",
                 List.of("wild yeast", "sourdough starter", "levain")), new BusinessInfo("Bakery", null, null, null), "org-1",
-                "Keep it short.", null, List.of(new Cta("Book a class", "https://bakery.example/class", null, "end-of-post"),
+                "Keep it short.", new JobOptions(true, true, null, false, 900), List.of(new Cta("Book a class", "https://bakery.example/class", null, "end-of-post"),
                 new Cta(" ", null, null, null)), null);
         var profile = new OrganizationProfile("org-1", "Crumb", "Bakery", "home bakers", null, "Warm, plain-spoken, no jargon",
                 List.of(), List.of(new OrganizationProfile.LinkTarget("Our flours", "https://bakery.example/flour",
                 List.of("flour", "rye"))));
         assertThat(Json.parse(BlogSdkCodec.request(brief, profile), "out")).isEqualTo(Json.parse("""
-                {"topic": "Sourdough at home",
+                {"topic": "How to keep a sourdough starter",
                  "keywords": ["sourdough starter", "wild yeast", "levain"],
                  "target_audience": "home bakers",
                  "tone": "friendly",
+                 "blog_type": "how_to",
+                 "length": "medium",
+                 "word_count_target": 900,
                  "custom_instructions": "Keep it short.\\n\\nInclude these calls to action:\\n- \\"Book a class\\" linking to https://bakery.example/class (end-of-post)",
                  "internal_link_targets": [{"title": "Our flours", "url": "https://bakery.example/flour", "keywords": ["flour", "rye"]}],
                  "max_internal_links": 1}""", "expected"));

@@ -36,14 +36,23 @@ class BlogSdkCodecServerTest {
         assertThat(brief.additionalInstructions()).isEqualTo("""
                 Write in a friendly tone.
 
-                Length: long, about 1500 words.
-
                 Make it a how-to post.
 
                 Link to these pages of the site where they fit (at most 3): Kit (https://b.example/kit).
 
                 Mention rye.""");
+        assertThat(brief.options().wordCountTarget()).isEqualTo(1500); // the number wins over the length
         assertThat(brief.isValid()).isTrue();
+    }
+
+    @Test
+    void aLengthWithoutANumberIsTheTargetItStandsFor() {
+        for (String length : java.util.List.of("short", "medium", "long", "extended")) {
+            var brief = parse("{\"topic\": \"Bread\", \"keywords\": [\"bread\"], \"length\": \"" + length + "\"}").brief();
+            assertThat(brief.options().lengthName()).isEqualTo(length);
+        }
+        assertThat(parse("{\"topic\": \"Bread\", \"keywords\": [\"bread\"]}").brief().options().wordCountTarget())
+                .isNull();
     }
 
     @Test

@@ -73,9 +73,9 @@ class JobEventCodecGoldenTest {
                 """, """
                 {"title": "T", "content": "Body", "tags": [], "seoKeywords": [], "internalLinks": [],
                  "ctaSuggestions": [], "seoOptimizationScore": 82,
-                 "preloadedTweets": [{"url": "u", "author": "N", "handle": "@h", "text": "x", "verified": false}],
+                 "preloadedTweets": [{"url": "u", "author_handle": "@h", "author_name": "N", "text": "x"}],
                  "preloadedArticles": [], "preloadedVideos": [], "organizationContext": null}
-                """);
+                """); // an embed goes back as it was sent (issue 12 B): author_name stays author_name
     }
 
     @Test

@@ -80,6 +80,8 @@ class JobRequestCodecTest {
                 {"{\"ctas\": [\"Book\"]}", "ctas[0]"},
                 {"{\"options\": {\"preloadedTweets\": \"none\"}}", "options.preloadedTweets"},
                 {"{\"options\": {\"autoSave\": 0}}", "options.autoSave"},
+                {"{\"options\": {\"wordCountTarget\": \"long\"}}", "options.wordCountTarget"},
+                {"{\"options\": {\"wordCountTarget\": 1200.5}}", "options.wordCountTarget"},
                 {"{\"topic\": {\"keywords\": [1]}}", "topic.keywords"}}) {
             assertThatThrownBy(() -> JobRequestCodec.decode(c[0])).as(c[0]).isInstanceOf(WireFormatException.class)
                     .hasMessageContaining(c[1] + " must be")
@@ -139,5 +141,16 @@ class JobRequestCodecTest {
         assertThat(request.problems()).singleElement()
                 .satisfies(p -> assertThat(p.message()).isEqualTo(
                         "Shorten the additional instructions to 20,000 characters or fewer (now 25,000)."));
+    }
+
+    @Test
+    void theWordCountTargetTravelsAndIsCheckedAgainstTheSdksBounds() {
+        JobRequest request = JobRequestCodec.decode("""
+                {"topic": {"title": "T"}, "businessInfo": {}, "organizationId": "o", "options": {"wordCountTarget": 1200}}""");
+        assertThat(request.options().wordCountTarget()).isEqualTo(1200);
+        assertThat(JobRequestCodec.decode(JobRequestCodec.encode(request))).isEqualTo(request);
+        JobRequest tooShort = JobRequestCodec.decode("""
+                {"topic": {"title": "T"}, "businessInfo": {}, "organizationId": "o", "options": {"wordCountTarget": 99}}""");
+        assertThat(tooShort.problems()).extracting(p -> p.field()).containsExactly("options.wordCountTarget");
     }
 }

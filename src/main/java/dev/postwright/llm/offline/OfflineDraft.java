@@ -100,7 +100,7 @@ final class OfflineDraft {
     }
 
     private void comparisonTable() {
-        String[] sides = PostKind.sides(brief.title());
+        String[] sides = KindTexts.sides(brief.title());
         out.append("| | ").append(capitalized(sides[0])).append(" | ").append(capitalized(sides[1])).append(" |\n")
                 .append("|---|---|---|\n")
                 .append("| Best for | _fill in_ | _fill in_ |\n")

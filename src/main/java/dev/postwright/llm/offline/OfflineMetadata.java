@@ -4,8 +4,9 @@ import static dev.postwright.llm.offline.Words.capitalized;
 import static dev.postwright.llm.offline.Words.inSentence;
 
 import dev.postwright.llm.Brief;
-import dev.postwright.model.Outline;
 import dev.postwright.llm.PostMetadata;
+import dev.postwright.model.Outline;
+import dev.postwright.model.PostKind;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
@@ -23,7 +24,7 @@ final class OfflineMetadata {
         String title = outline.title();
         String subtitle = brief.request().topic().subheader();
         if (subtitle == null || subtitle.isBlank()) {
-            subtitle = "A practical " + PostKind.ofWireName(outline.kind()).noun + " for " + inSentence(brief.audience())
+            subtitle = "A practical " + KindTexts.noun(PostKind.ofWireName(outline.kind())) + " for " + inSentence(brief.audience())
                     + ".";
         }
         Set<String> keywords = new LinkedHashSet<>();
@@ -44,7 +45,7 @@ final class OfflineMetadata {
         String kp = capitalized(inSentence(brief.focusKeyphrase()));
         String[] sentences = {
                 kp + " for " + inSentence(brief.audience()) + ": a practical "
-                        + PostKind.ofWireName(outline.kind()).noun + " in " + outline.sections().size() + " clear sections.",
+                        + KindTexts.noun(PostKind.ofWireName(outline.kind())) + " in " + outline.sections().size() + " clear sections.",
                 " Learn the common mistakes to avoid.",
                 " Get answers to the questions people ask most.",
                 " Start today."};

@@ -4,8 +4,9 @@ import static dev.postwright.llm.offline.Words.capitalized;
 import static dev.postwright.llm.offline.Words.inSentence;
 
 import dev.postwright.llm.Brief;
-import dev.postwright.model.Outline;
 import dev.postwright.model.Outline.Section;
+import dev.postwright.model.Outline;
+import dev.postwright.model.PostKind;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -27,7 +28,7 @@ final class OfflineOutline {
                     section("Step 2: Do the core work", "the main technique", "how to tell it is going well"),
                     section("Step 3: Check and refine your " + kp, "signs of success", "small corrections"),
                     section("Step 4: Make it a habit", "a routine that sticks", "tracking progress"));
-            case LIST -> listSections(kp, PostKind.listLength(brief.title()));
+            case LIST -> listSections(kp, KindTexts.listLength(brief.title()));
             case GUIDE -> List.of(
                     section("What is " + kp + "?", "a plain definition", "where it comes from"),
                     section("Why " + kp + " matters for " + audience, "the benefits", "the cost of ignoring it"),
@@ -35,7 +36,7 @@ final class OfflineOutline {
                     section("Getting started with " + kp, "the first three moves", "a realistic first week"),
                     section("Common mistakes to avoid", "the usual traps", "how to recover"),
                     section("Tools and resources", "what helps", "where to learn more"));
-            case COMPARISON -> comparisonSections(PostKind.sides(brief.title()));
+            case COMPARISON -> comparisonSections(KindTexts.sides(brief.title()));
             case ARTICLE -> List.of(
                     section("Why " + kp + " matters now", "what changed", "who it affects"),
                     section("What most " + audience + " get wrong", "the common assumption", "why it fails"),
@@ -43,7 +44,7 @@ final class OfflineOutline {
                     section("Putting it into practice", "first steps", "what to measure"),
                     section("What to watch next", "trends", "open questions"));
         };
-        return new Outline(title(brief), kind.wireName, sections);
+        return new Outline(title(brief), kind.wireName(), sections);
     }
 
     /**

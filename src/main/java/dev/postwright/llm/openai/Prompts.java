@@ -76,6 +76,9 @@ final class Prompts {
             case "draft" -> draft == null ? "" : draft;
             case "embeds" -> embeds(brief);
             case "ctas" -> ctas(brief.ctas());
+            case "length" -> brief.request().options().wordCountTarget() == null ? "as long as the outline needs"
+                    : "about " + String.format(java.util.Locale.ROOT, "%,d", brief.request().options().wordCountTarget())
+                    + " words in all";
             default -> throw new IllegalStateException("prompt slot {{" + name + "}} has no value");
         };
     }

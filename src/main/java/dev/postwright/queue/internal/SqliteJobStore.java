@@ -41,7 +41,7 @@ final class SqliteJobStore {
      * A job this engine now holds, under the claim named {@code claimedBy}; {@code progress} is
      * what earlier runs reached (0 for a new job).
      */
-    record Claim(String jobId, String claimedBy, String request, int attempt, int progress) {}
+    record Claim(String jobId, String claimedBy, String request, int attempt, int progress, String owner) {}
 
     /** A running job whose engine is gone or whose lease ran out. */
     record Abandoned(String jobId, String claimedBy, int attempts, long leaseUntil) {}
@@ -61,7 +61,7 @@ final class SqliteJobStore {
             , claimed_by = ?1, lease_until = ?2, attempts = attempts + 1, started_at = COALESCE(started_at, ?3),
               updated_at = ?3
             WHERE rowid = COALESCE((""" + PREFERRED_DUE + "), (" + NEXT_DUE + ")) AND " + CLAIM.fromClause() + """
-             RETURNING id, request, attempts, progress""";
+             RETURNING id, request, attempts, progress, owner""";
     private static final String FENCE = " WHERE id = ? AND state = 'running' AND claimed_by = ?";
     static final String SUCCEED_SQL = "UPDATE jobs SET " + SUCCEED.toClause() + """
             , progress = 100, current_step = NULL, eta_seconds = 0, result = ?, claimed_by = NULL, lease_until = NULL,
@@ -123,7 +123,7 @@ final class SqliteJobStore {
      */
     CompletableFuture<Optional<Claim>> claim(String claimedBy, String preferredIds, long now, long leaseUntil) {
         return db.submit(sql -> sql.queryOne(CLAIM_SQL, rs -> new Claim(rs.getString(1), claimedBy, rs.getString(2),
-                rs.getInt(3), rs.getInt(4)), claimedBy, leaseUntil, now, preferredIds));
+                rs.getInt(3), rs.getInt(4), rs.getString(5)), claimedBy, leaseUntil, now, preferredIds));
     }
 
     /**

@@ -27,6 +27,7 @@ final class WorkerJobContext implements JobContext {
     private static final System.Logger LOG = System.getLogger(WorkerJobContext.class.getName());
     private final String jobId;
     private final JobRequest request;
+    private final String owner;
     private final int attempt;
     private final String claim;
     private final CancellationToken token;
@@ -42,6 +43,7 @@ final class WorkerJobContext implements JobContext {
                      SqliteJobStore store, Clock clock, Consumer<String> appended) {
         this.jobId = claim.jobId();
         this.request = request;
+        this.owner = claim.owner();
         this.attempt = claim.attempt();
         this.progress = claim.progress();
         this.claim = claim.claimedBy();
@@ -59,6 +61,11 @@ final class WorkerJobContext implements JobContext {
     @Override
     public JobRequest request() {
         return request;
+    }
+
+    @Override
+    public String owner() {
+        return owner;
     }
 
     @Override

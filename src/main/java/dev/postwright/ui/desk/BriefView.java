@@ -3,9 +3,13 @@ package dev.postwright.ui.desk;
 import dev.postwright.model.FieldProblem;
 import dev.postwright.ui.parts.CtaEditor;
 import java.util.List;
+import java.util.Locale;
+import java.util.function.Consumer;
 import javafx.beans.binding.Bindings;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.StringProperty;
+import javafx.beans.value.ObservableValue;
+import javafx.geometry.Pos;
 import javafx.scene.control.Button;
 import javafx.scene.control.CheckBox;
 import javafx.scene.control.ComboBox;
@@ -14,13 +18,11 @@ import javafx.scene.control.TextArea;
 import javafx.scene.control.TextField;
 import javafx.scene.control.TextInputControl;
 import javafx.scene.control.TitledPane;
-import javafx.beans.value.ObservableValue;
-import java.util.function.Consumer;
-import javafx.geometry.Pos;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
+import javafx.util.StringConverter;
 
 /**
  * The brief form: every field bound to the {@link BriefViewModel}, problems shown inline. The
@@ -71,7 +73,34 @@ public final class BriefView extends VBox {
         options.getStyleClass().add("options");
         var statusLabel = new Label("Saved as");
         statusLabel.setLabelFor(status);
-        var statusRow = new HBox(8, statusLabel, status);
+        var length = new ComboBox<Integer>();
+        length.setId("length");
+        length.getItems().addAll(BriefViewModel.LENGTHS);
+        length.setConverter(new StringConverter<>() {
+            @Override
+            public String toString(Integer words) {
+                return words == null || words == BriefViewModel.ANY_LENGTH ? "Any length"
+                        : String.format(Locale.ROOT, "About %,d words", words);
+            }
+
+            @Override
+            public Integer fromString(String text) {
+                throw new UnsupportedOperationException("the length is chosen, not typed");
+            }
+        });
+        // A brief opened from a file may ask for a length the list does not offer: show it too.
+        brief.wordCountTarget.addListener((o, was, words) -> {
+            if (!length.getItems().contains(words.intValue())) length.getItems().add(words.intValue());
+            length.setValue(words.intValue());
+        });
+        length.setValue(brief.wordCountTarget.get());
+        length.valueProperty().addListener((o, was, words) -> {
+            if (words != null) brief.wordCountTarget.set(words);
+        });
+        length.setAccessibleText("Length of the post");
+        var lengthLabel = new Label("Length");
+        lengthLabel.setLabelFor(length);
+        var statusRow = new HBox(8, statusLabel, status, lengthLabel, length);
         statusRow.getStyleClass().add("options");
         getChildren().addAll(options, statusRow);
         var ctas = section("brief-ctas", Bindings.size(brief.ctas).asString("Calls to action (%d)"), body ->

@@ -7,8 +7,8 @@ import dev.postwright.model.JobOptions;
 import dev.postwright.model.JobRequest;
 import dev.postwright.model.Topic;
 import dev.postwright.ui.parts.CtaRow;
-import dev.postwright.wire.JobRequestCodec;
 import dev.postwright.wire.EmbedLists;
+import dev.postwright.wire.JobRequestCodec;
 import dev.postwright.wire.WireFormatException;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -17,7 +17,9 @@ import javafx.beans.binding.Bindings;
 import javafx.beans.binding.ObjectBinding;
 import javafx.beans.binding.StringBinding;
 import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.IntegerProperty;
 import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleIntegerProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 import javafx.collections.ObservableList;
@@ -40,6 +42,8 @@ public final class BriefViewModel {
     public final BooleanProperty includeVisuals = new SimpleBooleanProperty(true);
     public final BooleanProperty autoSave = new SimpleBooleanProperty(true);
     public final StringProperty status = new SimpleStringProperty(JobOptions.DEFAULT_STATUS);
+    /** About how many words the post should have; {@link #ANY_LENGTH} leaves it to the writer. */
+    public final IntegerProperty wordCountTarget = new SimpleIntegerProperty(ANY_LENGTH);
     /** The JSON arrays the backend's search streams produce; blank for none. */
     public final StringProperty tweetsJson = new SimpleStringProperty("");
     public final StringProperty articlesJson = new SimpleStringProperty("");
@@ -47,8 +51,13 @@ public final class BriefViewModel {
     /** The brief's own calls to action; none means the organization's are used. */
     public final ObservableList<CtaRow> ctas = CtaRow.list();
 
+    /** The form's value for "any length" (a brief without a word count target). */
+    public static final int ANY_LENGTH = 0;
+    /** The lengths the form offers, in words, after {@link #ANY_LENGTH}. */
+    public static final List<Integer> LENGTHS = List.of(ANY_LENGTH, 600, 1_200, 2_000, 3_000);
+
     private final ObjectBinding<List<FieldProblem>> problems = Bindings.createObjectBinding(this::computeProblems,
-            title, subheader, keyphrase, keywords, audience, businessType, industry, instructions, status, tweetsJson,
+            title, subheader, keyphrase, keywords, audience, businessType, industry, instructions, status, wordCountTarget, tweetsJson,
             articlesJson, videosJson, ctas);
     private final StringBinding disabledReason = Bindings.createStringBinding(
             () -> problems.get().isEmpty() ? "" : problems.get().getFirst().message(), problems);
@@ -71,7 +80,8 @@ public final class BriefViewModel {
                 blankToNull(keyphrase.get()), keywordList);
         var business = new BusinessInfo(blankToNull(businessType.get()), blankToNull(audience.get()),
                 blankToNull(industry.get()), null);
-        var options = new JobOptions(includeVisuals.get(), autoSave.get(), status.get(), false);
+        var options = new JobOptions(includeVisuals.get(), autoSave.get(), status.get(), false,
+                wordCountTarget.get() == ANY_LENGTH ? null : wordCountTarget.get());
         var embeds = new Embeds(EmbedLists.tweets(tweetsJson.get()), EmbedLists.articles(articlesJson.get()),
                 EmbedLists.videos(videosJson.get()));
         return new JobRequest(topic, business, ORGANIZATION, blankToNull(instructions.get()), options,
@@ -107,6 +117,8 @@ public final class BriefViewModel {
         includeVisuals.set(request.options().includeVisuals());
         autoSave.set(request.options().autoSave());
         status.set(request.options().status());
+        Integer words = request.options().wordCountTarget();
+        wordCountTarget.set(words == null ? ANY_LENGTH : words);
         tweetsJson.set(EmbedLists.ofTweets(request.embeds().tweets()));
         articlesJson.set(EmbedLists.ofArticles(request.embeds().articles()));
         videosJson.set(EmbedLists.ofVideos(request.embeds().videos()));

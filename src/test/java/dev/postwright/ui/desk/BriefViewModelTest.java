@@ -38,12 +38,25 @@ class BriefViewModelTest {
     @Test
     void aLoadedBriefComesBackAsTheSameRequest() {
         var brief = new BriefViewModel();
-        var request = Briefs.sourdough(new JobOptions(false, true, "published", false));
+        var request = Briefs.sourdough(new JobOptions(false, true, "published", false, 1_500));
         brief.load(request);
+        assertThat(brief.wordCountTarget.get()).isEqualTo(1_500);
         var back = brief.toRequest();
         assertThat(back.topic()).isEqualTo(request.topic());
         assertThat(back.options()).isEqualTo(request.options());
         assertThat(back.businessInfo().industry()).isEqualTo("food");
         assertThat(brief.keywords.get()).isEqualTo("starter");
+    }
+
+    @Test
+    void aLengthOutsideWhatTheSdkTakesIsAProblemAndAnyLengthIsNone() {
+        var brief = new BriefViewModel();
+        brief.load(Briefs.sourdough(JobOptions.DEFAULTS));
+        assertThat(brief.toRequest().options().wordCountTarget()).isNull();
+        brief.wordCountTarget.set(50);
+        assertThat(brief.problems().get()).extracting(p -> p.field()).containsExactly("options.wordCountTarget");
+        brief.wordCountTarget.set(2_000);
+        assertThat(brief.problems().get()).isEmpty();
+        assertThat(brief.toRequest().options().lengthName()).isEqualTo("long");
     }
 }

@@ -1,0 +1,197 @@
+package dev.postwright.store;
+
+import dev.postwright.model.StoredImage;
+import java.io.IOException;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashSet;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Supplier;
+
+/**
+ * The library's images (migration V8): each one's bytes are a file in {@code folder} named by
+ * their SHA-256 (so two identical images share a file), its facts a row. {@link #save} writes the
+ * file durably before the row, so a crash leaves at most a file no row names, which
+ * {@link #sweepUnnamedFiles} removes; a row never names a missing file unless someone deleted it by
+ * hand, which {@link #bytes} reports. A job saves each placement once, however often it runs.
+ * Thread-safe.
+ */
+public final class ImageStore {
+    /** Image formats we store, by media type, with their file extension. */
+    public static final Map<String, String> EXTENSIONS = Map.of("image/png", "png", "image/jpeg", "jpg",
+            "image/webp", "webp");
+    private static final String COLUMNS = """
+            id, post_id, job_id, placement, prompt, alt_text, media_type, width, height, size, source, sha256, created_at""";
+    /** A file this young may be one whose row is being written: the sweep leaves it. */
+    private static final Duration SWEEP_GRACE = Duration.ofMinutes(10);
+
+    private final Database db;
+    private final Path folder;
+    private final Clock clock;
+    private final Supplier<String> ids;
+
+    public ImageStore(Database db, Path folder, Clock clock, Supplier<String> ids) {
+        this.db = db;
+        this.folder = folder;
+        this.clock = clock;
+        this.ids = ids;
+    }
+
+    /**
+     * An image to keep.
+     *
+     * @param jobId  the job that made it, or null; with one, a second save of the same
+     *               {@code placement} returns the first image instead of storing another
+     * @param owner  the team server's user it belongs to, or null for the desktop's own
+     */
+    public record NewImage(byte[] bytes, String mediaType, int width, int height, String placement, String prompt,
+                           String altText, String source, String jobId, String postId, String owner) {
+        public NewImage {
+            if (!EXTENSIONS.containsKey(mediaType)) throw new IllegalArgumentException("not a stored image type: " + mediaType);
+            if (bytes.length == 0 || width <= 0 || height <= 0) throw new IllegalArgumentException("an empty image");
+        }
+    }
+
+    /**
+     * Keeps {@code image}: its file first (flushed to disk), then its row.
+     *
+     * @throws IOException    when the file cannot be written (nothing is stored)
+     * @throws StoreException when the row cannot be (the file stays for the sweep)
+     */
+    public StoredImage save(NewImage image) throws IOException {
+        String sha256 = sha256(image.bytes());
+        Path file = fileOf(sha256, image.mediaType());
+        if (Files.exists(file) && Files.size(file) == image.bytes().length) {
+            // The same image is kept already: renew its time so a sweep running now leaves it to this row.
+            Files.setLastModifiedTime(file, FileTime.from(clock.instant()));
+        } else {
+            AtomicFiles.writeBytes(file, image.bytes());
+        }
+        long now = clock.millis();
+        String id = ids.get();
+        return db.transaction(sql -> {
+            sql.update("""
+                    INSERT INTO images (id, owner, job_id, post_id, placement, prompt, alt_text, media_type, width, height,
+                                        size, source, sha256, created_at)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                    ON CONFLICT (job_id, placement) WHERE job_id IS NOT NULL DO NOTHING""", id, image.owner(),
+                    image.jobId(), image.postId(), image.placement(), image.prompt(), image.altText(), image.mediaType(),
+                    image.width(), image.height(), image.bytes().length, image.source(), sha256, now);
+            return image.jobId() == null
+                    ? sql.queryOne("SELECT " + COLUMNS + " FROM images WHERE id = ?", ImageStore::map, id).orElseThrow()
+                    : sql.queryOne("SELECT " + COLUMNS + " FROM images WHERE job_id = ? AND placement = ?", ImageStore::map,
+                            image.jobId(), image.placement()).orElseThrow();
+        });
+    }
+
+    /**
+     * The write work that gives a job's images to the post it saved, for the save stage's own
+     * transaction (so the post and its images are one commit).
+     */
+    public SqlWork<Integer> attaching(String jobId, String postId) {
+        return sql -> sql.update("UPDATE images SET post_id = ? WHERE job_id = ? AND post_id IS NULL", postId, jobId);
+    }
+
+    public Optional<StoredImage> find(String id) {
+        return db.read(sql -> sql.queryOne("SELECT " + COLUMNS + " FROM images WHERE id = ?", ImageStore::map, id));
+    }
+
+    /** {@code owner}'s image {@code id}; empty when absent or someone else's. */
+    public Optional<StoredImage> findOwned(String id, String owner) {
+        return db.read(sql -> sql.queryOne("SELECT " + COLUMNS + " FROM images WHERE id = ? AND owner = ?",
+                ImageStore::map, id, owner));
+    }
+
+    /** The post's images, oldest first. */
+    public List<StoredImage> ofPost(String postId) {
+        return db.read(sql -> sql.query("SELECT " + COLUMNS + " FROM images WHERE post_id = ? ORDER BY key", ImageStore::map,
+                postId));
+    }
+
+    /** The images a job made, oldest first. */
+    public List<StoredImage> ofJob(String jobId) {
+        return db.read(sql -> sql.query("SELECT " + COLUMNS + " FROM images WHERE job_id = ? ORDER BY key", ImageStore::map,
+                jobId));
+    }
+
+    /** Where the image's bytes are. */
+    public Path file(StoredImage image) {
+        return fileOf(image.sha256(), image.mediaType());
+    }
+
+    /**
+     * The image's bytes, checked against its SHA-256.
+     *
+     * @throws IOException with a sentence when the file is missing or damaged
+     */
+    public byte[] bytes(StoredImage image) throws IOException {
+        byte[] bytes;
+        try {
+            bytes = Files.readAllBytes(file(image));
+        } catch (NoSuchFileException e) {
+            throw new IOException("The image file " + file(image).getFileName() + " is missing from " + folder + ".", e);
+        }
+        if (!sha256(bytes).equals(image.sha256())) {
+            throw new IOException("The image file " + file(image).getFileName() + " is damaged: its contents changed "
+                    + "since it was saved.");
+        }
+        return bytes;
+    }
+
+    /**
+     * Deletes the files no row names (a post purged with its images, a save that crashed between
+     * file and row), except those written in the last few minutes, whose rows may be on their way.
+     *
+     * @return how many files were deleted
+     */
+    public int sweepUnnamedFiles() throws IOException {
+        if (!Files.isDirectory(folder)) return 0;
+        Set<String> named = new HashSet<>(db.read(sql -> sql.query("SELECT DISTINCT sha256 FROM images",
+                rs -> rs.getString(1))));
+        Instant cutoff = clock.instant().minus(SWEEP_GRACE);
+        int deleted = 0;
+        try (DirectoryStream<Path> files = Files.newDirectoryStream(folder)) {
+            for (Path file : files) {
+                String name = file.getFileName().toString();
+                int dot = name.indexOf('.');
+                boolean leftOverTemp = name.startsWith(".") && name.endsWith(".tmp");
+                if (!leftOverTemp && (dot <= 0 || named.contains(name.substring(0, dot)))) continue;
+                if (Files.getLastModifiedTime(file).toInstant().isAfter(cutoff)) continue;
+                if (Files.deleteIfExists(file)) deleted++;
+            }
+        }
+        return deleted;
+    }
+
+    private Path fileOf(String sha256, String mediaType) {
+        return folder.resolve(sha256 + "." + EXTENSIONS.get(mediaType));
+    }
+
+    static String sha256(byte[] bytes) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every Java runtime has SHA-256", e);
+        }
+    }
+
+    private static StoredImage map(ResultSet rs) throws SQLException {
+        return new StoredImage(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5),
+                rs.getString(6), rs.getString(7), rs.getInt(8), rs.getInt(9), rs.getLong(10), rs.getString(11),
+                rs.getString(12), Instant.ofEpochMilli(rs.getLong(13)));
+    }
+}
