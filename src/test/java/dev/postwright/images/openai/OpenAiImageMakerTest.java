@@ -14,12 +14,18 @@ import dev.postwright.jobs.JobCancelledException;
 import dev.postwright.jobs.JobFailure;
 import dev.postwright.wire.Json;
 import java.io.IOException;
+import java.text.MessageFormat;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.Base64;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
+import java.util.logging.Handler;
+import java.util.logging.LogRecord;
+import java.util.logging.Logger;
 import mockwebserver3.MockResponse;
 import mockwebserver3.MockResponseBody;
 import mockwebserver3.MockWebServer;
@@ -159,7 +165,27 @@ class OpenAiImageMakerTest {
                 + "\"type\": \"invalid_request_error\", \"param\": \"response_format\"}}"));
         server.enqueue(link(server.url("/out/1.png").toString()));
         server.enqueue(picture(png));
-        assertThat(maker().make(request, cancel).bytes()).isEqualTo(png);
+        List<String> logged = new CopyOnWriteArrayList<>();
+        Logger log = Logger.getLogger(OpenAiImageMaker.class.getName());
+        Handler recorder = new Handler() {
+            @Override
+            public void publish(LogRecord record) {
+                logged.add(MessageFormat.format(record.getMessage(), record.getParameters()));
+            }
+
+            @Override
+            public void flush() {}
+
+            @Override
+            public void close() {}
+        };
+        log.addHandler(recorder);
+        try {
+            assertThat(maker().make(request, cancel).bytes()).isEqualTo(png);
+        } finally {
+            log.removeHandler(recorder);
+        }
+        assertThat(logged).singleElement().asString().contains("refused response_format").doesNotContain(KEY);
         assertThat(Json.parse(server.takeRequest().getBody().utf8(), "first").has("response_format")).isTrue();
         assertThat(Json.parse(server.takeRequest().getBody().utf8(), "second").has("response_format")).isFalse();
     }
