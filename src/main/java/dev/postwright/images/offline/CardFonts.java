@@ -4,37 +4,45 @@ import java.awt.Font;
 import java.awt.FontFormatException;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.UncheckedIOException;
 
 /**
  * The two typefaces shipped with the app (DejaVu Sans Condensed Bold for headlines, DejaVu Sans for
  * the rest; Bitstream Vera licence, beside them in {@code fonts/}), so a card looks the same on
- * every machine whatever fonts it has. Loaded once, on first use; {@link Font}s are immutable.
+ * every machine whatever fonts it has. {@link Font}s are immutable, so one pair serves every thread.
  */
-final class CardFonts {
-    private CardFonts() {}
+record CardFonts(Font headline, Font text) {
+    private static volatile CardFonts shipped;
 
-    private static final class Loaded {
-        static final Font HEADLINE = load("DejaVuSansCondensed-Bold.ttf");
-        static final Font TEXT = load("DejaVuSans.ttf");
+    /**
+     * The shipped pair, read on first use. A failure (the JDK copies a font to the temporary folder
+     * to read it, and that folder may be full or read-only) is thrown to this caller and the next
+     * one tries again, so a passing fault does not disable the maker until a restart.
+     *
+     * @throws IOException saying which font could not be read
+     */
+    static CardFonts shipped() throws IOException {
+        CardFonts fonts = shipped;
+        if (fonts != null) return fonts;
+        synchronized (CardFonts.class) {
+            if (shipped == null) shipped = new CardFonts(load("DejaVuSansCondensed-Bold.ttf"), load("DejaVuSans.ttf"));
+            return shipped;
+        }
     }
 
-    static Font headline(float size) {
-        return Loaded.HEADLINE.deriveFont(size);
+    Font headline(float size) {
+        return headline.deriveFont(size);
     }
 
-    static Font text(float size) {
-        return Loaded.TEXT.deriveFont(size);
+    Font text(float size) {
+        return text.deriveFont(size);
     }
 
-    private static Font load(String file) {
+    private static Font load(String file) throws IOException {
         try (InputStream in = CardFonts.class.getResourceAsStream("/dev/postwright/images/fonts/" + file)) {
-            if (in == null) throw new IllegalStateException("the font " + file + " is missing from the app");
+            if (in == null) throw new IOException("the font " + file + " is missing from the app");
             return Font.createFont(Font.TRUETYPE_FONT, in);
-        } catch (IOException e) {
-            throw new UncheckedIOException("the font " + file + " could not be read", e);
         } catch (FontFormatException e) {
-            throw new IllegalStateException("the font " + file + " is damaged", e);
+            throw new IOException("the font " + file + " is damaged", e);
         }
     }
 }

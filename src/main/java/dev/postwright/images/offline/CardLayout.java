@@ -38,7 +38,7 @@ record CardLayout(ImageSize size, Rectangle safe, Line kicker, List<Line> title,
         }
     }
 
-    static CardLayout of(CardText card, ImageSize size) {
+    static CardLayout of(CardText card, ImageSize size, CardFonts fonts) {
         int w = size.width();
         int h = size.height();
         float u = Math.min(w, h);
@@ -50,7 +50,7 @@ record CardLayout(ImageSize size, Rectangle safe, Line kicker, List<Line> title,
         Line kicker = null;
         String kickerText = kicker(card);
         if (kickerText != null) {
-            Font font = CardFonts.headline(u * 0.038f);
+            Font font = fonts.headline(u * 0.038f);
             LineMetrics m = font.getLineMetrics(kickerText, FRC);
             kicker = new Line(TextFit.ellipsized(kickerText, font, FRC, safe.width), font, safe.x, top + m.getAscent());
             top += m.getAscent() + m.getDescent() + u * 0.05f;
@@ -59,7 +59,7 @@ record CardLayout(ImageSize size, Rectangle safe, Line kicker, List<Line> title,
         Line footer = null;
         Rectangle dot = null;
         if (card.organization() != null) {
-            Font font = CardFonts.text(u * 0.038f);
+            Font font = fonts.text(u * 0.038f);
             LineMetrics m = font.getLineMetrics(card.organization(), FRC);
             int diameter = Math.round(u * 0.022f);
             float baseline = bottom - m.getDescent();
@@ -71,7 +71,7 @@ record CardLayout(ImageSize size, Rectangle safe, Line kicker, List<Line> title,
         }
 
         int maxLines = w > h ? 4 : 7;
-        var fitted = TextFit.fit(card.title(), CardFonts::headline, u * 0.12f, u * 0.06f, maxLines, safe.width,
+        var fitted = TextFit.fit(card.title(), fonts::headline, u * 0.12f, u * 0.06f, maxLines, safe.width,
                 bottom - top, LINE_HEIGHT, FRC);
         Font font = fitted.font();
         LineMetrics m = font.getLineMetrics(card.title(), FRC);

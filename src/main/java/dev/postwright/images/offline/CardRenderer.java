@@ -17,8 +17,8 @@ import java.util.HexFormat;
 final class CardRenderer {
     private CardRenderer() {}
 
-    static BufferedImage render(CardText card, ImageSize size) {
-        CardLayout layout = CardLayout.of(card, size);
+    static BufferedImage render(CardText card, ImageSize size, CardFonts fonts) {
+        CardLayout layout = CardLayout.of(card, size, fonts);
         Palette palette = Palette.of(card.colours());
         var image = new BufferedImage(size.width(), size.height(), BufferedImage.TYPE_INT_RGB);
         Graphics2D g = image.createGraphics();

@@ -8,6 +8,8 @@ import dev.postwright.images.ImageSize;
 import dev.postwright.images.MadeImage;
 import dev.postwright.jobs.CancellationToken;
 import dev.postwright.jobs.JobFailure;
+import java.awt.image.BufferedImage;
+import java.io.IOException;
 import java.util.List;
 
 /**
@@ -43,13 +45,24 @@ public final class OfflineImageMaker implements ImageMaker {
         return ImageSize.SOCIAL_CARD;
     }
 
-    /** Takes tens of milliseconds; cancellation is checked before drawing and before encoding. */
+    /**
+     * Takes tens of milliseconds; cancellation is checked before drawing and before encoding.
+     *
+     * @throws JobFailure {@code INVALID_IMAGE_REQUEST} for a size not in {@link #SIZES} or a bad
+     *                    prompt; {@code FONTS_UNAVAILABLE} when the shipped fonts cannot be read
+     */
     @Override
     public MadeImage make(ImageRequest request, CancellationToken cancel) throws JobFailure {
         ImageRequests.check(request, this);
         cancel.throwIfCancelled();
         CardText card = request.card() != null ? request.card() : new CardText(request.prompt(), null, null, null, null);
-        var image = CardRenderer.render(card, request.size());
+        BufferedImage image;
+        try {
+            image = CardRenderer.render(card, request.size(), CardFonts.shipped());
+        } catch (IOException e) {
+            throw JobFailure.permanent("The offline image maker could not load its fonts (" + e.getMessage() + "). Check "
+                    + "that the temporary folder is writable, or reinstall Postwright.", "FONTS_UNAVAILABLE");
+        }
         cancel.throwIfCancelled();
         byte[] png = PngEncoder.encode(image, request.quality());
         return MadeImage.of(png, "image/png", image.getWidth(), image.getHeight(), SOURCE);

@@ -29,6 +29,7 @@ public final class CardBenchmark {
         System.setProperty("java.awt.headless", "true");
         var maker = new OfflineImageMaker();
         var cancel = new CancellationToken();
+        CardFonts fonts = CardLayoutTest.shippedFonts();
         var cards = new CardText[] {
             new CardText("How to Bake Sourdough Bread at Home: A Beginner's Guide", "sourdough bread", "how-to",
                     "Crumb & Co", new BrandColours("#1d3557", "#f4a261")),
@@ -62,7 +63,7 @@ public final class CardBenchmark {
                         i + 1, quality.wireName(), whole[RUNS / 2], whole[(int) (RUNS * 0.99)],
                         whole[RUNS / 2] / floor[RUNS / 2], bytes);
             }
-            double[] drawing = time(() -> CardRenderer.render(card, ImageSize.SOCIAL_CARD));
+            double[] drawing = time(() -> CardRenderer.render(card, ImageSize.SOCIAL_CARD, fonts));
             System.out.printf(Locale.ROOT, "card %d, layout and drawing alone: median %.2f ms%n", i + 1, drawing[RUNS / 2]);
         }
     }

@@ -7,7 +7,11 @@ import dev.postwright.images.CardText;
 import dev.postwright.images.ImageSize;
 import java.awt.Rectangle;
 import java.awt.image.BufferedImage;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
 import java.util.List;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.FieldSource;
@@ -19,6 +23,15 @@ class CardLayoutTest {
             + "Scoring, Steam, Ovens, Cooling and Storing Bread for a Week";
     static final String LONG_NAME = "The Exceptionally Long-Named Artisan Sourdough Bakery and Cookery School Cooperative";
     static final List<ImageSize> SIZES = OfflineImageMaker.SIZES;
+    private final CardFonts fonts = shippedFonts();
+
+    static CardFonts shippedFonts() {
+        try {
+            return CardFonts.shipped();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
 
     /** Text pixels are exactly the text colour at the glyphs' cores; nothing else on the card is. */
     @ParameterizedTest
@@ -27,9 +40,9 @@ class CardLayoutTest {
         var size = new ImageSize(width, height);
         var card = new CardText(ENDLESS, "sourdough-starter-maintenance-schedule-for-busy-people", "guide", LONG_NAME,
                 new BrandColours(primary, null));
-        BufferedImage image = CardRenderer.render(card, size);
+        BufferedImage image = CardRenderer.render(card, size, fonts);
         int text = Palette.of(card.colours()).text().getRGB();
-        Rectangle safe = CardLayout.of(card, size).safe();
+        Rectangle safe = CardLayout.of(card, size, fonts).safe();
         // Anti-aliasing may spill a pixel or two past a glyph's advance; never more.
         Rectangle allowed = new Rectangle(safe.x - 2, safe.y - 2, safe.width + 4, safe.height + 4);
         int inside = 0;
@@ -46,7 +59,7 @@ class CardLayoutTest {
     @ParameterizedTest
     @FieldSource("SIZES")
     void everyLineFitsTheSafeArea(ImageSize size) {
-        var layout = CardLayout.of(new CardText(ENDLESS, "sourdough", "how-to", LONG_NAME, null), size);
+        var layout = CardLayout.of(new CardText(ENDLESS, "sourdough", "how-to", LONG_NAME, null), size, fonts);
         for (var line : allLines(layout)) {
             assertThat(line.width()).as(line.text()).isLessThanOrEqualTo(layout.safe().width);
             assertThat(line.x()).isGreaterThanOrEqualTo(layout.safe().x);
@@ -60,11 +73,11 @@ class CardLayoutTest {
     @ParameterizedTest
     @FieldSource("SIZES")
     void longTitlesShrinkBeforeTheyAreCut(ImageSize size) {
-        var shortCard = CardLayout.of(new CardText("Sourdough at Home", null, null, null, null), size);
+        var shortCard = CardLayout.of(new CardText("Sourdough at Home", null, null, null, null), size, fonts);
         String longTitle = "Sourdough at Home: Starters, Feeding, Shaping, Baking, Scoring, Steaming, Cooling and Keeping "
                 + "Your Loaves Fresh and Crusty All Week Long";
-        var longer = CardLayout.of(new CardText(longTitle, null, null, null, null), size);
-        var endless = CardLayout.of(new CardText(ENDLESS, null, null, null, null), size);
+        var longer = CardLayout.of(new CardText(longTitle, null, null, null, null), size, fonts);
+        var endless = CardLayout.of(new CardText(ENDLESS, null, null, null, null), size, fonts);
         assertThat(size(longer)).isLessThan(size(shortCard));
         assertThat(longer.titleCut()).isFalse();
         assertThat(String.join(" ", longer.title().stream().map(CardLayout.Line::text).toList()))
@@ -91,21 +104,21 @@ class CardLayoutTest {
     @CsvSource(delimiter = '|', value = {"how-to|sourdough bread|HOW-TO · SOURDOUGH BREAD", "article|sourdough|SOURDOUGH",
             "list||LIST"})
     void theKickerNamesKindAndKeyphrase(String kind, String keyphrase, String kicker) {
-        var layout = CardLayout.of(new CardText("Bread", keyphrase, kind, null, null), ImageSize.SOCIAL_CARD);
+        var layout = CardLayout.of(new CardText("Bread", keyphrase, kind, null, null), ImageSize.SOCIAL_CARD, fonts);
         assertThat(layout.kicker().text()).isEqualTo(kicker);
         assertThat(layout.footer()).isNull();
     }
 
-    @org.junit.jupiter.api.Test
+    @Test
     void aWordWiderThanTheCardIsBrokenNotOverflowed() {
         var layout = CardLayout.of(new CardText("Pneumonoultramicroscopicsilicovolcanoconiosis".repeat(3), null, null,
-                null, null), ImageSize.SQUARE);
+                null, null), ImageSize.SQUARE, fonts);
         assertThat(layout.title().size()).isGreaterThan(1);
         layout.title().forEach(line -> assertThat(line.width()).isLessThanOrEqualTo(layout.safe().width));
     }
 
     private static List<CardLayout.Line> allLines(CardLayout layout) {
-        var lines = new java.util.ArrayList<>(layout.title());
+        var lines = new ArrayList<>(layout.title());
         if (layout.kicker() != null) lines.add(layout.kicker());
         if (layout.footer() != null) lines.add(layout.footer());
         return lines;
