@@ -16,6 +16,7 @@ import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.lang.System.Logger.Level;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
@@ -36,6 +37,10 @@ import okhttp3.Response;
 public final class OpenAiImageMaker implements ImageMaker {
     /** The largest picture accepted; a reply is read no further than this (in base64, a third more). */
     public static final int MAX_IMAGE_BYTES = 20 * 1024 * 1024;
+    /** The sizes OpenAI's models take, for a settings picker; {@link #accepts} takes any other within 64-4096 too. */
+    public static final List<ImageSize> COMMON_SIZES = List.of(new ImageSize(256, 256), new ImageSize(512, 512),
+            new ImageSize(1024, 1024), new ImageSize(1792, 1024), new ImageSize(1024, 1792), new ImageSize(1536, 1024),
+            new ImageSize(1024, 1536));
     static final int MIN_SIDE = 64;
     static final int MAX_SIDE = 4096;
     /** A base64 reply of the largest picture, with room for the JSON around it. */
