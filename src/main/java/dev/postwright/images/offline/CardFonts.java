@@ -29,12 +29,22 @@ record CardFonts(Font headline, Font text) {
         }
     }
 
-    Font headline(float size) {
-        return headline.deriveFont(size);
+    /** The headline face at {@code size}, or the system's bold sans-serif if it lacks a glyph of {@code line}. */
+    Font headline(float size, String line) {
+        return (covers(headline, line) ? headline : new Font(Font.SANS_SERIF, Font.BOLD, 1)).deriveFont(size);
     }
 
-    Font text(float size) {
-        return text.deriveFont(size);
+    /** The text face at {@code size}, or the system's sans-serif if it lacks a glyph of {@code line}. */
+    Font text(float size, String line) {
+        return (covers(text, line) ? text : new Font(Font.SANS_SERIF, Font.PLAIN, 1)).deriveFont(size);
+    }
+
+    /**
+     * DejaVu covers Latin, Greek and Cyrillic but not, say, Japanese: rather than boxes, such a line
+     * is set in the logical font, which draws from whatever fonts the machine has.
+     */
+    private static boolean covers(Font font, String line) {
+        return font.canDisplayUpTo(line) == -1;
     }
 
     private static Font load(String file) throws IOException {

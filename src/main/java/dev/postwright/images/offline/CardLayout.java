@@ -50,7 +50,7 @@ record CardLayout(ImageSize size, Rectangle safe, Line kicker, List<Line> title,
         Line kicker = null;
         String kickerText = kicker(card);
         if (kickerText != null) {
-            Font font = fonts.headline(u * 0.038f);
+            Font font = fonts.headline(u * 0.038f, kickerText);
             LineMetrics m = font.getLineMetrics(kickerText, FRC);
             kicker = new Line(TextFit.ellipsized(kickerText, font, FRC, safe.width), font, safe.x, top + m.getAscent());
             top += m.getAscent() + m.getDescent() + u * 0.05f;
@@ -59,7 +59,7 @@ record CardLayout(ImageSize size, Rectangle safe, Line kicker, List<Line> title,
         Line footer = null;
         Rectangle dot = null;
         if (card.organization() != null) {
-            Font font = fonts.text(u * 0.038f);
+            Font font = fonts.text(u * 0.038f, card.organization());
             LineMetrics m = font.getLineMetrics(card.organization(), FRC);
             int diameter = Math.round(u * 0.022f);
             float baseline = bottom - m.getDescent();
@@ -71,8 +71,8 @@ record CardLayout(ImageSize size, Rectangle safe, Line kicker, List<Line> title,
         }
 
         int maxLines = w > h ? 4 : 7;
-        var fitted = TextFit.fit(card.title(), fonts::headline, u * 0.12f, u * 0.06f, maxLines, safe.width,
-                bottom - top, LINE_HEIGHT, FRC);
+        var fitted = TextFit.fit(card.title(), s -> fonts.headline(s, card.title()), u * 0.12f, u * 0.06f, maxLines,
+                safe.width, bottom - top, LINE_HEIGHT, FRC);
         Font font = fitted.font();
         LineMetrics m = font.getLineMetrics(card.title(), FRC);
         float step = (float) (font.getSize2D() * LINE_HEIGHT);

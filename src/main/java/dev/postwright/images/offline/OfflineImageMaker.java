@@ -16,7 +16,9 @@ import java.util.List;
  * The built-in maker: typographic cards drawn on this computer, with no server and no display.
  * A card shows the post's title, its kind and keyphrase, and the organization's name, in the
  * organization's colours over a pattern derived from the card; the same request always gives the
- * same PNG, byte for byte. A request without {@link CardText} gets a card whose title is the prompt.
+ * same PNG, byte for byte, on any machine with the same JDK, for text the shipped fonts cover (Latin,
+ * Greek, Cyrillic; other scripts fall back to the machine's fonts). A request without
+ * {@link CardText} gets a card whose title is the prompt.
  * Thread-safe and stateless: one instance serves every job.
  */
 public final class OfflineImageMaker implements ImageMaker {

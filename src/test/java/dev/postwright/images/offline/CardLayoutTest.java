@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.postwright.images.BrandColours;
 import dev.postwright.images.CardText;
 import dev.postwright.images.ImageSize;
+import java.awt.Font;
 import java.awt.Rectangle;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
@@ -115,6 +116,15 @@ class CardLayoutTest {
                 null, null), ImageSize.SQUARE, fonts);
         assertThat(layout.title().size()).isGreaterThan(1);
         layout.title().forEach(line -> assertThat(line.width()).isLessThanOrEqualTo(layout.safe().width));
+    }
+
+    @Test
+    void scriptsTheShippedFontsLackFallBackToTheMachinesFonts() {
+        var latin = CardLayout.of(new CardText("Pain au levain", "levain", "guide", "Boulangerie Čech", null),
+                ImageSize.SOCIAL_CARD, fonts);
+        assertThat(allLines(latin)).allSatisfy(line -> assertThat(line.font().getName()).startsWith("DejaVu Sans"));
+        var japanese = CardLayout.of(new CardText("東京のパン屋めぐり", null, null, null, null), ImageSize.SOCIAL_CARD, fonts);
+        assertThat(japanese.title().getFirst().font().getName()).isEqualTo(Font.SANS_SERIF);
     }
 
     private static List<CardLayout.Line> allLines(CardLayout layout) {
