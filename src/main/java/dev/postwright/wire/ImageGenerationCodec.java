@@ -16,7 +16,7 @@ import java.util.Optional;
  * OpenAI's image API, {@code POST /v1/images/generations}, as OpenAI, LocalAI and
  * stable-diffusion.cpp's server speak it: the request, the first image of a reply, and the
  * sentence of an error body. A reply is read as a stream: {@code b64_json} is decoded while it is
- * read, never held as text, so a 20 MB picture costs its bytes and not three times as much.
+ * read, never held as text, so a 20 MB picture costs its decoded bytes and not a 27 MB string too.
  * Thread-safe.
  */
 public final class ImageGenerationCodec {
