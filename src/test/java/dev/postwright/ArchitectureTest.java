@@ -95,6 +95,14 @@ class ArchitectureTest {
             .because("a text writer needs the job contract (cancellation, failures), not what runs the job");
 
     @ArchTest
+    static final ArchRule imageMakersKnowOnlyTheJobContract = noClasses()
+            .that().resideInAPackage("dev.postwright.images..")
+            .should().dependOnClassesThat().resideInAnyPackage("dev.postwright.queue..", "dev.postwright.store..",
+                    "dev.postwright.pipeline..", "dev.postwright.llm..", "dev.postwright.settings..")
+            .because("an image maker needs the job contract (cancellation, failures) and the wire, not what runs the "
+                    + "job, stores its picture or reads its settings (decision 0026)");
+
+    @ArchTest
     static final ArchRule nothingDependsOnUi = noClasses()
             .that().resideOutsideOfPackage("dev.postwright.ui..")
             .and().doNotHaveFullyQualifiedName(Postwright.class.getName())
