@@ -1,13 +1,17 @@
 package dev.postwright.engine;
 
+import dev.postwright.images.ImageMaker;
+import dev.postwright.images.offline.OfflineImageMaker;
 import dev.postwright.llm.TextGenerator;
 import dev.postwright.pipeline.ContentPipeline;
+import dev.postwright.pipeline.Illustrator;
 import dev.postwright.queue.JobQueue;
 import dev.postwright.queue.QueueSettings;
 import dev.postwright.seo.SeoAnalyzer;
 import dev.postwright.store.DataDirectory;
 import dev.postwright.store.Database;
 import dev.postwright.store.DatabaseUnavailableException;
+import dev.postwright.store.ImageStore;
 import dev.postwright.store.OrganizationProfiles;
 import dev.postwright.store.PostLibrary;
 import dev.postwright.store.StageTimings;
@@ -25,13 +29,20 @@ import java.util.function.Supplier;
 public final class LocalEngine implements AutoCloseable {
     private final Database database;
     private final JobQueue jobs;
+    /** The data folder's subfolder that holds the library's image files. */
+    public static final String IMAGES_FOLDER = "images";
+    private static final ImageMaker OFFLINE_IMAGES = new OfflineImageMaker();
+
     private final PostLibrary library;
+    private final ImageStore images;
     private final OrganizationProfiles profiles;
 
-    private LocalEngine(Database database, JobQueue jobs, PostLibrary library, OrganizationProfiles profiles) {
+    private LocalEngine(Database database, JobQueue jobs, PostLibrary library, ImageStore images,
+                        OrganizationProfiles profiles) {
         this.database = database;
         this.jobs = jobs;
         this.library = library;
+        this.images = images;
         this.profiles = profiles;
     }
 
@@ -54,10 +65,12 @@ public final class LocalEngine implements AutoCloseable {
         Database db = Database.open(DataDirectory.databaseIn(dataDir));
         var library = new PostLibrary(db, clock, new TimeOrderedIds(clock, new SecureRandom()));
         var profiles = new OrganizationProfiles(db, clock);
-        var pipeline = new ContentPipeline(writers, profiles, library, new StageTimings(db, clock), SeoAnalyzer.standard(),
-                clock);
+        var images = new ImageStore(db, dataDir.resolve(IMAGES_FOLDER), clock, new TimeOrderedIds(clock, new SecureRandom()));
+        var illustrator = new Illustrator(() -> OFFLINE_IMAGES, images);
+        var pipeline = new ContentPipeline(writers, profiles, library, illustrator, new StageTimings(db, clock),
+                SeoAnalyzer.standard(), clock);
         JobQueue jobs = JobQueue.builder(db, pipeline).settings(settings).clock(clock).build();
-        return new LocalEngine(db, jobs, library, profiles);
+        return new LocalEngine(db, jobs, library, images, profiles);
     }
 
     public JobQueue jobs() {
@@ -71,6 +84,10 @@ public final class LocalEngine implements AutoCloseable {
 
     public PostLibrary library() {
         return library;
+    }
+
+    public ImageStore images() {
+        return images;
     }
 
     public OrganizationProfiles profiles() {

@@ -39,6 +39,12 @@ public record BlogPost(String title, String subtitle, String content, String met
                 internalLinks, ctaSuggestions, score, generationMetadata, embeds, organizationContext);
     }
 
+    /** This post with {@code markdown} as its content. */
+    public BlogPost withContent(String markdown) {
+        return new BlogPost(title, subtitle, markdown, metaDescription, tags, seoKeywords, estimatedReadTime,
+                internalLinks, ctaSuggestions, seoOptimizationScore, generationMetadata, embeds, organizationContext);
+    }
+
     /** A link to another page of the writer's site, suggested for this post. */
     public record InternalLink(String anchorText, String suggestedUrl, String context) {}
 

@@ -14,6 +14,7 @@ import dev.postwright.model.Outline;
 import dev.postwright.model.SavedPost;
 import dev.postwright.model.SeoAnalysis;
 import dev.postwright.model.Stage;
+import dev.postwright.model.StoredImage;
 import dev.postwright.model.VisualSuggestion;
 import dev.postwright.queue.JobContext;
 import dev.postwright.render.Slugs;
@@ -37,6 +38,7 @@ final class BlogRun {
     private final JobContext ctx;
     private final TextGenerator writer;
     private final PostLibrary library;
+    private final Illustrator illustrator;
     private final SeoAnalyzer analyzer;
     private final Clock clock;
     private final Brief brief;
@@ -44,10 +46,11 @@ final class BlogRun {
     private final long started;
 
     BlogRun(JobContext ctx, TextGenerator writer, OrganizationProfiles profiles, PostLibrary library,
-            StageTimings timings, SeoAnalyzer analyzer, Clock clock) {
+            Illustrator illustrator, StageTimings timings, SeoAnalyzer analyzer, Clock clock) {
         this.ctx = ctx;
         this.writer = writer;
         this.library = library;
+        this.illustrator = illustrator;
         this.analyzer = analyzer;
         this.clock = clock;
         this.started = clock.millis();
@@ -64,7 +67,7 @@ final class BlogRun {
         return new JobResult(post, visuals, stages.output(BlogStages.SEO).orElse(null),
                 stages.output(BlogStages.SAVE).orElse(null), new JobResult.Metadata(clock.millis() - started,
                 stages.required(BlogStages.DRAFT).tokensUsed(), stages.required(BlogStages.CONTEXT).completenessScore(),
-                visuals.size()), brief.ctas());
+                visuals.size()), brief.ctas(), images());
     }
 
     ContextSummary assessContext() {
@@ -99,8 +102,33 @@ final class BlogRun {
         return writer.visuals(brief, stages.required(BlogStages.METADATA).content(), ctx.cancellation());
     }
 
+    /**
+     * The featured image, made from the visuals' featured suggestion (none without one) and kept
+     * as a file; its row is {@link #recordingImages}, written with the stage's checkpoint.
+     */
+    List<StoredImage> makeImages() throws JobFailure {
+        Optional<VisualSuggestion> suggestion = FeaturedImage.suggestion(stages.output(BlogStages.VISUALS).orElse(List.of()));
+        if (suggestion.isEmpty()) return List.of();
+        return List.of(illustrator.make(suggestion.get(), stages.required(BlogStages.METADATA),
+                stages.required(BlogStages.OUTLINE), brief.focusKeyphrase(), brief.profile().name(), ctx.jobId(),
+                ctx.cancellation()));
+    }
+
+    SqlWork<?> recordingImages(List<StoredImage> images) {
+        return illustrator.store().recording(images, ctx.owner());
+    }
+
+    private List<StoredImage> images() {
+        return stages.output(BlogStages.IMAGES).orElse(List.of());
+    }
+
+    /** The post as the metadata stage wrote it, showing the images the job made. */
+    private BlogPost illustratedPost() {
+        return FeaturedImage.placed(stages.required(BlogStages.METADATA), images());
+    }
+
     SeoAnalysis analyzeSeo() {
-        BlogPost post = stages.required(BlogStages.METADATA);
+        BlogPost post = illustratedPost();
         String org = ctx.request().organizationId();
         var meta = new PostTexts.Meta(post.title(), post.metaDescription(), Slugs.of(post.title()),
                 brief.focusKeyphrase(), SiteHost.of(brief.profile()), library.countUsingKeyphrase(org,
@@ -110,15 +138,21 @@ final class BlogRun {
 
     /** The post as saved and in the result: its seoOptimizationScore is the SEO check's overall score, when it ran. */
     private BlogPost scoredPost() {
-        BlogPost post = stages.required(BlogStages.METADATA);
+        BlogPost post = illustratedPost();
         Integer score = stages.output(BlogStages.SEO).map(SeoAnalysis::overallScore).orElse(null);
         return score == null ? post : post.withSeoOptimizationScore(score.doubleValue());
     }
 
     SqlWork<?> savingPost() {
         BlogPost post = scoredPost();
-        return library.saving(new PostLibrary.NewPost(post, ctx.request().organizationId(), Slugs.of(post.title()),
-                brief.focusKeyphrase(), ctx.request().options().status(), Words.count(post.content()), ctx.jobId(), ctx.owner()));
+        SqlWork<LibraryPost> saving = library.saving(new PostLibrary.NewPost(post, ctx.request().organizationId(),
+                Slugs.of(post.title()), brief.focusKeyphrase(), ctx.request().options().status(),
+                Words.count(post.content()), ctx.jobId(), ctx.owner()));
+        return sql -> { // the post and its images are one commit
+            LibraryPost saved = saving.run(sql);
+            illustrator.store().attaching(ctx.jobId(), saved.id()).run(sql);
+            return saved;
+        };
     }
 
     /** The post this job saved, if it did: a job saves its post at most once. */

@@ -9,6 +9,7 @@ import dev.postwright.model.Outline;
 import dev.postwright.model.SavedPost;
 import dev.postwright.model.SeoAnalysis;
 import dev.postwright.model.Stage;
+import dev.postwright.model.StoredImage;
 import dev.postwright.model.VisualSuggestion;
 import dev.postwright.wire.CheckpointCodec;
 import java.util.List;
@@ -33,6 +34,10 @@ final class BlogStages {
     static final StageSpec.Computed<BlogRun, List<VisualSuggestion>> VISUALS = StageSpec.computed(Stage.VISUALS,
             BlogRun::suggestVisuals, CheckpointCodec.VISUALS, v -> List.<JobEvent>of(new JobEvent.VisualsResult(v)))
             .when(JobOptions::includeVisuals);
+    /** Makes the featured image; its rows are written with its checkpoint, so a cancelled job keeps none. */
+    static final StageSpec.Computed<BlogRun, List<StoredImage>> IMAGES = StageSpec.computed(Stage.IMAGES,
+            BlogRun::makeImages, CheckpointCodec.IMAGES, i -> List.<JobEvent>of(new JobEvent.ImagesResult(i)))
+            .when(JobOptions::makesImages).storing(BlogRun::recordingImages);
     static final StageSpec.Computed<BlogRun, SeoAnalysis> SEO = StageSpec.computed(Stage.SEO,
             BlogRun::analyzeSeo, CheckpointCodec.SEO, s -> List.<JobEvent>of(new JobEvent.SeoResult(s)))
             .when(options -> !options.skipSeoAnalysis());
@@ -40,5 +45,5 @@ final class BlogStages {
     static final StageSpec.Stored<BlogRun, SavedPost> SAVE = StageSpec.stored(Stage.SAVE, JobOptions::autoSave,
             BlogRun::savingPost, BlogRun::savedPost);
 
-    static final List<StageSpec<BlogRun, ?>> ALL = List.of(CONTEXT, OUTLINE, DRAFT, METADATA, VISUALS, SEO, SAVE);
+    static final List<StageSpec<BlogRun, ?>> ALL = List.of(CONTEXT, OUTLINE, DRAFT, METADATA, VISUALS, IMAGES, SEO, SAVE);
 }

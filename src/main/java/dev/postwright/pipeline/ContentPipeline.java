@@ -14,7 +14,7 @@ import java.util.function.Supplier;
 
 /**
  * Turns a brief into a post by running {@link BlogStages} (context → outline → draft → metadata →
- * visuals → SEO → save), emitting the job stream protocol's events in its order. Each stage stores
+ * visuals → images → SEO → save), emitting the job stream protocol's events in its order. Each stage stores
  * its output as a checkpoint together with its result events; a re-run (retry, recovery after a
  * crash) restores finished stages from their checkpoints, re-emits their results (the log keeps
  * each once) and goes on from the first unfinished stage ({@link StagedRun}). An unfinished draft
@@ -26,6 +26,7 @@ public final class ContentPipeline implements JobHandler {
     private final Supplier<? extends TextGenerator> writers;
     private final OrganizationProfiles profiles;
     private final PostLibrary library;
+    private final Illustrator illustrator;
     private final StageTimings timings;
     private final SeoAnalyzer analyzer;
     private final Clock clock;
@@ -33,12 +34,14 @@ public final class ContentPipeline implements JobHandler {
     /**
      * @param writers the writer a job starts with (the one the writer's settings name now); a job
      *                keeps it for its whole run, so changing the model never mixes two in one post
+     * @param illustrator makes and keeps the images of jobs that ask for them
      */
     public ContentPipeline(Supplier<? extends TextGenerator> writers, OrganizationProfiles profiles, PostLibrary library,
-                           StageTimings timings, SeoAnalyzer analyzer, Clock clock) {
+                           Illustrator illustrator, StageTimings timings, SeoAnalyzer analyzer, Clock clock) {
         this.writers = writers;
         this.profiles = profiles;
         this.library = library;
+        this.illustrator = illustrator;
         this.timings = timings;
         this.analyzer = analyzer;
         this.clock = clock;
@@ -46,6 +49,6 @@ public final class ContentPipeline implements JobHandler {
 
     @Override
     public JobResult run(JobContext context) throws JobFailure {
-        return new BlogRun(context, writers.get(), profiles, library, timings, analyzer, clock).execute();
+        return new BlogRun(context, writers.get(), profiles, library, illustrator, timings, analyzer, clock).execute();
     }
 }

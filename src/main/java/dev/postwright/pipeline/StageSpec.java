@@ -8,6 +8,7 @@ import dev.postwright.store.SqlWork;
 import dev.postwright.wire.CheckpointCodec;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.BiFunction;
 import java.util.function.Function;
 import java.util.function.Predicate;
 
@@ -38,7 +39,7 @@ public sealed interface StageSpec<R, T> {
      * transaction (so not at all after a cancel), or null for none; a restored output has made it already.
      */
     record Computed<R, T>(Stage stage, Predicate<JobOptions> enabled, Work<R, T> work, CheckpointCodec<T> checkpoint,
-                          Function<T, List<JobEvent>> events, Function<T, SqlWork<?>> alongside)
+                          Function<T, List<JobEvent>> events, BiFunction<R, T, SqlWork<?>> alongside)
             implements StageSpec<R, T> {
         /** The same stage, run only for jobs whose options pass {@code when}. */
         public Computed<R, T> when(Predicate<JobOptions> when) {
@@ -46,7 +47,7 @@ public sealed interface StageSpec<R, T> {
         }
 
         /** The same stage, whose output is also written by {@code write} in its checkpoint's transaction. */
-        public Computed<R, T> storing(Function<T, SqlWork<?>> write) {
+        public Computed<R, T> storing(BiFunction<R, T, SqlWork<?>> write) {
             return new Computed<>(stage, enabled, work, checkpoint, events, write);
         }
     }

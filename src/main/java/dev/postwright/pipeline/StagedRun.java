@@ -95,7 +95,7 @@ public final class StagedRun<R> {
         if (spec.alongside() == null) {
             ctx.completeStage(id, spec.checkpoint().write(value), spec.events().apply(value));
         } else {
-            ctx.completeStage(id, spec.checkpoint().write(value), spec.events().apply(value), spec.alongside().apply(value));
+            ctx.completeStage(id, spec.checkpoint().write(value), spec.events().apply(value), spec.alongside().apply(run, value));
         }
         estimates.record(spec.stage(), clock.millis() - begun);
         return value;

@@ -5,7 +5,9 @@ import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.List;
+import java.util.LinkedHashMap;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -46,11 +48,36 @@ public enum ExportFormat {
         return String.join(", ", all.subList(0, all.size() - 1)) + " or " + all.getLast();
     }
 
-    /** The file's text: {@code date} goes into Markdown's front matter; {@code renderer} draws the HTML. */
+    /**
+     * A post as files: the main file's text, and the images it links to, by path relative to it
+     * (none for HTML, which embeds them).
+     */
+    public record Export(String text, Map<String, byte[]> images) {}
+
+    /** The file's text alone, without the library's images (Markdown leaves a comment where each was). */
     public String write(BlogPost post, PostRenderer renderer, LocalDate date) {
         return switch (this) {
             case MARKDOWN -> MarkdownExport.export(post, date);
             case HTML -> new PreviewDocument(renderer).exportHtml(post);
         };
+    }
+
+    /**
+     * The post as files named after {@code file}: {@code date} goes into Markdown's front matter,
+     * {@code renderer} draws the HTML and finds the images. Markdown links its images in a folder
+     * beside it ({@code post-images/}); HTML embeds them. An image the library lacks is left out.
+     */
+    public Export export(BlogPost post, PostRenderer renderer, LocalDate date, Path file) {
+        if (this == HTML) return new Export(new PreviewDocument(renderer).exportHtml(post), Map.of());
+        String name = file.getFileName().toString();
+        int dot = name.lastIndexOf('.');
+        String folder = (dot > 0 ? name.substring(0, dot) : name) + "-images";
+        Map<String, byte[]> images = new LinkedHashMap<>();
+        String text = MarkdownExport.export(post, date, id -> renderer.images().image(id).map(image -> {
+            String path = folder + "/" + image.fileName();
+            images.put(path, image.bytes());
+            return path;
+        }).orElse(null));
+        return new Export(text, images);
     }
 }

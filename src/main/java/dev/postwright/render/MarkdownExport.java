@@ -2,6 +2,7 @@ package dev.postwright.render;
 
 import dev.postwright.model.Article;
 import dev.postwright.model.BlogPost;
+import dev.postwright.model.ImageRefs;
 import dev.postwright.model.Embeds;
 import dev.postwright.model.Tweet;
 import dev.postwright.model.Video;
@@ -12,6 +13,7 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Locale;
 import java.util.regex.MatchResult;
+import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -32,11 +34,19 @@ public final class MarkdownExport {
     private static final Pattern PLACEHOLDER = Pattern.compile(
             "\\[(TWEET|ARTICLE|VIDEO):(\\d{1,4})]|!\\[(IMAGE|CHART):(?:[^\\]:\\n]*:)?([^\\]\\n]*)]");
     /** The comments {@link #block} writes for visual suggestions: no "--", "<" or ">" inside, so inert. */
-    private static final Pattern SUGGESTION = Pattern.compile("<!-- (?:Image|Chart) suggestion: (?:(?!--)[^<>\\n])* -->");
+    private static final Pattern SUGGESTION = Pattern.compile("<!-- (?:Image|Chart)(?: suggestion)?: (?:(?!--)[^<>\\n])* -->");
 
     private MarkdownExport() {}
 
     public static String export(BlogPost post, LocalDate date) {
+        return export(post, date, id -> null);
+    }
+
+    /**
+     * The file's text, each library image linked at {@code imagePaths.apply(id)} (a relative path
+     * where the caller writes its bytes), or left out as a comment when that is null.
+     */
+    public static String export(BlogPost post, LocalDate date, Function<String, String> imagePaths) {
         var out = new StringBuilder("---\n");
         out.append("title: ").append(yaml(post.title())).append('\n');
         if (post.metaDescription() != null) out.append("description: ").append(yaml(post.metaDescription())).append('\n');
@@ -44,24 +54,36 @@ public final class MarkdownExport {
                 .append("]\n");
         out.append("date: ").append(date).append('\n');
         out.append("slug: ").append(yaml(Slugs.of(post.title()))).append("\n---\n\n");
-        out.append(body(post));
+        out.append(body(post, imagePaths));
         return out.toString();
     }
 
-    /** The body alone, placeholders resolved: what a writer pastes into an editor that takes Markdown. */
+    /**
+     * The body alone, placeholders resolved: what a writer pastes into an editor that takes
+     * Markdown. The library's images cannot travel in text: each is left as a comment naming it.
+     */
     public static String body(BlogPost post) {
-        // Escaped after resolving: a placeholder that resolves to nothing can join "<a" to " onclick=…>".
-        return SafeMarkdown.of(resolve(post.content() == null ? "" : post.content(), post.embeds()),
-                block -> SUGGESTION.matcher(block).matches());
+        return body(post, id -> null);
     }
 
-    /** The body with placeholders resolved outside code fences. */
+    private static String body(BlogPost post, Function<String, String> imagePaths) {
+        // Escaped after resolving: a placeholder that resolves to nothing can join "<a" to " onclick=…>".
+        String content = post.content() == null ? "" : post.content();
+        return SafeMarkdown.of(resolve(content, post.embeds(), imagePaths), block -> SUGGESTION.matcher(block).matches());
+    }
+
     static String resolve(String markdown, Embeds embeds) {
+        return resolve(markdown, embeds, id -> null);
+    }
+
+    /** The body with placeholders and library images resolved outside code fences. */
+    static String resolve(String markdown, Embeds embeds, Function<String, String> imagePaths) {
         var out = new StringBuilder(markdown.length() + 256);
         boolean inFence = false;
         for (String line : markdown.split("\n", -1)) {
             String stripped = line.strip();
             if (stripped.startsWith("```") || stripped.startsWith("~~~")) inFence = !inFence;
+            if (!inFence && ImageRefs.MARKDOWN.matcher(line).find()) line = libraryImages(line, imagePaths);
             if (inFence || !PLACEHOLDER.matcher(line).find()) {
                 out.append(line).append('\n');
                 continue;
@@ -78,10 +100,27 @@ public final class MarkdownExport {
         return out.substring(0, Math.max(0, out.length() - 1));
     }
 
+    /** A line's library images as links to their exported files, or comments (alone on the line) or nothing. */
+    private static String libraryImages(String line, Function<String, String> imagePaths) {
+        Matcher whole = ImageRefs.MARKDOWN.matcher(line.strip());
+        if (whole.matches() && imagePaths.apply(whole.group(2)) == null) {
+            return "<!-- Image: " + inert(whole.group(1)) + " -->";
+        }
+        return ImageRefs.MARKDOWN.matcher(line).replaceAll(m -> {
+            String path = imagePaths.apply(m.group(2));
+            return Matcher.quoteReplacement(path == null ? "" : "![" + escape(m.group(1)) + "](<" + path + ">)");
+        });
+    }
+
+    /** Text for inside an HTML comment: no "--", "<" or ">", so it cannot end or open anything. */
+    private static String inert(String text) {
+        return text.strip().replace("--", "–").replace("<", "&lt;").replace(">", "&gt;");
+    }
+
     private static String block(MatchResult m, Embeds embeds) {
         if (m.group(3) != null) {
             String kind = m.group(3).charAt(0) + m.group(3).substring(1).toLowerCase(Locale.ROOT);
-            String description = m.group(4).strip().replace("--", "–").replace("<", "&lt;").replace(">", "&gt;");
+            String description = inert(m.group(4));
             return "<!-- " + kind + " suggestion: " + description + " -->";
         }
         return switch (embed(m, embeds)) {

@@ -2,8 +2,14 @@ package dev.postwright.render;
 
 import dev.postwright.model.Embeds;
 import dev.postwright.render.internal.EmbedExtension;
+import dev.postwright.render.internal.LibraryImages;
 import dev.postwright.render.internal.SafeUrls;
+import java.util.Base64;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import org.commonmark.Extension;
 import org.commonmark.ext.autolink.AutolinkExtension;
 import org.commonmark.ext.gfm.tables.TablesExtension;
@@ -14,16 +20,43 @@ import org.commonmark.renderer.html.HtmlRenderer;
 
 /**
  * Markdown to safe HTML: CommonMark with GFM tables and autolinks, embed placeholders as cards,
- * visual placeholders as figure boxes. Raw HTML in the content is shown as text, never run;
- * links and images are limited to web, mail and relative URLs. Built once; thread-safe.
+ * visual placeholders as figure boxes, the library's images ({@code postwright-image:ID}) inline as
+ * {@code data:} URLs. Raw HTML in the content is shown as text, never run; links and images are
+ * limited to web, mail and relative URLs (and images to those {@code data:} URLs of PNG, JPEG or
+ * WebP). Built once; thread-safe.
  */
 public final class PostRenderer {
     private static final List<Extension> EXTENSIONS = List.of(TablesExtension.create(), AutolinkExtension.create(),
             EmbedExtension.create());
 
+    /** How many images' {@code data:} URLs are kept between renders (a post shows a handful). */
+    private static final int CACHED_IMAGES = 16;
+
     private final Parser parser = Parser.builder().extensions(EXTENSIONS).build();
     private final HtmlRenderer renderer = HtmlRenderer.builder().extensions(EXTENSIONS)
             .escapeHtml(true).sanitizeUrls(true).urlSanitizer(SafeUrls.INSTANCE).build();
+    private final ImageSources images;
+    private final Map<String, String> dataUrls = Collections.synchronizedMap(new LinkedHashMap<>(16, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, String> eldest) {
+            return size() > CACHED_IMAGES;
+        }
+    });
+
+    /** A renderer without a library: posts' library images show as missing. */
+    public PostRenderer() {
+        this(ImageSources.NONE);
+    }
+
+    /** A renderer that shows the library's images, embedded as {@code data:} URLs. */
+    public PostRenderer(ImageSources images) {
+        this.images = images;
+    }
+
+    /** The images this renderer shows; an export writes the same ones. */
+    public ImageSources images() {
+        return images;
+    }
 
     /** A rendered body, and whether it opens with its own H1 title. */
     public record Body(String html, boolean opensWithTitle) {}
@@ -32,8 +65,18 @@ public final class PostRenderer {
     public Body render(String markdown, Embeds embeds) {
         Node document = parser.parse(markdown == null ? "" : markdown);
         EmbedExtension.resolve(document, embeds == null ? Embeds.NONE : embeds);
+        LibraryImages.resolve(document, this::dataUrl);
         boolean titled = document.getFirstChild() instanceof Heading h && h.getLevel() == 1;
         return new Body(renderer.render(document), titled);
+    }
+
+    private Optional<String> dataUrl(String id) {
+        String cached = dataUrls.get(id);
+        if (cached != null) return Optional.of(cached);
+        Optional<String> url = images.image(id).map(i -> "data:" + i.mediaType() + ";base64,"
+                + Base64.getEncoder().encodeToString(i.bytes()));
+        url.ifPresent(u -> dataUrls.put(id, u));
+        return url;
     }
 
     /** The HTML of the post body alone. */

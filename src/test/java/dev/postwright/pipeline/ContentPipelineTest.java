@@ -1,25 +1,26 @@
 package dev.postwright.pipeline;
 
-import dev.postwright.model.Stage;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.postwright.images.offline.OfflineImageMaker;
 import dev.postwright.jobs.CancellationToken;
 import dev.postwright.jobs.JobFailure;
 import dev.postwright.jobs.LoggedEvent;
 import dev.postwright.llm.Brief;
-import dev.postwright.model.Draft;
-import dev.postwright.model.Outline;
 import dev.postwright.llm.PostMetadata;
 import dev.postwright.llm.TextGenerator;
 import dev.postwright.llm.offline.OfflineWriter;
 import dev.postwright.model.BusinessInfo;
 import dev.postwright.model.Cta;
+import dev.postwright.model.Draft;
 import dev.postwright.model.Embeds;
 import dev.postwright.model.JobEvent;
 import dev.postwright.model.JobOptions;
 import dev.postwright.model.JobRequest;
 import dev.postwright.model.JobState;
 import dev.postwright.model.OrganizationProfile;
+import dev.postwright.model.Outline;
+import dev.postwright.model.Stage;
 import dev.postwright.model.Topic;
 import dev.postwright.model.VisualSuggestion;
 import dev.postwright.queue.JobQueue;
@@ -27,6 +28,7 @@ import dev.postwright.queue.QueueSettings;
 import dev.postwright.queue.internal.SqliteJobQueue;
 import dev.postwright.seo.SeoAnalyzer;
 import dev.postwright.store.Database;
+import dev.postwright.store.ImageStore;
 import dev.postwright.store.OrganizationProfiles;
 import dev.postwright.store.PostLibrary;
 import dev.postwright.store.StageTimings;
@@ -58,6 +60,8 @@ class ContentPipelineTest {
     PostLibrary library;
     OrganizationProfiles profiles;
     StageTimings timings;
+    ImageStore images;
+    Illustrator illustrator;
     final List<AutoCloseable> open = new ArrayList<>();
 
     @BeforeEach
@@ -66,6 +70,8 @@ class ContentPipelineTest {
         library = new PostLibrary(db, clock, new TimeOrderedIds(clock, new Random(1)));
         profiles = new OrganizationProfiles(db, clock);
         timings = new StageTimings(db, clock);
+        images = new ImageStore(db, dir.resolve("images"), clock, new TimeOrderedIds(clock, new Random(3)));
+        illustrator = new Illustrator(OfflineImageMaker::new, images);
     }
 
     @AfterEach
@@ -75,7 +81,8 @@ class ContentPipelineTest {
     }
 
     private SqliteJobQueue queue(TextGenerator writer, int workers) {
-        var pipeline = new ContentPipeline(() -> writer, profiles, library, timings, SeoAnalyzer.standard(), clock);
+        var pipeline = new ContentPipeline(() -> writer, profiles, library, illustrator, timings, SeoAnalyzer.standard(),
+                clock);
         var queue = (SqliteJobQueue) JobQueue.builder(db, pipeline).clock(clock)
                 .settings(QueueSettings.DEFAULTS.withWorkers(workers)).random(new Random(2)).build();
         open.add(0, queue);

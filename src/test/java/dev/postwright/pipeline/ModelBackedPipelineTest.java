@@ -1,17 +1,20 @@
 package dev.postwright.pipeline;
 
-import dev.postwright.model.Stage;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.postwright.images.offline.OfflineImageMaker;
+import dev.postwright.llm.openai.ChatReplies;
 import dev.postwright.llm.openai.ModelServer;
 import dev.postwright.llm.openai.OpenAiCompatibleWriter;
 import dev.postwright.model.JobOptions;
 import dev.postwright.model.JobState;
+import dev.postwright.model.Stage;
 import dev.postwright.queue.JobQueue;
 import dev.postwright.queue.QueueSettings;
 import dev.postwright.queue.internal.SqliteJobQueue;
 import dev.postwright.seo.SeoAnalyzer;
 import dev.postwright.store.Database;
+import dev.postwright.store.ImageStore;
 import dev.postwright.store.OrganizationProfiles;
 import dev.postwright.store.PostLibrary;
 import dev.postwright.store.StageTimings;
@@ -26,7 +29,6 @@ import java.util.Random;
 import mockwebserver3.MockResponse;
 import mockwebserver3.MockWebServer;
 import mockwebserver3.SocketEffect;
-import dev.postwright.llm.openai.ChatReplies;
 import okhttp3.OkHttpClient;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -50,8 +52,9 @@ class ModelBackedPipelineTest {
         var writer = new OpenAiCompatibleWriter(ModelServer.of(server.url("/v1").toString(), "llama3.1:8b")
                 .withReadTimeout(Duration.ofSeconds(5)), client);
         var pipeline = new ContentPipeline(() -> writer, new OrganizationProfiles(db, clock),
-                new PostLibrary(db, clock, new TimeOrderedIds(clock, new Random(1))), new StageTimings(db, clock),
-                SeoAnalyzer.standard(), clock);
+                new PostLibrary(db, clock, new TimeOrderedIds(clock, new Random(1))),
+                new Illustrator(OfflineImageMaker::new, new ImageStore(db, dir.resolve("images"), clock,
+                        new TimeOrderedIds(clock, new Random(3)))), new StageTimings(db, clock), SeoAnalyzer.standard(), clock);
         queue = (SqliteJobQueue) JobQueue.builder(db, pipeline).clock(clock)
                 .settings(QueueSettings.DEFAULTS.withWorkers(0)).build();
     }

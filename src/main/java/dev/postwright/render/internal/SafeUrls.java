@@ -6,13 +6,17 @@ import org.commonmark.renderer.html.UrlSanitizer;
 
 /**
  * Lets through only web links, mail links and relative links; anything else ({@code javascript:},
- * {@code data:}, {@code vbscript:}, {@code file:}) becomes "#" (links) or is dropped (images).
+ * {@code data:}, {@code vbscript:}, {@code file:}) becomes "#" (links) or is dropped (images), but
+ * for images embedded as base64 PNG, JPEG or WebP.
  * Control characters and spaces inside a scheme, which browsers ignore, cannot smuggle one past.
  * Every URL let through loses its bidirectional controls, which make an address display in an
  * order other than the one a browser follows.
  */
 public final class SafeUrls implements UrlSanitizer {
     public static final SafeUrls INSTANCE = new SafeUrls();
+    /** Pictures browsers decode without running anything (no SVG, which can hold scripts). */
+    private static final java.util.regex.Pattern IMAGE_DATA =
+            java.util.regex.Pattern.compile("data:image/(?:png|jpeg|webp);base64,[A-Za-z0-9+/]+=*");
 
     private SafeUrls() {}
 
@@ -38,9 +42,9 @@ public final class SafeUrls implements UrlSanitizer {
         return isSafe(url, true);
     }
 
-    /** True for a web or relative image source. */
+    /** True for a web or relative image source, or a {@code data:} URL of a PNG, JPEG or WebP picture. */
     public static boolean isSafeImage(String url) {
-        return isSafe(url, false);
+        return isSafe(url, false) || (url != null && IMAGE_DATA.matcher(url).matches());
     }
 
     private static String clean(String url) {

@@ -1,0 +1,171 @@
+package dev.postwright.pipeline;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.postwright.images.ImageMaker;
+import dev.postwright.images.ImageRequest;
+import dev.postwright.images.ImageSize;
+import dev.postwright.images.MadeImage;
+import dev.postwright.images.offline.OfflineImageMaker;
+import dev.postwright.jobs.CancellationToken;
+import dev.postwright.jobs.JobFailure;
+import dev.postwright.llm.offline.OfflineWriter;
+import dev.postwright.model.ImageRefs;
+import dev.postwright.model.JobEvent;
+import dev.postwright.model.JobOptions;
+import dev.postwright.model.JobState;
+import dev.postwright.model.StoredImage;
+import dev.postwright.queue.JobQueue;
+import dev.postwright.queue.QueueSettings;
+import dev.postwright.queue.internal.SqliteJobQueue;
+import dev.postwright.seo.SeoAnalyzer;
+import dev.postwright.store.Database;
+import dev.postwright.store.ImageStore;
+import dev.postwright.store.OrganizationProfiles;
+import dev.postwright.store.PostLibrary;
+import dev.postwright.store.StageTimings;
+import dev.postwright.store.TimeOrderedIds;
+import dev.postwright.testing.Briefs;
+import dev.postwright.testing.MutableClock;
+import dev.postwright.testing.RecordingListener;
+import dev.postwright.wire.JobEventCodec;
+import dev.postwright.wire.ResultCodec;
+import java.io.ByteArrayInputStream;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Random;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import javax.imageio.ImageIO;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** A blog job that asks for images makes its featured image, shows it in the post and saves it with the post. */
+class FeaturedImageJobTest {
+    static final JobOptions WITH_IMAGES = new JobOptions(true, true, null, false, null, true);
+
+    @TempDir Path dir;
+    final MutableClock clock = new MutableClock(Instant.now());
+    Database db;
+    PostLibrary library;
+    ImageStore images;
+    SqliteJobQueue queue;
+
+    @BeforeEach
+    void open() throws Exception {
+        db = Database.open(dir.resolve("p.db"));
+        library = new PostLibrary(db, clock, new TimeOrderedIds(clock, new Random(1)));
+        images = new ImageStore(db, dir.resolve("images"), clock, new TimeOrderedIds(clock, new Random(2)));
+    }
+
+    @AfterEach
+    void close() {
+        if (queue != null) queue.close();
+        db.close();
+    }
+
+    private SqliteJobQueue queue(ImageMaker maker, int workers) {
+        var pipeline = new ContentPipeline(OfflineWriter::new, new OrganizationProfiles(db, clock), library,
+                new Illustrator(() -> maker, images), new StageTimings(db, clock), SeoAnalyzer.standard(), clock);
+        queue = (SqliteJobQueue) JobQueue.builder(db, pipeline).clock(clock)
+                .settings(QueueSettings.DEFAULTS.withWorkers(workers)).build();
+        return queue;
+    }
+
+    @Test
+    void theFeaturedSuggestionBecomesARealPngInThePostItsResultAndTheLibrary() throws Exception {
+        var queue = queue(new OfflineImageMaker(), 0);
+        String id = queue.enqueue(Briefs.sourdough(WITH_IMAGES), "alice");
+        queue.runDueJobs();
+        var listener = new RecordingListener();
+        queue.subscribe(id, 0, listener);
+        var events = listener.awaitEnd(Duration.ofSeconds(30));
+
+        assertThat(events).extracting(e -> JobEventCodec.name(e.event())).containsSubsequence("visuals-result",
+                "images-result", "seo-result", "complete");
+        var result = ((JobEvent.Complete) events.getLast().event()).result();
+        StoredImage featured = result.images().getFirst();
+        assertThat(result.images()).hasSize(1);
+        assertThat(featured.placement()).isEqualTo("featured");
+        assertThat(featured.source()).isEqualTo(OfflineImageMaker.SOURCE);
+        assertThat(featured.altText()).isNotBlank();
+        var png = ImageIO.read(new ByteArrayInputStream(images.bytes(featured)));
+        assertThat(png.getWidth()).isEqualTo(featured.width());
+        assertThat(png.getHeight()).isEqualTo(featured.height());
+
+        String content = result.post().content();
+        assertThat(content).contains(ImageRefs.markdown(featured.altText(), featured.id()));
+        assertThat(content).doesNotContain("![IMAGE:featured"); // the placeholder it replaced
+        assertThat(library.find(result.savedPost().id()).orElseThrow().post().content()).isEqualTo(content);
+        assertThat(images.ofPost(result.savedPost().id())).extracting(StoredImage::id).containsExactly(featured.id());
+        assertThat(images.findOwned(featured.id(), "alice")).isPresent();
+        assertThat(images.findOwned(featured.id(), "bob")).isEmpty();
+        assertThat(JobEventCodec.encodeData(events.getLast().event())).contains("\"imageGeneration\":{")
+                .contains("\"url\":\"/api/v1/images/" + featured.id() + "/file\"");
+    }
+
+    @Test
+    void withoutImagesAskedForThePostKeepsItsPlaceholderAndTheResultHasNone() throws Exception {
+        var queue = queue(new OfflineImageMaker(), 0);
+        String id = queue.enqueue(Briefs.sourdough(JobOptions.DEFAULTS), null);
+        queue.runDueJobs();
+        var result = queue.whenFinished(id).get(30, TimeUnit.SECONDS);
+        var envelope = ResultCodec.writeResult(queue.status(id).orElseThrow().result());
+
+        assertThat(envelope.get("imageGeneration").isNull()).isTrue();
+        assertThat(envelope.at("/data/content").asText()).contains("![IMAGE:featured").doesNotContain(ImageRefs.SCHEME);
+        assertThat(images.ofJob(id)).isEmpty();
+    }
+
+    @Test
+    void aJobCancelledWhileItsImageIsMadeKeepsNoImageRowAndSavesNoPost() throws Exception {
+        var making = new CountDownLatch(1);
+        ImageMaker stalls = new ImageMaker() { // stands for a slow image server: waits until cancelled
+            @Override public String source() { return "stalling"; }
+            @Override public boolean accepts(ImageSize size) { return true; }
+            @Override public String sizeRule() { return "any size"; }
+            @Override public ImageSize defaultSize() { return ImageSize.FEATURED; }
+            @Override public MadeImage make(ImageRequest request, CancellationToken cancel) throws JobFailure {
+                var cancelled = new CountDownLatch(1);
+                try (var registration = cancel.onCancel(cancelled::countDown)) {
+                    making.countDown();
+                    if (!cancelled.await(30, TimeUnit.SECONDS)) throw JobFailure.permanent("never cancelled", "TEST");
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+                cancel.throwIfCancelled();
+                throw JobFailure.permanent("the token fired but did not say so", "TEST");
+            }
+        };
+        var queue = queue(stalls, 1);
+        queue.start();
+        String id = queue.enqueue(Briefs.sourdough(WITH_IMAGES), "alice");
+        assertThat(making.await(30, TimeUnit.SECONDS)).isTrue();
+        queue.cancel(id);
+
+        assertThat(queue.whenFinished(id).get(30, TimeUnit.SECONDS).state()).isEqualTo(JobState.CANCELLED);
+        assertThat(images.ofJob(id)).isEmpty();
+        assertThat(library.findBySourceJob(id)).isEmpty();
+    }
+
+    @Test
+    void aFileWrittenByARunThatNeverRecordedItsRowIsSweptAndTheRetryRecordsOne() throws Exception {
+        var queue = queue(new OfflineImageMaker(), 0);
+        String id = queue.enqueue(Briefs.sourdough(WITH_IMAGES), null);
+        queue.runDueJobs();
+        StoredImage featured = images.ofJob(id).getFirst();
+        // The same picture kept by a run whose row was never written (a crash before its checkpoint):
+        var kept = images.keepFile(new ImageStore.NewImage(images.bytes(featured), featured.mediaType(),
+                featured.width(), featured.height(), "featured", "p", "a", "offline", "job-that-crashed", null, null));
+        assertThat(images.find(kept.id())).isEmpty();
+        clock.advance(Duration.ofMinutes(11));
+
+        assertThat(images.sweepUnnamedFiles()).isZero(); // the file is the job's image too: kept
+        assertThat(images.file(featured)).exists();
+        assertThat(List.of(images.ofJob(id).size(), images.ofJob("job-that-crashed").size())).containsExactly(1, 0);
+    }
+}
