@@ -23,26 +23,30 @@ final class TextFit {
 
     /**
      * The largest size from {@code largest} down to {@code smallest} at which {@code text} fits
-     * {@code maxLines} lines of {@code width}, and {@code height} at {@code lineHeight} times the size.
+     * {@code maxLines} lines of {@code width}, set {@code lineHeight} times the size apart within {@code height}.
      */
     static Fitted fit(String text, Function<Float, Font> fonts, float largest, float smallest, int maxLines,
                       double width, double height, double lineHeight, FontRenderContext frc) {
         for (float size = largest; size >= smallest; size *= STEP) {
             Font font = fonts.apply(size);
             List<String> lines = wrap(text, font, frc, width);
-            if (lines.size() <= linesThatFit(size, maxLines, height, lineHeight)) return new Fitted(font, lines, false);
+            if (lines.size() <= linesThatFit(font, maxLines, height, lineHeight, frc)) return new Fitted(font, lines, false);
         }
         Font font = fonts.apply(smallest);
         List<String> lines = wrap(text, font, frc, width);
-        int room = Math.max(1, linesThatFit(smallest, maxLines, height, lineHeight));
+        int room = Math.max(1, linesThatFit(font, maxLines, height, lineHeight, frc));
         if (lines.size() <= room) return new Fitted(font, lines, false);
         List<String> kept = new ArrayList<>(lines.subList(0, room));
         kept.set(room - 1, ellipsized(kept.get(room - 1) + ELLIPSIS, font, frc, width));
         return new Fitted(font, List.copyOf(kept), true);
     }
 
-    private static int linesThatFit(float size, int maxLines, double height, double lineHeight) {
-        return Math.min(maxLines, (int) Math.floor(height / (size * lineHeight)));
+    /** Lines {@code lineHeight} apart whose first ascent and last descent stay within {@code height}. */
+    private static int linesThatFit(Font font, int maxLines, double height, double lineHeight, FontRenderContext frc) {
+        var metrics = font.getLineMetrics("Hg", frc);
+        double oneLine = metrics.getAscent() + metrics.getDescent();
+        if (height < oneLine) return 0;
+        return Math.min(maxLines, 1 + (int) Math.floor((height - oneLine) / (font.getSize2D() * lineHeight)));
     }
 
     /** {@code text} as one line, shortened to end in an ellipsis if it is wider than {@code width}. */

@@ -73,6 +73,18 @@ class CardLayoutTest {
 
     @ParameterizedTest
     @FieldSource("SIZES")
+    void aTitleAloneStaysWithinTheSafeArea(ImageSize size) {
+        var layout = CardLayout.of(new CardText(ENDLESS, null, null, null, null), size, fonts);
+        var first = layout.title().getFirst();
+        var last = layout.title().getLast();
+        assertThat(first.baseline() - first.font().getLineMetrics("Hg", CardLayout.FRC).getAscent())
+                .isGreaterThanOrEqualTo(layout.safe().y);
+        assertThat(last.baseline() + last.font().getLineMetrics("Hg", CardLayout.FRC).getDescent())
+                .isLessThanOrEqualTo(layout.safe().y + layout.safe().height);
+    }
+
+    @ParameterizedTest
+    @FieldSource("SIZES")
     void longTitlesShrinkBeforeTheyAreCut(ImageSize size) {
         var shortCard = CardLayout.of(new CardText("Sourdough at Home", null, null, null, null), size, fonts);
         String longTitle = "Sourdough at Home: Starters, Feeding, Shaping, Baking, Scoring, Steaming, Cooling and Keeping "
