@@ -128,8 +128,8 @@ class ArchitectureTest {
             .should().dependOnClassesThat(resideInAnyPackage("dev.postwright.ui..", "dev.postwright.cli..",
                     "dev.postwright.pipeline..", "dev.postwright.engine..")
                     .or(resideInAPackage("dev.postwright.store..")
-                            .and(not(nameMatching("dev\\.postwright\\.store\\.PostLibrary(\\$.*)?")))))
-            .because("the job API is a view of the queue and of the posts its jobs save (decision 0025); what runs "
+                            .and(not(nameMatching("dev\\.postwright\\.store\\.(PostLibrary|ImageStore)(\\$.*)?")))))
+            .because("the job API is a view of the queue and of the posts and images its jobs save (decision 0025); what runs "
                     + "the jobs is the caller's choice");
 
     @ArchTest

@@ -1,6 +1,8 @@
 package dev.postwright.cli;
 
+import dev.postwright.engine.ExportFiles;
 import dev.postwright.engine.JobRouter;
+import dev.postwright.engine.LibraryImageSources;
 import dev.postwright.engine.LocalEngine;
 import dev.postwright.engine.StopSignals;
 import dev.postwright.jobs.InvalidRequestException;
@@ -20,6 +22,7 @@ import dev.postwright.remote.RemoteException;
 import dev.postwright.remote.RemoteServer;
 import dev.postwright.remote.TeamRuntime;
 import dev.postwright.render.ExportFormat;
+import dev.postwright.render.ImageSources;
 import dev.postwright.render.MarkdownExport;
 import dev.postwright.render.PostRenderer;
 import dev.postwright.store.Database;
@@ -67,8 +70,15 @@ public final class GenerateCommand implements Callable<Integer> {
             + "unless --events is given.")
     Path out;
 
+    @Option(names = "--images", description = "Make the post's featured image too (offline, built in) and show it in "
+            + "the post; with --out as Markdown, the images go in a folder beside it.")
+    boolean images;
+
     @Mixin
     WriterOptions writerOptions = new WriterOptions();
+
+    /** Where the finished post's images are: the local library's, or none for a team server's. */
+    private ImageSources imageSources = ImageSources.NONE;
 
     @Option(names = "--server", paramLabel = "URL", description = "Run the brief on a team server speaking the job "
             + "API (another Postwright's serve, or a compatible backend) instead of on this computer.")
@@ -104,13 +114,15 @@ public final class GenerateCommand implements Callable<Integer> {
                     + " (Markdown or a web page).");
             return ExitCodes.BAD_INPUT;
         }
-        JobRequest brief = readBrief(stderr);
-        if (brief == null) return ExitCodes.BAD_INPUT;
+        JobRequest read = readBrief(stderr);
+        if (read == null) return ExitCodes.BAD_INPUT;
+        JobRequest brief = images ? read.withOptions(read.options().withImages()) : read;
         if (server != null) return generateRemotely(brief, stdout, stderr);
         TextGenerator writer = writerOptions.writer(stderr);
         if (writer == null) return ExitCodes.BAD_INPUT;
         LocalEngine engine = Engines.open(data.path(), 1, writer, stderr);
         if (engine == null) return ExitCodes.DATABASE_UNAVAILABLE;
+        imageSources = new LibraryImageSources(engine.images());
         // Ctrl+C or SIGTERM ends the wait; closing the engine then hands the job back to the queue.
         // So does a full disk: waiting for room would look like a hang, and the job keeps for later.
         Database db = engine.database();
@@ -245,10 +257,10 @@ public final class GenerateCommand implements Callable<Integer> {
             case SUCCEEDED -> {
                 var post = status.result().post();
                 if (out != null) {
-                    String text = ExportFormat.of(out).orElseThrow().write(post, new PostRenderer(), LocalDate.now());
+                    var export = ExportFormat.of(out).orElseThrow().export(post, new PostRenderer(imageSources),
+                            LocalDate.now(), out);
                     try {
-                        if (out.toAbsolutePath().getParent() != null) Files.createDirectories(out.toAbsolutePath().getParent());
-                        Files.writeString(out, text);
+                        ExportFiles.write(export, out);
                     } catch (IOException e) {
                         stderr.println("The post was written and saved in your library, but " + out
                                 + " could not be written (" + e.getClass().getSimpleName() + ").");

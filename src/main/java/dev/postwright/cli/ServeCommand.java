@@ -92,7 +92,7 @@ public final class ServeCommand implements Callable<Integer> {
         var settings = ServeSettings.DEFAULTS.withHost(host).withPort(port)
                 .withStreamTiming(Duration.ofSeconds(keepaliveSeconds), Duration.ofSeconds(streamMaxAgeSeconds))
                 .withBlogSdkUser(blogSdkUser);
-        var server = new JobApiServer(engine.jobs(), engine.library(), tokens, settings);
+        var server = new JobApiServer(engine.jobs(), engine.library(), engine.images(), tokens, settings);
         // Ctrl+C and SIGTERM stop the server: streams end, running jobs go back to the queue with
         // their attempt not counted (the engine's close), and the exit code is 0.
         try (var signals = StopSignals.listen(stop::countDown); engine; server) {

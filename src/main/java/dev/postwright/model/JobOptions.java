@@ -34,6 +34,11 @@ public record JobOptions(boolean includeVisuals, boolean autoSave, String status
         this(includeVisuals, autoSave, status, skipSeoAnalysis, wordCountTarget, false);
     }
 
+    /** These options with images asked for, and the visuals they are made from. */
+    public JobOptions withImages() {
+        return new JobOptions(true, autoSave, status, skipSeoAnalysis, wordCountTarget, true);
+    }
+
     /** Whether the job makes its featured image: images asked for, and visuals to make them from. */
     public boolean makesImages() {
         return includeVisuals && generateImages;

@@ -20,6 +20,11 @@ public record JobRequest(Topic topic, BusinessInfo businessInfo, String organiza
         embeds = embeds == null ? Embeds.NONE : embeds;
     }
 
+    /** This brief with other options. */
+    public JobRequest withOptions(JobOptions other) {
+        return new JobRequest(topic, businessInfo, organizationId, additionalInstructions, other, ctas, embeds);
+    }
+
     /** Every problem with this brief, in form order; empty when it can be submitted. */
     public List<FieldProblem> problems() {
         return BriefRules.check(this);

@@ -5,6 +5,7 @@ import dev.postwright.images.CardText;
 import dev.postwright.images.ImageMaker;
 import dev.postwright.images.ImageQuality;
 import dev.postwright.images.ImageRequest;
+import dev.postwright.images.ImageSize;
 import dev.postwright.model.BlogPost;
 import dev.postwright.model.ImageRefs;
 import dev.postwright.model.Outline;
@@ -37,14 +38,16 @@ final class FeaturedImage {
 
     /**
      * What to ask the maker for: the suggestion's prompt and alt text (the post's title when it has
-     * none), at the maker's featured size, with the card text the offline maker draws.
+     * none), at the featured size (16:9) when the maker takes it, else its own default, with the
+     * card text the offline maker draws.
      */
     static ImageRequest request(VisualSuggestion suggestion, BlogPost post, Outline outline, String keyphrase,
                                 String organization, ImageMaker maker) {
         String prompt = firstNonBlank(suggestion.prompt(), suggestion.description(), post.title());
         String alt = firstNonBlank(suggestion.altText(), suggestion.description(), post.title());
         var card = new CardText(post.title(), keyphrase, outline.kind(), organization, BrandColours.DEFAULT);
-        return new ImageRequest(prompt, alt, maker.defaultSize(), ImageQuality.STANDARD, card);
+        ImageSize size = maker.accepts(ImageSize.FEATURED) ? ImageSize.FEATURED : maker.defaultSize();
+        return new ImageRequest(prompt, alt, size, ImageQuality.STANDARD, card);
     }
 
     /**

@@ -6,6 +6,7 @@ import dev.postwright.jobs.JobNotFoundException;
 import dev.postwright.model.JobRequest;
 import dev.postwright.model.JobStatus;
 import dev.postwright.queue.JobQueue;
+import dev.postwright.store.ImageStore;
 import dev.postwright.store.PostLibrary;
 import dev.postwright.wire.JobApiReplies;
 import dev.postwright.wire.JobRequestCodec;
@@ -28,8 +29,8 @@ import org.eclipse.jetty.util.Callback;
 
 /**
  * The job API (job-stream-protocol.md §1 and §1.6) over the local queue, and its library routes
- * ({@link BlogPostRoutes}). Every {@code /api/v1/jobs} and {@code /api/v1/blog-posts} route needs
- * a valid token; a job belongs to the user who created it, and anyone else is told it
+ * ({@link BlogPostRoutes}, {@link ImageRoutes}). Every {@code /api/v1/jobs}, {@code /api/v1/blog-posts}
+ * and {@code /api/v1/images} route needs a valid token; a job belongs to the user who created it, and anyone else is told it
  * does not exist (404). Errors are {@code {"success": false, "error", "message"}}, plus
  * {@code field} for a brief's problem.
  */
@@ -44,11 +45,13 @@ final class JobApiHandler extends Handler.Abstract {
     private final Tokens tokens;
     private final ServeSettings settings;
     private final BlogPostRoutes posts;
+    private final ImageRoutes images;
     private final Set<EventStream> streams = ConcurrentHashMap.newKeySet();
 
-    JobApiHandler(JobQueue queue, PostLibrary library, Tokens tokens, ServeSettings settings) {
+    JobApiHandler(JobQueue queue, PostLibrary library, ImageStore imageStore, Tokens tokens, ServeSettings settings) {
         this.queue = queue;
         this.posts = new BlogPostRoutes(library, settings);
+        this.images = new ImageRoutes(imageStore);
         this.tokens = tokens;
         this.settings = settings;
     }
@@ -68,7 +71,8 @@ final class JobApiHandler extends Handler.Abstract {
             return true;
         }
         boolean posts = BlogPostRoutes.owns(path);
-        if (!posts && !path.equals(BASE) && !path.startsWith(BASE + "/")) {
+        boolean pictures = ImageRoutes.owns(path);
+        if (!posts && !pictures && !path.equals(BASE) && !path.startsWith(BASE + "/")) {
             Replies.error(response, callback, HttpStatus.NOT_FOUND_404, "Not found", "There is nothing at " + path + ".");
             return true;
         }
@@ -88,6 +92,7 @@ final class JobApiHandler extends Handler.Abstract {
         request.setAttribute(USER_ATTRIBUTE, user.get());
         try {
             if (posts) this.posts.route(request, response, callback, user.get());
+            else if (pictures) images.route(request, response, callback, user.get());
             else route(request, response, callback, path.substring(BASE.length()), method, user.get());
         } catch (RuntimeException e) {
             Optional<String> diskFull = queue.writeFault();

@@ -1,6 +1,7 @@
 package dev.postwright.server;
 
 import dev.postwright.queue.JobQueue;
+import dev.postwright.store.ImageStore;
 import dev.postwright.store.PostLibrary;
 import java.lang.System.Logger.Level;
 import java.util.concurrent.Executors;
@@ -33,8 +34,9 @@ public final class JobApiServer implements AutoCloseable {
     /**
      * @param library where the jobs save their posts, served by {@code /api/v1/blog-posts}; the
      *                same database as {@code queue}'s, so a full disk is reported for both
+     * @param images  the jobs' images, served by {@code /api/v1/images/{id}/file}
      */
-    public JobApiServer(JobQueue queue, PostLibrary library, Tokens tokens, ServeSettings settings) {
+    public JobApiServer(JobQueue queue, PostLibrary library, ImageStore images, Tokens tokens, ServeSettings settings) {
         var threads = new QueuedThreadPool();
         threads.setName("postwright-http");
         threads.setVirtualThreadsExecutor(Executors.newVirtualThreadPerTaskExecutor());
@@ -48,7 +50,7 @@ public final class JobApiServer implements AutoCloseable {
         // Long enough that a stream between keepalives is never taken for an idle connection.
         connector.setIdleTimeout(Math.max(30_000, settings.keepalive().toMillis() * 3));
         server.addConnector(connector);
-        api = new JobApiHandler(queue, library, tokens, settings);
+        api = new JobApiHandler(queue, library, images, tokens, settings);
         blogSdk = new BlogSdkHandler(queue, tokens, settings);
         blogSdkUser = settings.blogSdkUser();
         // The Blog SDK's routes first (they take /api/v1/blog only), then the job API and the rest;

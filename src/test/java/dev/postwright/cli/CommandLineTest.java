@@ -56,6 +56,28 @@ class CommandLineTest {
     }
 
     @Test
+    void generateWithImagesWritesTheFeaturedImageBesideTheMarkdownAndInsideTheWebPage() throws Exception {
+        Path out = dir.resolve("out/post.md");
+        CommandRun run = run("generate", "--images", "--request", brief(BRIEF).toString(), "--out", out.toString(),
+                "--data-dir", dataDir());
+        assertThat(run.exit()).as(run.err()).isZero();
+        String markdown = Files.readString(out);
+        var link = java.util.regex.Pattern.compile("!\\[[^\\]]+]\\(<(post-images/[0-9a-f]{16}\\.png)>\\)").matcher(markdown);
+        assertThat(link.find()).as(markdown).isTrue();
+        Path png = out.resolveSibling(link.group(1));
+        var picture = javax.imageio.ImageIO.read(png.toFile());
+        assertThat(picture.getWidth()).isEqualTo(1600);
+        assertThat(markdown).doesNotContain("postwright-image:").doesNotContain("![IMAGE:featured");
+
+        Path html = dir.resolve("out/post.html");
+        CommandRun page = run("generate", "--images", "--request", brief(BRIEF).toString(), "--out", html.toString(),
+                "--data-dir", dataDir());
+        assertThat(page.exit()).as(page.err()).isZero();
+        assertThat(Files.readString(html)).contains("<img src=\"data:image/png;base64,iVBORw0KGgo");
+        assertThat(dir.resolve("out/post-images")).isDirectoryContaining(p -> p.toString().endsWith(".png"));
+    }
+
+    @Test
     void generateWithEventsPrintsOneJsonLinePerEventInProtocolOrder() throws Exception {
         CommandRun run = run("generate", "--request", brief(BRIEF).toString(), "--events", "--data-dir", dataDir());
         assertThat(run.exit()).as(run.err()).isZero();

@@ -51,7 +51,7 @@ class GenerateOnAServerTest {
                 Clock.systemUTC());
         String token = tokens.issue("maria", Duration.ofHours(1));
         try (var engine = LocalEngine.open(dir.resolve("server"), new OfflineWriter(), QueueSettings.DEFAULTS,
-                Clock.systemUTC()); var server = new JobApiServer(engine.jobs(), engine.library(), tokens, ServeSettings.DEFAULTS.withPort(0))) {
+                Clock.systemUTC()); var server = new JobApiServer(engine.jobs(), engine.library(), engine.images(), tokens, ServeSettings.DEFAULTS.withPort(0))) {
             engine.jobs().start();
             server.start();
 

@@ -14,6 +14,7 @@ import dev.postwright.server.JobApiServer;
 import dev.postwright.server.ServeSettings;
 import dev.postwright.server.Tokens;
 import dev.postwright.store.Database;
+import dev.postwright.store.ImageStore;
 import dev.postwright.store.PostLibrary;
 import dev.postwright.testing.Briefs;
 import dev.postwright.testing.ContractJobs;
@@ -55,7 +56,8 @@ class JobRouterTest {
         thereDb = Database.open(dir.resolve("there.db"));
         there = JobQueue.builder(thereDb, ContractJobs.waitingFor(gate)).build(); // jobs wait for the gate
         there.start();
-        serve = new JobApiServer(there, new PostLibrary(thereDb, Clock.systemUTC(), () -> "p-1"), tokens, ServeSettings.DEFAULTS.withPort(0));
+        serve = new JobApiServer(there, new PostLibrary(thereDb, Clock.systemUTC(), () -> "p-1"),
+                new ImageStore(thereDb, dir.resolve("images"), Clock.systemUTC(), () -> "i-1"), tokens, ServeSettings.DEFAULTS.withPort(0));
         serve.start();
         router = new JobRouter(here.jobs(), new RemoteResults(here.library(), "org-1"), () -> http,
                 dir.resolve("remote-jobs"), runtime);

@@ -191,7 +191,7 @@ class ContentPipelineTest {
     @Test
     void everyStageARunRunsIsMeasuredSavingIncluded() throws Exception {
         var queue = queue(new OfflineWriter(), 0);
-        queue.enqueue(request(JobOptions.DEFAULTS), null);
+        queue.enqueue(request(new JobOptions(true, true, null, false, null, true)), null); // every stage, images too
         queue.runDueJobs();
         db.transaction(sql -> 0); // records are written asynchronously: wait until they are
         for (Stage s : Stage.values()) {

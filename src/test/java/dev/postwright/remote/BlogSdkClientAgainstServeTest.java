@@ -40,7 +40,7 @@ class BlogSdkClientAgainstServeTest {
     void start(String token) throws Exception {
         engine = LocalEngine.open(dir.resolve("server"), new OfflineWriter(), QueueSettings.DEFAULTS, Clock.systemUTC());
         engine.jobs().start();
-        server = new JobApiServer(engine.jobs(), engine.library(), tokens, ServeSettings.DEFAULTS.withPort(0));
+        server = new JobApiServer(engine.jobs(), engine.library(), engine.images(), tokens, ServeSettings.DEFAULTS.withPort(0));
         server.start();
         sdk = new BlogSdkClient(new RemoteServer(server.baseUrl(), token), new OkHttpClient(), null,
                 BlogSdkClientTest.FAST_POLLS, TestRuntime.SHARED, new ConnectionMonitor());

@@ -255,7 +255,7 @@ class BlogSdkClientTest {
                 Clock.systemUTC());
         try (sdkServer;
              var engine = LocalEngine.open(dir, new OfflineWriter(), QueueSettings.DEFAULTS, Clock.systemUTC());
-             var serve = new JobApiServer(engine.jobs(), engine.library(), tokens, ServeSettings.DEFAULTS.withPort(0))) {
+             var serve = new JobApiServer(engine.jobs(), engine.library(), engine.images(), tokens, ServeSettings.DEFAULTS.withPort(0))) {
             serve.start();
             String token = tokens.issue("maria", Duration.ofHours(1));
             var sdkUrl = sdkServer.url("/").toString();

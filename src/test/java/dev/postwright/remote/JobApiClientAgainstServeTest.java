@@ -50,7 +50,7 @@ class JobApiClientAgainstServeTest {
     void start(TextGenerator writer, ServeSettings settings) throws Exception {
         engine = LocalEngine.open(dir.resolve("server"), writer, QueueSettings.DEFAULTS, Clock.systemUTC());
         engine.jobs().start();
-        server = new JobApiServer(engine.jobs(), engine.library(), tokens, settings);
+        server = new JobApiServer(engine.jobs(), engine.library(), engine.images(), tokens, settings);
         server.start();
         remote = TestRuntime.jobApi(new RemoteServer(server.baseUrl(), token), dir.resolve("remote-jobs.json"), FAST);
     }
@@ -117,7 +117,7 @@ class JobApiClientAgainstServeTest {
             listener.awaitEvent(JobEvent.DraftDelta.class, WAIT);
 
             server.close(); // the connection goes; reconnects are refused until the server is back
-            server = new JobApiServer(engine.jobs(), engine.library(), tokens, ServeSettings.DEFAULTS.withPort(port)
+            server = new JobApiServer(engine.jobs(), engine.library(), engine.images(), tokens, ServeSettings.DEFAULTS.withPort(port)
                     .withStreamTiming(Duration.ofMillis(200), Duration.ofMillis(600)));
             server.start();
             listener.awaitEnd(WAIT);

@@ -7,6 +7,7 @@ import dev.postwright.server.JobApiServer;
 import dev.postwright.server.ServeSettings;
 import dev.postwright.server.Tokens;
 import dev.postwright.store.Database;
+import dev.postwright.store.ImageStore;
 import dev.postwright.store.PostLibrary;
 import dev.postwright.testing.Briefs;
 import dev.postwright.testing.ContractJobs;
@@ -33,7 +34,8 @@ class JobApiClientContractTest extends JobServiceContractTest {
         db = Database.open(dir.resolve("postwright.db"));
         queue = JobQueue.builder(db, ContractJobs.waitingFor(gate)).build();
         queue.start();
-        server = new JobApiServer(queue, new PostLibrary(db, Clock.systemUTC(), () -> "p-1"), tokens, ServeSettings.DEFAULTS.withPort(0));
+        server = new JobApiServer(queue, new PostLibrary(db, Clock.systemUTC(), () -> "p-1"),
+                new ImageStore(db, dir.resolve("images"), Clock.systemUTC(), () -> "i-1"), tokens, ServeSettings.DEFAULTS.withPort(0));
         server.start();
         client = TestRuntime.jobApi(new RemoteServer(server.baseUrl(), tokens.issue("alice", Duration.ofHours(1))), null,
                 JobApiClientAgainstServeTest.FAST);

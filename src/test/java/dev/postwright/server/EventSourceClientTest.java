@@ -45,7 +45,7 @@ class EventSourceClientTest {
         try (var model = new FakeModelServer();
              var engine = LocalEngine.open(dir, new OpenAiCompatibleWriter(ModelServer.of(model.baseUrl(),
                      FakeModelServer.MODEL), new OkHttpClient()), QueueSettings.DEFAULTS, Clock.systemUTC());
-             var server = new JobApiServer(engine.jobs(), engine.library(), tokens, ServeSettings.DEFAULTS.withPort(0)
+             var server = new JobApiServer(engine.jobs(), engine.library(), engine.images(), tokens, ServeSettings.DEFAULTS.withPort(0)
                      .withStreamTiming(Duration.ofMillis(200), Duration.ofMillis(800)))) {
             model.queueSlowPost("Read by a browser", Duration.ofSeconds(4));
             engine.jobs().start();

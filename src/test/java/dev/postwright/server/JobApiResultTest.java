@@ -39,7 +39,7 @@ class JobApiResultTest {
                 Duration.ofMillis(200), Duration.ofDays(30), 200);
         engine = LocalEngine.open(dir.resolve("data"), writer, queue, Clock.systemUTC());
         engine.jobs().start();
-        server = new JobApiServer(engine.jobs(), engine.library(), tokens, ServeSettings.DEFAULTS.withPort(0));
+        server = new JobApiServer(engine.jobs(), engine.library(), engine.images(), tokens, ServeSettings.DEFAULTS.withPort(0));
         server.start();
         client = new ApiClient(server.baseUrl());
     }

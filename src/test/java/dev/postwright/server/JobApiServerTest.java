@@ -43,7 +43,7 @@ class JobApiServerTest {
     void start(TextGenerator writer, ServeSettings settings) throws Exception {
         engine = LocalEngine.open(dir.resolve("data"), writer, QueueSettings.DEFAULTS.withWorkers(2), Clock.systemUTC());
         engine.jobs().start();
-        server = new JobApiServer(engine.jobs(), engine.library(), tokens, settings.withPort(0));
+        server = new JobApiServer(engine.jobs(), engine.library(), engine.images(), tokens, settings.withPort(0));
         server.start();
         client = new ApiClient(server.baseUrl());
     }

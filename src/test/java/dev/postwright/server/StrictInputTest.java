@@ -39,7 +39,7 @@ class StrictInputTest {
         engine = LocalEngine.open(dir.resolve("data"), new OfflineWriter(), QueueSettings.DEFAULTS.withWorkers(1),
                 Clock.systemUTC());
         engine.jobs().start();
-        server = new JobApiServer(engine.jobs(), engine.library(), tokens, ServeSettings.DEFAULTS.withPort(0));
+        server = new JobApiServer(engine.jobs(), engine.library(), engine.images(), tokens, ServeSettings.DEFAULTS.withPort(0));
         server.start();
         client = new ApiClient(server.baseUrl());
     }

@@ -69,6 +69,8 @@ public final class BriefView extends VBox {
         status.getItems().addAll("draft", "published", "scheduled");
         status.valueProperty().bindBidirectional(brief.status);
         status.setAccessibleText("Status of the saved post");
+        var images = check("Make the featured image", brief.generateImages);
+        images.disableProperty().bind(brief.includeVisuals.not()); // images are made from the visuals' suggestion
         var options = new HBox(16, check("Suggest visuals", brief.includeVisuals), check("Save to library", brief.autoSave));
         options.getStyleClass().add("options");
         var statusLabel = new Label("Saved as");
@@ -105,7 +107,9 @@ public final class BriefView extends VBox {
         for (Label label : List.of(statusLabel, lengthLabel)) label.setMinWidth(64); // the two lists line up
         var lengthRow = new HBox(8, lengthLabel, length);
         lengthRow.getStyleClass().add("options");
-        getChildren().addAll(options, statusRow, lengthRow);
+        var imagesRow = new HBox(16, images);
+        imagesRow.getStyleClass().add("options");
+        getChildren().addAll(options, imagesRow, statusRow, lengthRow);
         var ctas = section("brief-ctas", Bindings.size(brief.ctas).asString("Calls to action (%d)"), body ->
                 body.getChildren().add(new CtaEditor(brief.ctas, "brief-", "None: the calls to action in Settings are used.")));
         var embeds = section("brief-embeds", Bindings.createStringBinding(() -> "Embeds" + embedCount(brief),

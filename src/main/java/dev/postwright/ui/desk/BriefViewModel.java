@@ -41,6 +41,8 @@ public final class BriefViewModel {
     public final StringProperty instructions = new SimpleStringProperty("");
     public final BooleanProperty includeVisuals = new SimpleBooleanProperty(true);
     public final BooleanProperty autoSave = new SimpleBooleanProperty(true);
+    /** Whether the featured visual becomes a real image (made offline unless Settings name an image server). */
+    public final BooleanProperty generateImages = new SimpleBooleanProperty(true);
     public final StringProperty status = new SimpleStringProperty(JobOptions.DEFAULT_STATUS);
     /** About how many words the post should have; {@link #ANY_LENGTH} leaves it to the writer. */
     public final IntegerProperty wordCountTarget = new SimpleIntegerProperty(ANY_LENGTH);
@@ -81,7 +83,7 @@ public final class BriefViewModel {
         var business = new BusinessInfo(blankToNull(businessType.get()), blankToNull(audience.get()),
                 blankToNull(industry.get()), null);
         var options = new JobOptions(includeVisuals.get(), autoSave.get(), status.get(), false,
-                wordCountTarget.get() == ANY_LENGTH ? null : wordCountTarget.get());
+                wordCountTarget.get() == ANY_LENGTH ? null : wordCountTarget.get(), generateImages.get());
         var embeds = new Embeds(EmbedLists.tweets(tweetsJson.get()), EmbedLists.articles(articlesJson.get()),
                 EmbedLists.videos(videosJson.get()));
         return new JobRequest(topic, business, ORGANIZATION, blankToNull(instructions.get()), options,
@@ -116,6 +118,7 @@ public final class BriefViewModel {
         instructions.set(orEmpty(request.additionalInstructions()));
         includeVisuals.set(request.options().includeVisuals());
         autoSave.set(request.options().autoSave());
+        generateImages.set(request.options().generateImages());
         status.set(request.options().status());
         Integer words = request.options().wordCountTarget();
         wordCountTarget.set(words == null ? ANY_LENGTH : words);

@@ -16,7 +16,7 @@ public final class SampleBrief {
         return new JobRequest(new Topic("How to bake sourdough bread at home", null, "home bakers",
                 "sourdough bread", List.of("starter", "levain")),
                 new BusinessInfo("Neighbourhood bakery", "home bakers", "food", null), BriefViewModel.ORGANIZATION,
-                null, JobOptions.DEFAULTS, List.of(),
+                null, JobOptions.DEFAULTS.withImages(), List.of(),
                 new Embeds(List.of(new Tweet("https://x.com/crumbandco/status/1", "Crumb & Co", "crumbandco",
                         "Feed your starter at the same time every day and it will reward you.", 42L, 7L, false)),
                         List.of(), List.of()));

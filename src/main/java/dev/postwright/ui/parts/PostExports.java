@@ -1,11 +1,11 @@
 package dev.postwright.ui.parts;
 
+import dev.postwright.engine.ExportFiles;
 import dev.postwright.model.BlogPost;
 import dev.postwright.render.ExportFormat;
 import dev.postwright.render.MarkdownExport;
 import dev.postwright.render.PostRenderer;
 import dev.postwright.render.Slugs;
-import dev.postwright.store.AtomicFiles;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.LocalDate;
@@ -59,21 +59,22 @@ public final class PostExports {
         return (slug.isEmpty() ? "post" : slug) + "." + format.extension;
     }
 
-    /** The body as Markdown, embeds resolved to quotes and links. */
+    /** The body as Markdown, embeds resolved to quotes and links, and each library image left as a comment naming it. */
     public static String markdown(BlogPost post) {
         return MarkdownExport.body(post);
     }
 
-    /** The body as HTML, embeds as cards: what a CMS's HTML view takes. */
+    /** The body as HTML, embeds as cards and images embedded in it: what a CMS's HTML view takes. */
     public static String html(BlogPost post, PostRenderer renderer) {
         return renderer.renderBody(post.content() == null ? "" : post.content(), post.embeds());
     }
 
     /**
-     * Writes {@code post} to {@code file} in the format its name asks for. A failure never
+     * Writes {@code post} to {@code file} in the format its name asks for, with its images in a
+     * folder beside a Markdown file ({@code post-images/}) or inside a web page. A failure never
      * leaves half a file.
      */
     public static void export(BlogPost post, Path file, PostRenderer renderer, LocalDate date) throws IOException {
-        AtomicFiles.writeString(file, Format.of(file).export().write(post, renderer, date));
+        ExportFiles.write(Format.of(file).export().export(post, renderer, date, file), file);
     }
 }

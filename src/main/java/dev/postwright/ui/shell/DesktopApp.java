@@ -3,6 +3,7 @@ package dev.postwright.ui.shell;
 import atlantafx.base.theme.PrimerDark;
 import atlantafx.base.theme.PrimerLight;
 import dev.postwright.engine.JobRouter;
+import dev.postwright.engine.LibraryImageSources;
 import dev.postwright.engine.LocalEngine;
 import dev.postwright.engine.RemoteResults;
 import dev.postwright.engine.StopSignals;
@@ -24,8 +25,8 @@ import dev.postwright.ui.fx.PulseFrames;
 import dev.postwright.ui.library.LibraryView;
 import dev.postwright.ui.library.LibraryViewModel;
 import dev.postwright.ui.library.PostEditorViewModel;
-import dev.postwright.ui.parts.NativeFileDialogs;
 import dev.postwright.ui.parts.FileDialogs;
+import dev.postwright.ui.parts.NativeFileDialogs;
 import dev.postwright.ui.parts.Toasts;
 import dev.postwright.ui.parts.UiServices;
 import dev.postwright.ui.settings.SettingsServices;
@@ -36,10 +37,10 @@ import java.lang.System.Logger.Level;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Path;
 import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicReference;
 import javafx.application.Application;
 import javafx.application.Platform;
@@ -170,9 +171,9 @@ public final class DesktopApp extends Application {
     private Parent mainWindow() {
         var frames = new PulseFrames();
         var toasts = new Toasts();
-        var ui = new UiServices(frames, background, renderThread, new PostRenderer(), theme,
-                url -> getHostServices().showDocument(url), files, toasts, java.time.Clock.systemDefaultZone());
         LocalEngine engine = startup.engine();
+        var ui = new UiServices(frames, background, renderThread, new PostRenderer(new LibraryImageSources(engine.images())),
+                theme, url -> getHostServices().showDocument(url), files, toasts, java.time.Clock.systemDefaultZone());
         Settings settings = startup.settings();
         router = new JobRouter(engine.jobs(), new RemoteResults(engine.library(), BriefViewModel.ORGANIZATION),
                 HttpClients::shared, Startup.remoteJobLists(dataDir), startup.teamRuntime());

@@ -60,7 +60,7 @@ public final class ServeLoadBenchmark {
         var writer = new StampedWriter(RATE, TOKENS);
         try (var engine = LocalEngine.open(dir, writer,
                 QueueSettings.DEFAULTS.withWorkers(JOBS), Clock.systemUTC());
-             var server = new JobApiServer(engine.jobs(), engine.library(), tokens, ServeSettings.DEFAULTS.withPort(0))) {
+             var server = new JobApiServer(engine.jobs(), engine.library(), engine.images(), tokens, ServeSettings.DEFAULTS.withPort(0))) {
             server.start();
             var http = new OkHttpClient.Builder().dispatcher(unlimited()).connectionPool(new ConnectionPool(400, 1,
                     TimeUnit.MINUTES)).readTimeout(60, TimeUnit.SECONDS).build();

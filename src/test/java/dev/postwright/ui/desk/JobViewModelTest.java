@@ -121,7 +121,7 @@ class JobViewModelTest {
     @Test
     void theStepperFollowsTheStagesByTheirWireNames() {
         assertThat(JobViewModel.STEPS).extracting(Stage::label)
-                .containsExactly("Context", "Outline", "Draft", "Details", "Visuals", "SEO", "Save");
+                .containsExactly("Context", "Outline", "Draft", "Details", "Visuals", "Images", "SEO", "Save");
         var model = new JobViewModel();
         model.start("j");
         long seq = 0;
@@ -132,7 +132,7 @@ class JobViewModelTest {
         }
         model.apply(List.of(event("j", ++seq, new JobEvent.ProgressUpdate(95, "Waiting to retry", 30, "retry-wait",
                 null, null))));
-        assertThat(model.stepIndexProperty().get()).as("a name that is no stage moves nothing").isEqualTo(6);
+        assertThat(model.stepIndexProperty().get()).as("a name that is no stage moves nothing").isEqualTo(Stage.SAVE.ordinal());
         model.apply(List.of(event("j", ++seq, new JobEvent.ProgressUpdate(100, "Done", 0, Stage.COMPLETED, null, null))));
         assertThat(model.stepIndexProperty().get()).isEqualTo(JobViewModel.STEPS.size());
     }

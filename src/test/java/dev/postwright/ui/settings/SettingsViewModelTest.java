@@ -195,7 +195,7 @@ class SettingsViewModelTest {
         var tokens = new Tokens("a test secret that is long enough for HS256".getBytes(StandardCharsets.UTF_8),
                 Clock.systemUTC());
         try (var team = LocalEngine.open(dir.resolve("team"), new OfflineWriter(), QueueSettings.DEFAULTS, Clock.systemUTC());
-             var api = new JobApiServer(team.jobs(), team.library(), tokens, ServeSettings.DEFAULTS.withPort(0))) {
+             var api = new JobApiServer(team.jobs(), team.library(), team.images(), tokens, ServeSettings.DEFAULTS.withPort(0))) {
             team.jobs().start();
             api.start();
             var form = form(Settings.DEFAULTS);
