@@ -26,8 +26,9 @@ import org.commonmark.parser.Parser;
 
 /**
  * Builds {@link PostText} from Markdown. Code and raw HTML are not prose and are left out; embed
- * placeholders ({@code [TWEET:0]}) are left out of the text; image placeholders
- * ({@code ![IMAGE:kind:description]}) count as images whose alt text is their description.
+ * placeholders ({@code [TWEET:0]}) are left out of the text, and so are image placeholders
+ * ({@code ![IMAGE:kind:description]}): a suggestion is not an image, to a reader or to the checks.
+ * Real images, the library's included ({@code postwright-image:ID}), count with their alt text.
  * Thread-safe: the parser is built once.
  */
 public final class PostTexts {
@@ -122,11 +123,7 @@ public final class PostTexts {
             var out = new StringBuilder();
             appendText(block, out);
             String text = out.toString();
-            Matcher placeholder = IMAGE_PLACEHOLDER.matcher(text);
-            while (placeholder.find()) {
-                String spec = placeholder.group(1);
-                images.add(new PostText.Image(spec.contains(":") ? spec.substring(spec.indexOf(':') + 1) : spec, ""));
-            }
+            // A placeholder is a suggestion, not a picture: a reader sees no image, so neither do the checks.
             text = IMAGE_PLACEHOLDER.matcher(text).replaceAll(" ");
             return EMBED.matcher(text).replaceAll(" ").strip();
         }

@@ -65,7 +65,7 @@ class SiteChecksTest {
     }
 
     @ParameterizedTest(name = "{0}")
-    @CsvSource(delimiter = '|', value = {"No pictures here. | 3", "![A loaf](loaf.jpg) | 9", "![CHART:bar:Rise times by hour] | 9"})
+    @CsvSource(delimiter = '|', value = {"No pictures here. | 3", "![A loaf](loaf.jpg) | 9", "![CHART:bar:Rise times by hour] | 3", "![A loaf](postwright-image:img-1) | 9"})
     void images(String markdown, int expected) {
         assertThat(score(new ImagesPresent(), post(words(20) + "\n\n" + markdown))).isEqualTo(expected);
     }
