@@ -70,7 +70,7 @@ public final class DeskView extends BorderPane {
         preview = new PreviewView(job, ui);
         setCenter(preview);
         var tabs = new TabPane(lazyTab("SEO", () -> new SeoPanel(job.seoProperty(), "",
-                "The analysis appears when the post is written."), true), lazyTab("Visuals", () -> new VisualsPanel(job), true),
+                "The analysis appears when the post is written."), true), lazyTab("Visuals", () -> new VisualsPanel(job, ui), true),
                 lazyTab("Details", () -> new DetailsPanel(job), true));
         tabs.setPrefWidth(340);
         tabs.setId("panels");

@@ -1,25 +1,41 @@
 package dev.postwright.ui.desk;
 
+import dev.postwright.model.StoredImage;
 import dev.postwright.model.VisualSuggestion;
+import dev.postwright.ui.fx.BackgroundTask;
+import dev.postwright.ui.parts.UiServices;
+import java.io.ByteArrayInputStream;
+import java.util.Locale;
 import javafx.collections.ListChangeListener;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
+import javafx.scene.image.Image;
+import javafx.scene.image.ImageView;
 import javafx.scene.input.Clipboard;
 import javafx.scene.input.ClipboardContent;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.VBox;
 
-/** Visual suggestion cards: what, where, the image prompt and the alt text, each with Copy. */
+/**
+ * The images the job made, each a thumbnail with its size, source and alt text; then the visual
+ * suggestion cards: what, where, the image prompt and the alt text, each with Copy.
+ */
 public final class VisualsPanel extends VBox {
-    public VisualsPanel(JobViewModel job) {
+    private static final double THUMBNAIL_WIDTH = 292;
+    private final UiServices ui;
+
+    public VisualsPanel(JobViewModel job, UiServices ui) {
+        this.ui = ui;
         getStyleClass().add("panel");
         setSpacing(10);
         job.visuals().addListener((ListChangeListener<VisualSuggestion>) change -> show(job));
+        job.images().addListener((ListChangeListener<StoredImage>) change -> show(job));
         show(job);
     }
 
     private void show(JobViewModel job) {
         getChildren().clear();
+        for (StoredImage image : job.images()) getChildren().add(imageCard(image));
         if (job.visuals().isEmpty()) {
             var empty = new Label("Visual suggestions appear here after the draft.");
             empty.getStyleClass().add("muted");
@@ -28,6 +44,28 @@ public final class VisualsPanel extends VBox {
             return;
         }
         for (VisualSuggestion v : job.visuals()) getChildren().add(card(v));
+    }
+
+    /** A made image: its thumbnail, read and decoded off the FX thread, and what it is. */
+    private VBox imageCard(StoredImage image) {
+        var kind = new Label(image.placement() + " image · in the post");
+        kind.getStyleClass().add("visual-kind");
+        var picture = new ImageView();
+        picture.setFitWidth(THUMBNAIL_WIDTH);
+        picture.setPreserveRatio(true);
+        picture.setSmooth(true);
+        picture.setAccessibleText(image.altText());
+        var facts = muted(image.width() + " × " + image.height() + " · " + image.source() + " · "
+                + String.format(Locale.ROOT, "%,d KB", Math.max(1, image.size() / 1024)));
+        var card = new VBox(4, kind, picture, facts, copyRow("Alt text", image.altText()));
+        card.getStyleClass().add("visual-card");
+        card.setId("image-" + image.placement());
+        ui.tasks().execute(BackgroundTask.call(() -> ui.renderer().images().image(image.id())
+                        .map(data -> new Image(new ByteArrayInputStream(data.bytes()))))
+                .onSuccess(loaded -> loaded.ifPresentOrElse(picture::setImage,
+                        () -> card.getChildren().set(1, muted("The image file is missing from the library."))))
+                .onFailure(e -> card.getChildren().set(1, muted("The image could not be shown: " + e.getMessage()))));
+        return card;
     }
 
     private static VBox card(VisualSuggestion v) {

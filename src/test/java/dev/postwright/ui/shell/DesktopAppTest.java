@@ -14,6 +14,7 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
 import javafx.application.Application;
 import javafx.scene.control.Label;
+import javafx.scene.image.ImageView;
 import javafx.scene.input.KeyCode;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -71,6 +72,15 @@ class DesktopAppTest {
             int posts = db.read(sql -> sql.queryOne("SELECT count(*) FROM posts", rs -> rs.getInt(1)).orElseThrow());
             assertThat(posts).isEqualTo(1);
         }
+        // The sample brief asks for the featured image: a real picture in the preview and in the Visuals panel.
+        // The post with the picture is the finished one, which replaces the draft's rendering.
+        waitFor(() -> Boolean.TRUE.equals(onFx(() -> preview.query("document.querySelector('img') !== null"))));
+        assertThat(onFx(() -> preview.query("document.querySelector('img').getAttribute('src').substring(0, 22)")))
+                .isEqualTo("data:image/png;base64,");
+        waitFor(() -> Integer.valueOf(1600).equals(onFx(() -> preview.query("document.querySelector('img').naturalWidth"))));
+        robot.clickOn("Visuals");
+        waitFor(() -> robot.lookup("#image-featured .image-view").tryQueryAs(ImageView.class)
+                .map(view -> view.getImage() != null && view.getImage().getWidth() == 1600).orElse(false));
     }
 
     @Test
