@@ -21,7 +21,7 @@ import javafx.scene.layout.VBox;
  * suggestion cards: what, where, the image prompt and the alt text, each with Copy.
  */
 public final class VisualsPanel extends VBox {
-    private static final double THUMBNAIL_WIDTH = 292;
+    private static final double THUMBNAIL_WIDTH = 260;
     private final UiServices ui;
 
     public VisualsPanel(JobViewModel job, UiServices ui) {
