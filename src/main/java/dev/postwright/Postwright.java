@@ -2,15 +2,16 @@ package dev.postwright;
 
 import dev.postwright.cli.Failures;
 import dev.postwright.cli.GenerateCommand;
+import dev.postwright.cli.ImageCommand;
 import dev.postwright.cli.JobsCommand;
 import dev.postwright.cli.ServeCommand;
 import dev.postwright.store.DataDirectory;
 import dev.postwright.ui.shell.DesktopApp;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
+import picocli.CommandLine;
 
 /**
  * The composition root: {@code postwright} opens the desktop window. Headless subcommands
@@ -18,7 +19,7 @@ import picocli.CommandLine.Option;
  */
 @Command(name = "postwright", mixinStandardHelpOptions = true, versionProvider = Postwright.Version.class,
         description = "Turns a writer's brief into a finished blog post. Without a subcommand, opens the app.",
-        subcommands = {GenerateCommand.class, JobsCommand.class, ServeCommand.class})
+        subcommands = {GenerateCommand.class, JobsCommand.class, ServeCommand.class, ImageCommand.class})
 public final class Postwright implements Callable<Integer> {
 
     @Option(names = "--data-dir", paramLabel = "DIR",

@@ -1,6 +1,8 @@
 package dev.postwright.cli;
 
 import dev.postwright.engine.LocalEngine;
+import dev.postwright.images.ImageMaker;
+import dev.postwright.images.offline.OfflineImageMaker;
 import dev.postwright.llm.offline.OfflineWriter;
 import dev.postwright.queue.QueueSettings;
 import dev.postwright.store.DatabaseUnavailableException;
@@ -19,9 +21,15 @@ final class Engines {
 
     /** The engine with {@code writer}, or null after printing why not. */
     static LocalEngine open(Path dataDir, int workers, dev.postwright.llm.TextGenerator writer, PrintWriter err) {
+        return open(dataDir, workers, writer, new OfflineImageMaker(), err);
+    }
+
+    /** The engine with {@code writer} and {@code images}, or null after printing why not. */
+    static LocalEngine open(Path dataDir, int workers, dev.postwright.llm.TextGenerator writer, ImageMaker images,
+                            PrintWriter err) {
         ConsoleLog.forCommands();
         try {
-            return LocalEngine.open(dataDir, writer, QueueSettings.DEFAULTS.withWorkers(workers),
+            return LocalEngine.open(dataDir, () -> writer, () -> images, QueueSettings.DEFAULTS.withWorkers(workers),
                     Clock.systemUTC());
         } catch (DatabaseUnavailableException e) {
             err.println(e.getMessage());

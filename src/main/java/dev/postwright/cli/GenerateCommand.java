@@ -5,6 +5,7 @@ import dev.postwright.engine.JobRouter;
 import dev.postwright.engine.LibraryImageSources;
 import dev.postwright.engine.LocalEngine;
 import dev.postwright.engine.StopSignals;
+import dev.postwright.images.ImageMaker;
 import dev.postwright.jobs.InvalidRequestException;
 import dev.postwright.jobs.JobEventListener;
 import dev.postwright.jobs.JobService;
@@ -77,6 +78,9 @@ public final class GenerateCommand implements Callable<Integer> {
     @Mixin
     WriterOptions writerOptions = new WriterOptions();
 
+    @Mixin
+    ImageMakerOptions imageOptions = new ImageMakerOptions();
+
     /** Where the finished post's images are: the local library's, or none for a team server's. */
     private ImageSources imageSources = ImageSources.NONE;
 
@@ -120,7 +124,9 @@ public final class GenerateCommand implements Callable<Integer> {
         if (server != null) return generateRemotely(brief, stdout, stderr);
         TextGenerator writer = writerOptions.writer(stderr);
         if (writer == null) return ExitCodes.BAD_INPUT;
-        LocalEngine engine = Engines.open(data.path(), 1, writer, stderr);
+        ImageMaker imageMaker = imageOptions.maker(stderr);
+        if (imageMaker == null) return ExitCodes.BAD_INPUT;
+        LocalEngine engine = Engines.open(data.path(), 1, writer, imageMaker, stderr);
         if (engine == null) return ExitCodes.DATABASE_UNAVAILABLE;
         imageSources = new LibraryImageSources(engine.images());
         // Ctrl+C or SIGTERM ends the wait; closing the engine then hands the job back to the queue.
@@ -142,8 +148,9 @@ public final class GenerateCommand implements Callable<Integer> {
     }
 
     private int generateRemotely(JobRequest brief, PrintWriter stdout, PrintWriter stderr) throws InterruptedException {
-        if (writerOptions.modelUrl != null) {
-            stderr.println("Choose one: --server runs the brief on a team server, --model-url on this computer.");
+        if (writerOptions.modelUrl != null || imageOptions.imageUrl != null) {
+            stderr.println("Choose one: --server runs the brief on a team server, --model-url and --image-url on this "
+                    + "computer.");
             return ExitCodes.BAD_INPUT;
         }
         String secret = token != null ? token : writerOptions.environment.apply(SERVER_TOKEN_ENV);

@@ -2,6 +2,7 @@ package dev.postwright.cli;
 
 import dev.postwright.engine.LocalEngine;
 import dev.postwright.engine.StopSignals;
+import dev.postwright.images.ImageMaker;
 import dev.postwright.llm.TextGenerator;
 import dev.postwright.server.JobApiServer;
 import dev.postwright.server.ServeSettings;
@@ -39,6 +40,9 @@ public final class ServeCommand implements Callable<Integer> {
 
     @Mixin
     WriterOptions writerOptions = new WriterOptions();
+
+    @Mixin
+    ImageMakerOptions imageOptions = new ImageMakerOptions();
 
     @Option(names = "--port", paramLabel = "PORT", description = "Port to listen on (default: ${DEFAULT-VALUE}; 0 for any free one).")
     int port = ServeSettings.DEFAULT_PORT;
@@ -86,7 +90,9 @@ public final class ServeCommand implements Callable<Integer> {
         Tokens tokens = secretLoaded.tokens();
         TextGenerator writer = writerOptions.writer(err);
         if (writer == null) return ExitCodes.BAD_INPUT;
-        LocalEngine engine = Engines.open(data.path(), workers, writer, err);
+        ImageMaker imageMaker = imageOptions.maker(err);
+        if (imageMaker == null) return ExitCodes.BAD_INPUT;
+        LocalEngine engine = Engines.open(data.path(), workers, writer, imageMaker, err);
         if (engine == null) return ExitCodes.DATABASE_UNAVAILABLE;
         Logger.getLogger("").setLevel(Level.INFO); // the access log and the server's own lines
         var settings = ServeSettings.DEFAULTS.withHost(host).withPort(port)

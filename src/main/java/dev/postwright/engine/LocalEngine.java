@@ -62,11 +62,21 @@ public final class LocalEngine implements AutoCloseable {
      */
     public static LocalEngine open(Path dataDir, Supplier<? extends TextGenerator> writers, QueueSettings settings,
                                    Clock clock) throws DatabaseUnavailableException {
+        return open(dataDir, writers, () -> OFFLINE_IMAGES, settings, clock);
+    }
+
+    /**
+     * Opens the engine with the writer and the image maker chosen in settings: each job takes
+     * {@code writers.get()} when it starts, and {@code images.get()} when it makes an image.
+     */
+    public static LocalEngine open(Path dataDir, Supplier<? extends TextGenerator> writers,
+                                   Supplier<? extends ImageMaker> imageMakers, QueueSettings settings, Clock clock)
+            throws DatabaseUnavailableException {
         Database db = Database.open(DataDirectory.databaseIn(dataDir));
         var library = new PostLibrary(db, clock, new TimeOrderedIds(clock, new SecureRandom()));
         var profiles = new OrganizationProfiles(db, clock);
         var images = new ImageStore(db, dataDir.resolve(IMAGES_FOLDER), clock, new TimeOrderedIds(clock, new SecureRandom()));
-        var illustrator = new Illustrator(() -> OFFLINE_IMAGES, images);
+        var illustrator = new Illustrator(imageMakers, images);
         var pipeline = new ContentPipeline(writers, profiles, library, illustrator, new StageTimings(db, clock),
                 SeoAnalyzer.standard(), clock);
         JobQueue jobs = JobQueue.builder(db, pipeline).settings(settings).clock(clock).build();
