@@ -17,14 +17,19 @@ import java.nio.file.Path;
  * @param teamDialect the kind of team server ({@code job-api} or {@code blog-sdk}); null for the job API
  */
 public record Settings(ModelChoice model, int workers, Theme theme, Path dataDir, WindowBounds window,
-                       String teamServer, String teamDialect) {
+                       String teamServer, String teamDialect, ImageChoice images) {
     public static final int MIN_WORKERS = 1;
     public static final int MAX_WORKERS = 8;
     public static final Settings DEFAULTS = new Settings(ModelChoice.OFFLINE, 2, Theme.LIGHT, null, null,
-            null, null);
+            null, null, ImageChoice.OFFLINE);
 
     public Settings(ModelChoice model, int workers, Theme theme, Path dataDir, WindowBounds window) {
-        this(model, workers, theme, dataDir, window, null, null);
+        this(model, workers, theme, dataDir, window, null, null, ImageChoice.OFFLINE);
+    }
+
+    public Settings(ModelChoice model, int workers, Theme theme, Path dataDir, WindowBounds window, String teamServer,
+                    String teamDialect) {
+        this(model, workers, theme, dataDir, window, teamServer, teamDialect, ImageChoice.OFFLINE);
     }
 
     public Settings {
@@ -32,6 +37,7 @@ public record Settings(ModelChoice model, int workers, Theme theme, Path dataDir
         workers = Math.clamp(workers, MIN_WORKERS, MAX_WORKERS);
         if (theme == null) theme = Theme.LIGHT;
         if (teamServer != null && teamServer.isBlank()) teamServer = null;
+        if (images == null) images = ImageChoice.OFFLINE;
     }
 
     /** The name a team server's token is kept under in the key store. */
@@ -40,26 +46,30 @@ public record Settings(ModelChoice model, int workers, Theme theme, Path dataDir
     }
 
     public Settings withModel(ModelChoice choice) {
-        return new Settings(choice, workers, theme, dataDir, window, teamServer, teamDialect);
+        return new Settings(choice, workers, theme, dataDir, window, teamServer, teamDialect, images);
     }
 
     public Settings withWorkers(int count) {
-        return new Settings(model, count, theme, dataDir, window, teamServer, teamDialect);
+        return new Settings(model, count, theme, dataDir, window, teamServer, teamDialect, images);
     }
 
     public Settings withTheme(Theme chosen) {
-        return new Settings(model, workers, chosen, dataDir, window, teamServer, teamDialect);
+        return new Settings(model, workers, chosen, dataDir, window, teamServer, teamDialect, images);
     }
 
     public Settings withDataDir(Path folder) {
-        return new Settings(model, workers, theme, folder, window, teamServer, teamDialect);
+        return new Settings(model, workers, theme, folder, window, teamServer, teamDialect, images);
     }
 
     public Settings withWindow(WindowBounds bounds) {
-        return new Settings(model, workers, theme, dataDir, bounds, teamServer, teamDialect);
+        return new Settings(model, workers, theme, dataDir, bounds, teamServer, teamDialect, images);
     }
 
     public Settings withTeamServer(String url, String dialect) {
-        return new Settings(model, workers, theme, dataDir, window, url, dialect);
+        return new Settings(model, workers, theme, dataDir, window, url, dialect, images);
+    }
+
+    public Settings withImages(ImageChoice choice) {
+        return new Settings(model, workers, theme, dataDir, window, teamServer, teamDialect, choice);
     }
 }

@@ -88,6 +88,11 @@ public final class SettingsFile {
         } else {
             model.put("kind", "openai-compatible").put("baseUrl", s.model().baseUrl()).put("model", s.model().model());
         }
+        if (!s.images().isOffline()) {
+            var images = root.putObject("images").put("kind", "openai-compatible").put("baseUrl", s.images().baseUrl())
+                    .put("model", s.images().model());
+            if (s.images().size() != null) images.put("size", s.images().size());
+        }
         root.put("workers", s.workers());
         root.put("theme", s.theme().name().toLowerCase(Locale.ROOT));
         if (s.dataDir() != null) root.put("dataDir", s.dataDir().toString());
@@ -113,8 +118,14 @@ public final class SettingsFile {
         Theme theme = "dark".equalsIgnoreCase(root.path("theme").asText()) ? Theme.DARK : Theme.LIGHT;
         String team = root.path("teamServer").path("url").asText(null);
         if (team != null && !(team.startsWith("http://") || team.startsWith("https://"))) team = null;
+        JsonNode images = root.path("images");
+        ImageChoice pictures = "openai-compatible".equals(images.path("kind").asText())
+                && images.path("baseUrl").asText("").matches("https?://.+")
+                ? new ImageChoice(images.path("baseUrl").asText(), images.path("model").asText(null),
+                        images.path("size").asText(null))
+                : ImageChoice.OFFLINE;
         return new Settings(choice, workers, theme, path(root.path("dataDir").asText(null)), window(root.path("window")),
-                team, team == null ? null : root.path("teamServer").path("dialect").asText(null));
+                team, team == null ? null : root.path("teamServer").path("dialect").asText(null), pictures);
     }
 
     private static Path path(String text) {

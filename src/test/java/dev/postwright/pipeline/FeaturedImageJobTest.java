@@ -109,6 +109,35 @@ class FeaturedImageJobTest {
     }
 
     @Test
+    void anImageServerSpeakingOpenAisFormatMakesTheFeaturedImageFromTheSuggestionsPrompt() throws Exception {
+        var picture = new java.awt.image.BufferedImage(1600, 900, java.awt.image.BufferedImage.TYPE_INT_RGB);
+        var png = new java.io.ByteArrayOutputStream();
+        ImageIO.write(picture, "png", png);
+        try (var server = new mockwebserver3.MockWebServer()) {
+            server.enqueue(new mockwebserver3.MockResponse.Builder().code(200).addHeader("Content-Type", "application/json")
+                    .body("{\"created\": 1, \"data\": [{\"b64_json\": \""
+                            + java.util.Base64.getEncoder().encodeToString(png.toByteArray()) + "\"}]}").build());
+            server.start();
+            var maker = new dev.postwright.images.openai.OpenAiImageMaker(dev.postwright.images.openai.ImageServer
+                    .of(server.url("/").toString(), "sd-turbo").withApiKey(() -> "sk-img"), new okhttp3.OkHttpClient());
+            var queue = queue(maker, 0);
+            String id = queue.enqueue(Briefs.sourdough(WITH_IMAGES), null);
+            queue.runDueJobs();
+
+            var result = queue.whenFinished(id).get(30, TimeUnit.SECONDS);
+            assertThat(result.state()).isEqualTo(JobState.SUCCEEDED);
+            StoredImage featured = images.ofJob(id).getFirst();
+            assertThat(featured.source()).isEqualTo("sd-turbo");
+            assertThat(images.bytes(featured)).isEqualTo(png.toByteArray());
+            var asked = server.takeRequest();
+            assertThat(asked.getHeaders().get("Authorization")).isEqualTo("Bearer sk-img");
+            var body = dev.postwright.wire.Json.parse(asked.getBody().utf8(), "request");
+            assertThat(body.get("size").asText()).isEqualTo("1600x900");
+            assertThat(body.get("prompt").asText()).isEqualTo(featured.prompt()).contains("sourdough bread");
+        }
+    }
+
+    @Test
     void withoutImagesAskedForThePostKeepsItsPlaceholderAndTheResultHasNone() throws Exception {
         var queue = queue(new OfflineImageMaker(), 0);
         String id = queue.enqueue(Briefs.sourdough(JobOptions.DEFAULTS), null);

@@ -22,13 +22,14 @@ class SettingsFileTest {
     void everyFieldSurvivesARoundTrip() throws Exception {
         var settings = new Settings(ModelChoice.server("http://localhost:11434/v1/", "llama3.1"), 4, Theme.DARK,
                 dir.resolve("library"), new WindowBounds(10, 20, 1400, 900, true), "https://blog.example.com",
-                "blog-sdk");
+                "blog-sdk", new ImageChoice("http://localhost:8080/", "sd-turbo", "512x512"));
         var file = new SettingsFile(dir);
         file.save(settings);
         var loaded = new SettingsFile(dir).load();
         assertThat(loaded.problem()).isNull();
         assertThat(loaded.settings()).isEqualTo(settings);
         assertThat(loaded.settings().model().baseUrl()).isEqualTo("http://localhost:11434/v1");
+        assertThat(loaded.settings().images().baseUrl()).isEqualTo("http://localhost:8080");
         assertThat(dir).isDirectoryNotContaining("glob:**.tmp");
     }
 

@@ -1,5 +1,6 @@
 package dev.postwright.ui.settings;
 
+import dev.postwright.engine.SelectedImageMaker;
 import dev.postwright.engine.SelectedWriter;
 import dev.postwright.llm.openai.ModelCatalog;
 import dev.postwright.settings.SecretStore;
@@ -8,7 +9,9 @@ import dev.postwright.store.OrganizationProfiles;
 
 /**
  * What the settings screen reads and writes: the settings file, the key store, the organization
- * profile, a server's model list, the writer jobs start with, and where jobs run.
+ * profile, a server's model list, the writer jobs start with, the image maker they make pictures
+ * with, and where jobs run.
  */
 public record SettingsServices(SettingsFile file, SecretStore secrets, OrganizationProfiles profiles,
-                               ModelCatalog catalog, SelectedWriter writer, JobPlace jobPlace, String organizationId) {}
+                               ModelCatalog catalog, SelectedWriter writer, SelectedImageMaker imageMaker,
+                               JobPlace jobPlace, String organizationId) {}

@@ -1,5 +1,6 @@
 package dev.postwright.ui.settings;
 
+import dev.postwright.images.openai.OpenAiImageMaker;
 import dev.postwright.model.FieldProblem;
 import dev.postwright.settings.Settings;
 import dev.postwright.ui.parts.CtaEditor;
@@ -54,7 +55,7 @@ public final class SettingsView extends ScrollPane {
         message.textProperty().bind(settings.messageProperty());
         var footer = new HBox(12, save, message);
         footer.setAlignment(Pos.CENTER_LEFT);
-        var column = new VBox(16, heading, TeamServerCard.of(settings.team), modelCard(), profileCard(),
+        var column = new VBox(16, heading, TeamServerCard.of(settings.team), modelCard(), imageCard(), profileCard(),
                 computerCard(files), problems, footer);
         column.getStyleClass().add("settings-column");
         column.setMaxWidth(760);
@@ -67,6 +68,47 @@ public final class SettingsView extends ScrollPane {
     /** Saves the settings (Ctrl+S). */
     public void save() {
         settings.save();
+    }
+
+    private Node imageCard() {
+        var form = settings.images;
+        var group = new ToggleGroup();
+        var offline = new RadioButton("Built-in cards: drawn on this computer from the post's title, nothing to install");
+        offline.setId("images-offline");
+        offline.setToggleGroup(group);
+        var server = new RadioButton("An image server: LocalAI, stable-diffusion.cpp or OpenAI");
+        server.setId("images-server");
+        server.setToggleGroup(group);
+        (form.useServer.get() ? server : offline).setSelected(true);
+        form.useServer.addListener((o, was, now) -> (now ? server : offline).setSelected(true));
+        group.selectedToggleProperty().addListener((o, was, now) -> form.useServer.set(now == server));
+        var url = new TextField();
+        url.setId("image-server-url");
+        var model = new TextField();
+        model.setId("image-model");
+        model.setPromptText("dall-e-3, sd-turbo…");
+        var size = new ComboBox<String>();
+        size.setId("image-size");
+        size.setEditable(true);
+        size.setPromptText("The server's default");
+        OpenAiImageMaker.COMMON_SIZES.forEach(s -> size.getItems().add(s.toString()));
+        size.valueProperty().bindBidirectional(form.size);
+        size.setAccessibleText("Image size");
+        size.setMaxWidth(Double.MAX_VALUE);
+        var key = new PasswordField();
+        key.setId("image-api-key");
+        key.setPromptText("Leave empty to keep the stored key");
+        var note = new Label(form.keyNote());
+        note.getStyleClass().add("muted");
+        note.setWrapText(true);
+        var fields = new VBox(6,
+                labelled("Server address", bind(url, form.serverUrl, "Image server address")), url,
+                labelled("Model", bind(model, form.model, "Image model")), model,
+                labelled("Size", size), size,
+                labelled("API key", bind(key, form.apiKey, "Image server API key")), key, note);
+        fields.getStyleClass().add("indented");
+        fields.disableProperty().bind(form.useServer.not());
+        return card("Who makes images (jobs on this computer)", new VBox(8, offline, server, fields));
     }
 
     private Node modelCard() {

@@ -24,7 +24,7 @@ import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 
 /**
- * The settings screen: four forms ({@link #modelServer who writes}, {@link #team where jobs run},
+ * The settings screen: five forms ({@link #modelServer who writes}, {@link #images who makes images}, {@link #team where jobs run},
  * the {@link #profile organization profile}, {@link #general this computer}), their problems in
  * form order, and {@link #save()}, which writes them all and applies what can change at once (the
  * writer, where jobs run, the theme, the profile); workers and the data folder apply at the next
@@ -36,6 +36,8 @@ public final class SettingsViewModel {
 
     /** Who writes: the offline engine or a model server. */
     public final ModelServerForm modelServer;
+    /** Who makes images: the offline maker or an image server. */
+    public final ImageServerForm images;
     /** Where jobs run: this computer or a team server. */
     public final TeamServerForm team;
     public final ProfileForm profile;
@@ -63,10 +65,11 @@ public final class SettingsViewModel {
         this.theme = theme;
         this.tasks = new FxTasks(background, frames);
         modelServer = new ModelServerForm(services, current, () -> this.current.model(), status, tasks);
+        images = new ImageServerForm(services, current);
         team = new TeamServerForm(services, current, frames, background);
         profile = new ProfileForm(services, status, tasks);
         general = new GeneralForm(current, dataDirInUse, workersInUse);
-        Observable[] inputs = Stream.of(modelServer.inputs(), new Observable[] {team.useTeamServer, team.url},
+        Observable[] inputs = Stream.of(modelServer.inputs(), images.inputs(), new Observable[] {team.useTeamServer, team.url},
                 general.inputs(), profile.inputs()).flatMap(Stream::of).toArray(Observable[]::new);
         problems = Bindings.createObjectBinding(this::computeProblems, inputs);
         writerName.set(nameOf(current));
@@ -88,9 +91,10 @@ public final class SettingsViewModel {
             status.say(problems.get().getFirst().message());
             return;
         }
-        Settings next = general.applyTo(current.withModel(modelServer.choice()))
+        Settings next = general.applyTo(current.withModel(modelServer.choice()).withImages(images.choice()))
                 .withTeamServer(team.chosenUrl(), team.chosenUrl() == null ? null : team.dialect.get().id());
         String newKey = modelServer.typedKey();
+        String newImageKey = images.typedKey();
         String newToken = team.token.get().strip();
         String previousTeam = current.teamServer() + " " + current.teamDialect();
         OrganizationProfile typedProfile = profile.profile();
@@ -99,23 +103,25 @@ public final class SettingsViewModel {
             services.file().save(next);
             services.profiles().save(typedProfile);
             boolean keySaved = modelServer.apply(next.model(), newKey);
+            boolean imageKeySaved = images.apply(next.images(), newImageKey);
             if (!Objects.equals(next.teamServer() + " " + next.teamDialect(), previousTeam) || !newToken.isEmpty()) {
                 team.apply(next.teamServer(), Dialect.of(next.teamDialect()), newToken);
             }
-            return keySaved;
-        }).onSuccess(keySaved -> saved(next, keySaved)).onFailure(e -> {
+            return new boolean[] {keySaved, imageKeySaved};
+        }).onSuccess(keysSaved -> saved(next, keysSaved[0], keysSaved[1])).onFailure(e -> {
             LOG.log(Level.WARNING, "Settings were not saved: {0}", e.getMessage());
             status.busy(false);
             status.say("Not saved: " + e.getMessage());
         }));
     }
 
-    private void saved(Settings next, boolean keySaved) {
+    private void saved(Settings next, boolean keySaved, boolean imageKeySaved) {
         status.busy(false);
         current = next;
         theme.set(next.theme());
         writerName.set(nameOf(next));
         modelServer.saved(keySaved);
+        images.saved(imageKeySaved);
         List<String> later = general.later(next);
         status.say("Settings saved." + (later.isEmpty() ? "" : " Restart Postwright to use " + String.join(" and ", later)
                 + "."));
@@ -124,6 +130,7 @@ public final class SettingsViewModel {
     private List<FieldProblem> computeProblems() {
         List<FieldProblem> out = new ArrayList<>();
         modelServer.addProblems(out);
+        images.addProblems(out);
         team.addProblems(out);
         general.addProblems(out);
         profile.addProblems(out);

@@ -190,7 +190,7 @@ public final class DesktopApp extends Application {
         editor = new PostEditorViewModel(engine.library(), engine.profiles(), SeoAnalyzer.standard(), frames, background,
                 scheduler);
         settingsModel = new SettingsViewModel(new SettingsServices(new SettingsFile(configDir), startup.secrets(),
-                engine.profiles(), new ModelCatalog(HttpClients::shared), startup.writer(), jobsInUse, BriefViewModel.ORGANIZATION), settings, theme,
+                engine.profiles(), new ModelCatalog(HttpClients::shared), startup.writer(), startup.imageMaker(), jobsInUse, BriefViewModel.ORGANIZATION), settings, theme,
                 dataDir,
                 settings.workers(), frames, background);
         // The desk's "Open in library" link is used only after the window exists.

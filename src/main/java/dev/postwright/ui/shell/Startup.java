@@ -2,6 +2,7 @@ package dev.postwright.ui.shell;
 
 import dev.postwright.engine.JobRouter;
 import dev.postwright.engine.LocalEngine;
+import dev.postwright.engine.SelectedImageMaker;
 import dev.postwright.engine.SelectedWriter;
 import dev.postwright.llm.openai.HttpClients;
 import dev.postwright.model.OrganizationProfile;
@@ -11,6 +12,7 @@ import dev.postwright.remote.Dialect;
 import dev.postwright.remote.RemoteEngine;
 import dev.postwright.remote.RemoteServer;
 import dev.postwright.remote.TeamRuntime;
+import dev.postwright.settings.ImageChoice;
 import dev.postwright.settings.SecretStore;
 import dev.postwright.settings.SecretStores;
 import dev.postwright.settings.Settings;
@@ -39,8 +41,8 @@ import java.util.function.Function;
  * @param teamRuntime the team-server clients' clock, timers and delivery threads (stopped by the app)
  */
 record Startup(Path configDir, Settings settings, String settingsProblem, Path dataDir, SecretStore secrets,
-               SelectedWriter writer, LocalEngine engine, String problem, boolean firstRun, Team team,
-               TeamRuntime teamRuntime) {
+               SelectedWriter writer, SelectedImageMaker imageMaker, LocalEngine engine, String problem, boolean firstRun,
+               Team team, TeamRuntime teamRuntime) {
     /** The team server new jobs go to from the first frame on. */
     record Team(RemoteEngine engine, String host) {}
 
@@ -78,6 +80,9 @@ record Startup(Path configDir, Settings settings, String settingsProblem, Path d
         SecretStore secrets = SecretStores.forThisComputer(configDir);
         var writer = new SelectedWriter(HttpClients::shared);
         writer.select(settings.model(), storedKey(settings, secrets));
+        var imageMaker = new SelectedImageMaker(HttpClients::shared);
+        imageMaker.select(settings.images(), settings.images().isOffline() ? null
+                : stored(secrets, ImageChoice.keyName(settings.images().baseUrl())));
         var teamRuntime = TeamRuntime.daemon();
         // The team client is made before the database opens (it works without one); a Blog SDK brief
         // takes its organization's voice and pages from the profiles once they are there.
@@ -85,18 +90,21 @@ record Startup(Path configDir, Settings settings, String settingsProblem, Path d
         Team team = team(settings, secrets, dataDir, teamRuntime, id -> Optional.ofNullable(profiles.get())
                 .flatMap(p -> p.find(id)));
         try {
-            var engine = LocalEngine.open(dataDir, writer, QueueSettings.DEFAULTS.withWorkers(settings.workers()),
+            var engine = LocalEngine.open(dataDir, writer, imageMaker, QueueSettings.DEFAULTS.withWorkers(settings.workers()),
                     Clock.systemUTC());
             profiles.set(engine.profiles());
             int purged = engine.library().purgeDeletedBefore(Clock.systemUTC().instant().minus(KEEP_DELETED));
             if (purged > 0) LOG.log(Level.INFO, "Removed {0} posts deleted more than a day ago", purged);
+            sweepImageFiles(engine);
             engine.jobs().start();
             boolean firstRun = engine.jobs().list(1).isEmpty()
                     && engine.library().count(BriefViewModel.ORGANIZATION) == 0;
-            return new Startup(configDir, settings, loaded.problem(), dataDir, secrets, writer, engine, null, firstRun,
+            return new Startup(configDir, settings, loaded.problem(), dataDir, secrets, writer, imageMaker, engine, null,
+                    firstRun,
                     team, teamRuntime);
         } catch (DatabaseUnavailableException e) {
-            return new Startup(configDir, settings, loaded.problem(), dataDir, secrets, writer, null, e.getMessage(),
+            return new Startup(configDir, settings, loaded.problem(), dataDir, secrets, writer, imageMaker, null,
+                    e.getMessage(),
                     false, team, teamRuntime);
         }
     }
@@ -113,6 +121,16 @@ record Startup(Path configDir, Settings settings, String settingsProblem, Path d
         } catch (IllegalArgumentException e) {
             LOG.log(Level.WARNING, "The team server {0} cannot be used: {1}", settings.teamServer(), e.getMessage());
             return null;
+        }
+    }
+
+    /** Removes image files no row names any more (their posts purged, or a save cut short); a failure waits for the next start. */
+    private static void sweepImageFiles(LocalEngine engine) {
+        try {
+            int swept = engine.images().sweepUnnamedFiles();
+            if (swept > 0) LOG.log(Level.INFO, "Removed {0} image files no post uses", swept);
+        } catch (java.io.IOException e) {
+            LOG.log(Level.WARNING, "Unused image files could not be removed: {0}", e.getMessage());
         }
     }
 

@@ -1,37 +1,37 @@
 package dev.postwright.ui.settings;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import dev.postwright.engine.JobRouter;
 import dev.postwright.engine.LocalEngine;
 import dev.postwright.engine.RemoteResults;
-import dev.postwright.llm.offline.OfflineWriter;
-import dev.postwright.queue.QueueSettings;
-import dev.postwright.remote.TeamRuntime;
-import dev.postwright.server.JobApiServer;
-import dev.postwright.server.ServeSettings;
-import dev.postwright.server.Tokens;
-import dev.postwright.testing.Briefs;
-import dev.postwright.ui.shell.JobsSwitch;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.time.Duration;
-import static org.assertj.core.api.Assertions.assertThat;
-
+import dev.postwright.engine.SelectedImageMaker;
 import dev.postwright.engine.SelectedWriter;
 import dev.postwright.llm.offline.OfflineWriter;
 import dev.postwright.llm.openai.ModelCatalog;
 import dev.postwright.model.FieldProblem;
+import dev.postwright.queue.QueueSettings;
+import dev.postwright.remote.TeamRuntime;
 import dev.postwright.render.Theme;
+import dev.postwright.server.JobApiServer;
+import dev.postwright.server.ServeSettings;
+import dev.postwright.server.Tokens;
+import dev.postwright.settings.ImageChoice;
 import dev.postwright.settings.ModelChoice;
 import dev.postwright.settings.PrivateFileSecrets;
 import dev.postwright.settings.Settings;
 import dev.postwright.settings.SettingsFile;
 import dev.postwright.store.Database;
 import dev.postwright.store.OrganizationProfiles;
+import dev.postwright.testing.Briefs;
 import dev.postwright.testing.ManualFrames;
 import dev.postwright.ui.parts.CtaRow;
+import dev.postwright.ui.shell.JobsSwitch;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import javafx.beans.property.SimpleObjectProperty;
@@ -55,6 +55,7 @@ class SettingsViewModelTest {
     final SimpleObjectProperty<Theme> theme = new SimpleObjectProperty<>(Theme.LIGHT);
     Database db;
     SelectedWriter writer;
+    SelectedImageMaker imageMaker;
     SettingsFile file;
     LocalEngine local;
     JobRouter jobs;
@@ -65,6 +66,7 @@ class SettingsViewModelTest {
         server.start();
         db = Database.open(dir.resolve("p.db"));
         writer = new SelectedWriter(() -> client);
+        imageMaker = new SelectedImageMaker(() -> client);
         file = new SettingsFile(dir.resolve("config"));
         local = LocalEngine.open(dir.resolve("local"), new OfflineWriter(), QueueSettings.DEFAULTS, Clock.systemUTC());
         jobs = new JobRouter(local.jobs(), new RemoteResults(local.library(), "local"), () -> client,
@@ -85,7 +87,7 @@ class SettingsViewModelTest {
 
     private SettingsViewModel form(Settings current) {
         return new SettingsViewModel(new SettingsServices(file, new PrivateFileSecrets(dir.resolve("config")),
-                new OrganizationProfiles(db, Clock.systemUTC()), new ModelCatalog(() -> client), writer, place, "local"), current,
+                new OrganizationProfiles(db, Clock.systemUTC()), new ModelCatalog(() -> client), writer, imageMaker, place, "local"), current,
                 theme, dir, current.workers(), frames, background);
     }
 
@@ -128,6 +130,37 @@ class SettingsViewModelTest {
         assertThat(Files.readString(file.path())).doesNotContain("sk-test-123");
         assertThat(new PrivateFileSecrets(dir.resolve("config")).read(ModelChoice.server(url, null).baseUrl()))
                 .contains("sk-test-123");
+    }
+
+    @Test
+    void anImageServerIsSavedWithItsKeyInTheKeyStoreAndNewImagesAreMadeThere() throws Exception {
+        var form = form(Settings.DEFAULTS);
+        assertThat(imageMaker.get().source()).isEqualTo("offline");
+        form.images.useServer.set(true);
+        form.images.serverUrl.set("http://127.0.0.1:8080/");
+        form.images.model.set("sd-turbo");
+        form.images.size.set("huge");
+        assertThat(form.problems().get()).extracting(FieldProblem::field).containsExactly("imageSize");
+        form.images.size.set("8000x8000");
+        assertThat(form.problems().get()).extracting(FieldProblem::field).containsExactly("imageSize");
+        form.images.size.set("512x512");
+        form.images.apiKey.set("sk-image-456");
+        form.save();
+        frames.runUntil(() -> form.messageProperty().get().startsWith("Settings saved."));
+
+        assertThat(imageMaker.get().source()).isEqualTo("sd-turbo");
+        assertThat(imageMaker.get().defaultSize()).hasToString("512x512");
+        assertThat(form.images.apiKey.get()).isEmpty();
+        var reloaded = file.load().settings();
+        assertThat(reloaded.images()).isEqualTo(new ImageChoice("http://127.0.0.1:8080", "sd-turbo", "512x512"));
+        assertThat(Files.readString(file.path())).doesNotContain("sk-image-456");
+        assertThat(new PrivateFileSecrets(dir.resolve("config")).read(ImageChoice.keyName("http://127.0.0.1:8080")))
+                .contains("sk-image-456");
+
+        form.images.useServer.set(false);
+        form.save();
+        frames.runUntil(() -> imageMaker.get().source().equals("offline"));
+        assertThat(file.load().settings().images().isOffline()).isTrue();
     }
 
     @Test
