@@ -72,12 +72,8 @@ final class BlogPostRoutes {
     }
 
     private void create(Request request, Response response, Callback callback, String user) throws IOException {
-        byte[] body = Content.Source.asInputStream(request).readNBytes(settings.maxBodyBytes() + 1);
-        if (body.length > settings.maxBodyBytes()) {
-            Replies.error(response, callback, HttpStatus.PAYLOAD_TOO_LARGE_413, "Request too large",
-                    "The post is larger than the limit of " + Sizes.describe(settings.maxBodyBytes()) + ".");
-            return;
-        }
+        byte[] body = JsonBodies.readCapped(request, response, callback, settings.maxBodyBytes(), "The post");
+        if (body == null) return;
         BlogPostBodies.Submitted submitted;
         try {
             submitted = BlogPostBodies.read(new ByteArrayInputStream(body), settings.maxBodyBytes());

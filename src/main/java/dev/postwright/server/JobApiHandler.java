@@ -185,13 +185,8 @@ final class JobApiHandler extends Handler.Abstract {
     }
 
     private void create(Request request, Response response, Callback callback, String user) throws IOException {
-        // Read at most one byte past the limit, whatever the client declared.
-        byte[] body = Content.Source.asInputStream(request).readNBytes(settings.maxBodyBytes() + 1);
-        if (body.length > settings.maxBodyBytes()) {
-            Replies.error(response, callback, HttpStatus.PAYLOAD_TOO_LARGE_413, "Request too large",
-                    "The brief is larger than the limit of " + Sizes.describe(settings.maxBodyBytes()) + ".");
-            return;
-        }
+        byte[] body = JsonBodies.readCapped(request, response, callback, settings.maxBodyBytes(), "The brief");
+        if (body == null) return;
         JobRequest brief;
         try {
             brief = JobRequestCodec.decode(new ByteArrayInputStream(body));

@@ -1,8 +1,11 @@
 package dev.postwright.server;
 
+import dev.postwright.wire.Sizes;
+import java.io.IOException;
 import java.util.Locale;
 import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.http.HttpStatus;
+import org.eclipse.jetty.io.Content;
 import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.Response;
 import org.eclipse.jetty.util.Callback;
@@ -33,5 +36,18 @@ final class JsonBodies {
         Replies.error(response, callback, HttpStatus.UNSUPPORTED_MEDIA_TYPE_415, "Unsupported media type",
                 "Send the body as JSON, with Content-Type: application/json.");
         return false;
+    }
+
+    /**
+     * The body, read to at most one byte past {@code maxBytes} whatever the client declared; null
+     * after answering 413 for a larger one, which names {@code what} ("The brief").
+     */
+    static byte[] readCapped(Request request, Response response, Callback callback, int maxBytes, String what)
+            throws IOException {
+        byte[] body = Content.Source.asInputStream(request).readNBytes(maxBytes + 1);
+        if (body.length <= maxBytes) return body;
+        Replies.error(response, callback, HttpStatus.PAYLOAD_TOO_LARGE_413, "Request too large",
+                what + " is larger than the limit of " + Sizes.describe(maxBytes) + ".");
+        return null;
     }
 }
