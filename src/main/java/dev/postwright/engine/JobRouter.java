@@ -186,9 +186,10 @@ public final class JobRouter implements JobService, AutoCloseable {
 
     @Override
     public Subscription subscribe(String jobId, long afterSeq, JobEventListener listener) {
-        JobService engine = current;
-        return engine == local ? local.subscribe(jobId, afterSeq, listener)
-                : engine.subscribe(jobId, afterSeq, keep.keeping(jobId, listener));
+        JobService engine = current; // this computer's queue, or a RemoteEngine (use)
+        return engine instanceof RemoteEngine server
+                ? server.subscribe(jobId, afterSeq, keep.keeping(jobId, server, listener))
+                : engine.subscribe(jobId, afterSeq, listener);
     }
 
     /** Closes the team server's client (its streams end); the local queue and the runtime are their owners'. */

@@ -140,6 +140,11 @@ public final class JobApiClient implements RemoteEngine {
      * followed. Works on any job API server (no special route needed).
      */
     @Override
+    public Optional<Picture> image(String url) {
+        return calls.image(url, MAX_PICTURE_BYTES);
+    }
+
+    @Override
     public Connection check() {
         String probeJob = jobs() + "/00000000-0000-4000-8000-000000000000";
         var probe = new Request.Builder().url(probeJob + "/status");

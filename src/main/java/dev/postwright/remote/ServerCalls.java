@@ -80,6 +80,40 @@ final class ServerCalls {
         }
     }
 
+    /**
+     * The image at {@code path} on this server (a result's {@code imageGeneration.images[].url}),
+     * with the token; empty when the server does not have it (404). Only PNG, JPEG or WebP of at
+     * most {@code maxBytes} is taken; reading stops one byte past the cap.
+     *
+     * @throws RemoteException for any other failure, in words
+     */
+    Optional<RemoteEngine.Picture> image(String path, int maxBytes) {
+        HttpUrl url = HttpUrl.get(server.baseUrl()).resolve(path);
+        if (url == null || !url.host().equals(HttpUrl.get(server.baseUrl()).host())) {
+            throw new RemoteException("The server named an image elsewhere (" + path + "); it was not fetched.", 0);
+        }
+        try (Response response = execute(new Request.Builder().url(url))) {
+            if (response.code() == 404) return Optional.empty();
+            if (!response.isSuccessful()) {
+                throw new RemoteException(RemoteErrors.describe(response.code(), response.body().string()), response.code());
+            }
+            String type = response.header("Content-Type", "").split(";", 2)[0].strip();
+            if (!PICTURE_TYPES.contains(type)) {
+                throw new RemoteException("The server sent " + (type.isEmpty() ? "something" : type)
+                        + " where an image was expected.", response.code());
+            }
+            byte[] bytes = response.body().byteStream().readNBytes(maxBytes + 1);
+            if (bytes.length > maxBytes) {
+                throw new RemoteException("The server's image is larger than " + (maxBytes / (1024 * 1024)) + " MB.", 0);
+            }
+            return Optional.of(new RemoteEngine.Picture(bytes, type));
+        } catch (IOException e) {
+            throw unreachableException(e);
+        }
+    }
+
+    private static final java.util.Set<String> PICTURE_TYPES = java.util.Set.of("image/png", "image/jpeg", "image/webp");
+
     /** Opens a server-sent event stream, authorised by header; {@code silence} without a byte and it fails. */
     EventSource stream(Request.Builder request, Duration silence, EventSourceListener listener) {
         var client = http.newBuilder().readTimeout(silence).build();

@@ -134,6 +134,11 @@ public final class ImageStore {
         return sql -> sql.update("UPDATE images SET post_id = ? WHERE job_id = ? AND post_id IS NULL", postId, jobId);
     }
 
+    /** Gives a job's images to the post it saved, in a transaction of its own; returns how many. */
+    public int attach(String jobId, String postId) {
+        return db.transaction(attaching(jobId, postId));
+    }
+
     public Optional<StoredImage> find(String id) {
         return db.read(sql -> sql.queryOne("SELECT " + COLUMNS + " FROM images WHERE id = ?", ImageStore::map, id));
     }

@@ -59,7 +59,7 @@ class JobRouterTest {
         serve = new JobApiServer(there, new PostLibrary(thereDb, Clock.systemUTC(), () -> "p-1"),
                 new ImageStore(thereDb, dir.resolve("images"), Clock.systemUTC(), () -> "i-1"), tokens, ServeSettings.DEFAULTS.withPort(0));
         serve.start();
-        router = new JobRouter(here.jobs(), new RemoteResults(here.library(), "org-1"), () -> http,
+        router = new JobRouter(here.jobs(), new RemoteResults(here.library(), here.images(), "org-1"), () -> http,
                 dir.resolve("remote-jobs"), runtime);
         router.watch(places::add);
     }

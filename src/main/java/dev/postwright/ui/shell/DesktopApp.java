@@ -175,7 +175,7 @@ public final class DesktopApp extends Application {
         var ui = new UiServices(frames, background, renderThread, new PostRenderer(new LibraryImageSources(engine.images())),
                 theme, url -> getHostServices().showDocument(url), files, toasts, java.time.Clock.systemDefaultZone());
         Settings settings = startup.settings();
-        router = new JobRouter(engine.jobs(), new RemoteResults(engine.library(), BriefViewModel.ORGANIZATION),
+        router = new JobRouter(engine.jobs(), new RemoteResults(engine.library(), engine.images(), BriefViewModel.ORGANIZATION),
                 HttpClients::shared, Startup.remoteJobLists(dataDir), startup.teamRuntime());
         var jobsInUse = new JobsSwitch(router, frames);
         if (startup.team() != null) { // from the first frame on: a Generate pressed at once must not run here

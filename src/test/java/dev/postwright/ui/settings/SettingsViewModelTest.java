@@ -69,7 +69,7 @@ class SettingsViewModelTest {
         imageMaker = new SelectedImageMaker(() -> client);
         file = new SettingsFile(dir.resolve("config"));
         local = LocalEngine.open(dir.resolve("local"), new OfflineWriter(), QueueSettings.DEFAULTS, Clock.systemUTC());
-        jobs = new JobRouter(local.jobs(), new RemoteResults(local.library(), "local"), () -> client,
+        jobs = new JobRouter(local.jobs(), new RemoteResults(local.library(), local.images(), "local"), () -> client,
                 dir.resolve("remote-jobs"), runtime);
         place = new JobsSwitch(jobs, frames);
     }
