@@ -27,6 +27,7 @@ import dev.postwright.store.PostLibrary;
 import dev.postwright.store.SqlWork;
 import dev.postwright.store.StageTimings;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
@@ -103,15 +104,21 @@ final class BlogRun {
     }
 
     /**
-     * The featured image, made from the visuals' featured suggestion (none without one) and kept
-     * as a file; its row is {@link #recordingImages}, written with the stage's checkpoint.
+     * The featured image, made from the visuals' featured suggestion, and the social cards (none
+     * without a featured suggestion), kept as files; their rows are {@link #recordingImages},
+     * written with the stage's checkpoint.
      */
     List<StoredImage> makeImages() throws JobFailure {
         Optional<VisualSuggestion> suggestion = FeaturedImage.suggestion(stages.output(BlogStages.VISUALS).orElse(List.of()));
         if (suggestion.isEmpty()) return List.of();
-        return List.of(illustrator.make(suggestion.get(), stages.required(BlogStages.METADATA),
-                stages.required(BlogStages.OUTLINE), brief.focusKeyphrase(), brief.profile().name(), ctx.jobId(),
+        BlogPost post = stages.required(BlogStages.METADATA);
+        Outline outline = stages.required(BlogStages.OUTLINE);
+        List<StoredImage> made = new ArrayList<>();
+        made.add(illustrator.make(suggestion.get(), post, outline, brief.focusKeyphrase(), brief.profile().name(),
+                ctx.jobId(), ctx.cancellation()));
+        made.addAll(illustrator.socialCards(post, outline, brief.focusKeyphrase(), brief.profile().name(), ctx.jobId(),
                 ctx.cancellation()));
+        return made;
     }
 
     SqlWork<?> recordingImages(List<StoredImage> images) {

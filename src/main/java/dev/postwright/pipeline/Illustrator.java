@@ -1,7 +1,13 @@
 package dev.postwright.pipeline;
 
+import dev.postwright.images.BrandColours;
+import dev.postwright.images.CardText;
 import dev.postwright.images.ImageMaker;
+import dev.postwright.images.ImageQuality;
+import dev.postwright.images.ImageRequest;
+import dev.postwright.images.ImageSize;
 import dev.postwright.images.MadeImage;
+import dev.postwright.images.offline.OfflineImageMaker;
 import dev.postwright.jobs.CancellationToken;
 import dev.postwright.jobs.JobFailure;
 import dev.postwright.model.BlogPost;
@@ -10,15 +16,19 @@ import dev.postwright.model.StoredImage;
 import dev.postwright.model.VisualSuggestion;
 import dev.postwright.store.ImageStore;
 import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.function.Supplier;
 
 /**
- * Makes a blog job's images and keeps their files: the image maker the writer's settings name
- * when the job reaches its images stage, and the library's {@link ImageStore}. Thread-safe.
+ * Makes a blog job's images and keeps their files: the featured picture by the image maker the
+ * writer's settings name when the job reaches its images stage, the social cards by the offline
+ * maker, all kept by the library's {@link ImageStore}. Thread-safe.
  */
 public final class Illustrator {
     private final Supplier<? extends ImageMaker> makers;
     private final ImageStore store;
+    private final ImageMaker cardMaker = new OfflineImageMaker();
 
     public Illustrator(Supplier<? extends ImageMaker> makers, ImageStore store) {
         this.makers = makers;
@@ -38,14 +48,42 @@ public final class Illustrator {
     StoredImage make(VisualSuggestion suggestion, BlogPost post, Outline outline, String keyphrase, String organization,
                      String jobId, CancellationToken cancel) throws JobFailure {
         ImageMaker maker = makers.get();
-        var request = FeaturedImage.request(suggestion, post, outline, keyphrase, organization, maker);
+        return kept(maker, FeaturedImage.request(suggestion, post, outline, keyphrase, organization, maker),
+                FeaturedImage.PLACEMENT, jobId, cancel);
+    }
+
+    /**
+     * The post's social cards (1200×630 for links, 1080×1080 for squares), always drawn by the
+     * offline maker: a card is typography from the title, whatever makes the featured picture.
+     */
+    List<StoredImage> socialCards(BlogPost post, Outline outline, String keyphrase, String organization, String jobId,
+                                  CancellationToken cancel) throws JobFailure {
+        List<StoredImage> cards = new ArrayList<>();
+        for (var card : SocialCards.ALL) {
+            var request = new ImageRequest(post.title(), post.title() + " — " + card.description(), card.size(),
+                    ImageQuality.STANDARD, new CardText(post.title(), keyphrase, outline.kind(), organization,
+                    BrandColours.DEFAULT));
+            cards.add(kept(cardMaker, request, card.placement(), jobId, cancel));
+        }
+        return cards;
+    }
+
+    private StoredImage kept(ImageMaker maker, ImageRequest request, String placement, String jobId,
+                             CancellationToken cancel) throws JobFailure {
         MadeImage made = maker.make(request, cancel);
         try {
             return store.keepFile(new ImageStore.NewImage(made.bytes(), made.mediaType(), made.width(), made.height(),
-                    FeaturedImage.PLACEMENT, request.prompt(), request.altText(), made.source(), jobId, null, null));
+                    placement, request.prompt(), request.altText(), made.source(), jobId, null, null));
         } catch (IOException e) {
             throw JobFailure.transientFailure("The image could not be kept in the data folder: " + e.getMessage(),
                     "IMAGE_NOT_STORED", null, e);
         }
+    }
+
+    /** The social cards a post gets, by placement. */
+    private record SocialCards(String placement, ImageSize size, String description) {
+        static final List<SocialCards> ALL = List.of(
+                new SocialCards("social-wide", ImageSize.SOCIAL_CARD, "card for shared links"),
+                new SocialCards("social-square", ImageSize.SQUARE, "square card for social posts"));
     }
 }

@@ -89,7 +89,10 @@ class FeaturedImageJobTest {
                 "images-result", "seo-result", "complete");
         var result = ((JobEvent.Complete) events.getLast().event()).result();
         StoredImage featured = result.images().getFirst();
-        assertThat(result.images()).hasSize(1);
+        assertThat(result.images()).extracting(StoredImage::placement)
+                .containsExactly("featured", "social-wide", "social-square");
+        assertThat(result.images()).extracting(i -> i.width() + "x" + i.height())
+                .containsExactly("1600x900", "1200x630", "1080x1080");
         assertThat(featured.placement()).isEqualTo("featured");
         assertThat(featured.source()).isEqualTo(OfflineImageMaker.SOURCE);
         assertThat(featured.altText()).isNotBlank();
@@ -101,7 +104,9 @@ class FeaturedImageJobTest {
         assertThat(content).contains(ImageRefs.markdown(featured.altText(), featured.id()));
         assertThat(content).doesNotContain("![IMAGE:featured"); // the placeholder it replaced
         assertThat(library.find(result.savedPost().id()).orElseThrow().post().content()).isEqualTo(content);
-        assertThat(images.ofPost(result.savedPost().id())).extracting(StoredImage::id).containsExactly(featured.id());
+        assertThat(images.ofPost(result.savedPost().id())).extracting(StoredImage::id)
+                .containsExactlyElementsOf(result.images().stream().map(StoredImage::id).toList());
+        assertThat(content).doesNotContain(ImageRefs.of(result.images().get(1).id())); // cards are for sharing
         assertThat(images.findOwned(featured.id(), "alice")).isPresent();
         assertThat(images.findOwned(featured.id(), "bob")).isEmpty();
         assertThat(JobEventCodec.encodeData(events.getLast().event())).contains("\"imageGeneration\":{")
@@ -128,6 +133,7 @@ class FeaturedImageJobTest {
             assertThat(result.state()).isEqualTo(JobState.SUCCEEDED);
             StoredImage featured = images.ofJob(id).getFirst();
             assertThat(featured.source()).isEqualTo("sd-turbo");
+            assertThat(images.ofJob(id).get(1).source()).as("social cards are drawn here").isEqualTo("offline");
             assertThat(images.bytes(featured)).isEqualTo(png.toByteArray());
             var asked = server.takeRequest();
             assertThat(asked.getHeaders().get("Authorization")).isEqualTo("Bearer sk-img");
@@ -195,6 +201,6 @@ class FeaturedImageJobTest {
 
         assertThat(images.sweepUnnamedFiles()).isZero(); // the file is the job's image too: kept
         assertThat(images.file(featured)).exists();
-        assertThat(List.of(images.ofJob(id).size(), images.ofJob("job-that-crashed").size())).containsExactly(1, 0);
+        assertThat(List.of(images.ofJob(id).size(), images.ofJob("job-that-crashed").size())).containsExactly(3, 0);
     }
 }

@@ -48,7 +48,8 @@ public final class VisualsPanel extends VBox {
 
     /** A made image: its thumbnail, read and decoded off the FX thread, and what it is. */
     private VBox imageCard(StoredImage image) {
-        var kind = new Label(image.placement() + " image · in the post");
+        var kind = new Label(image.placement().equals("featured") ? "featured image · in the post"
+                : "social card · for sharing");
         kind.getStyleClass().add("visual-kind");
         var picture = new ImageView();
         picture.setFitWidth(THUMBNAIL_WIDTH);
