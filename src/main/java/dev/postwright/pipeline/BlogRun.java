@@ -114,9 +114,9 @@ final class BlogRun {
         BlogPost post = stages.required(BlogStages.METADATA);
         Outline outline = stages.required(BlogStages.OUTLINE);
         List<StoredImage> made = new ArrayList<>();
-        made.add(illustrator.make(suggestion.get(), post, outline, brief.focusKeyphrase(), brief.profile().name(),
-                ctx.jobId(), ctx.cancellation()));
-        made.addAll(illustrator.socialCards(post, outline, brief.focusKeyphrase(), brief.profile().name(), ctx.jobId(),
+        made.add(illustrator.make(suggestion.get(), post, outline, brief.focusKeyphrase(), brief.profile(), ctx.jobId(),
+                ctx.cancellation()));
+        made.addAll(illustrator.socialCards(post, outline, brief.focusKeyphrase(), brief.profile(), ctx.jobId(),
                 ctx.cancellation()));
         return made;
     }

@@ -8,6 +8,7 @@ import dev.postwright.images.ImageRequest;
 import dev.postwright.images.ImageSize;
 import dev.postwright.model.BlogPost;
 import dev.postwright.model.ImageRefs;
+import dev.postwright.model.OrganizationProfile;
 import dev.postwright.model.Outline;
 import dev.postwright.model.StoredImage;
 import dev.postwright.model.VisualSuggestion;
@@ -42,12 +43,26 @@ final class FeaturedImage {
      * card text the offline maker draws.
      */
     static ImageRequest request(VisualSuggestion suggestion, BlogPost post, Outline outline, String keyphrase,
-                                String organization, ImageMaker maker) {
+                                OrganizationProfile organization, ImageMaker maker) {
         String prompt = firstNonBlank(suggestion.prompt(), suggestion.description(), post.title());
         String alt = firstNonBlank(suggestion.altText(), suggestion.description(), post.title());
-        var card = new CardText(post.title(), keyphrase, outline.kind(), organization, BrandColours.DEFAULT);
+        var card = card(post, outline, keyphrase, organization);
         ImageSize size = maker.accepts(ImageSize.FEATURED) ? ImageSize.FEATURED : maker.defaultSize();
         return new ImageRequest(prompt, alt, size, ImageQuality.STANDARD, card);
+    }
+
+    /** What a card for the post says, in the organization's colours when its profile has them. */
+    static CardText card(BlogPost post, Outline outline, String keyphrase, OrganizationProfile organization) {
+        return new CardText(post.title(), keyphrase, outline.kind(), organization.name(), colours(organization));
+    }
+
+    private static BrandColours colours(OrganizationProfile organization) {
+        if (organization.brandColor() == null) return BrandColours.DEFAULT;
+        try {
+            return new BrandColours(organization.brandColor(), organization.accentColor());
+        } catch (IllegalArgumentException unusable) {
+            return BrandColours.DEFAULT; // the profile's form refuses such colours; an old or imported one may have one
+        }
     }
 
     /**

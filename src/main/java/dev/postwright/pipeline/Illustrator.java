@@ -1,7 +1,5 @@
 package dev.postwright.pipeline;
 
-import dev.postwright.images.BrandColours;
-import dev.postwright.images.CardText;
 import dev.postwright.images.ImageMaker;
 import dev.postwright.images.ImageQuality;
 import dev.postwright.images.ImageRequest;
@@ -11,6 +9,7 @@ import dev.postwright.images.offline.OfflineImageMaker;
 import dev.postwright.jobs.CancellationToken;
 import dev.postwright.jobs.JobFailure;
 import dev.postwright.model.BlogPost;
+import dev.postwright.model.OrganizationProfile;
 import dev.postwright.model.Outline;
 import dev.postwright.model.StoredImage;
 import dev.postwright.model.VisualSuggestion;
@@ -45,8 +44,8 @@ public final class Illustrator {
      *
      * @throws JobFailure the maker's, or a transient one when the file cannot be written
      */
-    StoredImage make(VisualSuggestion suggestion, BlogPost post, Outline outline, String keyphrase, String organization,
-                     String jobId, CancellationToken cancel) throws JobFailure {
+    StoredImage make(VisualSuggestion suggestion, BlogPost post, Outline outline, String keyphrase,
+                     OrganizationProfile organization, String jobId, CancellationToken cancel) throws JobFailure {
         ImageMaker maker = makers.get();
         return kept(maker, FeaturedImage.request(suggestion, post, outline, keyphrase, organization, maker),
                 FeaturedImage.PLACEMENT, jobId, cancel);
@@ -56,13 +55,12 @@ public final class Illustrator {
      * The post's social cards (1200×630 for links, 1080×1080 for squares), always drawn by the
      * offline maker: a card is typography from the title, whatever makes the featured picture.
      */
-    List<StoredImage> socialCards(BlogPost post, Outline outline, String keyphrase, String organization, String jobId,
-                                  CancellationToken cancel) throws JobFailure {
+    List<StoredImage> socialCards(BlogPost post, Outline outline, String keyphrase, OrganizationProfile organization,
+                                  String jobId, CancellationToken cancel) throws JobFailure {
         List<StoredImage> cards = new ArrayList<>();
         for (var card : SocialCards.ALL) {
             var request = new ImageRequest(post.title(), post.title() + " — " + card.description(), card.size(),
-                    ImageQuality.STANDARD, new CardText(post.title(), keyphrase, outline.kind(), organization,
-                    BrandColours.DEFAULT));
+                    ImageQuality.STANDARD, FeaturedImage.card(post, outline, keyphrase, organization));
             cards.add(kept(cardMaker, request, card.placement(), jobId, cancel));
         }
         return cards;

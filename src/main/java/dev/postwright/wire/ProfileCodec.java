@@ -16,7 +16,7 @@ public final class ProfileCodec {
         return new OrganizationProfile(text(n, "id"), text(n, "name"), text(n, "businessType"), text(n, "audience"),
                 text(n, "industry"), text(n, "brandVoice"), Fields.objects(n, "ctas", JobRequestCodec::readCta),
                 Fields.objects(n, "internalLinks", l -> new OrganizationProfile.LinkTarget(text(l, "title"),
-                        text(l, "url"), Fields.strings(l, "keywords"))));
+                        text(l, "url"), Fields.strings(l, "keywords"))), color(n, "brandColor"), color(n, "accentColor"));
     }
 
     public static ObjectNode write(OrganizationProfile p) {
@@ -27,6 +27,8 @@ public final class ProfileCodec {
         put(o, "audience", p.audience());
         put(o, "industry", p.industry());
         put(o, "brandVoice", p.brandVoice());
+        put(o, "brandColor", p.brandColor());
+        put(o, "accentColor", p.accentColor());
         Fields.putObjects(o, "ctas", p.ctas(), JobRequestCodec::writeCta);
         Fields.putObjects(o, "internalLinks", p.internalLinks(), l -> {
             ObjectNode lo = Json.object();
@@ -36,5 +38,11 @@ public final class ProfileCodec {
             return lo;
         });
         return o;
+    }
+
+    /** A colour the profile keeps; anything else reads as none, so a bad value never breaks a card. */
+    private static String color(JsonNode n, String name) {
+        String value = text(n, name);
+        return value != null && OrganizationProfile.COLOR.matcher(value).matches() ? value : null;
     }
 }

@@ -144,6 +144,33 @@ class FeaturedImageJobTest {
     }
 
     @Test
+    void theCardsAreDrawnInTheOrganizationsBrandColour() throws Exception {
+        var queue = queue(new OfflineImageMaker(), 0);
+        String plain = queue.enqueue(Briefs.sourdough(WITH_IMAGES), null);
+        queue.runDueJobs();
+        new OrganizationProfiles(db, clock).save(new dev.postwright.model.OrganizationProfile("org-1", "Crumb & Co",
+                null, null, null, null, List.of(), List.of(), "#2a9d8f", null));
+        String branded = queue.enqueue(Briefs.sourdough(WITH_IMAGES), null);
+        queue.runDueJobs();
+
+        for (int i = 0; i < 3; i++) {
+            var before = ImageIO.read(new ByteArrayInputStream(images.bytes(images.ofJob(plain).get(i))));
+            var after = ImageIO.read(new ByteArrayInputStream(images.bytes(images.ofJob(branded).get(i))));
+            int corner = after.getRGB(after.getWidth() - 8, after.getHeight() - 8);
+            assertThat(distance(corner, 0x2a9d8f)).as("placement %d", i).isLessThan(distance(corner, 0x1d3557));
+            assertThat(distance(before.getRGB(before.getWidth() - 8, before.getHeight() - 8), 0x1d3557))
+                    .isLessThan(distance(before.getRGB(before.getWidth() - 8, before.getHeight() - 8), 0x2a9d8f));
+        }
+    }
+
+    private static int distance(int rgb, int other) {
+        int dr = ((rgb >> 16) & 0xff) - ((other >> 16) & 0xff);
+        int dg = ((rgb >> 8) & 0xff) - ((other >> 8) & 0xff);
+        int db = (rgb & 0xff) - (other & 0xff);
+        return dr * dr + dg * dg + db * db;
+    }
+
+    @Test
     void withoutImagesAskedForThePostKeepsItsPlaceholderAndTheResultHasNone() throws Exception {
         var queue = queue(new OfflineImageMaker(), 0);
         String id = queue.enqueue(Briefs.sourdough(JobOptions.DEFAULTS), null);

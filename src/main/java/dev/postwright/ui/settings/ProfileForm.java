@@ -24,6 +24,9 @@ public final class ProfileForm {
     public final StringProperty audience = new SimpleStringProperty("");
     public final StringProperty industry = new SimpleStringProperty("");
     public final StringProperty brandVoice = new SimpleStringProperty("");
+    /** {@code #rrggbb} (or {@code #rgb}), or blank for the default palette of image cards. */
+    public final StringProperty brandColor = new SimpleStringProperty("");
+    public final StringProperty accentColor = new SimpleStringProperty("");
     public final ObservableList<CtaRow> ctas = CtaRow.list();
     public final ObservableList<LinkRow> links = LinkRow.list();
 
@@ -43,6 +46,8 @@ public final class ProfileForm {
         audience.set(orEmpty(p.audience()));
         industry.set(orEmpty(p.industry()));
         brandVoice.set(orEmpty(p.brandVoice()));
+        brandColor.set(orEmpty(p.brandColor()));
+        accentColor.set(orEmpty(p.accentColor()));
         ctas.setAll(p.ctas().stream().map(CtaRow::of).toList());
         links.setAll(p.internalLinks().stream().map(LinkRow::of).toList());
     }
@@ -52,10 +57,12 @@ public final class ProfileForm {
         return new OrganizationProfile(organizationId, blankToNull(organizationName.get()),
                 blankToNull(businessType.get()), blankToNull(audience.get()), blankToNull(industry.get()),
                 blankToNull(brandVoice.get()), ctas.stream().map(CtaRow::toCta).toList(),
-                links.stream().map(LinkRow::toLink).toList());
+                links.stream().map(LinkRow::toLink).toList(), blankToNull(brandColor.get()), blankToNull(accentColor.get()));
     }
 
     void addProblems(List<FieldProblem> out) {
+        color(out, "brandColor", "brand colour", brandColor.get());
+        color(out, "accentColor", "accent colour", accentColor.get());
         for (int i = 0; i < ctas.size(); i++) {
             var cta = ctas.get(i).toCta();
             if (cta.text() == null) {
@@ -84,9 +91,14 @@ public final class ProfileForm {
         }
     }
 
+    private static void color(List<FieldProblem> out, String field, String what, String value) {
+        if (value == null || value.isBlank() || OrganizationProfile.COLOR.matcher(value.strip()).matches()) return;
+        out.add(new FieldProblem(field, "Write the " + what + " as #rrggbb, like #1d3557."));
+    }
+
     /** What the problems depend on. */
     Observable[] inputs() {
-        return new Observable[] {ctas, links};
+        return new Observable[] {ctas, links, brandColor, accentColor};
     }
 
     private static String orEmpty(String s) {

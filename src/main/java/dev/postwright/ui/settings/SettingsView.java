@@ -188,6 +188,8 @@ public final class SettingsView extends ScrollPane {
                 text("Audience", "org-audience", settings.profile.audience, "home bakers"),
                 text("Industry", "org-industry", settings.profile.industry, "food"),
                 labelled("Brand voice", bind(voice, settings.profile.brandVoice, "Brand voice")), voice,
+                text("Brand colour (image cards)", "org-color", settings.profile.brandColor, "#1d3557"),
+                text("Accent colour", "org-accent", settings.profile.accentColor, "#f4a261"),
                 groupTitle("Calls to action for posts whose brief brings none"), new CtaEditor(settings.profile.ctas, "org-", "None yet."),
                 groupTitle("Pages of your site posts may link to"), links, addLink);
         voice.setId("org-voice");

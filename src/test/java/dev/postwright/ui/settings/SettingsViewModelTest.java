@@ -214,11 +214,18 @@ class SettingsViewModelTest {
         link.url.set("https://crumb.example/starter");
         link.keywords.set("starter, levain");
         form.profile.links.add(link);
+        form.profile.brandColor.set("teal");
+        assertThat(form.problems().get()).extracting(FieldProblem::message)
+                .containsExactly("Write the brand colour as #rrggbb, like #1d3557.");
+        form.profile.brandColor.set("#2a9d8f");
+        form.profile.accentColor.set("#e9c46a");
         form.save();
         frames.runUntil(() -> form.messageProperty().get().startsWith("Settings saved."));
         var again = form(file.load().settings());
         frames.runUntil(() -> again.profile.links.size() == 1);
         assertThat(again.profile.organizationName.get()).isEqualTo("Crumb & Co");
+        assertThat(again.profile.brandColor.get()).isEqualTo("#2a9d8f");
+        assertThat(again.profile.accentColor.get()).isEqualTo("#e9c46a");
         assertThat(again.profile.links.getFirst().keywords.get()).isEqualTo("starter, levain");
         assertThat(again.modelServer.useServer.get()).isFalse();
     }
