@@ -106,6 +106,13 @@ if as_writer postwright generate --request "$BRIEF" --out "$scratch/post.md" --d
 else
   fail "postwright generate writes a post offline (see $LOGS/generate.log)"
 fi
+if as_writer postwright generate --images --request "$BRIEF" --out "$scratch/pictured/post.md" \
+    --data-dir "$scratch/data" > "$LOGS/generate-images.log" 2>&1 \
+    && [ "$(identify -format '%m %wx%h' "$scratch"/pictured/post-images/*.png 2>/dev/null)" = "PNG 1600x900" ]; then
+  ok "postwright generate --images draws the featured image with the packaged runtime and fonts"
+else
+  fail "postwright generate --images draws the featured image (see $LOGS/generate-images.log)"
+fi
 as_writer env JAVA_TOOL_OPTIONS="-Xlog:aot=info:file=$scratch/aot.log" postwright jobs list --data-dir "$scratch/data" \
   > /dev/null 2>&1
 check "the installed launcher starts from its AOT cache" grep -q "Using AOT-linked classes: true" "$scratch/aot.log"
