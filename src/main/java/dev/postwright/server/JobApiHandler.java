@@ -10,7 +10,6 @@ import dev.postwright.store.ImageStore;
 import dev.postwright.store.PostLibrary;
 import dev.postwright.wire.JobApiReplies;
 import dev.postwright.wire.JobRequestCodec;
-import dev.postwright.wire.Sizes;
 import dev.postwright.wire.WireFormatException;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;

@@ -2,7 +2,6 @@ package dev.postwright.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.postwright.Postwright;
 import dev.postwright.engine.LocalEngine;
 import dev.postwright.llm.offline.OfflineWriter;
 import dev.postwright.queue.QueueSettings;

@@ -9,7 +9,6 @@ import static dev.postwright.model.JobState.SUCCEEDED;
 import dev.postwright.jobs.CommandResult;
 import dev.postwright.model.JobEvent;
 import dev.postwright.model.JobState;
-import dev.postwright.model.JobStatus;
 import dev.postwright.queue.internal.JobTransitions.Move;
 import dev.postwright.store.Database;
 import dev.postwright.store.Sql;
