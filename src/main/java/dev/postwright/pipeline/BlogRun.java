@@ -106,19 +106,37 @@ final class BlogRun {
     /**
      * The featured image, made from the visuals' featured suggestion, and the social cards (none
      * without a featured suggestion), kept as files; their rows are {@link #recordingImages},
-     * written with the stage's checkpoint.
+     * written with the stage's checkpoint. An image that cannot be made is left out ({@link #withoutImage}).
      */
-    List<StoredImage> makeImages() throws JobFailure {
+    List<StoredImage> makeImages() {
         Optional<VisualSuggestion> suggestion = FeaturedImage.suggestion(stages.output(BlogStages.VISUALS).orElse(List.of()));
         if (suggestion.isEmpty()) return List.of();
         BlogPost post = stages.required(BlogStages.METADATA);
         Outline outline = stages.required(BlogStages.OUTLINE);
         List<StoredImage> made = new ArrayList<>();
-        made.add(illustrator.make(suggestion.get(), post, outline, brief.focusKeyphrase(), brief.profile(), ctx.jobId(),
-                ctx.cancellation()));
-        made.addAll(illustrator.socialCards(post, outline, brief.focusKeyphrase(), brief.profile(), ctx.jobId(),
-                ctx.cancellation()));
+        try {
+            made.add(illustrator.make(suggestion.get(), post, outline, brief.focusKeyphrase(), brief.profile(),
+                    ctx.jobId(), ctx.cancellation()));
+        } catch (JobFailure e) {
+            withoutImage("No featured image", e);
+        }
+        try {
+            made.addAll(illustrator.socialCards(post, outline, brief.focusKeyphrase(), brief.profile(), ctx.jobId(),
+                    ctx.cancellation()));
+        } catch (JobFailure e) {
+            withoutImage("No social cards", e);
+        }
         return made;
+    }
+
+    /**
+     * A post is not lost for want of a picture: it keeps its placeholder, and the writer is told
+     * why in the stage's {@code progress-update} (its {@code detail}). A cancel is no failure and
+     * still stops the job.
+     */
+    private void withoutImage(String what, JobFailure why) {
+        ctx.emit(new JobEvent.ProgressUpdate(Stage.IMAGES.progress(), what + ": " + why.getMessage(), null,
+                Stage.IMAGES.wireName(), null, why.getMessage()));
     }
 
     SqlWork<?> recordingImages(List<StoredImage> images) {

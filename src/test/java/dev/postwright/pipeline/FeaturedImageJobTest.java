@@ -171,6 +171,30 @@ class FeaturedImageJobTest {
     }
 
     @Test
+    void anImageServerThatRefusesTheKeyCostsThePictureNotThePostAndSaysWhy() throws Exception {
+        try (var server = new mockwebserver3.MockWebServer()) {
+            server.enqueue(new mockwebserver3.MockResponse.Builder().code(401).addHeader("Content-Type", "application/json")
+                    .body("{\"error\": {\"message\": \"Incorrect API key provided\"}}").build());
+            server.start();
+            var maker = new dev.postwright.images.openai.OpenAiImageMaker(dev.postwright.images.openai.ImageServer
+                    .of(server.url("/").toString(), "dall-e-3"), new okhttp3.OkHttpClient());
+            var queue = queue(maker, 0);
+            String id = queue.enqueue(Briefs.sourdough(WITH_IMAGES), null);
+            queue.runDueJobs();
+            var listener = new RecordingListener();
+            queue.subscribe(id, 0, listener);
+            var events = listener.awaitEnd(Duration.ofSeconds(30));
+
+            var result = ((JobEvent.Complete) events.getLast().event()).result();
+            assertThat(result.post().content()).contains("![IMAGE:featured");
+            assertThat(result.images()).extracting(StoredImage::placement).containsExactly("social-wide", "social-square");
+            assertThat(events).anySatisfy(e -> assertThat(e.event()).isInstanceOfSatisfying(JobEvent.ProgressUpdate.class,
+                    p -> assertThat(p.currentStep()).startsWith("No featured image: ").containsIgnoringCase("key")));
+            assertThat(library.findBySourceJob(id)).isPresent();
+        }
+    }
+
+    @Test
     void withoutImagesAskedForThePostKeepsItsPlaceholderAndTheResultHasNone() throws Exception {
         var queue = queue(new OfflineImageMaker(), 0);
         String id = queue.enqueue(Briefs.sourdough(JobOptions.DEFAULTS), null);
