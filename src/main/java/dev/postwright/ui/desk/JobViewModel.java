@@ -59,6 +59,8 @@ public final class JobViewModel {
     private final ObservableList<VisualSuggestion> visualsView = FXCollections.unmodifiableObservableList(visuals);
     private final ObservableList<StoredImage> images = FXCollections.observableArrayList();
     private final ObservableList<StoredImage> imagesView = FXCollections.unmodifiableObservableList(images);
+    /** Why the job made fewer images than it was asked for, or null. */
+    private final ReadOnlyStringWrapper imageProblem = new ReadOnlyStringWrapper();
     private final List<Consumer<DraftPiece>> draftListeners = new ArrayList<>();
     /** The next piece begins the draft again. */
     private boolean draftRestarts = true;
@@ -81,6 +83,7 @@ public final class JobViewModel {
         scaffold.set(false);
         visuals.clear();
         images.clear();
+        imageProblem.set(null);
     }
 
     /**
@@ -96,6 +99,10 @@ public final class JobViewModel {
             if (!logged.jobId().equals(jobId.get())) continue;
             switch (logged.event()) {
                 case JobEvent.StepChange s -> progress(s.progress(), s.currentStep(), s.estimatedTimeRemaining(), null);
+                case JobEvent.ProgressUpdate p when Stage.IMAGES.wireName().equals(p.stage()) && p.detail() != null -> {
+                    imageProblem.set(p.currentStep()); // the images stage says what it could not make
+                    progress(p.progress(), p.currentStep(), p.estimatedTimeRemaining(), p.stage());
+                }
                 case JobEvent.ProgressUpdate p -> progress(p.progress(), p.currentStep(), p.estimatedTimeRemaining(),
                         p.stage());
                 case JobEvent.ContextResult c -> context.set(c.context());
@@ -190,6 +197,9 @@ public final class JobViewModel {
     public ReadOnlyStringProperty errorProperty() { return error.getReadOnlyProperty(); }
     public ReadOnlyBooleanProperty scaffoldProperty() { return scaffold.getReadOnlyProperty(); }
     public ObservableList<VisualSuggestion> visuals() { return visualsView; }
+
+    /** Why the job made fewer images than it was asked for ("No featured image: …"), or null. */
+    public ReadOnlyStringProperty imageProblemProperty() { return imageProblem.getReadOnlyProperty(); }
 
     /** The images the job made for its post, once stored. */
     public ObservableList<StoredImage> images() { return imagesView; }

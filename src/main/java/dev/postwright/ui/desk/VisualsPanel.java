@@ -30,11 +30,17 @@ public final class VisualsPanel extends VBox {
         setSpacing(10);
         job.visuals().addListener((ListChangeListener<VisualSuggestion>) change -> show(job));
         job.images().addListener((ListChangeListener<StoredImage>) change -> show(job));
+        job.imageProblemProperty().addListener((o, was, now) -> show(job));
         show(job);
     }
 
     private void show(JobViewModel job) {
         getChildren().clear();
+        if (job.imageProblemProperty().get() != null) {
+            var problem = muted(job.imageProblemProperty().get());
+            problem.setId("image-problem");
+            getChildren().add(problem);
+        }
         for (StoredImage image : job.images()) getChildren().add(imageCard(image));
         if (job.visuals().isEmpty()) {
             var empty = new Label("Visual suggestions appear here after the draft.");

@@ -119,6 +119,24 @@ class JobViewModelTest {
     }
 
     @Test
+    void whyAnImageWasNotMadeIsKeptForTheVisualsPanelUntilTheNextJob() {
+        var model = new JobViewModel();
+        model.start("j");
+        model.apply(List.of(event("j", 1, new JobEvent.ProgressUpdate(85, "Making the featured image", null,
+                Stage.IMAGES.wireName(), null, null))));
+        assertThat(model.imageProblemProperty().get()).isNull();
+        model.apply(List.of(event("j", 2, new JobEvent.ProgressUpdate(85, "No featured image: the key was refused.", null,
+                Stage.IMAGES.wireName(), null, "the key was refused."))));
+        model.apply(List.of(event("j", 3, new JobEvent.ProgressUpdate(90, "Checking SEO and readability", null,
+                Stage.SEO.wireName(), null, null))));
+
+        assertThat(model.imageProblemProperty().get()).isEqualTo("No featured image: the key was refused.");
+        assertThat(model.stepIndexProperty().get()).isEqualTo(Stage.SEO.ordinal());
+        model.start("k");
+        assertThat(model.imageProblemProperty().get()).isNull();
+    }
+
+    @Test
     void theStepperFollowsTheStagesByTheirWireNames() {
         assertThat(JobViewModel.STEPS).extracting(Stage::label)
                 .containsExactly("Context", "Outline", "Draft", "Details", "Visuals", "Images", "SEO", "Save");
