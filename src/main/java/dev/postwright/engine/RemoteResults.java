@@ -14,10 +14,9 @@ import dev.postwright.seo.text.Words;
 import dev.postwright.store.ImageStore;
 import dev.postwright.store.PostLibrary;
 import dev.postwright.store.StoreException;
+import dev.postwright.wire.ImageCodec;
 import java.io.IOException;
 import java.lang.System.Logger.Level;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Optional;
 
 /**
@@ -62,12 +61,10 @@ public final class RemoteResults {
 
     private JobResult kept(String jobId, RemoteEngine server, JobResult result) {
         String keptAs = "remote:" + jobId;
-        List<StoredImage> copies = new ArrayList<>();
         BlogPost post = result.post();
         for (StoredImage remote : result.images()) {
             Optional<StoredImage> copy = copy(remote, keptAs, server);
             if (copy.isEmpty()) continue;
-            copies.add(copy.get());
             post = post.withContent(post.content() == null ? null
                     : post.content().replace(ImageRefs.of(remote.id()) + ")", ImageRefs.of(copy.get().id()) + ")"));
         }
@@ -87,10 +84,16 @@ public final class RemoteResults {
         }
     }
 
-    /** A local copy of a remote job's image (once per job and placement), or empty after logging why not. */
+    /**
+     * A local copy of a remote job's image, downloaded once per job and placement (a replayed
+     * stream finds the copy kept before), or empty after logging why not.
+     */
     private Optional<StoredImage> copy(StoredImage remote, String keptAs, RemoteEngine server) {
+        Optional<StoredImage> kept = images.ofJob(keptAs).stream()
+                .filter(i -> i.placement().equals(remote.placement())).findFirst();
+        if (kept.isPresent()) return kept;
         try {
-            Optional<RemoteEngine.Picture> picture = server.image(dev.postwright.wire.ImageCodec.url(remote.id()));
+            Optional<RemoteEngine.Picture> picture = server.image(ImageCodec.url(remote.id()));
             if (picture.isEmpty()) {
                 LOG.log(Level.WARNING, "The server no longer has image {0}; the local copy of the post leaves it out",
                         remote.id());

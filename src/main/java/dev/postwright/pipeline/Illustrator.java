@@ -73,7 +73,8 @@ public final class Illustrator {
             return store.keepFile(new ImageStore.NewImage(made.bytes(), made.mediaType(), made.width(), made.height(),
                     placement, request.prompt(), request.altText(), made.source(), jobId, null, null));
         } catch (IOException e) {
-            throw JobFailure.transientFailure("The image could not be kept in the data folder: " + e.getMessage(),
+            throw JobFailure.transientFailure("The image was made but could not be saved in the library folder ("
+                    + e.getClass().getSimpleName() + "). Check that its disk has room and the folder can be written.",
                     "IMAGE_NOT_STORED", null, e);
         }
     }

@@ -5,7 +5,9 @@ import dev.postwright.model.VisualSuggestion;
 import dev.postwright.ui.fx.BackgroundTask;
 import dev.postwright.ui.parts.UiServices;
 import java.io.ByteArrayInputStream;
+import java.util.HashMap;
 import java.util.Locale;
+import java.util.Map;
 import javafx.collections.ListChangeListener;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
@@ -23,6 +25,8 @@ import javafx.scene.layout.VBox;
 public final class VisualsPanel extends VBox {
     private static final double THUMBNAIL_WIDTH = 260;
     private final UiServices ui;
+    /** Thumbnails decoded so far, by image id: an image's bytes never change, and the panel is rebuilt on every result. */
+    private final Map<String, Image> decoded = new HashMap<>();
 
     public VisualsPanel(JobViewModel job, UiServices ui) {
         this.ui = ui;
@@ -36,6 +40,7 @@ public final class VisualsPanel extends VBox {
 
     private void show(JobViewModel job) {
         getChildren().clear();
+        decoded.keySet().retainAll(job.images().stream().map(StoredImage::id).toList()); // only this job's
         if (job.imageProblemProperty().get() != null) {
             var problem = muted(job.imageProblemProperty().get());
             problem.setId("image-problem");
@@ -67,10 +72,18 @@ public final class VisualsPanel extends VBox {
         var card = new VBox(4, kind, picture, facts, copyRow("Alt text", image.altText()));
         card.getStyleClass().add("visual-card");
         card.setId("image-" + image.placement());
+        Image known = decoded.get(image.id());
+        if (known != null) {
+            picture.setImage(known);
+            return card;
+        }
         ui.tasks().execute(BackgroundTask.call(() -> ui.renderer().images().image(image.id())
-                        .map(data -> new Image(new ByteArrayInputStream(data.bytes()))))
-                .onSuccess(loaded -> loaded.ifPresentOrElse(picture::setImage,
-                        () -> card.getChildren().set(1, muted("The image file is missing from the library."))))
+                        // Decoded at twice the shown width (sharp on HiDPI), not at the image's full size.
+                        .map(data -> new Image(new ByteArrayInputStream(data.bytes()), THUMBNAIL_WIDTH * 2, 0, true, true)))
+                .onSuccess(loaded -> loaded.ifPresentOrElse(thumbnail -> {
+                    decoded.put(image.id(), thumbnail);
+                    picture.setImage(thumbnail);
+                }, () -> card.getChildren().set(1, muted("The image file is missing from the library."))))
                 .onFailure(e -> card.getChildren().set(1, muted("The image could not be shown: " + e.getMessage()))));
         return card;
     }

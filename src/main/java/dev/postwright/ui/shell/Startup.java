@@ -95,7 +95,8 @@ record Startup(Path configDir, Settings settings, String settingsProblem, Path d
             profiles.set(engine.profiles());
             int purged = engine.library().purgeDeletedBefore(Clock.systemUTC().instant().minus(KEEP_DELETED));
             if (purged > 0) LOG.log(Level.INFO, "Removed {0} posts deleted more than a day ago", purged);
-            sweepImageFiles(engine);
+            // Listing the images folder is not the window's business: it waits for nothing of it.
+            Thread.ofVirtual().name("postwright-image-sweep").start(() -> sweepImageFiles(engine));
             engine.jobs().start();
             boolean firstRun = engine.jobs().list(1).isEmpty()
                     && engine.library().count(BriefViewModel.ORGANIZATION) == 0;
@@ -129,7 +130,7 @@ record Startup(Path configDir, Settings settings, String settingsProblem, Path d
         try {
             int swept = engine.images().sweepUnnamedFiles();
             if (swept > 0) LOG.log(Level.INFO, "Removed {0} image files no post uses", swept);
-        } catch (java.io.IOException e) {
+        } catch (java.io.IOException | RuntimeException e) { // also a library closed by a quick quit
             LOG.log(Level.WARNING, "Unused image files could not be removed: {0}", e.getMessage());
         }
     }

@@ -80,7 +80,7 @@ class DesktopAppTest {
         waitFor(() -> Integer.valueOf(1600).equals(onFx(() -> preview.query("document.querySelector('img').naturalWidth"))));
         robot.clickOn("Visuals");
         waitFor(() -> robot.lookup("#image-featured .image-view").tryQueryAs(ImageView.class)
-                .map(view -> view.getImage() != null && view.getImage().getWidth() == 1600).orElse(false));
+                .map(view -> view.getImage() != null && view.getImage().getWidth() == 520).orElse(false));
     }
 
     @Test
