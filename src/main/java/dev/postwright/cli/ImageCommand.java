@@ -10,12 +10,11 @@ import dev.postwright.images.MadeImage;
 import dev.postwright.jobs.CancellationToken;
 import dev.postwright.jobs.JobCancelledException;
 import dev.postwright.jobs.JobFailure;
+import dev.postwright.model.PictureTypes;
 import dev.postwright.store.AtomicFiles;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.util.Locale;
-import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -31,9 +30,6 @@ import picocli.CommandLine.Spec;
 @Command(name = "image", mixinStandardHelpOptions = true,
         description = "Makes one image from a prompt: a typographic card offline, or a picture from an image server.")
 public final class ImageCommand implements Callable<Integer> {
-    private static final Map<String, String> EXTENSIONS = Map.of("png", "image/png", "jpg", "image/jpeg",
-            "jpeg", "image/jpeg", "webp", "image/webp");
-
     @Option(names = "--prompt", required = true, paramLabel = "TEXT", description = "What to draw (offline: the card's "
             + "title).")
     String prompt;
@@ -61,7 +57,8 @@ public final class ImageCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        String wanted = EXTENSIONS.get(extension(this.out));
+        String wanted = PictureTypes.ofFileName(this.out.getFileName() == null ? "" : this.out.getFileName().toString())
+                .orElse(null);
         if (wanted == null) {
             err.println("Cannot write the image to " + this.out + ": name the file .png, .jpg or .webp.");
             return ExitCodes.BAD_INPUT;
@@ -103,9 +100,4 @@ public final class ImageCommand implements Callable<Integer> {
         return ExitCodes.OK;
     }
 
-    private static String extension(Path file) {
-        String name = file.getFileName() == null ? "" : file.getFileName().toString();
-        int dot = name.lastIndexOf('.');
-        return dot < 0 ? "" : name.substring(dot + 1).toLowerCase(Locale.ROOT);
-    }
 }

@@ -1,5 +1,6 @@
 package dev.postwright.images;
 
+import dev.postwright.model.PictureTypes;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.Arrays;
@@ -34,11 +35,7 @@ public record MadeImage(byte[] bytes, String mediaType, int width, int height, S
 
     /** {@code png}, {@code jpg} or {@code webp}: the extension a file of these bytes takes. */
     public String fileExtension() {
-        return switch (mediaType) {
-            case "image/jpeg" -> "jpg";
-            case "image/webp" -> "webp";
-            default -> "png";
-        };
+        return PictureTypes.extension(mediaType).orElse("png");
     }
 
     public static String sha256(byte[] bytes) {

@@ -1,5 +1,6 @@
 package dev.postwright.remote;
 
+import dev.postwright.model.PictureTypes;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.Optional;
@@ -98,7 +99,7 @@ final class ServerCalls {
                 throw new RemoteException(RemoteErrors.describe(response.code(), response.body().string()), response.code());
             }
             String type = response.header("Content-Type", "").split(";", 2)[0].strip();
-            if (!PICTURE_TYPES.contains(type)) {
+            if (!PictureTypes.isPicture(type)) {
                 throw new RemoteException("The server sent " + (type.isEmpty() ? "something" : type)
                         + " where an image was expected.", response.code());
             }
@@ -111,8 +112,6 @@ final class ServerCalls {
             throw unreachableException(e);
         }
     }
-
-    private static final java.util.Set<String> PICTURE_TYPES = java.util.Set.of("image/png", "image/jpeg", "image/webp");
 
     /** Opens a server-sent event stream, authorised by header; {@code silence} without a byte and it fails. */
     EventSource stream(Request.Builder request, Duration silence, EventSourceListener listener) {

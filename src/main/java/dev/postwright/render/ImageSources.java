@@ -1,5 +1,6 @@
 package dev.postwright.render;
 
+import dev.postwright.model.PictureTypes;
 import java.util.Optional;
 
 /**
@@ -13,11 +14,7 @@ public interface ImageSources {
     record ImageData(byte[] bytes, String mediaType, String sha256) {
         /** The file name an export gives it: its hash, shortened, and the type's extension. */
         public String fileName() {
-            String extension = switch (mediaType) {
-                case "image/jpeg" -> "jpg";
-                case "image/webp" -> "webp";
-                default -> "png";
-            };
+            String extension = PictureTypes.extension(mediaType).orElse("png");
             return sha256.substring(0, Math.min(16, sha256.length())) + "." + extension;
         }
     }

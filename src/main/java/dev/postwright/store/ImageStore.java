@@ -1,5 +1,6 @@
 package dev.postwright.store;
 
+import dev.postwright.model.PictureTypes;
 import dev.postwright.model.StoredImage;
 import java.io.IOException;
 import java.nio.file.DirectoryStream;
@@ -17,7 +18,6 @@ import java.time.Instant;
 import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Supplier;
@@ -31,9 +31,6 @@ import java.util.function.Supplier;
  * Thread-safe.
  */
 public final class ImageStore {
-    /** Image formats we store, by media type, with their file extension. */
-    public static final Map<String, String> EXTENSIONS = Map.of("image/png", "png", "image/jpeg", "jpg",
-            "image/webp", "webp");
     private static final String COLUMNS = """
             id, post_id, job_id, placement, prompt, alt_text, media_type, width, height, size, source, sha256, created_at""";
     /** A file this young may be one whose row is being written: the sweep leaves it. */
@@ -61,7 +58,7 @@ public final class ImageStore {
     public record NewImage(byte[] bytes, String mediaType, int width, int height, String placement, String prompt,
                            String altText, String source, String jobId, String postId, String owner) {
         public NewImage {
-            if (!EXTENSIONS.containsKey(mediaType)) throw new IllegalArgumentException("not a stored image type: " + mediaType);
+            if (!PictureTypes.isPicture(mediaType)) throw new IllegalArgumentException("not a stored image type: " + mediaType);
             if (bytes.length == 0 || width <= 0 || height <= 0) throw new IllegalArgumentException("an empty image");
         }
     }
@@ -211,7 +208,7 @@ public final class ImageStore {
     }
 
     private Path fileOf(String sha256, String mediaType) {
-        return folder.resolve(sha256 + "." + EXTENSIONS.get(mediaType));
+        return folder.resolve(sha256 + "." + PictureTypes.extension(mediaType).orElseThrow());
     }
 
     static String sha256(byte[] bytes) {
