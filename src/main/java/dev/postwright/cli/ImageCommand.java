@@ -2,7 +2,7 @@ package dev.postwright.cli;
 
 import dev.postwright.engine.StopSignals;
 import dev.postwright.images.ImageMaker;
-import dev.postwright.images.ImageQuality;
+import dev.postwright.model.ImageQuality;
 import dev.postwright.images.ImageRequest;
 import dev.postwright.images.ImageRequests;
 import dev.postwright.images.ImageSize;

@@ -75,8 +75,8 @@ public final class JobsCommand {
             var jobs = engine.jobs().list(limit);
             if (jobs.isEmpty()) out.println("No jobs yet.");
             for (JobStatus s : jobs) {
-                out.printf("%s  %-9s %3d%%  %s  %s%n", s.jobId(), s.state().name().toLowerCase(), s.progress(),
-                        s.createdAt(), s.error() != null ? s.error() : s.currentStep() != null ? s.currentStep() : "");
+                out.printf("%s  %-5s %-9s %3d%%  %s  %s%n", s.jobId(), s.kind().sqlName(), s.state().name().toLowerCase(),
+                        s.progress(), s.createdAt(), s.error() != null ? s.error() : s.currentStep() != null ? s.currentStep() : "");
             }
             return ExitCodes.OK;
         }

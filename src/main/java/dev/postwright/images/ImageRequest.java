@@ -1,5 +1,6 @@
 package dev.postwright.images;
 
+import dev.postwright.model.ImageQuality;
 import java.util.Objects;
 
 /**

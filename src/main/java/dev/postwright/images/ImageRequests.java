@@ -1,11 +1,12 @@
 package dev.postwright.images;
 
 import dev.postwright.jobs.JobFailure;
+import dev.postwright.model.ImageJobRequest;
 
 /** The checks every maker runs before it starts: a prompt within limits, a size it takes. */
 public final class ImageRequests {
     /** OpenAI's limit for DALL·E 3 and what local servers' models can make sense of; longer prompts are refused. */
-    public static final int MAX_PROMPT_CHARS = 4_000;
+    public static final int MAX_PROMPT_CHARS = ImageJobRequest.MAX_PROMPT;
     public static final String INVALID = "INVALID_IMAGE_REQUEST";
 
     private ImageRequests() {}

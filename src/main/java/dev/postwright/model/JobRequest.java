@@ -13,7 +13,7 @@ import java.util.List;
  */
 public record JobRequest(Topic topic, BusinessInfo businessInfo, String organizationId,
                          String additionalInstructions, JobOptions options, List<Cta> ctas,
-                         Embeds embeds) {
+                         Embeds embeds) implements JobInput {
     public JobRequest {
         options = options == null ? JobOptions.DEFAULTS : options;
         ctas = Lists.copyOf(ctas);
@@ -25,7 +25,19 @@ public record JobRequest(Topic topic, BusinessInfo businessInfo, String organiza
         return new JobRequest(topic, businessInfo, organizationId, additionalInstructions, other, ctas, embeds);
     }
 
+    @Override
+    public JobKind kind() {
+        return JobKind.BLOG;
+    }
+
+    /** The topic's title, or null while there is none. */
+    @Override
+    public String title() {
+        return topic == null ? null : topic.title();
+    }
+
     /** Every problem with this brief, in form order; empty when it can be submitted. */
+    @Override
     public List<FieldProblem> problems() {
         return BriefRules.check(this);
     }

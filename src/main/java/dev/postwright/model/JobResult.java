@@ -5,6 +5,7 @@ import java.util.List;
 /**
  * Everything a finished job produced: the result envelope of {@code complete}.
  *
+ * @param post      the post; null for an image job, whose result is its {@code images}
  * @param seo       null when SEO analysis was skipped
  * @param savedPost null unless the job saved the post (autoSave)
  * @param metadata  may be null
@@ -16,6 +17,12 @@ public record JobResult(BlogPost post, List<VisualSuggestion> visuals, SeoAnalys
         visuals = Lists.copyOf(visuals);
         ctas = Lists.copyOf(ctas);
         images = Lists.copyOf(images);
+    }
+
+    /** An image job's result: the picture it made, and how long that took. */
+    public static JobResult ofImages(List<StoredImage> images, long generationTimeMillis) {
+        return new JobResult(null, List.of(), null, null, new Metadata(generationTimeMillis, null, null, null), List.of(),
+                images);
     }
 
     /** A result without images. */

@@ -12,8 +12,13 @@ import java.time.Instant;
  * @param owner                  who created it (a user name), may be null for local jobs
  * @param title                  the brief's topic title, for lists (Postwright addition; may be null)
  * @param finishedAt             when it ended, null while it has not
+ * @param kind                   a blog job or an image job
  */
 public record JobStatus(String jobId, JobState state, int progress, String currentStep,
                         Integer estimatedTimeRemaining, String error, String errorCode,
                         JobResult result, Instant createdAt, Instant updatedAt, int attempts,
-                        String owner, String title, Instant finishedAt) {}
+                        String owner, String title, Instant finishedAt, JobKind kind) {
+    public JobStatus {
+        if (kind == null) kind = JobKind.BLOG;
+    }
+}

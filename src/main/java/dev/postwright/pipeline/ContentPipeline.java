@@ -2,6 +2,8 @@ package dev.postwright.pipeline;
 
 import dev.postwright.jobs.JobFailure;
 import dev.postwright.llm.TextGenerator;
+import dev.postwright.model.ImageJobRequest;
+import dev.postwright.model.JobRequest;
 import dev.postwright.model.JobResult;
 import dev.postwright.queue.JobContext;
 import dev.postwright.queue.JobHandler;
@@ -13,7 +15,8 @@ import java.time.Clock;
 import java.util.function.Supplier;
 
 /**
- * Turns a brief into a post by running {@link BlogStages} (context → outline → draft → metadata →
+ * The queue's work for both kinds of job. An image job is one {@link ImageRun}. A blog job turns a
+ * brief into a post by running {@link BlogStages} (context → outline → draft → metadata →
  * visuals → images → SEO → save), emitting the job stream protocol's events in its order. Each stage stores
  * its output as a checkpoint together with its result events; a re-run (retry, recovery after a
  * crash) restores finished stages from their checkpoints, re-emits their results (the log keeps
@@ -49,6 +52,10 @@ public final class ContentPipeline implements JobHandler {
 
     @Override
     public JobResult run(JobContext context) throws JobFailure {
-        return new BlogRun(context, writers.get(), profiles, library, illustrator, timings, analyzer, clock).execute();
+        return switch (context.input()) {
+            case JobRequest brief -> new BlogRun(context, writers.get(), profiles, library, illustrator, timings, analyzer,
+                    clock).execute();
+            case ImageJobRequest picture -> new ImageRun(context, picture, illustrator, library, profiles, clock).execute();
+        };
     }
 }

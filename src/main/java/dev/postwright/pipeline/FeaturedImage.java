@@ -3,7 +3,7 @@ package dev.postwright.pipeline;
 import dev.postwright.images.BrandColours;
 import dev.postwright.images.CardText;
 import dev.postwright.images.ImageMaker;
-import dev.postwright.images.ImageQuality;
+import dev.postwright.model.ImageQuality;
 import dev.postwright.images.ImageRequest;
 import dev.postwright.images.ImageSize;
 import dev.postwright.model.BlogPost;
@@ -56,7 +56,7 @@ final class FeaturedImage {
         return new CardText(post.title(), keyphrase, outline.kind(), organization.name(), colours(organization));
     }
 
-    private static BrandColours colours(OrganizationProfile organization) {
+    static BrandColours colours(OrganizationProfile organization) {
         if (organization.brandColor() == null) return BrandColours.DEFAULT;
         try {
             return new BrandColours(organization.brandColor(), organization.accentColor());

@@ -1,7 +1,7 @@
 package dev.postwright.pipeline;
 
 import dev.postwright.images.ImageMaker;
-import dev.postwright.images.ImageQuality;
+import dev.postwright.model.ImageQuality;
 import dev.postwright.images.ImageRequest;
 import dev.postwright.images.ImageSize;
 import dev.postwright.images.MadeImage;
@@ -66,12 +66,32 @@ public final class Illustrator {
         return cards;
     }
 
+    /** The maker the writer's settings name now; an image job keeps the one it started with. */
+    ImageMaker maker() {
+        return makers.get();
+    }
+
+    /**
+     * Writes the file of a picture an image job made for {@code postId} (may be null); its row is
+     * the caller's to record.
+     *
+     * @throws JobFailure a transient one when the file cannot be written
+     */
+    StoredImage keep(MadeImage made, ImageRequest request, String placement, String jobId, String postId)
+            throws JobFailure {
+        return kept(made, request, placement, jobId, postId);
+    }
+
     private StoredImage kept(ImageMaker maker, ImageRequest request, String placement, String jobId,
                              CancellationToken cancel) throws JobFailure {
-        MadeImage made = maker.make(request, cancel);
+        return kept(maker.make(request, cancel), request, placement, jobId, null);
+    }
+
+    private StoredImage kept(MadeImage made, ImageRequest request, String placement, String jobId, String postId)
+            throws JobFailure {
         try {
             return store.keepFile(new ImageStore.NewImage(made.bytes(), made.mediaType(), made.width(), made.height(),
-                    placement, request.prompt(), request.altText(), made.source(), jobId, null, null));
+                    placement, request.prompt(), request.altText(), made.source(), jobId, postId, null));
         } catch (IOException e) {
             throw JobFailure.transientFailure("The image was made but could not be saved in the library folder ("
                     + e.getClass().getSimpleName() + "). Check that its disk has room and the folder can be written.",

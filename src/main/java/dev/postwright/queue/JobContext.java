@@ -3,6 +3,7 @@ package dev.postwright.queue;
 import dev.postwright.jobs.CancellationToken;
 import dev.postwright.jobs.JobCancelledException;
 import dev.postwright.model.JobEvent;
+import dev.postwright.model.JobInput;
 import dev.postwright.model.JobRequest;
 import dev.postwright.store.SqlWork;
 import java.util.List;
@@ -17,7 +18,18 @@ import java.util.Map;
 public interface JobContext {
     String jobId();
 
-    JobRequest request();
+    /** What the job was asked to do: a blog brief or a picture's request. */
+    JobInput input();
+
+    /**
+     * A blog job's brief.
+     *
+     * @throws IllegalStateException for an image job, whose handler reads {@link #input()}
+     */
+    default JobRequest request() {
+        if (input() instanceof JobRequest brief) return brief;
+        throw new IllegalStateException("job " + jobId() + " is an image job, not a blog job");
+    }
 
     /** Who the job belongs to (a team server's user), or null for the local writer's. */
     String owner();

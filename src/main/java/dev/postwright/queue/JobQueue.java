@@ -4,9 +4,11 @@ import dev.postwright.jobs.CommandResult;
 import dev.postwright.jobs.InvalidRequestException;
 import dev.postwright.jobs.JobEventListener;
 import dev.postwright.jobs.JobNotFoundException;
-import dev.postwright.jobs.JobService;
+import dev.postwright.jobs.ImageJobs;
 import dev.postwright.jobs.LoggedEvent;
 import dev.postwright.jobs.Subscription;
+import dev.postwright.model.ImageJobRequest;
+import dev.postwright.model.JobInput;
 import dev.postwright.model.JobRequest;
 import dev.postwright.model.JobStatus;
 import dev.postwright.queue.internal.SqliteJobQueue;
@@ -29,7 +31,7 @@ import java.util.random.RandomGenerator;
  *
  * <p>All methods are thread-safe and return promptly; none runs job work on the caller's thread.
  */
-public interface JobQueue extends JobService, AutoCloseable {
+public interface JobQueue extends ImageJobs, AutoCloseable {
 
     /** Starts the workers and housekeeping; re-queues jobs that a crashed engine left running. */
     void start();
@@ -45,13 +47,25 @@ public interface JobQueue extends JobService, AutoCloseable {
     String enqueue(JobRequest request, String owner);
 
     /**
+     * As {@link #enqueue(JobRequest, String)}, for a job of either kind: a blog post or a picture.
+     *
+     * @throws InvalidRequestException when the request has problems; nothing is stored
+     */
+    String enqueue(JobInput input, String owner);
+
+    @Override
+    default String enqueueImage(ImageJobRequest request, String owner) {
+        return enqueue(request, owner);
+    }
+
+    /**
      * As {@link #enqueue}, and this engine claims the job before any other due job until it is
      * finished, so jobs that earlier runs left in the file do not delay it here (they run after
      * it, or beside it on other workers). For a command that runs a job of its own: enqueue it
      * before {@link #start()}, which would otherwise give the first worker a leftover job.
      * Other engines sharing the file treat the job as any other.
      */
-    String enqueueFirst(JobRequest request, String owner);
+    String enqueueFirst(JobInput input, String owner);
 
     @Override
     Optional<JobStatus> status(String jobId);

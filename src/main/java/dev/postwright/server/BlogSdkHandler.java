@@ -2,6 +2,7 @@ package dev.postwright.server;
 
 import dev.postwright.jobs.InvalidRequestException;
 import dev.postwright.jobs.JobNotFoundException;
+import dev.postwright.model.JobKind;
 import dev.postwright.model.JobState;
 import dev.postwright.model.JobStatus;
 import dev.postwright.queue.JobQueue;
@@ -193,7 +194,7 @@ final class BlogSdkHandler extends Handler.Abstract {
 
     /** {@code GET /api/v1/blog/jobs/{id}}: status and progress_updates, the caller's jobs only. */
     private void job(Response response, Callback callback, String id, String user) {
-        Optional<JobStatus> status = queue.status(id).filter(s -> user.equals(s.owner()));
+        Optional<JobStatus> status = queue.status(id).filter(s -> user.equals(s.owner()) && s.kind() == JobKind.BLOG);
         if (status.isEmpty()) {
             detail(response, callback, HttpStatus.NOT_FOUND_404, "Job " + id + " not found");
             return;

@@ -9,6 +9,7 @@ import dev.postwright.model.JobEvent;
 import dev.postwright.model.JobRequest;
 import dev.postwright.model.PostKind;
 import dev.postwright.model.JobResult;
+import dev.postwright.model.JobKind;
 import dev.postwright.model.JobState;
 import dev.postwright.model.JobStatus;
 import dev.postwright.model.OrganizationProfile;
@@ -378,7 +379,7 @@ public final class BlogSdkCodec {
                 stage == null ? null : humanized(stage), job.path("estimated_time_remaining").canConvertToInt()
                 ? job.path("estimated_time_remaining").asInt() : null, job.path("error_message").asText(null),
                 state == JobState.FAILED ? ERROR_CODE : null, result, created, done != null ? done : created, 0,
-                null, null, done);
+                null, null, done, JobKind.BLOG);
     }
 
     /**

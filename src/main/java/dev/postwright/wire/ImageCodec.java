@@ -86,13 +86,14 @@ public final class ImageCodec {
     static JsonNode imageGeneration(JobResult r) {
         if (r.images().isEmpty()) return null;
         ObjectNode o = Json.object();
-        boolean placeholders = r.post().content() != null && PLACEHOLDER.matcher(r.post().content()).find();
+        var post = r.post(); // null for an image job's result, which has its images only
+        boolean placeholders = post != null && post.content() != null && PLACEHOLDER.matcher(post.content()).find();
         o.put("hasPlaceholders", placeholders);
         o.put("needsImageGeneration", placeholders);
         put(o, "blogPostId", r.savedPost() == null ? null : r.savedPost().id());
-        put(o, "topic", r.post().title());
-        put(o, "organizationId", r.post().organizationContext() == null ? null
-                : r.post().organizationContext().organizationId());
+        put(o, "topic", post == null ? null : post.title());
+        put(o, "organizationId", post == null || post.organizationContext() == null ? null
+                : post.organizationContext().organizationId());
         writeList(o, r.images());
         return o;
     }

@@ -28,12 +28,12 @@ public final class ResultCodec {
 
     public static JobResult readResult(JsonNode envelope) {
         JsonNode data = Fields.object(envelope, "data");
-        JsonNode post = data != null && data.has("content") ? data : envelope;
+        JsonNode post = data != null && data.has("content") ? data : envelope.has("content") ? envelope : null;
         JsonNode parts = data != null ? data : envelope;
         JsonNode seo = Fields.object(parts, "seoAnalysis");
         JsonNode saved = Fields.object(envelope, "savedPost");
         JsonNode metadata = Fields.object(envelope, "metadata");
-        return new JobResult(PostCodec.read(post), readVisuals(parts),
+        return new JobResult(post == null ? null : PostCodec.read(post), readVisuals(parts),
                 seo == null ? null : readSeo(seo), saved == null ? null : readSavedPost(saved),
                 metadata == null ? null : readMetadata(metadata),
                 Fields.objects(parts, "ctas", JobRequestCodec::readCta), images(Fields.object(envelope, "imageGeneration")));
@@ -52,7 +52,7 @@ public final class ResultCodec {
         ObjectNode envelope = Json.object();
         envelope.put("success", true);
         ObjectNode data = envelope.putObject("data");
-        PostCodec.writeEvent(data, r.post());
+        if (r.post() != null) PostCodec.writeEvent(data, r.post()); // an image job's result has images only
         writeVisuals(data, r.visuals());
         if (r.seo() == null) data.putNull("seoAnalysis");
         else data.set("seoAnalysis", writeSeo(r.seo()));
@@ -62,9 +62,11 @@ public final class ResultCodec {
         if (r.metadata() == null) envelope.putNull("metadata");
         else envelope.set("metadata", writeMetadata(r.metadata()));
         // The documented top level (the backend's docs read result.content): the post beside data.
-        put(envelope, "title", r.post().title());
-        put(envelope, "content", r.post().content());
-        EmbedCodec.writeEmbeds(envelope, r.post().embeds());
+        if (r.post() != null) {
+            put(envelope, "title", r.post().title());
+            put(envelope, "content", r.post().content());
+            EmbedCodec.writeEmbeds(envelope, r.post().embeds());
+        }
         envelope.set("imageGeneration", ImageCodec.imageGeneration(r)); // null without images
         return envelope;
     }

@@ -6,6 +6,7 @@ import static dev.postwright.wire.Fields.text;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.postwright.model.JobEvent;
+import dev.postwright.model.JobKind;
 import dev.postwright.model.JobState;
 import dev.postwright.model.JobStatus;
 import java.time.Instant;
@@ -40,6 +41,7 @@ public final class StatusCodec {
         o.put("attempts", s.attempts());
         put(o, "owner", s.owner());
         put(o, "title", s.title());
+        if (s.kind() != JobKind.BLOG) put(o, "kind", s.kind().sqlName()); // Postwright addition; absent means a blog job
         if (s.finishedAt() != null) o.put("finishedAt", s.finishedAt().toString());
         return o;
     }
@@ -60,7 +62,7 @@ public final class StatusCodec {
                 Fields.integer(n, "estimatedTimeRemaining"), error, text(n, "errorCode"),
                 result == null ? null : ResultCodec.readResult(result), instant(text(n, "createdAt")),
                 instant(text(n, "updatedAt")), attempts == null ? 0 : attempts, text(n, "owner"), text(n, "title"),
-                instant(text(n, "finishedAt")));
+                instant(text(n, "finishedAt")), kind(text(n, "kind")));
     }
 
     private static JobState readState(String status, String error, String errorCode) {
@@ -82,5 +84,11 @@ public final class StatusCodec {
         } catch (DateTimeParseException e) {
             return null;
         }
+    }
+
+    /** An unknown kind (a newer server's) reads as a blog job, the kind every older server runs. */
+    private static JobKind kind(String name) {
+        return name == null ? JobKind.BLOG : java.util.Arrays.stream(JobKind.values())
+                .filter(k -> k.sqlName().equals(name)).findFirst().orElse(JobKind.BLOG);
     }
 }

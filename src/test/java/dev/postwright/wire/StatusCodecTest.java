@@ -3,6 +3,7 @@ package dev.postwright.wire;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.postwright.model.JobKind;
 import dev.postwright.model.JobState;
 import dev.postwright.model.JobStatus;
 import java.time.Instant;
@@ -13,7 +14,7 @@ class StatusCodecTest {
     void writesCancelledAsFailedWithErrorCancelledAndReadsItBack() {
         var status = new JobStatus("j1", JobState.CANCELLED, 40, null, null, "Cancelled", "CANCELLED", null,
                 Instant.parse("2026-11-21T10:00:00Z"), Instant.parse("2026-11-21T10:01:00Z"), 1, "ann", "Rye bread",
-                Instant.parse("2026-11-21T10:01:00Z"));
+                Instant.parse("2026-11-21T10:01:00Z"), JobKind.BLOG);
         var json = StatusCodec.write(status);
         assertThat(json.get("status").asText()).isEqualTo("failed");
         assertThat(json.get("error").asText()).isEqualTo("Cancelled");

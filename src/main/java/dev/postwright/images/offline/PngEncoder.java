@@ -1,6 +1,6 @@
 package dev.postwright.images.offline;
 
-import dev.postwright.images.ImageQuality;
+import dev.postwright.model.ImageQuality;
 import java.awt.image.RenderedImage;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;

@@ -1,5 +1,6 @@
 package dev.postwright.queue.internal;
 
+import dev.postwright.model.JobKind;
 import dev.postwright.model.JobResult;
 import dev.postwright.model.JobStatus;
 import dev.postwright.store.Database;
@@ -18,7 +19,8 @@ final class JobRows {
     private static final System.Logger LOG = System.getLogger(JobRows.class.getName());
     private static final String COLUMNS = """
             id, state, progress, current_step, eta_seconds, error, error_code, created_at, updated_at, attempts,
-            owner, json_extract(request, '$.topic.title'), finished_at""";
+            owner, COALESCE(json_extract(request, '$.topic.title'), json_extract(request, '$.prompt')), finished_at,
+            kind""";
 
     private final Database db;
 
@@ -28,7 +30,7 @@ final class JobRows {
 
     Optional<JobStatus> status(String jobId) {
         return db.read(sql -> sql.queryOne("SELECT " + COLUMNS + ", result FROM jobs WHERE id = ?",
-                rs -> map(rs, result(rs.getString(1), rs.getString(14))), jobId));
+                rs -> map(rs, result(rs.getString(1), rs.getString(15))), jobId));
     }
 
     /** Newest first, results left out. */
@@ -48,7 +50,8 @@ final class JobRows {
         return new JobStatus(rs.getString(1), JobTransitions.fromSql(rs.getString(2)), rs.getInt(3), rs.getString(4),
                 eta == null ? null : ((Number) eta).intValue(), rs.getString(6), rs.getString(7),
                 result, Instant.ofEpochMilli(rs.getLong(8)), Instant.ofEpochMilli(rs.getLong(9)), rs.getInt(10),
-                rs.getString(11), rs.getString(12), rs.getObject(13) == null ? null : Instant.ofEpochMilli(rs.getLong(13)));
+                rs.getString(11), rs.getString(12), rs.getObject(13) == null ? null : Instant.ofEpochMilli(rs.getLong(13)),
+                JobKind.ofSqlName(rs.getString(14)));
     }
 
     private static JobResult result(String jobId, String json) {

@@ -6,13 +6,13 @@ import dev.postwright.jobs.CancellationToken;
 import dev.postwright.jobs.JobCancelledException;
 import dev.postwright.jobs.JobFailure;
 import dev.postwright.model.JobEvent;
-import dev.postwright.model.JobRequest;
+import dev.postwright.model.JobInput;
 import dev.postwright.model.JobResult;
 import dev.postwright.model.JobState;
 import dev.postwright.queue.JobHandler;
 import dev.postwright.queue.QueueSettings;
 import dev.postwright.store.StoreException;
-import dev.postwright.wire.JobRequestCodec;
+import dev.postwright.wire.JobInputCodec;
 import dev.postwright.wire.ResultCodec;
 import dev.postwright.wire.WireFormatException;
 import java.lang.System.Logger.Level;
@@ -168,8 +168,8 @@ final class JobRunner {
         running.put(claim.claimedBy(), new Run(jobId, token));
         if (shuttingDown) token.cancel(Reason.SHUTDOWN); // claimed while close() ran: release, do not run
         try {
-            JobRequest request = JobRequestCodec.decode(claim.request());
-            context = new WorkerJobContext(claim, request, token, store, clock, appended);
+            JobInput input = JobInputCodec.decode(claim.kind(), claim.request());
+            context = new WorkerJobContext(claim, input, token, store, clock, appended);
             token.throwIfCancelled();
             JobResult result = handler.run(context);
             token.throwIfCancelled();
@@ -182,7 +182,7 @@ final class JobRunner {
         } catch (JobFailure failure) {
             outcome = afterFailure(claim, context.progress(), failure); // only the handler throws it: context is set
         } catch (WireFormatException e) {
-            outcome = fail(claim, new JobEvent.Failed("The brief stored for this job cannot be read: "
+            outcome = fail(claim, new JobEvent.Failed("The request stored for this job cannot be read: "
                     + e.getMessage(), "INVALID_REQUEST"));
         } catch (StoreException e) {
             // The database refused a write of the run. A full disk is not the job's fault: it goes back.

@@ -9,6 +9,7 @@ import dev.postwright.jobs.JobNotFoundException;
 import dev.postwright.jobs.LoggedEvent;
 import dev.postwright.jobs.Subscription;
 import dev.postwright.model.FieldProblem;
+import dev.postwright.model.JobInput;
 import dev.postwright.model.JobRequest;
 import dev.postwright.model.JobStatus;
 import dev.postwright.queue.JobHandler;
@@ -16,7 +17,7 @@ import dev.postwright.queue.JobQueue;
 import dev.postwright.queue.QueueSettings;
 import dev.postwright.store.Database;
 import dev.postwright.store.StoreException;
-import dev.postwright.wire.JobRequestCodec;
+import dev.postwright.wire.JobInputCodec;
 import java.lang.System.Logger.Level;
 import java.time.Clock;
 import java.time.Duration;
@@ -133,16 +134,21 @@ public final class SqliteJobQueue implements JobQueue {
     }
 
     @Override
-    public String enqueueFirst(JobRequest request, String owner) {
-        return enqueue(request, owner, true);
+    public String enqueue(JobInput input, String owner) {
+        return enqueue(input, owner, false);
     }
 
-    private String enqueue(JobRequest request, String owner, boolean first) {
-        List<FieldProblem> problems = request.problems();
+    @Override
+    public String enqueueFirst(JobInput input, String owner) {
+        return enqueue(input, owner, true);
+    }
+
+    private String enqueue(JobInput input, String owner, boolean first) {
+        List<FieldProblem> problems = input.problems();
         if (!problems.isEmpty()) throw new InvalidRequestException(problems);
         String id = ids.get();
         if (first) runner.prefer(id); // before the insert, so no claim can see the job without its preference
-        store.insert(id, JobRequestCodec.encode(request), owner, clock.millis());
+        store.insert(id, input.kind(), JobInputCodec.encode(input), owner, clock.millis());
         signal.wakeAll();
         return id;
     }

@@ -8,6 +8,7 @@ import static dev.postwright.model.JobState.SUCCEEDED;
 
 import dev.postwright.jobs.CommandResult;
 import dev.postwright.model.JobEvent;
+import dev.postwright.model.JobKind;
 import dev.postwright.model.JobState;
 import dev.postwright.queue.internal.JobTransitions.Move;
 import dev.postwright.store.Database;
@@ -40,14 +41,14 @@ final class SqliteJobStore {
      * A job this engine now holds, under the claim named {@code claimedBy}; {@code progress} is
      * what earlier runs reached (0 for a new job).
      */
-    record Claim(String jobId, String claimedBy, String request, int attempt, int progress, String owner) {}
+    record Claim(String jobId, String claimedBy, JobKind kind, String request, int attempt, int progress, String owner) {}
 
     /** A running job whose engine is gone or whose lease ran out. */
     record Abandoned(String jobId, String claimedBy, int attempts, long leaseUntil) {}
 
     static final String INSERT = """
-            INSERT INTO jobs (id, state, request, owner, run_at, created_at, updated_at)
-            VALUES (?, 'queued', ?, ?, ?, ?, ?)""";
+            INSERT INTO jobs (id, state, kind, request, owner, run_at, created_at, updated_at)
+            VALUES (?, 'queued', ?, ?, ?, ?, ?, ?)""";
     static final String HAS_DUE = "SELECT 1 FROM jobs WHERE state = 'queued' AND run_at <= ? LIMIT 1";
     static final String NEXT_DUE = """
             SELECT rowid FROM jobs WHERE state = 'queued' AND run_at <= ?3 ORDER BY run_at, rowid LIMIT 1""";
@@ -60,7 +61,7 @@ final class SqliteJobStore {
             , claimed_by = ?1, lease_until = ?2, attempts = attempts + 1, started_at = COALESCE(started_at, ?3),
               updated_at = ?3
             WHERE rowid = COALESCE((""" + PREFERRED_DUE + "), (" + NEXT_DUE + ")) AND " + CLAIM.fromClause() + """
-             RETURNING id, request, attempts, progress, owner""";
+             RETURNING id, kind, request, attempts, progress, owner""";
     private static final String FENCE = " WHERE id = ? AND state = 'running' AND claimed_by = ?";
     static final String SUCCEED_SQL = "UPDATE jobs SET " + SUCCEED.toClause() + """
             , progress = 100, current_step = NULL, eta_seconds = 0, result = ?, claimed_by = NULL, lease_until = NULL,
@@ -106,8 +107,8 @@ final class SqliteJobStore {
         return db;
     }
 
-    void insert(String id, String request, String owner, long now) {
-        db.transaction(sql -> sql.update(INSERT, id, request, owner, now, now, now));
+    void insert(String id, JobKind kind, String request, String owner, long now) {
+        db.transaction(sql -> sql.update(INSERT, id, kind.sqlName(), request, owner, now, now, now));
     }
 
     boolean hasDueWork(long now) {
@@ -121,8 +122,8 @@ final class SqliteJobStore {
      * for its next job in the same commit as its last outcome.
      */
     CompletableFuture<Optional<Claim>> claim(String claimedBy, String preferredIds, long now, long leaseUntil) {
-        return db.submit(sql -> sql.queryOne(CLAIM_SQL, rs -> new Claim(rs.getString(1), claimedBy, rs.getString(2),
-                rs.getInt(3), rs.getInt(4), rs.getString(5)), claimedBy, leaseUntil, now, preferredIds));
+        return db.submit(sql -> sql.queryOne(CLAIM_SQL, rs -> new Claim(rs.getString(1), claimedBy,
+                JobKind.ofSqlName(rs.getString(2)), rs.getString(3), rs.getInt(4), rs.getInt(5), rs.getString(6)), claimedBy, leaseUntil, now, preferredIds));
     }
 
     /**

@@ -5,7 +5,7 @@ import dev.postwright.jobs.JobCancelledException;
 import dev.postwright.model.JobEvent.ProgressUpdate;
 import dev.postwright.model.JobEvent.StepChange;
 import dev.postwright.model.JobEvent;
-import dev.postwright.model.JobRequest;
+import dev.postwright.model.JobInput;
 import dev.postwright.queue.JobContext;
 import dev.postwright.store.SqlWork;
 import dev.postwright.wire.JobEventCodec;
@@ -26,7 +26,7 @@ import java.util.function.Consumer;
 final class WorkerJobContext implements JobContext {
     private static final System.Logger LOG = System.getLogger(WorkerJobContext.class.getName());
     private final String jobId;
-    private final JobRequest request;
+    private final JobInput input;
     private final String owner;
     private final int attempt;
     private final String claim;
@@ -39,10 +39,10 @@ final class WorkerJobContext implements JobContext {
     /** The job's progress so far; only the worker thread reads and raises it. */
     private int progress;
 
-    WorkerJobContext(SqliteJobStore.Claim claim, JobRequest request, CancellationToken token,
+    WorkerJobContext(SqliteJobStore.Claim claim, JobInput input, CancellationToken token,
                      SqliteJobStore store, Clock clock, Consumer<String> appended) {
         this.jobId = claim.jobId();
-        this.request = request;
+        this.input = input;
         this.owner = claim.owner();
         this.attempt = claim.attempt();
         this.progress = claim.progress();
@@ -59,8 +59,8 @@ final class WorkerJobContext implements JobContext {
     }
 
     @Override
-    public JobRequest request() {
-        return request;
+    public JobInput input() {
+        return input;
     }
 
     @Override

@@ -2,6 +2,7 @@ package dev.postwright.ui.desk;
 
 import dev.postwright.jobs.CommandResult;
 import dev.postwright.jobs.JobService;
+import dev.postwright.model.JobKind;
 import dev.postwright.model.JobStatus;
 import dev.postwright.ui.fx.BackgroundTask;
 import dev.postwright.ui.fx.FxFrames;
@@ -36,7 +37,8 @@ public final class JobsViewModel {
     }
 
     public void refresh() {
-        tasks.execute(BackgroundTask.call(() -> queue.list(SHOWN))
+        // Image jobs are followed in the Visuals panel of the post they are for; this list is of posts.
+        tasks.execute(BackgroundTask.call(() -> queue.list(SHOWN).stream().filter(s -> s.kind() == JobKind.BLOG).toList())
                 .onSuccess(jobs::setAll)
                 // a team server that cannot be reached: say so, keep the list
                 .onFailure(e -> message.set(e.getMessage())));

@@ -2,7 +2,7 @@ package dev.postwright.images.offline;
 
 import dev.postwright.images.BrandColours;
 import dev.postwright.images.CardText;
-import dev.postwright.images.ImageQuality;
+import dev.postwright.model.ImageQuality;
 import dev.postwright.images.ImageRequest;
 import dev.postwright.images.ImageSize;
 import dev.postwright.jobs.CancellationToken;

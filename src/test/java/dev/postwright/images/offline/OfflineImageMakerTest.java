@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.postwright.images.BrandColours;
 import dev.postwright.images.CardText;
 import dev.postwright.images.ImageBytes;
-import dev.postwright.images.ImageQuality;
+import dev.postwright.model.ImageQuality;
 import dev.postwright.images.ImageRequest;
 import dev.postwright.images.ImageRequests;
 import dev.postwright.images.ImageSize;

@@ -1,4 +1,4 @@
-package dev.postwright.images;
+package dev.postwright.model;
 
 import java.util.Locale;
 
