@@ -10,7 +10,7 @@ import dev.postwright.model.StoredImage;
 import dev.postwright.remote.RemoteEngine;
 import dev.postwright.remote.RemoteException;
 import dev.postwright.render.Slugs;
-import dev.postwright.seo.text.Words;
+import dev.postwright.seo.text.PostTexts;
 import dev.postwright.store.ImageStore;
 import dev.postwright.store.PostLibrary;
 import dev.postwright.store.StoreException;
@@ -73,7 +73,7 @@ public final class RemoteResults {
         String keyphrase = post.seoKeywords().isEmpty() ? null : post.seoKeywords().getFirst();
         try {
             var local = library.save(new PostLibrary.NewPost(post, organizationId, Slugs.of(post.title()), keyphrase,
-                    status, Words.count(post.content()), keptAs));
+                    status, PostTexts.wordCount(post.content()), keptAs));
             images.attach(keptAs, local.id());
             return new JobResult(local.post(), result.visuals(), result.seo(), local.toSavedPost(), result.metadata(),
                     result.ctas(), images.ofJob(keptAs));

@@ -21,7 +21,6 @@ import dev.postwright.render.Slugs;
 import dev.postwright.seo.SeoAnalyzer;
 import dev.postwright.seo.SiteHost;
 import dev.postwright.seo.text.PostTexts;
-import dev.postwright.seo.text.Words;
 import dev.postwright.store.OrganizationProfiles;
 import dev.postwright.store.PostLibrary;
 import dev.postwright.store.SqlWork;
@@ -172,7 +171,7 @@ final class BlogRun {
         BlogPost post = scoredPost();
         SqlWork<LibraryPost> saving = library.saving(new PostLibrary.NewPost(post, ctx.request().organizationId(),
                 Slugs.of(post.title()), brief.focusKeyphrase(), ctx.request().options().status(),
-                Words.count(post.content()), ctx.jobId(), ctx.owner()));
+                PostTexts.wordCount(post.content()), ctx.jobId(), ctx.owner()));
         return sql -> { // the post and its images are one commit
             LibraryPost saved = saving.run(sql);
             illustrator.store().attaching(ctx.jobId(), saved.id()).run(sql);

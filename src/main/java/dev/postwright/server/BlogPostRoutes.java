@@ -2,7 +2,7 @@ package dev.postwright.server;
 
 import dev.postwright.model.LibraryPost;
 import dev.postwright.render.Slugs;
-import dev.postwright.seo.text.Words;
+import dev.postwright.seo.text.PostTexts;
 import dev.postwright.store.PostLibrary;
 import dev.postwright.wire.BlogPostBodies;
 import dev.postwright.wire.JobApiReplies;
@@ -88,7 +88,7 @@ final class BlogPostRoutes {
                 ? DEFAULT_ORGANIZATION : submitted.organizationId();
         // Never the job's own save key: a client's copy of a job's result is a second post, not the job's.
         LibraryPost saved = library.save(new PostLibrary.NewPost(post, organization, Slugs.of(post.title()),
-                submitted.focusKeyphrase(), submitted.status(), Words.count(post.content()), null, user));
+                submitted.focusKeyphrase(), submitted.status(), PostTexts.wordCount(post.content()), null, user));
         Replies.json(response, callback, HttpStatus.CREATED_201, BlogPostBodies.saved(saved));
     }
 

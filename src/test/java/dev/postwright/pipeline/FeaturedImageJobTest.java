@@ -104,6 +104,10 @@ class FeaturedImageJobTest {
         assertThat(content).contains(ImageRefs.markdown(featured.altText(), featured.id()));
         assertThat(content).doesNotContain("![IMAGE:featured"); // the placeholder it replaced
         assertThat(library.find(result.savedPost().id()).orElseThrow().post().content()).isEqualTo(content);
+        String lengthCheck = result.seo().checks().stream().filter(c -> c.id().equals(dev.postwright.seo.checks.TextLength.ID)).findFirst()
+                .orElseThrow().explanation();
+        assertThat(lengthCheck).as("the library counts the words the SEO check counts, not the image's alt text")
+                .startsWith("The text has " + library.find(result.savedPost().id()).orElseThrow().wordCount() + " words");
         assertThat(images.ofPost(result.savedPost().id())).extracting(StoredImage::id)
                 .containsExactlyElementsOf(result.images().stream().map(StoredImage::id).toList());
         assertThat(content).doesNotContain(ImageRefs.of(result.images().get(1).id())); // cards are for sharing

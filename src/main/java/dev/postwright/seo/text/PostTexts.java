@@ -42,6 +42,16 @@ public final class PostTexts {
     public record Meta(String title, String metaDescription, String slug, String keyphrase, String siteHost,
                        int earlierUses) {}
 
+    private static final Meta NO_META = new Meta(null, null, null, null, null, 0);
+
+    /**
+     * The words a reader reads in {@code markdown}: its prose, as the length check counts them
+     * (not its code, URLs, image references or placeholders). What the library shows as a post's length.
+     */
+    public static int wordCount(String markdown) {
+        return of(markdown, NO_META).wordCount();
+    }
+
     public static PostText of(String markdown, Meta meta) {
         var collector = new Collector();
         PARSER.parse(markdown == null ? "" : markdown).accept(collector);
