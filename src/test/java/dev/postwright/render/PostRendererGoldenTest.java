@@ -73,8 +73,8 @@ class PostRendererGoldenTest {
     void onlyWebMailAndRelativeUrlsSurvive() {
         assertThat(render("[a](javascript:alert(1)) [b](data:text/html;base64,xx) [c](/about) [d](mailto:a@b.c) "
                 + "[e](vbscript:x) [f](JAVASCRIPT:x) ![g](javascript:x)")).isEqualTo("""
-                <p><a rel="nofollow" href="#">a</a> <a rel="nofollow" href="#">b</a> <a rel="nofollow" href="/about">c</a> \
-                <a rel="nofollow" href="mailto:a@b.c">d</a> <a rel="nofollow" href="#">e</a> <a rel="nofollow" href="#">f</a> \
+                <p><a href="#">a</a> <a href="#">b</a> <a href="/about">c</a> \
+                <a href="mailto:a@b.c">d</a> <a href="#">e</a> <a href="#">f</a> \
                 <img src="" alt="g" /></p>
                 """);
     }
@@ -105,7 +105,7 @@ class PostRendererGoldenTest {
                 </tr>
                 </tbody>
                 </table>
-                <p>See <a rel="nofollow" href="https://example.com">https://example.com</a> now.</p>
+                <p>See <a href="https://example.com">https://example.com</a> now.</p>
                 """);
     }
 

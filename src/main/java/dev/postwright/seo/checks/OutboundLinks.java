@@ -5,8 +5,9 @@ import dev.postwright.seo.text.PostText;
 import java.util.Optional;
 
 /**
- * Links to other sites show a post is researched. (Markdown cannot mark a link nofollow, so the
- * "all nofollow" band of the reference analysis cannot occur here.)
+ * Links to other sites show a post is researched: any scores 9, none 3. (Markdown cannot mark a
+ * link nofollow, and the renderer marks none, so the reference's nofollow bands cannot occur here;
+ * links inside block quotes are the quoted author's and are not counted.)
  */
 public final class OutboundLinks implements SeoCheck {
     public static final String ID = "outbound-links";
@@ -15,7 +16,7 @@ public final class OutboundLinks implements SeoCheck {
     public Optional<SeoAnalysis.Check> assess(PostText post) {
         long outbound = post.links().stream().filter(l -> LinkKinds.isOutbound(l.destination(), post.siteHost())).count();
         if (outbound > 0) {
-            return Verdict.seo(ID, 8, "The post links to " + Verdict.count((int) outbound, "page", "pages")
+            return Verdict.seo(ID, Verdict.GOOD, "The post links to " + Verdict.count((int) outbound, "page", "pages")
                     + " on other sites.");
         }
         return Verdict.seo(ID, Verdict.PROBLEM, "Link to a source or two on other sites that back up what you say.");

@@ -20,7 +20,7 @@ public final class SeoTitleWidth implements SeoCheck {
     }
 
     /** Estimated width in pixels as search results render titles (Arial at 20 px). */
-    static int pixels(String text) {
+    public static int pixels(String text) {
         double width = 0;
         for (int i = 0; i < text.length(); i++) width += charWidth(text.charAt(i));
         return (int) Math.round(width);

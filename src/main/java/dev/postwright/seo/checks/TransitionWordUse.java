@@ -5,13 +5,16 @@ import dev.postwright.seo.text.PostText;
 import dev.postwright.seo.text.TransitionWords;
 import java.util.Optional;
 
-/** In texts over 200 words, at least 30 % of sentences should carry a transition word. */
+/** From 200 words on, at least 30 % of sentences should carry a transition word; a shorter text needs none (9). */
 public final class TransitionWordUse implements SeoCheck {
     public static final String ID = "transition-words";
 
     @Override
     public Optional<SeoAnalysis.Check> assess(PostText post) {
-        if (post.wordCount() <= 200 || post.sentences().isEmpty()) return Optional.empty();
+        if (post.sentences().isEmpty()) return Optional.empty();
+        if (post.wordCount() < 200) {
+            return Verdict.readability(ID, Verdict.GOOD, "A text this short needs no transition words to flow.");
+        }
         long with = post.sentences().stream().filter(s -> TransitionWords.occurIn(s.words())).count();
         double share = 100.0 * with / post.sentences().size();
         String found = Verdict.oneDecimal(share) + " % of the sentences use a transition word";

@@ -22,7 +22,7 @@ public final class Keyphrase {
     public static Keyphrase of(String text) {
         if (text == null || text.isBlank()) return new Keyphrase("", List.of());
         List<String> words = Words.of(text);
-        List<String> content = words.stream().filter(w -> !FunctionWords.ALL.contains(Words.normalize(w))).toList();
+        List<String> content = words.stream().filter(w -> !FunctionWords.isFunctionWord(w)).toList();
         List<String> chosen = content.isEmpty() ? words : content;
         return new Keyphrase(text.strip(), chosen.stream().map(Words::stem).distinct().toList());
     }
@@ -50,6 +50,19 @@ public final class Keyphrase {
         int found = 0;
         for (String stem : contentStems) if (words.stems().contains(stem)) found++;
         return found;
+    }
+
+    /**
+     * How many times the whole keyphrase occurs in {@code words} (a sentence): as often as its
+     * rarest content word, 0 when one is missing. "Sourdough bread, and more bread" uses it once.
+     */
+    public int occurrencesIn(List<String> words) {
+        if (!isSet()) return 0;
+        java.util.Map<String, Integer> counts = new java.util.HashMap<>();
+        for (String w : words) counts.merge(Words.stem(w), 1, Integer::sum);
+        int fewest = Integer.MAX_VALUE;
+        for (String stem : contentStems) fewest = Math.min(fewest, counts.getOrDefault(stem, 0));
+        return fewest;
     }
 
     /** True when every content word occurs in {@code text}. */

@@ -24,7 +24,7 @@ import org.commonmark.node.Text;
 import org.commonmark.parser.Parser;
 
 /**
- * Builds {@link PostText} from Markdown. Code and raw HTML are not prose and are left out; embed
+ * Builds {@link PostText} from Markdown. Code, raw HTML and block quotes are not the writer's prose and are left out; embed
  * placeholders ({@code [TWEET:0]}) are left out of the text, and so are image placeholders
  * ({@code ![IMAGE:kind:description]}): a suggestion is not an image, to a reader or to the checks.
  * Real images, the library's included ({@code postwright-image:ID}), count with their alt text.
@@ -90,7 +90,7 @@ public final class PostTexts {
 
         @Override
         public void visit(Paragraph paragraph) {
-            // A paragraph inside a list item or quote is prose like any other.
+            // A paragraph inside a list item is prose like any other.
             String text = plainText(paragraph);
             List<Sentence> own = Sentences.of(text).stream().map(Sentence::of).toList();
             int count = Words.count(text);
@@ -107,10 +107,12 @@ public final class PostTexts {
             visitChildren(item);
         }
 
+        /**
+         * A quote is someone else's words (a tweet or an article embedded as one, a cited passage):
+         * not the writer's prose, so neither its words nor its links count, as in the reference analysis.
+         */
         @Override
-        public void visit(BlockQuote quote) {
-            visitChildren(quote);
-        }
+        public void visit(BlockQuote quote) {}
 
         @Override
         public void visit(FencedCodeBlock code) {}

@@ -75,9 +75,9 @@ class ReadabilityChecksTest {
     }
 
     @Test
-    void transitionWordsOnlyApplyPast200Words() {
-        assertThat(new TransitionWordUse().assess(post(sentences(20)))).isEmpty();
-        assertThat(new TransitionWordUse().assess(post(sentences(21)))).isPresent();
+    void textsUnder200WordsNeedNoTransitionWords() {
+        assertThat(new TransitionWordUse().assess(post(sentences(19))).orElseThrow().score()).isEqualTo(9);
+        assertThat(new TransitionWordUse().assess(post(sentences(20))).orElseThrow().score()).isEqualTo(3);
     }
 
     @ParameterizedTest(name = "{0} words, {1} sentences, {2} syllables → {3}")
