@@ -2,9 +2,15 @@ package dev.postwright.seo.checks;
 
 import dev.postwright.model.SeoAnalysis;
 import dev.postwright.seo.text.PostText;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Optional;
 
-/** Search results cut titles wider than about 600 pixels (50-60 characters). */
+/** Search results cut titles wider than 600 pixels of Arial at 20 px (50-60 characters). */
 public final class SeoTitleWidth implements SeoCheck {
     public static final String ID = "seo-title-width";
     static final int MAX_PIXELS = 600;
@@ -19,19 +25,40 @@ public final class SeoTitleWidth implements SeoCheck {
                 + "search results after " + MAX_PIXELS + " px; shorten it (" + title.length() + " characters now).");
     }
 
-    /** Estimated width in pixels as search results render titles (Arial at 20 px). */
+    /**
+     * The title's width in pixels as search results render it (Arial at 20 px): the sum of its
+     * glyphs' advances, from the table beside this class. A character the table lacks counts as
+     * wide as "n", an average lower-case letter.
+     */
     public static int pixels(String text) {
-        double width = 0;
-        for (int i = 0; i < text.length(); i++) width += charWidth(text.charAt(i));
-        return (int) Math.round(width);
+        long units = 0;
+        for (int i = 0; i < text.length(); ) {
+            int c = text.codePointAt(i);
+            units += GlyphWidths.ADVANCES.getOrDefault(c, GlyphWidths.FALLBACK);
+            i += Character.charCount(c);
+        }
+        return (int) Math.round(units * 20.0 / GlyphWidths.UNITS_PER_EM);
     }
 
-    private static double charWidth(char c) {
-        if ("iljI.,;:!|'".indexOf(c) >= 0) return 4.5;
-        if ("ftr ()[]-\"".indexOf(c) >= 0) return 6.5;
-        if ("mwMW@".indexOf(c) >= 0) return 16.5;
-        if (Character.isUpperCase(c)) return 13;
-        if (Character.isDigit(c)) return 11;
-        return 10.5;
+    /** The advance widths of Arial's glyphs (title-glyph-widths.txt), read once. */
+    private static final class GlyphWidths {
+        static final int UNITS_PER_EM = 2048;
+        static final Map<Integer, Integer> ADVANCES = read();
+        static final int FALLBACK = ADVANCES.getOrDefault((int) 'n', 1139);
+
+        private static Map<Integer, Integer> read() {
+            Map<Integer, Integer> advances = new HashMap<>();
+            try (InputStream in = SeoTitleWidth.class.getResourceAsStream("title-glyph-widths.txt")) {
+                if (in == null) throw new IllegalStateException("title-glyph-widths.txt is missing from the build");
+                for (String line : new String(in.readAllBytes(), StandardCharsets.US_ASCII).split("\n")) {
+                    if (line.isBlank() || line.startsWith("#")) continue;
+                    String[] parts = line.strip().split(" ");
+                    advances.put(Integer.parseInt(parts[0], 16), Integer.parseInt(parts[1]));
+                }
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+            return Map.copyOf(advances);
+        }
     }
 }
