@@ -17,7 +17,7 @@ public final class Posts {
             "Most people enjoy a slice with butter and sea salt.",
             "Careful timing turns simple ingredients into a memorable weekend treat.",
             "Small bakeries share their best tips with curious home cooks.",
-            "Fresh water and patience matter more than expensive kitchen tools.",
+            "Fresh water and patience beat expensive kitchen tools every time.",
             "Every oven behaves a little differently on a busy day."};
 
     private Posts() {}

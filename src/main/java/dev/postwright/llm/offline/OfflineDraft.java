@@ -13,24 +13,37 @@ import java.util.Locale;
 
 /**
  * Composes the scaffold body: an introduction that names the audience and the keyphrase, the
- * outline's sections with their points, embeds where the text leads into them, calls to action
- * at their placement, a conclusion and an FAQ. Short, active, varied sentences, so the scaffold
- * itself passes the readability checks; each section ends with a note on what to add.
+ * outline's sections, embeds where the text leads into them, calls to action at their placement,
+ * a conclusion and an FAQ. Its prose is short, active and varied (no sentence frame more than
+ * twice, {@link Frames}), so the scaffold itself passes the readability checks. Everything addressed
+ * to the writer (what to cover, the brief's instructions, what only they can say) is a marked
+ * writer's note, never body text, and the scaffold states no facts it cannot know. Each of the
+ * brief's keywords gets a paragraph in the section it fits best.
  */
 final class OfflineDraft {
+    private static final String NOTE = "_Writer's note: ";
     private final Brief brief;
     private final Outline outline;
     private final Variants variants;
+    private final Frames frames;
     private final String kp;
+    /** The keyphrase as a noun phrase: "learning to paint kitchen cabinets" for a how-to's "paint kitchen cabinets". */
+    private final String topic;
+    private final boolean verbPhrase;
     private final String audience;
+    private final Instructions instructions;
     private final StringBuilder out = new StringBuilder(8 * 1024);
 
     private OfflineDraft(Brief brief, Outline outline) {
         this.brief = brief;
         this.outline = outline;
         this.variants = new Variants(brief.title() + "|" + brief.focusKeyphrase());
+        this.frames = new Frames(variants);
         this.kp = inSentence(brief.focusKeyphrase());
+        this.verbPhrase = brief.title().toLowerCase(Locale.ROOT).startsWith("how to " + kp.toLowerCase(Locale.ROOT));
+        this.topic = verbPhrase ? "learning to " + kp : kp;
         this.audience = inSentence(brief.audience());
+        this.instructions = Instructions.of(brief.request().additionalInstructions());
     }
 
     static String write(Brief brief, Outline outline) {
@@ -41,9 +54,12 @@ final class OfflineDraft {
         out.append("# ").append(outline.title()).append("\n\n");
         introduction();
         ctas("after-intro", "beginning", "top", "start");
-        var placements = EmbedPlacements.spread(brief.embeds(), outline.sections().size());
-        for (int i = 0; i < outline.sections().size(); i++) {
-            section(outline.sections().get(i), i, placements.get(i));
+        List<String> headings = outline.sections().stream().map(Outline.Section::heading).toList();
+        var placements = EmbedPlacements.spread(brief.embeds(), headings.size());
+        List<List<String>> keywords = byBestSection(brief.keywords().stream().map(Words::inSentence).toList(), headings);
+        List<List<String>> notes = byBestSection(instructions.notes(), headings);
+        for (int i = 0; i < headings.size(); i++) {
+            section(outline.sections().get(i), i, placements.get(i), keywords.get(i), notes.get(i));
             if (i == 1) ctas("inline", "middle", "mid-post");
         }
         conclusion();
@@ -52,14 +68,27 @@ final class OfflineDraft {
         return out.toString().stripTrailing() + "\n";
     }
 
+    /** Each item goes to the section whose heading it shares most words with; without any, to the sections in turn. */
+    private static List<List<String>> byBestSection(List<String> items, List<String> headings) {
+        List<List<String>> bySection = new ArrayList<>();
+        for (int i = 0; i < headings.size(); i++) bySection.add(new ArrayList<>());
+        for (int i = 0; i < items.size(); i++) {
+            int best = Instructions.bestSection(items.get(i), headings);
+            bySection.get(best >= 0 ? best : i % headings.size()).add(items.get(i));
+        }
+        return bySection;
+    }
+
     private void introduction() {
-        paragraph(variants.pick("If you are one of the many " + audience + " curious about " + kp
-                        + ", this post is for you.", "This post is for " + audience + " who want to get " + kp
-                        + " right."),
+        paragraph(variants.pick("If you are one of the many " + audience + " curious about " + topic
+                        + ", this post is for you.", "This post is for " + audience + " who want to know more about "
+                        + topic + "."),
                 variants.pick("It covers what matters most, step by step, in plain words.",
                         "It walks through the essentials in a clear order."),
                 "By the end, you will know where to start and what to skip.", relatedTopics());
-        out.append("![IMAGE:featured:").append(capitalized(kp)).append(" for ").append(audience).append("]\n\n");
+        if (brief.request().options().includeVisuals()) {
+            out.append("![IMAGE:featured:").append(capitalized(kp)).append(" for ").append(audience).append("]\n\n");
+        }
     }
 
     /** "Along the way, it touches on starter and levain." for the brief's other keywords, if any. */
@@ -71,27 +100,53 @@ final class OfflineDraft {
         return "Along the way, it touches on " + joined + ".";
     }
 
-    private void section(Outline.Section section, int index, List<String> embeds) {
+    private void section(Outline.Section section, int index, List<String> embeds, List<String> keywords,
+                         List<String> notes) {
         out.append("## ").append(section.heading()).append("\n\n");
         List<String> points = section.points();
         String first = points.getFirst();
-        paragraph(variants.pick("Start with " + first + ".", "Think first about " + first + ".",
-                        "Look closely at " + first + "."),
-                capitalized(audience) + " who get this right save time later, because small choices add up.",
-                "For example, note one thing about " + first + " that surprised you at first.");
+        String second = points.size() > 1 ? points.get(1) : "what comes next";
+        // Frames take the point as an object, so they read right whether it is singular or plural.
+        paragraph(frames.next("opening", "A good place to begin is %s.", "Everything else in this part rests on %s.",
+                        "This part opens with %s.", "The first thing to get clear is %s.",
+                        "It pays to look at %s early.").formatted(first),
+                frames.next("pace", "It is easy to rush this, so take it slowly.",
+                        "Small details matter here more than they seem.", "Keep it simple at first.",
+                        "Get this part steady before moving on.", "A little care here pays back later."));
         if (outline.kind().equals("comparison") && section.heading().contains(" vs ")) comparisonTable();
         if (outline.kind().equals("how-to")) bullets(points);
-        String second = points.size() > 1 ? points.get(1) : "the next step";
-        paragraph(variants.pick("Next, cover " + second + ".", "Then turn to " + second + ".",
-                        "After that, explain " + second + "."),
-                index % 2 == 1 ? "This is where " + kp + " pays off, so keep it concrete."
-                        : "As a result, readers know what to expect and why it works.",
-                "_Writer's note: " + variants.pick("add an example from your own work.",
-                        "add a number or result that backs this up.", "add a short story a reader will remember.",
-                        "link to a source that supports this.", "add a photo or screenshot that shows it.") + "_");
+        paragraph(frames.next("second", "From there, the focus moves to %s.", "Then comes %s.",
+                        "Next in line is a look at %s.", "After that, it is time to think about %s.",
+                        "This part closes with %s.").formatted(second),
+                // The keyphrase every other section, unless its heading says it already: enough to
+                // keep it present, never so often that the density check calls it stuffing.
+                index % 2 == 1 && !section.heading().toLowerCase(Locale.ROOT).contains(kp.toLowerCase(Locale.ROOT))
+                        ? frames.next("keyphrase", "This is where %s pays off, so keep it concrete.",
+                                "Here %s starts to show its value.", "At this point, %s matters most.",
+                                "This step is the heart of %s.").formatted(topic)
+                        : frames.next("result", "As a result, readers know what to expect.",
+                                "That way, nothing important gets skipped.",
+                                "Done well, this part makes the next one easier.",
+                                "With that in place, the rest falls into order."));
+        for (String keyword : keywords) {
+            paragraph(frames.next("keyword", "There is a place for %s here as well.", "This step also touches on %s.",
+                    "This is also the place for %s.", "It helps to bring %s into this step.").formatted(keyword));
+        }
+        note(frames.next("cover", "explain %s and %s in your own words", "say what %s and %s look like in practice",
+                "walk readers through %s, then %s", "describe %s and %s as you have seen them")
+                .formatted(first, second) + "; " + frames.next("prompt", "add an example from your own work.",
+                "add a number or result that backs this up.", "add a short story a reader will remember.",
+                "link to a source that supports this.", "add a photo or screenshot that shows it.")
+                + keywords.stream().map(k -> " Show how " + k + " fits in.").reduce("", String::concat));
+        for (String instruction : notes) note("the brief asks: " + instruction.replaceAll("[_*]", ""));
         for (String embed : embeds) {
             out.append(leadIn(embed)).append("\n\n").append(embed).append("\n\n");
         }
+    }
+
+    /** A note to the writer, set apart in italics so nobody mistakes it for the post's text. */
+    private void note(String text) {
+        out.append(NOTE).append(text.strip()).append("_\n\n");
     }
 
     private void bullets(List<String> points) {
@@ -116,19 +171,22 @@ final class OfflineDraft {
 
     private void conclusion() {
         out.append("## Conclusion\n\n");
-        paragraph(capitalized(kp) + " does not have to be hard.",
+        paragraph(frames.next("closing", "%s does not have to be hard.", "%s gets easier with each try.",
+                        "%s is a skill that grows with practice.", "With %s, steady steps beat big leaps.")
+                        .formatted(topic).transform(Words::capitalized),
                 "Pick one idea from this post and try it this week.",
                 "Then come back to the rest when you are ready.");
     }
 
     private void faq() {
         out.append("## Frequently asked questions\n\n");
-        out.append("### What is ").append(kp).append("?\n\n");
-        paragraph("In short, " + kp + " is about " + describe() + ".", "The sections above show what that looks like.");
+        out.append(verbPhrase ? "### What does it take to " + kp + "?\n\n" : "### What is " + kp + "?\n\n");
+        paragraph("In short, " + topic + " is about " + describe() + ".", "The sections above show what that looks like.");
+        note("give a one-sentence definition in your own words.");
         out.append("### How long does it take to see results?\n\n");
-        paragraph("Most " + audience + " notice a difference within a few weeks.", "However, steady practice matters "
-                + "more than speed.");
-        out.append("### Is ").append(kp).append(" right for me?\n\n");
+        paragraph("It depends on where you start and how much time you give it.");
+        note("answer from your own experience, with a real time frame; promise nothing you cannot back up.");
+        out.append("### Is ").append(topic).append(" right for me?\n\n");
         paragraph("If the problems in this post sound familiar, it is worth a try.",
                 "Start small, and keep what works for you.");
     }

@@ -9,6 +9,9 @@ import dev.postwright.model.Outline;
 import dev.postwright.model.PostKind;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Plans 4-7 body sections shaped by the kind of post. About half the headings carry the
@@ -44,21 +47,53 @@ final class OfflineOutline {
                     section("Putting it into practice", "first steps", "what to measure"),
                     section("What to watch next", "trends", "open questions"));
         };
-        return new Outline(title(brief), kind.wireName(), sections);
+        return new Outline(title(brief), kind.wireName(), withRequested(sections, brief));
+    }
+
+    /** The sections the brief's instructions ask for, before the last (a closing one stays last). */
+    private static List<Section> withRequested(List<Section> planned, Brief brief) {
+        List<String> requested = Instructions.of(brief.request().additionalInstructions()).sections();
+        if (requested.isEmpty()) return planned;
+        List<Section> all = new ArrayList<>(planned);
+        for (String topic : requested) {
+            all.add(all.size() - 1, section(capitalized(topic), topic, "what it means in practice"));
+        }
+        return List.copyOf(all);
     }
 
     /**
-     * A title that starts with the keyphrase, as the title check rewards: the brief's title when
-     * it already does, else "Keyphrase: rest of the title" with the phrase taken out of the rest.
-     * A result too long for search results falls back to the brief's title.
+     * A title that starts with the keyphrase where that keeps it grammatical, as the title check
+     * rewards; the brief's title keeps all its words. It is kept when it starts with the keyphrase;
+     * a how-to done to the keyphrase ("How to bake sourdough bread at home") leads with it
+     * ("Sourdough Bread: How to bake at home"); a comparison names its keyphrase side first; one
+     * that ends in a phrase on the keyphrase ("The beginner's guide to rye baking") turns
+     * round ("Rye Baking: The beginner's guide"); one that does not hold the keyphrase gets it in
+     * front ("Sourdough Starter: 7 ways to keep your starter alive"); one with the keyphrase
+     * inside ("Why remote work is here to stay") stays as written. A result too long for search
+     * results falls back to the brief's title.
      */
     static String title(Brief brief) {
         String title = brief.title();
         String kp = brief.focusKeyphrase();
-        if (title.toLowerCase(java.util.Locale.ROOT).startsWith(kp.toLowerCase(java.util.Locale.ROOT))) return title;
-        String rest = title.replaceAll("(?i)\\s*" + java.util.regex.Pattern.quote(kp) + "\\s*", " ").strip()
-                .replaceAll("\\s{2,}", " ");
-        String built = Words.titleCase(kp) + ": " + capitalized(rest);
+        String lower = title.toLowerCase(Locale.ROOT);
+        String lowerKp = kp.toLowerCase(Locale.ROOT);
+        if (lower.startsWith(lowerKp)) return title;
+        String built;
+        Matcher object = Pattern.compile("(?i)^how to (\\p{L}+) " + Pattern.quote(kp) + "\\b\\s*(.*)$").matcher(title);
+        Matcher versus = Pattern.compile("(?i)^(.+?)\\s+(vs\\.?|versus)\\s+" + Pattern.quote(kp) + "\\s*$").matcher(title);
+        Matcher tail = Pattern.compile("(?i)\\s+(?:to|for|about|on|of|with|in)\\s+" + Pattern.quote(kp) + "\\W*$")
+                .matcher(title);
+        if (object.matches()) { // the keyphrase is what the how-to does something to: "How to bake sourdough bread at home"
+            built = Words.titleCase(kp) + ": How to " + object.group(1) + (object.group(2).isEmpty() ? "" : " " + object.group(2));
+        } else if (versus.matches()) { // "Stand mixer vs hand kneading" reads as well the other way round
+            built = capitalized(kp) + " " + versus.group(2) + " " + Words.inSentence(versus.group(1));
+        } else if (tail.find() && tail.start() > 0) {
+            built = Words.titleCase(kp) + ": " + capitalized(title.substring(0, tail.start()).strip());
+        } else if (!lower.contains(lowerKp)) {
+            built = Words.titleCase(kp) + ": " + capitalized(title);
+        } else {
+            return title;
+        }
         return built.length() <= 60 ? built : title;
     }
 

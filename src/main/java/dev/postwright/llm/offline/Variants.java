@@ -16,4 +16,9 @@ final class Variants {
     String pick(String... options) {
         return options[random.nextInt(options.length)];
     }
+
+    /** A number from 0 to {@code bound} - 1. */
+    int index(int bound) {
+        return random.nextInt(bound);
+    }
 }

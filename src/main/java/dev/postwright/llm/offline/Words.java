@@ -24,10 +24,20 @@ final class Words {
         return out.toString();
     }
 
-    /** Lower case unless the phrase looks like a name (all capitals or inner capitals). */
+    /**
+     * The phrase as a sentence shows it. A phrase of several words written in Title Case ("Remote
+     * Work", taken from a title) is lower-cased; anything else is kept as the writer wrote it, so
+     * proper nouns keep their capitals ("Belegausgabepflicht", "the Finanzamt", "iPhone", "SEO").
+     */
     static String inSentence(String phrase) {
         String p = phrase.strip();
-        boolean nameLike = p.chars().skip(1).anyMatch(Character::isUpperCase);
-        return nameLike ? p : p.toLowerCase(Locale.ROOT);
+        String[] words = p.split("\\s+");
+        if (words.length < 2) return p;
+        for (String w : words) {
+            boolean small = w.matches("(?i)a|an|the|and|or|of|in|on|for|to|with|vs\\.?") && w.equals(w.toLowerCase(Locale.ROOT));
+            boolean capitalizedOnly = Character.isUpperCase(w.charAt(0)) && w.substring(1).equals(w.substring(1).toLowerCase(Locale.ROOT));
+            if (!small && !capitalizedOnly) return p;
+        }
+        return p.toLowerCase(Locale.ROOT);
     }
 }

@@ -5,7 +5,7 @@ import dev.postwright.seo.text.PostText;
 import java.util.Locale;
 import java.util.Optional;
 
-/** The SEO title should start with the exact keyphrase. */
+/** The SEO title should start with the exact keyphrase (function words such as "How to" may come first). */
 public final class KeyphraseInSeoTitle implements SeoCheck {
     public static final String ID = "keyphrase-in-seo-title";
 
@@ -15,7 +15,7 @@ public final class KeyphraseInSeoTitle implements SeoCheck {
         if (!keyphrase.isSet() || post.title().isBlank()) return Optional.empty();
         String title = post.title().strip().toLowerCase(Locale.ROOT);
         String phrase = keyphrase.text().toLowerCase(Locale.ROOT);
-        if (title.startsWith(phrase)) {
+        if (keyphrase.opens(post.title())) {
             return Verdict.seo(ID, Verdict.GOOD, "The title starts with the exact keyphrase.");
         }
         if (title.contains(phrase) || keyphrase.isAllIn(post.title())) {

@@ -2,7 +2,11 @@ package dev.postwright.seo.checks;
 
 import dev.postwright.model.SeoAnalysis;
 import dev.postwright.seo.text.PostText;
+import dev.postwright.seo.text.Sentences;
 import dev.postwright.seo.text.TransitionWords;
+import dev.postwright.seo.text.Words;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 
 /** From 200 words on, at least 30 % of sentences should carry a transition word; a shorter text needs none (9). */
@@ -15,8 +19,12 @@ public final class TransitionWordUse implements SeoCheck {
         if (post.wordCount() < 200) {
             return Verdict.readability(ID, Verdict.GOOD, "A text this short needs no transition words to flow.");
         }
-        long with = post.sentences().stream().filter(s -> TransitionWords.occurIn(s.words())).count();
-        double share = 100.0 * with / post.sentences().size();
+        // Headings are sentences too, to the reference analysis: they count in the share.
+        List<List<String>> all = new ArrayList<>();
+        post.sentences().forEach(sentence -> all.add(sentence.words()));
+        post.headings().forEach(heading -> Sentences.of(heading.text()).forEach(s -> all.add(Words.of(s))));
+        long with = all.stream().filter(TransitionWords::occurIn).count();
+        double share = 100.0 * with / all.size();
         String found = Verdict.oneDecimal(share) + " % of the sentences use a transition word";
         if (share >= 30) return Verdict.readability(ID, Verdict.GOOD, found + ", so the text flows.");
         if (share >= 20) {

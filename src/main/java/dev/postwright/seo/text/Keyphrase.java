@@ -65,6 +65,19 @@ public final class Keyphrase {
         return fewest;
     }
 
+    /**
+     * True when {@code text} begins with the exact keyphrase, once any function words before it
+     * are passed over: "How to paint kitchen cabinets…" begins with "paint kitchen cabinets".
+     */
+    public boolean opens(String text) {
+        String lower = text.strip().toLowerCase(java.util.Locale.ROOT);
+        String phrase = this.text.toLowerCase(java.util.Locale.ROOT);
+        int at = lower.indexOf(phrase);
+        if (!isSet() || at < 0) return false;
+        for (String w : Words.of(lower.substring(0, at))) if (!FunctionWords.isFunctionWord(w)) return false;
+        return true;
+    }
+
     /** True when every content word occurs in {@code text}. */
     public boolean isAllIn(String text) {
         return isAllIn(WordSet.of(text));

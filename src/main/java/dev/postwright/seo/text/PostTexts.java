@@ -4,10 +4,12 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;
 import org.commonmark.ext.autolink.AutolinkExtension;
+import org.commonmark.ext.gfm.tables.TableCell;
 import org.commonmark.ext.gfm.tables.TablesExtension;
 import org.commonmark.node.AbstractVisitor;
 import org.commonmark.node.BlockQuote;
 import org.commonmark.node.Code;
+import org.commonmark.node.CustomNode;
 import org.commonmark.node.FencedCodeBlock;
 import org.commonmark.node.HardLineBreak;
 import org.commonmark.node.Heading;
@@ -24,7 +26,7 @@ import org.commonmark.node.Text;
 import org.commonmark.parser.Parser;
 
 /**
- * Builds {@link PostText} from Markdown. Code, raw HTML and block quotes are not the writer's prose and are left out; embed
+ * Builds {@link PostText} from Markdown; table cells are prose. Code, raw HTML and block quotes are not the writer's prose and are left out; embed
  * placeholders ({@code [TWEET:0]}) are left out of the text, and so are image placeholders
  * ({@code ![IMAGE:kind:description]}): a suggestion is not an image, to a reader or to the checks.
  * Real images, the library's included ({@code postwright-image:ID}), count with their alt text.
@@ -90,8 +92,18 @@ public final class PostTexts {
 
         @Override
         public void visit(Paragraph paragraph) {
-            // A paragraph inside a list item is prose like any other.
-            String text = plainText(paragraph);
+            prose(paragraph); // a paragraph inside a list item is prose like any other
+        }
+
+        /** A table's cells are read as the reference analysis reads them: each one a piece of prose. */
+        @Override
+        public void visit(CustomNode node) {
+            if (node instanceof TableCell cell) prose(cell);
+            else visitChildren(node);
+        }
+
+        private void prose(Node block) {
+            String text = plainText(block);
             List<Sentence> own = Sentences.of(text).stream().map(Sentence::of).toList();
             int count = Words.count(text);
             if (count == 0) return;

@@ -103,13 +103,14 @@ class TextTest {
                 """, new PostTexts.Meta("T", "M", "s", "sourdough", "a.example", 0));
         assertThat(post.headings()).extracting(PostText.Heading::level).containsExactly(1, 2);
         assertThat(post.paragraphs()).extracting(PostText.Paragraph::text).containsExactly(
-                "Intro with a link and code. Second sentence here.", "Feed it daily.", "Keep it warm.");
-        assertThat(post.sentences()).as("a quote is someone else's words").hasSize(4);
+                "Intro with a link and code. Second sentence here.", "Feed it daily.", "Keep it warm.", "a", "b", "table",
+                "cells");
+        assertThat(post.sentences()).as("a quote is someone else's words; a table's cells are prose").hasSize(8);
         assertThat(post.links()).as("so are its links").containsExactly(new PostText.Link("https://a.example/x", "link"));
         assertThat(post.images()).as("a placeholder is not an image").extracting(PostText.Image::alt)
                 .containsExactly("Crumb shot");
-        assertThat(post.wordCount()).isEqualTo(9 + 3 + 3);
-        assertThat(post.sectionWordCounts()).containsExactly(9, 6);
+        assertThat(post.wordCount()).isEqualTo(9 + 3 + 3 + 4);
+        assertThat(post.sectionWordCounts()).containsExactly(9, 10);
         assertThat(post.introduction().text()).startsWith("Intro with");
     }
 
