@@ -133,6 +133,28 @@ class BlogSdkImageServeMakersTest {
     }
 
     @Test
+    void stoppingTheServerEndsAnOpenImageStreamWithoutALastMessage() throws Exception {
+        var gate = new CountDownLatch(1);
+        var model = new Model(gate, null);
+        start(model, ServeSettings.DEFAULTS);
+        var reading = java.util.concurrent.CompletableFuture.supplyAsync(() -> {
+            try {
+                return client.postStream("/api/v1/images/generate/stream", alice, "{\"prompt\": \"A loaf on a board\"}");
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        });
+        assertThat(model.started.await(30, TimeUnit.SECONDS)).isTrue();
+        server.close();
+        // The job cannot end while the gate is shut, so only the stop can have ended the stream.
+        List<JsonNode> messages = reading.get(30, TimeUnit.SECONDS);
+        gate.countDown();
+        assertThat(messages).extracting(m -> m.get("stage").asText()).startsWith("queued")
+                .doesNotContain("completed", "error");
+        server = null;
+    }
+
+    @Test
     void withABlogSdkUserTokenlessRequestsActAsThatUserButABadTokenIsStillRefused() throws Exception {
         start(new OfflineImageMaker(), ServeSettings.DEFAULTS.withBlogSdkUser("alice"));
         var tokenless = client.post("/api/v1/images/generate", null, "{\"prompt\": \"A loaf on a board\"}");
