@@ -1,9 +1,13 @@
 package dev.postwright.server;
 
+import static dev.postwright.server.BlogSdkCalls.allowed;
+import static dev.postwright.server.BlogSdkCalls.detail;
+import static dev.postwright.server.BlogSdkCalls.unprocessable;
+
+import dev.postwright.jobs.JobNotFoundException;
 import dev.postwright.model.JobKind;
 import dev.postwright.model.JobState;
 import dev.postwright.model.JobStatus;
-import dev.postwright.jobs.JobNotFoundException;
 import dev.postwright.queue.JobQueue;
 import dev.postwright.wire.BlogSdkCodec;
 import java.io.IOException;
@@ -18,10 +22,6 @@ import org.eclipse.jetty.server.Handler;
 import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.Response;
 import org.eclipse.jetty.util.Callback;
-
-import static dev.postwright.server.BlogSdkCalls.allowed;
-import static dev.postwright.server.BlogSdkCalls.detail;
-import static dev.postwright.server.BlogSdkCalls.unprocessable;
 
 /**
  * The Blog SDK's blog routes (job-stream-protocol.md §2, decision 0023) over the same queue as the

@@ -89,10 +89,10 @@ final class BlogSdkImageRequests {
                     : "A batch holds at most " + MAX_BATCH + " images; this one has " + images.size()
                     + ". Send the rest in another batch.", List.of());
         }
-        if (!reader.problems.isEmpty()) return invalid(reader.problems);
         boolean drafts = DRAFT_THEN_FINAL.equals(workflow);
         List<BlogSdkImages.Entry> entries = new ArrayList<>();
-        for (int i = 0; i < images.size(); i++) {
+        // Every entry is checked even when the workflow was refused: Pydantic names every problem.
+        for (int i = 0; images != null && images.isArray() && i < images.size(); i++) {
             JsonNode image = images.get(i);
             if (!image.isObject()) {
                 reader.problems.add(new BlogSdkCodec.Problem("model_attributes_type", List.of("body", "images", i),

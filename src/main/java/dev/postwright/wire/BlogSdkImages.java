@@ -5,6 +5,7 @@ import dev.postwright.model.ImageJobRequest;
 import dev.postwright.model.JobEvent;
 import dev.postwright.model.JobStatus;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -67,7 +68,7 @@ public final class BlogSdkImages {
     /** The queue's refusals of a request, named by the SDK's fields ({@code at} the request's place, e.g. {@code ["body"]}). */
     public static List<BlogSdkCodec.Problem> requestProblems(List<Object> at, List<FieldProblem> problems) {
         return problems.stream().map(p -> {
-            var loc = new java.util.ArrayList<>(at);
+            var loc = new ArrayList<>(at);
             loc.add(p.field().equals("altText") ? "prompt" : p.field());
             return new BlogSdkCodec.Problem("value_error", loc, p.message());
         }).toList();

@@ -33,10 +33,6 @@ final class PydanticFields {
         problems.add(new BlogSdkCodec.Problem(type, loc, msg));
     }
 
-    JsonNode get(String field) {
-        return body.get(field);
-    }
-
     /** A string of {@code min} (after trimming) to {@code max} characters; null when absent or refused. */
     String string(String field, boolean required, int min, int max) {
         JsonNode value = body.get(field);

@@ -227,9 +227,12 @@ class BlogSdkImageServeTest {
         assertThat(jobsOf("alice")).isEmpty();
 
         var badWorkflow = client.post("/api/v1/images/batch-generate", alice,
-                "{\"workflow\": \"later\", \"images\": [{\"prompt\": \"One loaf\"}]}");
+                "{\"workflow\": \"later\", \"images\": [{\"prompt\": \"One loaf\"}, {\"quality\": \"best\"}]}");
         assertThat(badWorkflow.status()).isEqualTo(422);
-        assertThat(badWorkflow.body().at("/detail/0/loc").toString()).isEqualTo("[\"body\",\"workflow\"]");
+        List<String> all = new ArrayList<>();
+        badWorkflow.body().get("detail").forEach(d -> all.add(d.get("loc").toString()));
+        assertThat(all).as("every problem at once").containsExactly("[\"body\",\"workflow\"]",
+                "[\"body\",\"images\",1,\"prompt\"]", "[\"body\",\"images\",1,\"quality\"]");
         assertThat(jobsOf("alice")).isEmpty();
     }
 
