@@ -30,7 +30,8 @@ import picocli.CommandLine.Spec;
  */
 @Command(name = "serve", mixinStandardHelpOptions = true, subcommands = ServeCommand.TokenCommand.class,
         description = "Runs the job API (POST /api/v1/jobs/content-generation, streams, status, cancel, retry) "
-                + "and the Blog SDK's blog routes (/api/v1/blog/generate-enhanced, its stream, jobs) on this computer.")
+                + "and the Blog SDK's blog routes (/api/v1/blog/generate-enhanced, its stream, jobs) and image routes "
+                + "(/api/v1/images/generate, its stream, jobs, batch-generate) on this computer.")
 public final class ServeCommand implements Callable<Integer> {
     @Mixin
     DataDirOption data;
@@ -58,6 +59,10 @@ public final class ServeCommand implements Callable<Integer> {
             description = "How long one stream lives before stream-timeout (default: ${DEFAULT-VALUE}).")
     long streamMaxAgeSeconds = ServeSettings.DEFAULTS.streamMaxAge().toSeconds();
 
+    @Option(names = "--image-stream-max-age", paramLabel = "SECONDS",
+            description = "How long one Blog SDK image stream lives (default: ${DEFAULT-VALUE}, as the SDK's).")
+    long imageStreamMaxAgeSeconds = ServeSettings.IMAGE_STREAM_MAX_AGE.toSeconds();
+
     @Option(names = "--keepalive", paramLabel = "SECONDS",
             description = "Seconds between keepalive comments on an idle stream (default: ${DEFAULT-VALUE}).")
     long keepaliveSeconds = ServeSettings.DEFAULTS.keepalive().toSeconds();
@@ -81,8 +86,10 @@ public final class ServeCommand implements Callable<Integer> {
             err.println("--blog-sdk-user needs a name.");
             return ExitCodes.BAD_INPUT;
         }
-        if (workers < 1 || workers > 32 || port < 0 || port > 65_535 || streamMaxAgeSeconds < 1 || keepaliveSeconds < 1) {
-            err.println("Check the numbers: --workers 1–32, --port 0–65535, --stream-max-age and --keepalive at least 1.");
+        if (workers < 1 || workers > 32 || port < 0 || port > 65_535 || streamMaxAgeSeconds < 1 || keepaliveSeconds < 1
+                || imageStreamMaxAgeSeconds < 1) {
+            err.println("Check the numbers: --workers 1–32, --port 0–65535, --stream-max-age, --image-stream-max-age "
+                    + "and --keepalive at least 1.");
             return ExitCodes.BAD_INPUT;
         }
         SecretOption.Loaded secretLoaded = secret.tokens(data.path(), err);
@@ -97,8 +104,10 @@ public final class ServeCommand implements Callable<Integer> {
         Logger.getLogger("").setLevel(Level.INFO); // the access log and the server's own lines
         var settings = ServeSettings.DEFAULTS.withHost(host).withPort(port)
                 .withStreamTiming(Duration.ofSeconds(keepaliveSeconds), Duration.ofSeconds(streamMaxAgeSeconds))
-                .withBlogSdkUser(blogSdkUser);
-        var server = new JobApiServer(engine.jobs(), engine.library(), engine.images(), tokens, settings);
+                .withBlogSdkUser(blogSdkUser).withImageStreamMaxAge(Duration.ofSeconds(imageStreamMaxAgeSeconds));
+        // The image routes refuse, when asked, a size this maker cannot draw: the one the engine uses.
+        var server = new JobApiServer(engine.jobs(), engine.library(), engine.images(), () -> imageMaker, tokens,
+                settings);
         // Ctrl+C and SIGTERM stop the server: streams end, running jobs go back to the queue with
         // their attempt not counted (the engine's close), and the exit code is 0.
         try (var signals = StopSignals.listen(stop::countDown); engine; server) {

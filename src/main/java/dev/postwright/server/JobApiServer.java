@@ -1,10 +1,13 @@
 package dev.postwright.server;
 
+import dev.postwright.images.ImageMaker;
+import dev.postwright.images.offline.OfflineImageMaker;
 import dev.postwright.queue.JobQueue;
 import dev.postwright.store.ImageStore;
 import dev.postwright.store.PostLibrary;
 import java.lang.System.Logger.Level;
 import java.util.concurrent.Executors;
+import java.util.function.Supplier;
 import org.eclipse.jetty.server.Handler;
 import org.eclipse.jetty.server.HttpConfiguration;
 import org.eclipse.jetty.server.HttpConnectionFactory;
@@ -15,7 +18,7 @@ import org.eclipse.jetty.util.NanoTime;
 import org.eclipse.jetty.util.thread.QueuedThreadPool;
 
 /**
- * {@code postwright serve}: the job API, its library routes and the Blog SDK's blog routes on Jetty,
+ * {@code postwright serve}: the job API, its library routes and the Blog SDK's blog and image routes on Jetty,
  * over a local engine's queue and library. Requests run on
  * virtual threads, so each open stream costs a parked virtual thread, not a platform one. Bodies
  * over the limit are refused (413) after reading one byte past it; every request is logged with its method,
@@ -28,15 +31,25 @@ public final class JobApiServer implements AutoCloseable {
     private final Server server;
     private final ServerConnector connector;
     private final JobApiHandler api;
-    private final BlogSdkHandler blogSdk;
+    private final BlogSdkCalls blogSdk;
     private final String blogSdkUser;
 
-    /**
-     * @param library where the jobs save their posts, served by {@code /api/v1/blog-posts}; the
-     *                same database as {@code queue}'s, so a full disk is reported for both
-     * @param images  the jobs' images, served by {@code /api/v1/images/{id}/file}
-     */
+    private static final ImageMaker OFFLINE_IMAGES = new OfflineImageMaker();
+
+    /** A server whose engine makes its image jobs with the offline maker. */
     public JobApiServer(JobQueue queue, PostLibrary library, ImageStore images, Tokens tokens, ServeSettings settings) {
+        this(queue, library, images, () -> OFFLINE_IMAGES, tokens, settings);
+    }
+
+    /**
+     * @param library     where the jobs save their posts, served by {@code /api/v1/blog-posts}; the
+     *                    same database as {@code queue}'s, so a full disk is reported for both
+     * @param images      the jobs' images, served by {@code /api/v1/images/{id}/file}
+     * @param imageMakers the maker the queue's image jobs use (asked at each request), so the Blog
+     *                    SDK's image routes refuse a size it cannot draw before queueing it
+     */
+    public JobApiServer(JobQueue queue, PostLibrary library, ImageStore images,
+                        Supplier<? extends ImageMaker> imageMakers, Tokens tokens, ServeSettings settings) {
         var threads = new QueuedThreadPool();
         threads.setName("postwright-http");
         threads.setVirtualThreadsExecutor(Executors.newVirtualThreadPerTaskExecutor());
@@ -51,11 +64,13 @@ public final class JobApiServer implements AutoCloseable {
         connector.setIdleTimeout(Math.max(30_000, settings.keepalive().toMillis() * 3));
         server.addConnector(connector);
         api = new JobApiHandler(queue, library, images, tokens, settings);
-        blogSdk = new BlogSdkHandler(queue, tokens, settings);
+        blogSdk = new BlogSdkCalls(queue, tokens, settings);
         blogSdkUser = settings.blogSdkUser();
-        // The Blog SDK's routes first (they take /api/v1/blog only), then the job API and the rest;
-        // bound to loopback, only loopback names are answered (DNS rebinding), on every route.
-        Handler routes = new Handler.Sequence(blogSdk, api);
+        // The Blog SDK's routes first (they take /api/v1/blog and their own /api/v1/images paths
+        // only), then the job API and the rest, an image's bytes included; bound to loopback, only
+        // loopback names are answered (DNS rebinding), on every route.
+        Handler routes = new Handler.Sequence(new BlogSdkHandler(blogSdk), new BlogSdkImageRoutes(blogSdk, imageMakers),
+                api);
         server.setHandler(LoopbackHosts.isLoopback(settings.host()) ? new LoopbackHosts(routes) : routes);
         server.setRequestLog((request, response) -> ACCESS.log(Level.INFO, "{0} {1} {2} {3} ms{4}",
                 request.getMethod(), Request.getPathInContext(request), response.getStatus(),

@@ -7,6 +7,7 @@ import dev.postwright.wire.SseFrameWriter;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.LinkedBlockingQueue;
@@ -37,9 +38,17 @@ final class StreamPump {
 
     private final LinkedBlockingQueue<Object> inbox = new LinkedBlockingQueue<>();
     private final ServeSettings settings;
+    private final Duration maxAge;
 
+    /** A pump whose streams live {@link ServeSettings#streamMaxAge()}. */
     StreamPump(ServeSettings settings) {
+        this(settings, settings.streamMaxAge());
+    }
+
+    /** A pump whose streams live {@code maxAge}, with the settings' keepalive. */
+    StreamPump(ServeSettings settings, Duration maxAge) {
         this.settings = settings;
+        this.maxAge = maxAge;
     }
 
     /** Ends the stream soon (server shutdown). */
@@ -68,7 +77,7 @@ final class StreamPump {
     }
 
     private void pump(OutputStream out, Frames frames) throws IOException {
-        long deadline = System.nanoTime() + settings.streamMaxAge().toNanos();
+        long deadline = System.nanoTime() + maxAge.toNanos();
         long nextKeepalive = System.nanoTime() + settings.keepalive().toNanos();
         List<Object> batch = new ArrayList<>();
         while (true) {

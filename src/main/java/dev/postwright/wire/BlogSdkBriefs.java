@@ -29,9 +29,11 @@ final class BlogSdkBriefs {
 
     private final JsonNode body;
     private final List<BlogSdkCodec.Problem> problems = new ArrayList<>();
+    private final PydanticFields fields;
 
     private BlogSdkBriefs(JsonNode body) {
         this.body = body;
+        this.fields = new PydanticFields(body, List.of("body"), problems);
     }
 
     static BlogSdkCodec.Parsed read(byte[] bytes, String user) {
@@ -53,17 +55,17 @@ final class BlogSdkBriefs {
     }
 
     private BlogSdkCodec.Parsed brief(String user) {
-        String topic = string("topic", true, MIN_TOPIC, MAX_TOPIC);
+        String topic = fields.string("topic", true, MIN_TOPIC, MAX_TOPIC);
         List<String> keywords = keywords();
-        String audience = string("target_audience", false, 0, MAX_SHORT);
-        String tone = choice("tone", TONES);
-        String length = choice("length", LENGTHS);
-        String blogType = string("blog_type", false, 1, 50);
-        String custom = string("custom_instructions", false, 0, MAX_INSTRUCTIONS);
-        Integer words = integer("word_count_target", 100, 10_000);
-        Integer maxLinks = integer("max_internal_links", 0, 10);
+        String audience = fields.string("target_audience", false, 0, MAX_SHORT);
+        String tone = fields.choice("tone", TONES);
+        String length = fields.choice("length", LENGTHS);
+        String blogType = fields.string("blog_type", false, 1, 50);
+        String custom = fields.string("custom_instructions", false, 0, MAX_INSTRUCTIONS);
+        Integer words = fields.integer("word_count_target", 100, 10_000);
+        Integer maxLinks = fields.integer("max_internal_links", 0, 10);
         List<String> links = linkTargets();
-        Boolean async = bool("async_mode");
+        Boolean async = fields.bool("async_mode");
         if (!problems.isEmpty()) return new BlogSdkCodec.Parsed(null, null, List.copyOf(problems));
 
         List<String> guidance = new ArrayList<>();
@@ -108,39 +110,6 @@ final class BlogSdkBriefs {
         };
     }
 
-    private String string(String field, boolean required, int min, int max) {
-        JsonNode value = body.get(field);
-        if (value == null || value.isNull()) {
-            if (required) problems.add(new BlogSdkCodec.Problem("missing", List.of("body", field), "Field required"));
-            return null;
-        }
-        if (!value.isTextual()) {
-            problems.add(new BlogSdkCodec.Problem("string_type", List.of("body", field), "Input should be a valid string"));
-            return null;
-        }
-        String text = value.asText();
-        if (text.strip().length() < min) {
-            problems.add(new BlogSdkCodec.Problem("string_too_short", List.of("body", field),
-                    "String should have at least " + min + " character" + (min == 1 ? "" : "s")));
-        } else if (text.length() > max) {
-            problems.add(new BlogSdkCodec.Problem("string_too_long", List.of("body", field),
-                    "String should have at most " + max + " characters"));
-        }
-        return text;
-    }
-
-    private String choice(String field, Set<String> allowed) {
-        String value = string(field, false, 0, 100);
-        if (value == null) return null;
-        String lower = value.toLowerCase(Locale.ROOT);
-        if (!allowed.contains(lower)) {
-            problems.add(new BlogSdkCodec.Problem("enum", List.of("body", field), "Input should be "
-                    + allowed.stream().sorted().map(a -> "'" + a + "'").reduce((a, b) -> a + ", " + b).orElse("")));
-            return null;
-        }
-        return lower;
-    }
-
     private List<String> keywords() {
         JsonNode value = body.get("keywords");
         if (value == null || value.isNull()) {
@@ -166,45 +135,6 @@ final class BlogSdkBriefs {
                     "List should have at least 1 item after validation, not 0"));
         }
         return out.isEmpty() ? List.of("") : out;
-    }
-
-    private Integer integer(String field, int min, int max) {
-        JsonNode value = body.get(field);
-        if (value == null || value.isNull()) return null;
-        int n;
-        if (value.isNumber() && value.canConvertToExactIntegral() && value.canConvertToInt()) {
-            n = value.intValue();
-        } else if (value.isTextual() && value.asText().strip().matches("-?\\d{1,9}")) {
-            n = Integer.parseInt(value.asText().strip()); // Pydantic's lax mode takes "1500" too
-        } else {
-            problems.add(value.isTextual() ? new BlogSdkCodec.Problem("int_parsing", List.of("body", field),
-                    "Input should be a valid integer, unable to parse string as an integer")
-                    : value.isNumber() && !value.canConvertToExactIntegral() ? new BlogSdkCodec.Problem("int_from_float",
-                    List.of("body", field), "Input should be a valid integer, got a number with a fractional part")
-                    : new BlogSdkCodec.Problem("int_type", List.of("body", field), "Input should be a valid integer"));
-            return null;
-        }
-        if (n < min) {
-            problems.add(new BlogSdkCodec.Problem("greater_than_equal", List.of("body", field),
-                    "Input should be greater than or equal to " + min));
-        } else if (n > max) {
-            problems.add(new BlogSdkCodec.Problem("less_than_equal", List.of("body", field),
-                    "Input should be less than or equal to " + max));
-        }
-        return n;
-    }
-
-    private Boolean bool(String field) {
-        JsonNode value = body.get(field);
-        if (value == null || value.isNull()) return null;
-        if (value.isBoolean()) return value.booleanValue();
-        // Pydantic's lax mode also takes these words and 0/1.
-        String word = value.isValueNode() ? value.asText().strip().toLowerCase(Locale.ROOT) : "";
-        if (Set.of("true", "1", "yes", "on", "t", "y").contains(word)) return true;
-        if (Set.of("false", "0", "no", "off", "f", "n").contains(word)) return false;
-        problems.add(new BlogSdkCodec.Problem("bool_parsing", List.of("body", field),
-                "Input should be a valid boolean, unable to interpret input"));
-        return null;
     }
 
     /** {@code internal_link_targets}: [{title, url, keywords?}], as "Title (url)". */

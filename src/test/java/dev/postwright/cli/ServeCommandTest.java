@@ -132,6 +132,31 @@ class ServeCommandTest {
     }
 
     @Test
+    void theImageRoutesCheckSizesAgainstTheMakerServeWasGiven() throws Exception {
+        var serve = new ServeCommand();
+        var out = new ServingLine();
+        var err = new StringWriter();
+        var line = new CommandLine(serve).setOut(new PrintWriter(out, true)).setErr(new PrintWriter(err));
+        // An image server that takes any size (nothing listens there: the job would fail later, not the request).
+        var exit = CompletableFuture.supplyAsync(() -> line.execute("--port", "0", "--data-dir",
+                dir.resolve("data").toString(), "--blog-sdk-user", "alice", "--image-url", "http://127.0.0.1:9",
+                "--image-model", "sd-test", "--image-stream-max-age", "120"));
+        String base = out.address.get(30, TimeUnit.SECONDS);
+
+        var http = new OkHttpClient();
+        var generate = new Request.Builder().url(base + "/api/v1/images/generate")
+                .post(RequestBody.create("{\"prompt\": \"A loaf on a board\", \"aspect_ratio\": \"4:3\"}",
+                        MediaType.get("application/json"))).build();
+        try (var response = http.newCall(generate).execute()) {
+            assertThat(response.code()).as("4:3 is the image server's to draw, not the offline maker's").isEqualTo(200);
+            assertThat(response.body().string()).contains("\"status\":\"queued\"");
+        }
+
+        serve.stop.countDown();
+        assertThat(exit.get(30, TimeUnit.SECONDS)).as(err.toString()).isZero();
+    }
+
+    @Test
     void aBusyPortAndBadNumbersAreExplained() throws Exception {
         try (var taken = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
             var err = new StringWriter();
@@ -145,6 +170,11 @@ class ServeCommandTest {
                 .execute("serve", "--workers", "0", "--data-dir", dir.toString());
         assertThat(exit).isEqualTo(ExitCodes.BAD_INPUT);
         assertThat(err.toString()).contains("--workers 1–32");
+        var ageErr = new StringWriter();
+        assertThat(Postwright.commandLine().setOut(new PrintWriter(new StringWriter())).setErr(new PrintWriter(ageErr))
+                .execute("serve", "--image-stream-max-age", "0", "--data-dir", dir.toString()))
+                .isEqualTo(ExitCodes.BAD_INPUT);
+        assertThat(ageErr.toString()).contains("--image-stream-max-age");
     }
 
     @Test

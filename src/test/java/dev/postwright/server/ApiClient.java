@@ -138,4 +138,33 @@ final class ApiClient {
     OkHttpClient http() {
         return http;
     }
+
+    /**
+     * POSTs {@code body} to a Blog SDK stream route and reads the reply as the SDK's browser example
+     * does: line by line, each {@code data: } line one JSON message, until the server ends it.
+     */
+    List<JsonNode> postStream(String path, String token, String body) throws IOException {
+        var request = new Request.Builder().url(base + path).post(RequestBody.create(body, JSON));
+        if (token != null) request.header("Authorization", "Bearer " + token);
+        List<JsonNode> messages = new ArrayList<>();
+        try (Response response = http.newCall(request.build()).execute()) {
+            if (response.code() != 200) throw new AssertionError(path + " answered " + response.code());
+            if (!response.header("Content-Type", "").startsWith("text/event-stream")) {
+                throw new AssertionError("not a stream: " + response.header("Content-Type"));
+            }
+            var lines = new java.io.BufferedReader(new java.io.InputStreamReader(response.body().byteStream(),
+                    java.nio.charset.StandardCharsets.UTF_8));
+            for (String line; (line = lines.readLine()) != null; ) {
+                if (line.startsWith("data: ")) messages.add(Json.parse(line.substring(6), "a stage message"));
+            }
+        }
+        return messages;
+    }
+
+    /** POSTs {@code body} as {@code contentType}, raw. */
+    Reply postAs(String path, String token, String contentType, String body) throws IOException {
+        var request = new Request.Builder().url(base + path).post(RequestBody.create(body, MediaType.get(contentType)));
+        if (token != null) request.header("Authorization", "Bearer " + token);
+        return call(request.build());
+    }
 }
