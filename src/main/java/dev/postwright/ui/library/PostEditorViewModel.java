@@ -67,6 +67,7 @@ public final class PostEditorViewModel {
     private final Debouncer analysis;
     private final AtomicLong analysisTicket = new AtomicLong();
     private volatile String siteHost = "";
+    private boolean exiting;
 
     public PostEditorViewModel(PostLibrary library, ImageStore imageStore, OrganizationProfiles profiles,
                                SeoAnalyzer analyzer, FxFrames frames, Executor background,
@@ -156,9 +157,12 @@ public final class PostEditorViewModel {
 
     /**
      * Saves pending edits on the calling thread: the app is closing and no later frame will run.
+     * The live analysis stops here, so none starts after the background executor has shut down.
      * Returns whether there was anything to save.
      */
     public boolean saveNow() {
+        exiting = true;
+        analysis.cancel();
         LibraryPost base = saved.get();
         if (base == null || !dirty.get()) return false;
         try {
@@ -194,7 +198,7 @@ public final class PostEditorViewModel {
         long ticket = analysisTicket.incrementAndGet();
         BlogPost post = edited.get();
         LibraryPost base = saved.get();
-        if (post == null || base == null) return;
+        if (post == null || base == null || exiting) return;
         String phrase = keyphrase.get();
         tasks.execute(BackgroundTask.call(() -> {
             int previousUses = library.countUsingKeyphrase(base.organizationId(), phrase, base.id());
