@@ -37,8 +37,8 @@ import javafx.scene.layout.VBox;
  * replacement of what changed, so Ctrl+Z takes each back.
  */
 public final class PostImagesView extends VBox {
-    private static final double THUMB_WIDTH = 128;
-    private static final double THUMB_HEIGHT = 72;
+    private static final double THUMB_WIDTH = 136;
+    private static final double THUMB_HEIGHT = 76.5;
     static final List<FileType> PICTURES = List.of(new FileType("PNG picture", "png"), new FileType("JPEG picture", "jpg"),
             new FileType("JPEG picture", "jpeg"), new FileType("WebP picture", "webp"));
 
@@ -52,6 +52,7 @@ public final class PostImagesView extends VBox {
         getStyleClass().add("post-images");
         setId("editor-images");
         setSpacing(6);
+        setPadding(new javafx.geometry.Insets(8, 0, 0, 0));
         images.useEditor(edit -> apply(text, edit), text::getCaretPosition);
 
         var heading = new Label();
@@ -77,8 +78,8 @@ public final class PostImagesView extends VBox {
         list.setOrientation(Orientation.HORIZONTAL);
         list.setItems(images.images());
         list.setCellFactory(v -> new ImageCell());
-        list.setPrefHeight(THUMB_HEIGHT + 78);
-        list.setMinHeight(THUMB_HEIGHT + 78);
+        list.setPrefHeight(THUMB_HEIGHT + 96);
+        list.setMinHeight(THUMB_HEIGHT + 96);
         var none = new Label("No images yet: add one from a file, or generate the post with “Make the featured image” on.");
         none.getStyleClass().add("muted");
         none.setWrapText(true);
@@ -130,13 +131,11 @@ public final class PostImagesView extends VBox {
 
         var insert = new Button("Insert at caret");
         insert.setId("images-insert");
-        insert.getStyleClass().add("small");
         insert.setTooltip(new Tooltip("Put this image in the text where the caret is, on a line of its own."));
         insert.disableProperty().bind(none);
         insert.setOnAction(e -> images.insert());
         var replace = new MenuButton("Replace with");
         replace.setId("images-replace");
-        replace.getStyleClass().add("small");
         replace.setTooltip(new Tooltip("Show another picture wherever the post shows this one, with the same alt text."));
         replace.disableProperty().bind(notShown);
         replace.setOnShowing(e -> replace.getItems().setAll(replacements()));
@@ -145,7 +144,7 @@ public final class PostImagesView extends VBox {
         images.images().addListener((ListChangeListener<StoredImage>) c -> replace.getItems().setAll(replacements()));
         var remove = new Button("Remove from text");
         remove.setId("images-remove");
-        remove.getStyleClass().addAll("small", "flat");
+        remove.getStyleClass().add("flat");
         remove.setTooltip(new Tooltip("Take this image out of the text. It stays with the post, so Undo, Revert and "
                 + "older versions still show it."));
         remove.disableProperty().bind(notShown);
@@ -208,7 +207,8 @@ public final class PostImagesView extends VBox {
         private final ImageView picture = new ImageView();
         private final Label missing = new Label();
         private final Label alt = new Label();
-        private final Label facts = new Label();
+        private final Label size = new Label();
+        private final Label placement = new Label();
         private final Label shown = new Label();
         private final VBox box;
 
@@ -226,10 +226,10 @@ public final class PostImagesView extends VBox {
             frame.getStyleClass().add("image-thumb");
             alt.setTextOverrun(OverrunStyle.ELLIPSIS);
             alt.setMaxWidth(THUMB_WIDTH);
-            facts.getStyleClass().add("muted");
-            facts.setMaxWidth(THUMB_WIDTH);
-            shown.getStyleClass().add("muted");
-            box = new VBox(2, frame, alt, facts, shown);
+            size.getStyleClass().add("muted");
+            placement.getStyleClass().add("muted");
+            placement.setMaxWidth(THUMB_WIDTH);
+            box = new VBox(1, frame, alt, size, placement, shown);
             box.setPrefWidth(THUMB_WIDTH);
         }
 
@@ -245,7 +245,8 @@ public final class PostImagesView extends VBox {
             setId("image-card-" + image.id());
             String text = images.altOf(image);
             alt.setText(text.isBlank() ? "(no alt text)" : text);
-            facts.setText(image.width() + " × " + image.height() + " · " + image.placement());
+            size.setText(image.width() + " × " + image.height());
+            placement.setText(image.placement());
             boolean inPost = images.isShown(image);
             shown.setText(inPost ? "in the post" : "not in the post");
             shown.getStyleClass().removeAll("success", "muted");
@@ -261,7 +262,7 @@ public final class PostImagesView extends VBox {
                 });
             }
             setGraphic(box);
-            setAccessibleText(alt.getText() + ", " + facts.getText() + ", " + shown.getText());
+            setAccessibleText(alt.getText() + ", " + size.getText() + ", " + placement.getText() + ", " + shown.getText());
         }
     }
 }
