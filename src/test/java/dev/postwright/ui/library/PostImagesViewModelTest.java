@@ -122,6 +122,19 @@ class PostImagesViewModelTest {
     }
 
     @Test
+    void replacingWithAFileKeepsThePictureAndShowsItWhereTheOldOneWas() throws Exception {
+        Path file = dir.resolve("new-loaf.jpg.png");
+        Files.write(file, PostWithImages.png(ImageSize.FEATURED).bytes());
+        images.replaceWithFile(file);
+        frames.runUntil(() -> images.images().size() == 4 && images.messageProperty().get().equals("Replaced."));
+        StoredImage added = images.images().getLast();
+        assertThat(editor.content.get()).contains("![A rye loaf on a board](postwright-image:" + added.id() + ")")
+                .contains(PostWithImages.FENCE.formatted(fixture.featured.id()));
+        assertThat(ImageRefEdits.ids(editor.content.get())).containsExactly(added.id());
+        assertThat(images.selected.get()).isEqualTo(added);
+    }
+
+    @Test
     void aFileThatIsNoWholePictureIsRefusedWithASentence() throws Exception {
         byte[] png = PostWithImages.png(ImageSize.SQUARE).bytes();
         Path cut = dir.resolve("cut.png");
