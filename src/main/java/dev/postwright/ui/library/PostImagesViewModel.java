@@ -1,6 +1,5 @@
 package dev.postwright.ui.library;
 
-import dev.postwright.images.ImageBytes;
 import dev.postwright.model.ImageRefEdits;
 import dev.postwright.model.ImageRefEdits.Edit;
 import dev.postwright.model.StoredImage;
@@ -9,9 +8,7 @@ import dev.postwright.ui.fx.BackgroundTask;
 import dev.postwright.ui.fx.FxTasks;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.lang.System.Logger.Level;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Collections;
 import java.util.HashMap;
@@ -43,9 +40,6 @@ import javafx.scene.image.Image;
  */
 public final class PostImagesViewModel {
     private static final System.Logger LOG = System.getLogger(PostImagesViewModel.class.getName());
-    /** The largest picture file accepted, as for pictures a server sends. */
-    public static final long MAX_FILE_BYTES = 20L * 1024 * 1024;
-
     /** What the selected image's references say; editing it rewrites them (or, when none, sets what Insert writes). */
     public final StringProperty altText = new SimpleStringProperty("");
     public final ObjectProperty<StoredImage> selected = new SimpleObjectProperty<>();
@@ -80,26 +74,31 @@ public final class PostImagesViewModel {
 
     /**
      * Where the edits go and where the caret is: the view's text area, so an edit is one step of
-     * its undo and the caret lands after an insert. Without one, edits set the content and
-     * inserts go at its end.
+     * its undo and the caret lands after an insert ({@code apply} leaves the caret where it is for
+     * an edit whose caret is -1). Without one, edits set the content and inserts go at its end.
      */
     public void useEditor(Consumer<Edit> apply, IntSupplier caretPosition) {
         this.editor = Objects.requireNonNull(apply, "apply");
         this.caret = Objects.requireNonNull(caretPosition, "caretPosition");
     }
 
-    /** Lists post {@code id}'s images. FX thread. */
+    /** Lists post {@code id}'s images (again, after a revert or restore: the selection and thumbnails stay). FX thread. */
     public void open(String id) {
+        boolean same = id.equals(postId);
+        String wasSelected = same && selected.get() != null ? selected.get().id() : null;
         postId = id;
         long ticket = ++opened;
-        images.clear();
-        selected.set(null);
+        if (!same) {
+            images.clear();
+            selected.set(null);
+            thumbnails.clear();
+        }
         message.set("");
-        thumbnails.clear();
         tasks.execute(BackgroundTask.call(() -> store.ofPost(id)).onSuccess(found -> {
             if (ticket != opened) return;
             images.setAll(found);
-            if (!found.isEmpty()) selected.set(found.getFirst());
+            selected.set(found.stream().filter(i -> i.id().equals(wasSelected)).findFirst()
+                    .orElse(found.isEmpty() ? null : found.getFirst()));
         }).onFailure(e -> {
             if (ticket == opened) message.set("The post's images could not be read: " + e.getMessage());
         }));
@@ -209,58 +208,18 @@ public final class PostImagesViewModel {
         String id = postId;
         if (id == null) return;
         message.set("Adding “" + file.getFileName() + "”…");
-        tasks.execute(BackgroundTask.call(() -> store.save(newImage(file, id))).onSuccess(added -> {
+        tasks.execute(BackgroundTask.call(() -> store.save(PictureFiles.read(file, id))).onSuccess(added -> {
             if (!id.equals(postId)) return;
             images.add(added);
             selected.set(added);
             then.accept(added);
         }).onFailure(e -> {
-            if (!(e instanceof Refused)) LOG.log(Level.WARNING, "{0} could not be added: {1}", file, e.getMessage());
-            message.set(e instanceof Refused ? e.getMessage()
+            if (!(e instanceof PictureFiles.Refused)) {
+                LOG.log(Level.WARNING, "{0} could not be added: {1}", file, e.getMessage());
+            }
+            message.set(e instanceof PictureFiles.Refused ? e.getMessage()
                     : "“" + file.getFileName() + "” could not be added: " + e.getMessage());
         }));
-    }
-
-    /** A file the writer chose that is no picture to keep, with the sentence that says why. */
-    private static final class Refused extends Exception {
-        Refused(String message) {
-            super(message, null, false, false);
-        }
-    }
-
-    /** Reads and checks the file (background thread). */
-    private static ImageStore.NewImage newImage(Path file, String postId) throws IOException, Refused {
-        String name = file.getFileName().toString();
-        long size = Files.size(file);
-        if (size > MAX_FILE_BYTES) throw tooLarge(name);
-        byte[] bytes;
-        try (InputStream in = Files.newInputStream(file)) {
-            bytes = in.readNBytes((int) MAX_FILE_BYTES + 1); // the file may have grown since
-        }
-        if (bytes.length > MAX_FILE_BYTES) throw tooLarge(name);
-        if (bytes.length == 0) throw new Refused("“" + name + "” is empty. Nothing was added.");
-        ImageBytes.Picture picture;
-        try {
-            picture = ImageBytes.inspect(bytes);
-        } catch (ImageBytes.NotAnImageException e) {
-            throw new Refused("“" + name + "” is not a whole PNG, JPEG or WebP picture: it is " + e.getMessage()
-                    + ". Nothing was added.");
-        }
-        return new ImageStore.NewImage(bytes, picture.mediaType(), picture.width(), picture.height(), "inline", name,
-                defaultAlt(name), "file", null, postId, null);
-    }
-
-    private static Refused tooLarge(String name) {
-        return new Refused("“" + name + "” is larger than " + MAX_FILE_BYTES / (1024 * 1024) + " MB, the most a picture "
-                + "may be. Nothing was added.");
-    }
-
-    /** "sourdough-loaf_2.png" → "Sourdough loaf 2": a start the writer is asked to improve. */
-    static String defaultAlt(String fileName) {
-        int dot = fileName.lastIndexOf('.');
-        String words = (dot > 0 ? fileName.substring(0, dot) : fileName).replaceAll("[-_.]+", " ").strip();
-        if (words.isEmpty()) return "Picture";
-        return Character.toUpperCase(words.charAt(0)) + words.substring(1);
     }
 
     private String altForInsert(StoredImage image) {

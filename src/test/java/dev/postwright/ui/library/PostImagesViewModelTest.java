@@ -162,7 +162,7 @@ class PostImagesViewModelTest {
     void aFileOverTwentyMegabytesIsRefusedBeforeItIsRead() throws Exception {
         Path big = dir.resolve("huge.png");
         try (var file = new java.io.RandomAccessFile(big.toFile(), "rw")) {
-            file.setLength(PostImagesViewModel.MAX_FILE_BYTES + 1);
+            file.setLength(PictureFiles.MAX_BYTES + 1);
         }
         images.addFromFile(big);
         frames.runUntil(() -> images.messageProperty().get().contains("Nothing was added"));
@@ -172,8 +172,8 @@ class PostImagesViewModelTest {
 
     @Test
     void defaultAltTextComesFromTheFileName() {
-        assertThat(PostImagesViewModel.defaultAlt("sourdough-loaf_2.png")).isEqualTo("Sourdough loaf 2");
-        assertThat(PostImagesViewModel.defaultAlt(".png")).isEqualTo("Png");
-        assertThat(PostImagesViewModel.defaultAlt("---.jpg")).isEqualTo("Picture");
+        assertThat(PictureFiles.defaultAlt("sourdough-loaf_2.png")).isEqualTo("Sourdough loaf 2");
+        assertThat(PictureFiles.defaultAlt(".png")).isEqualTo("Png");
+        assertThat(PictureFiles.defaultAlt("---.jpg")).isEqualTo("Picture");
     }
 }
