@@ -52,11 +52,11 @@ public final class PostImagesView extends VBox {
         getStyleClass().add("post-images");
         setId("editor-images");
         setSpacing(6);
-        setPadding(new javafx.geometry.Insets(8, 0, 0, 0));
+        setPadding(new javafx.geometry.Insets(8, 0, 10, 0));
         images.useEditor(edit -> apply(text, edit), text::getCaretPosition);
 
         var heading = new Label();
-        heading.getStyleClass().add("card-title");
+        heading.getStyleClass().add("post-title");
         heading.textProperty().bind(Bindings.size(images.images()).asString("Images (%d)"));
         var add = new Button("Add from file…");
         add.setId("images-add");
