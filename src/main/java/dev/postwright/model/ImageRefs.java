@@ -11,9 +11,15 @@ import java.util.regex.Pattern;
  */
 public final class ImageRefs {
     public static final String SCHEME = "postwright-image:";
-    /** A Markdown image whose target is a reference; group 1 is the alt text, group 2 the id. */
-    public static final Pattern MARKDOWN = Pattern.compile("!\\[([^\\]\\n]*)]\\(" + Pattern.quote(SCHEME)
-            + "([A-Za-z0-9_-]{1,64})\\)");
+    /** One character of alt text: an escape, or anything but a bracket, a backslash or a line break. */
+    private static final String ALT_CHAR = "(?:\\\\[^\\n]|[^\\[\\]\\\\\\n])";
+    /**
+     * A Markdown image whose target is a reference; group 1 is the alt text as written (backslash
+     * escapes and one level of balanced brackets allowed, see {@link #alt}), group 2 the id.
+     */
+    public static final Pattern MARKDOWN = Pattern.compile("!\\[((?:" + ALT_CHAR + "|\\[" + ALT_CHAR + "*])*)]\\("
+            + Pattern.quote(SCHEME) + "([A-Za-z0-9_-]{1,64})\\)");
+    private static final Pattern ESCAPE = Pattern.compile("\\\\(\\p{Punct})");
 
     private ImageRefs() {}
 
@@ -29,9 +35,20 @@ public final class ImageRefs {
         return id.matches("[A-Za-z0-9_-]{1,64}") ? Optional.of(id) : Optional.empty();
     }
 
-    /** The Markdown that shows {@code image} with {@code alt} (brackets and line breaks taken out). */
+    /** The Markdown that shows {@code image} with {@code alt} (stripped, brackets escaped, line breaks made spaces). */
     public static String markdown(String alt, String id) {
-        return "![" + (alt == null ? "" : alt.replaceAll("[\\[\\]\\r\\n]+", " ").strip()) + "](" + of(id) + ")";
+        return "![" + escapeAlt(alt == null ? "" : alt.strip()) + "](" + of(id) + ")";
+    }
+
+    /** Alt text as Markdown writes it inside {@code ![…]}: backslashes and brackets escaped, line breaks made spaces. */
+    public static String escapeAlt(String alt) {
+        if (alt == null) return "";
+        return alt.replaceAll("[\\r\\n]+", " ").replaceAll("([\\\\\\[\\]])", "\\\\$1");
+    }
+
+    /** The alt text a reader gets from {@link #MARKDOWN}'s group 1: its backslash escapes undone. */
+    public static String alt(String written) {
+        return written == null ? "" : ESCAPE.matcher(written).replaceAll("$1");
     }
 
     /** Whether {@code markdown} shows any library image. */

@@ -104,11 +104,11 @@ public final class MarkdownExport {
     private static String libraryImages(String line, Function<String, String> imagePaths) {
         Matcher whole = ImageRefs.MARKDOWN.matcher(line.strip());
         if (whole.matches() && imagePaths.apply(whole.group(2)) == null) {
-            return "<!-- Image: " + inert(whole.group(1)) + " -->";
+            return "<!-- Image: " + inert(ImageRefs.alt(whole.group(1))) + " -->";
         }
         return ImageRefs.MARKDOWN.matcher(line).replaceAll(m -> {
             String path = imagePaths.apply(m.group(2));
-            return Matcher.quoteReplacement(path == null ? "" : "![" + escape(m.group(1)) + "](<" + path + ">)");
+            return Matcher.quoteReplacement(path == null ? "" : "![" + escape(ImageRefs.alt(m.group(1))) + "](<" + path + ">)");
         });
     }
 

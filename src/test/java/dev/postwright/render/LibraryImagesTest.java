@@ -65,4 +65,14 @@ class LibraryImagesTest {
         assertThat(MarkdownExport.body(post(CONTENT))).contains("<!-- Image: A rye loaf -->")
                 .doesNotContain("postwright-image:");
     }
+
+    @Test
+    void altTextWithBracketsSurvivesThePreviewAndTheExports() {
+        String content = ImageRefs.markdown("Rye [dark] loaf", "img-1") + "\n\n" + ImageRefs.markdown("Gone [x]", "img-2");
+        assertThat(new PostRenderer(ONE).renderBody(content, Embeds.NONE)).contains("alt=\"Rye [dark] loaf\"");
+        var markdown = ExportFormat.MARKDOWN.export(post(content), new PostRenderer(ONE), LocalDate.of(2026, 12, 2),
+                Path.of("out/rye.md"));
+        assertThat(markdown.text()).contains("![Rye \\[dark\\] loaf](<rye-images/0123456789abcdef.png>)")
+                .contains("<!-- Image: Gone [x] -->");
+    }
 }

@@ -34,7 +34,8 @@ import javafx.scene.layout.VBox;
 
 /**
  * The open post: title, keyphrase, meta description and status above a Markdown editor with a
- * live preview beside it; the live SEO analysis and the versions on the right. Save (Ctrl+S)
+ * live preview beside it; the live SEO analysis and the versions on the right; the post's images
+ * below them all. Save (Ctrl+S)
  * keeps a new version; any version can be restored.
  */
 public final class PostEditorView extends StackPane {
@@ -122,6 +123,7 @@ public final class PostEditorView extends StackPane {
         });
         var split = new SplitPane(text, preview);
         split.setDividerPositions(0.5);
+        var images = new PostImagesView(editor.images(), text, ui.files());
 
         var seo = new SeoPanel(editor.seoProperty(), "editor-", "Analysing…");
         var seoScroll = new ScrollPane(seo);
@@ -142,6 +144,7 @@ public final class PostEditorView extends StackPane {
         var body = new BorderPane(split);
         body.setTop(new VBox(8, fields, toolbar));
         body.setRight(side);
+        body.setBottom(images); // across the whole width: room for several thumbnails beside the selected one's details
         body.getStyleClass().add("editor-body");
         body.visibleProperty().bind(editor.savedProperty().isNotNull());
 

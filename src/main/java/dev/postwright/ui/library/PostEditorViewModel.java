@@ -9,6 +9,7 @@ import dev.postwright.seo.SeoAnalyzer;
 import dev.postwright.seo.SiteHost;
 import dev.postwright.seo.text.PostTexts;
 import dev.postwright.seo.text.Words;
+import dev.postwright.store.ImageStore;
 import dev.postwright.store.OrganizationProfiles;
 import dev.postwright.store.PostLibrary;
 import dev.postwright.store.StoreException;
@@ -36,7 +37,7 @@ import javafx.collections.ObservableList;
 
 /**
  * A library post open for editing: its fields, whether they differ from the saved version, a
- * live SEO analysis, and the post's versions. The analysis runs on the scheduler's thread once
+ * live SEO analysis, the post's versions and its images ({@link PostImagesViewModel}). The analysis runs on the scheduler's thread once
  * typing has paused for {@link #SEO_QUIET}; saving and loading versions run on
  * {@code background} through {@link FxTasks}. Every property changes on the FX thread; no stage is needed.
  */
@@ -57,6 +58,7 @@ public final class PostEditorViewModel {
     private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper("");
     private final ObservableList<PostVersion> versions = FXCollections.observableArrayList();
     private final BooleanBinding dirty;
+    private final PostImagesViewModel images;
 
     private final PostLibrary library;
     private final OrganizationProfiles profiles;
@@ -65,13 +67,16 @@ public final class PostEditorViewModel {
     private final Debouncer analysis;
     private final AtomicLong analysisTicket = new AtomicLong();
     private volatile String siteHost = "";
+    private boolean exiting;
 
-    public PostEditorViewModel(PostLibrary library, OrganizationProfiles profiles, SeoAnalyzer analyzer, FxFrames frames,
-                               Executor background, ScheduledExecutorService scheduler) {
+    public PostEditorViewModel(PostLibrary library, ImageStore imageStore, OrganizationProfiles profiles,
+                               SeoAnalyzer analyzer, FxFrames frames, Executor background,
+                               ScheduledExecutorService scheduler) {
         this.library = library;
         this.profiles = profiles;
         this.analyzer = analyzer;
         this.tasks = new FxTasks(background, frames);
+        this.images = new PostImagesViewModel(imageStore, content, tasks);
         var inputs = new javafx.beans.Observable[] {title, keyphrase, metaDescription, content, status, saved};
         edited.bind(Bindings.createObjectBinding(this::editedPost, inputs));
         dirty = Bindings.createBooleanBinding(() -> saved.get() != null && isChanged(), inputs);
@@ -92,6 +97,7 @@ public final class PostEditorViewModel {
         content.set(orEmpty(post.post().content()));
         status.set(post.status() == null ? "draft" : post.status());
         message.set("");
+        images.open(post.id());
         String org = post.organizationId();
         tasks.execute(BackgroundTask.run(() -> {
             siteHost = SiteHost.of(profiles.find(org).orElse(OrganizationProfile.empty(org)));
@@ -114,6 +120,7 @@ public final class PostEditorViewModel {
         saved.set(null);
         seo.set(null);
         versions.clear();
+        images.close();
         message.set("");
     }
 
@@ -150,9 +157,12 @@ public final class PostEditorViewModel {
 
     /**
      * Saves pending edits on the calling thread: the app is closing and no later frame will run.
+     * The live analysis stops here, so none starts after the background executor has shut down.
      * Returns whether there was anything to save.
      */
     public boolean saveNow() {
+        exiting = true;
+        analysis.cancel();
         LibraryPost base = saved.get();
         if (base == null || !dirty.get()) return false;
         try {
@@ -188,7 +198,7 @@ public final class PostEditorViewModel {
         long ticket = analysisTicket.incrementAndGet();
         BlogPost post = edited.get();
         LibraryPost base = saved.get();
-        if (post == null || base == null) return;
+        if (post == null || base == null || exiting) return;
         String phrase = keyphrase.get();
         tasks.execute(BackgroundTask.call(() -> {
             int previousUses = library.countUsingKeyphrase(base.organizationId(), phrase, base.id());
@@ -237,6 +247,8 @@ public final class PostEditorViewModel {
     public ReadOnlyStringProperty messageProperty() { return message.getReadOnlyProperty(); }
     public BooleanBinding dirty() { return dirty; }
     public ObservableList<PostVersion> versions() { return versions; }
+    /** The open post's images and the edits that show them. */
+    public PostImagesViewModel images() { return images; }
 
     private static String orEmpty(String s) {
         return s == null ? "" : s;

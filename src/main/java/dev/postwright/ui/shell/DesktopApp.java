@@ -187,8 +187,8 @@ public final class DesktopApp extends Application {
         if (startup.firstRun()) brief.load(SampleBrief.request());
         var jobs = new JobsViewModel(router, frames, background);
         var library = new LibraryViewModel(engine.library(), BriefViewModel.ORGANIZATION, frames, background);
-        editor = new PostEditorViewModel(engine.library(), engine.profiles(), SeoAnalyzer.standard(), frames, background,
-                scheduler);
+        editor = new PostEditorViewModel(engine.library(), engine.images(), engine.profiles(), SeoAnalyzer.standard(),
+                frames, background, scheduler);
         settingsModel = new SettingsViewModel(new SettingsServices(new SettingsFile(configDir), startup.secrets(),
                 engine.profiles(), new ModelCatalog(HttpClients::shared), startup.writer(), startup.imageMaker(), jobsInUse, BriefViewModel.ORGANIZATION), settings, theme,
                 dataDir,

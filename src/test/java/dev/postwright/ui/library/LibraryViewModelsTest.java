@@ -8,6 +8,7 @@ import dev.postwright.model.LibraryPost;
 import dev.postwright.model.PostVersion;
 import dev.postwright.seo.SeoAnalyzer;
 import dev.postwright.store.Database;
+import dev.postwright.store.ImageStore;
 import dev.postwright.store.OrganizationProfiles;
 import dev.postwright.store.PostLibrary;
 import dev.postwright.store.TimeOrderedIds;
@@ -29,6 +30,7 @@ class LibraryViewModelsTest {
     @TempDir Path dir;
     Database db;
     PostLibrary library;
+    ImageStore images;
     final ManualFrames frames = new ManualFrames();
     final ExecutorService background = Executors.newVirtualThreadPerTaskExecutor();
     final ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor();
@@ -37,6 +39,8 @@ class LibraryViewModelsTest {
     void open() throws Exception {
         db = Database.open(dir.resolve("p.db"));
         library = new PostLibrary(db, Clock.systemUTC(), new TimeOrderedIds(Clock.systemUTC(), new Random(7)));
+        images = new ImageStore(db, dir.resolve("images"), Clock.systemUTC(), new TimeOrderedIds(Clock.systemUTC(),
+                new Random(8)));
     }
 
     @AfterEach
@@ -53,7 +57,7 @@ class LibraryViewModelsTest {
     }
 
     private PostEditorViewModel editor() {
-        return new PostEditorViewModel(library, new OrganizationProfiles(db, Clock.systemUTC()), SeoAnalyzer.standard(),
+        return new PostEditorViewModel(library, images, new OrganizationProfiles(db, Clock.systemUTC()), SeoAnalyzer.standard(),
                 frames, background, scheduler);
     }
 
