@@ -170,6 +170,14 @@ public final class JobViewModel {
         scaffold.set(p.generationMetadata() != null && p.generationMetadata().scaffold());
     }
 
+    /**
+     * Shows {@code revised}, the job's post as the library now has it: a version saved from the
+     * desk (its featured image changed). The draft follows; the job's events are unchanged.
+     */
+    public void showRevision(BlogPost revised) {
+        post(revised);
+    }
+
     private void complete(JobResult result) {
         post(result.post());
         visuals.setAll(result.visuals());
