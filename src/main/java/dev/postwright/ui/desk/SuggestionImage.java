@@ -2,12 +2,14 @@ package dev.postwright.ui.desk;
 
 import dev.postwright.jobs.LoggedEvent;
 import dev.postwright.jobs.Subscription;
+import dev.postwright.model.ImageJobRequest;
 import dev.postwright.model.ImageStage;
 import dev.postwright.model.JobEvent;
 import dev.postwright.model.Stage;
 import dev.postwright.model.StoredImage;
 import dev.postwright.model.VisualSuggestion;
 import java.util.List;
+import java.util.Locale;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyIntegerProperty;
@@ -56,13 +58,50 @@ public final class SuggestionImage {
         return featured;
     }
 
-    /** A new image job for this suggestion: nothing of an earlier picture is shown. */
-    void started(String id) {
+    /**
+     * What this suggestion's image job asks for: its prompt (else its description, else its
+     * title), its alt text, the featured size for the featured suggestion, the post it is for.
+     */
+    ImageJobRequest request(String postId, String organizationId) {
+        VisualSuggestion v = suggestion;
+        return new ImageJobRequest(firstNonBlank(v.prompt(), v.description(), v.title()), v.altText(), null, null, null,
+                featured ? "featured" : ImageJobRequest.INLINE, postId, organizationId);
+    }
+
+    /**
+     * The suggestion the featured picture comes from, as the blog job's images stage chooses it:
+     * one of type featured, else the first image or photo; null for none.
+     */
+    static VisualSuggestion featuredOf(List<VisualSuggestion> visuals) {
+        return visuals.stream().filter(v -> typeContains(v, "featured")).findFirst()
+                .or(() -> visuals.stream().filter(v -> typeContains(v, "image") || typeContains(v, "photo")).findFirst())
+                .orElse(null);
+    }
+
+    private static boolean typeContains(VisualSuggestion v, String word) {
+        return v.type() != null && v.type().toLowerCase(Locale.ROOT).contains(word);
+    }
+
+    private static String firstNonBlank(String... values) {
+        for (String v : values) if (v != null && !v.isBlank()) return v.strip();
+        return "";
+    }
+
+    /** A new image job for this suggestion is on its way: nothing of an earlier picture is shown. */
+    void starting() {
         closeSubscription();
-        jobId = id;
+        jobId = null;
         lastSeq = 0;
         image.set(null);
         error.set(null);
+        stepIndex.set(-1);
+        step.set("Starting the picture");
+        state.set(State.RUNNING);
+    }
+
+    /** Its image job is {@code id}, queued. */
+    void started(String id) {
+        jobId = id;
         waiting();
     }
 

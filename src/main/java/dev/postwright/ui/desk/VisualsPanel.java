@@ -8,6 +8,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import javafx.beans.binding.Bindings;
 import javafx.collections.ListChangeListener;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
@@ -38,7 +39,6 @@ public final class VisualsPanel extends VBox {
         model.suggestions().addListener((ListChangeListener<SuggestionImage>) change -> show(job));
         job.images().addListener((ListChangeListener<StoredImage>) change -> show(job));
         job.imageProblemProperty().addListener((o, was, now) -> show(job));
-        model.featuredImageIdProperty().addListener((o, was, now) -> show(job));
         show(job);
     }
 
@@ -72,6 +72,7 @@ public final class VisualsPanel extends VBox {
 
     private void show(JobViewModel job) {
         getChildren().clear();
+        if (!model.suggestions().isEmpty()) getChildren().add(top);
         pictures.keySet().retainAll(model.suggestions());
         List<String> onPanel = new ArrayList<>(job.images().stream().map(StoredImage::id).toList());
         model.suggestions().forEach(r -> {
@@ -91,7 +92,6 @@ public final class VisualsPanel extends VBox {
             getChildren().add(empty);
             return;
         }
-        getChildren().add(top);
         for (int i = 0; i < model.suggestions().size(); i++) {
             SuggestionImage row = model.suggestions().get(i);
             var card = card(row.suggestion());
@@ -103,9 +103,10 @@ public final class VisualsPanel extends VBox {
 
     /** A made image: its thumbnail, read and decoded off the FX thread, and what it is. */
     private VBox imageCard(StoredImage image) {
-        boolean inPost = image.id().equals(model.featuredImageIdProperty().get());
-        var kind = new Label(!image.placement().equals("featured") ? "social card · for sharing"
-                : inPost ? "featured image · in the post" : "featured image · replaced in the post");
+        var kind = new Label("social card · for sharing");
+        if (image.placement().equals("featured")) kind.textProperty().bind(Bindings.createStringBinding(
+                () -> image.id().equals(model.featuredImageIdProperty().get()) ? "featured image · in the post"
+                        : "featured image · replaced in the post", model.featuredImageIdProperty()));
         kind.getStyleClass().add("visual-kind");
         var picture = Thumbnails.view(image.altText());
         var facts = muted(image.width() + " × " + image.height() + " · " + image.source() + " · "

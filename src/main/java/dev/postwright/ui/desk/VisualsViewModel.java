@@ -21,9 +21,11 @@ import dev.postwright.ui.fx.FxTasks;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
+import java.util.HashSet;
 import java.util.concurrent.Executor;
+import java.util.function.Consumer;
 import java.util.stream.Collectors;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
@@ -51,6 +53,7 @@ public final class VisualsViewModel {
     private final PostLibrary library;
     private final ImageStore images;
     private final String organizationId;
+    private final Consumer<String> tell;
     private final FxFrames frames;
     private final FxTasks tasks;
     private final ObservableList<SuggestionImage> rows = FXCollections.observableArrayList();
@@ -58,15 +61,25 @@ public final class VisualsViewModel {
     private final ReadOnlyStringWrapper unavailable = new ReadOnlyStringWrapper(NOT_SAVED_YET);
     private final ReadOnlyStringWrapper notice = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper featuredImageId = new ReadOnlyStringWrapper();
+    /**
+     * The pictures made featured here, by post: a picture of an inline suggestion keeps its
+     * placement in the library, so this is how its reference is known as the featured one later.
+     */
+    private final Map<String, Set<String>> madeFeatured = new HashMap<>();
     /** The featured image chosen here for the job shown, or null for the one the job made. */
     private String chosenFeatured;
     /** Counts the jobs shown, so events and results for one shown before are dropped. FX thread only. */
     private long shown;
     private Coalescer<LoggedEvent> events;
 
+    /**
+     * @param imageJobs this computer's queue
+     * @param tell      shows the writer a sentence for a moment (a toast), on the FX thread
+     */
     public VisualsViewModel(JobViewModel job, ImageJobs imageJobs, PostLibrary library, ImageStore images,
-                            String organizationId, FxFrames frames, Executor background) {
+                            String organizationId, Consumer<String> tell, FxFrames frames, Executor background) {
         this.job = job;
+        this.tell = tell;
         this.imageJobs = imageJobs;
         this.library = library;
         this.images = images;
@@ -74,7 +87,7 @@ public final class VisualsViewModel {
         this.frames = frames;
         this.tasks = new FxTasks(background, frames);
         newJob();
-        job.jobIdProperty().addListener((o, was, now) -> newJob());
+        job.onStart(this::newJob);
         job.visuals().addListener((ListChangeListener<VisualSuggestion>) change -> syncRows());
         job.images().addListener((ListChangeListener<StoredImage>) change -> featuredChanged());
         job.savedPostProperty().addListener((o, was, now) -> savedPostChanged());
@@ -91,7 +104,7 @@ public final class VisualsViewModel {
         return unavailable.getReadOnlyProperty();
     }
 
-    /** What the last "Create all" or "Use as featured image" did, or why it could not; empty for nothing. */
+    /** What the last "Create all" did, or why it could not; empty for nothing. */
     public ReadOnlyStringProperty noticeProperty() {
         return notice.getReadOnlyProperty();
     }
@@ -113,7 +126,7 @@ public final class VisualsViewModel {
      */
     public void createAll() {
         List<SuggestionImage> todo = rows.stream().filter(r -> r.stateProperty().get() == SuggestionImage.State.NONE
-                || r.stateProperty().get() == SuggestionImage.State.FAILED).filter(r -> !r.busyProperty().get()).toList();
+                || r.stateProperty().get() == SuggestionImage.State.FAILED).toList();
         if (todo.isEmpty()) {
             notice.set("Every suggestion has its picture, or one on its way.");
             return;
@@ -134,8 +147,8 @@ public final class VisualsViewModel {
         String postId = postId();
         if (postId == null) return; // the buttons are disabled; a quick click before the change still lands here
         long ticket = shown;
-        List<ImageJobRequest> requests = chosen.stream().map(r -> request(r, postId)).toList();
-        chosen.forEach(r -> r.busy(true));
+        List<ImageJobRequest> requests = chosen.stream().map(r -> r.request(postId, organizationId)).toList();
+        chosen.forEach(SuggestionImage::starting);
         tasks.execute(BackgroundTask.call(() -> {
                     List<Object> ids = new ArrayList<>(); // a job id, or the exception that refused it
                     for (ImageJobRequest request : requests) {
@@ -151,7 +164,6 @@ public final class VisualsViewModel {
                     if (ticket != shown) return; // the desk moved on; the jobs run and are found again in the library
                     for (int i = 0; i < chosen.size(); i++) {
                         SuggestionImage row = chosen.get(i);
-                        row.busy(false);
                         if (ids.get(i) instanceof String id) {
                             row.started(id);
                             follow(row, ticket);
@@ -198,33 +210,39 @@ public final class VisualsViewModel {
         if (image == null || postId == null) return;
         long ticket = shown;
         row.busy(true);
-        notice.set("");
-        tasks.execute(BackgroundTask.call(() -> featured(postId, image))
+        var before = Set.copyOf(madeFeatured.getOrDefault(postId, Set.of()));
+        tasks.execute(BackgroundTask.call(() -> featured(postId, image, before))
                 .onSuccess(saved -> {
                     if (ticket != shown) return;
                     row.busy(false);
                     if (saved == null) {
-                        notice.set("The post is no longer in the library, so it cannot show the picture.");
+                        tell.accept("The post is no longer in the library, so it cannot show the picture.");
                         return;
                     }
+                    madeFeatured.computeIfAbsent(postId, p -> new HashSet<>()).add(image.id());
                     chosenFeatured = image.id();
                     featuredChanged();
                     job.showRevision(saved.post());
-                    notice.set("The post shows the picture as its featured image (version " + saved.version() + ").");
+                    tell.accept("The post's featured image is the new picture: saved as version " + saved.version()
+                            + " in the library.");
                 })
                 .onFailure(e -> {
                     if (ticket != shown) return;
                     row.busy(false);
-                    notice.set(reason("The featured image could not be changed", e));
+                    tell.accept(reason("The featured image could not be changed", e));
                 }));
     }
 
-    /** Background: the post's new version with {@code image} featured; null when the post is gone. */
-    private LibraryPost featured(String postId, StoredImage image) {
+    /**
+     * Background: the post's new version with {@code image} featured; null when the post is gone.
+     * The featured image before is one made as featured, or one made featured here.
+     */
+    private LibraryPost featured(String postId, StoredImage image, Set<String> madeFeaturedHere) {
         LibraryPost current = library.find(postId).orElse(null);
         if (current == null) return null;
         var featuredIds = images.ofPost(postId).stream().filter(i -> i.placement().equals("featured"))
                 .map(StoredImage::id).collect(Collectors.toSet());
+        featuredIds.addAll(madeFeaturedHere);
         String content = ImageRefs.withFeatured(current.post().content(), image.altText(), image.id(), featuredIds);
         if (content.equals(current.post().content())) return current;
         return library.update(postId, new PostLibrary.Revision(current.post().withContent(content),
@@ -281,7 +299,7 @@ public final class VisualsViewModel {
         if (rows.stream().map(SuggestionImage::suggestion).toList().equals(visuals)) return;
         Map<VisualSuggestion, SuggestionImage> kept = new HashMap<>();
         for (SuggestionImage row : rows) kept.putIfAbsent(row.suggestion(), row);
-        VisualSuggestion featured = featuredSuggestion(visuals);
+        VisualSuggestion featured = SuggestionImage.featuredOf(visuals);
         List<SuggestionImage> next = new ArrayList<>();
         for (VisualSuggestion v : visuals) {
             SuggestionImage row = kept.remove(v);
@@ -320,7 +338,7 @@ public final class VisualsViewModel {
                     var theJobs = job.images().stream().map(StoredImage::id).collect(Collectors.toSet());
                     for (SuggestionImage row : rows) {
                         if (row.stateProperty().get() != SuggestionImage.State.NONE || row.busyProperty().get()) continue;
-                        String prompt = request(row, postId).prompt();
+                        String prompt = row.request(postId, organizationId).prompt();
                         made.stream().filter(i -> i.jobId() != null && !theJobs.contains(i.id()))
                                 .filter(i -> prompt.equals(i.prompt()))
                                 .reduce((first, later) -> later.createdAt().isBefore(first.createdAt()) ? first : later)
@@ -338,35 +356,6 @@ public final class VisualsViewModel {
     private String postId() {
         SavedPost saved = job.savedPostProperty().get();
         return saved == null ? null : saved.id();
-    }
-
-    /**
-     * What the image job for {@code row} asks for: the suggestion's prompt (else its description,
-     * else its title), its alt text, the featured size for the featured suggestion, the post.
-     */
-    private ImageJobRequest request(SuggestionImage row, String postId) {
-        VisualSuggestion v = row.suggestion();
-        return new ImageJobRequest(firstNonBlank(v.prompt(), v.description(), v.title()), v.altText(), null, null, null,
-                row.featured() ? "featured" : ImageJobRequest.INLINE, postId, organizationId);
-    }
-
-    /**
-     * The suggestion the featured picture comes from, as the blog job's images stage chooses it:
-     * one of type featured, else the first image or photo; null for none.
-     */
-    static VisualSuggestion featuredSuggestion(List<VisualSuggestion> visuals) {
-        return visuals.stream().filter(v -> typeContains(v, "featured")).findFirst()
-                .or(() -> visuals.stream().filter(v -> typeContains(v, "image") || typeContains(v, "photo")).findFirst())
-                .orElse(null);
-    }
-
-    private static boolean typeContains(VisualSuggestion v, String word) {
-        return v.type() != null && v.type().toLowerCase(Locale.ROOT).contains(word);
-    }
-
-    private static String firstNonBlank(String... values) {
-        for (String v : values) if (v != null && !v.isBlank()) return v.strip();
-        return "";
     }
 
     private static String reason(String what, Exception e) {

@@ -203,7 +203,7 @@ public final class DesktopApp extends Application {
         // The desk's "Open in library" link is used only after the window exists.
         // Pictures are made on this computer's queue, also for a team server's post (its local copy).
         visuals = new VisualsViewModel(controller.job(), engine.jobs(), engine.library(), engine.images(),
-                BriefViewModel.ORGANIZATION, frames, background);
+                BriefViewModel.ORGANIZATION, toasts::show, frames, background);
         var desk = new DeskView(brief, controller, jobs, visuals, ui, id -> window.openInLibrary(id));
         window = new MainWindow(desk, () -> new LibraryView(library, editor, ui),
                 () -> new SettingsView(settingsModel, files), toasts, settingsModel.writerNameProperty(),
