@@ -142,6 +142,7 @@ final class SuggestionImageView extends VBox {
         button.getStyleClass().addAll("small", styleClass);
         button.disableProperty().bind(blocked);
         button.setOnAction(e -> action.run());
+        button.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
         return button;
     }
 

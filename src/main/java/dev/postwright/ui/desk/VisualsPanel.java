@@ -50,6 +50,7 @@ public final class VisualsPanel extends VBox {
         all.setAccessibleText("Create an image for every suggestion that has none");
         all.disableProperty().bind(model.unavailableProperty().isNotNull());
         all.setOnAction(e -> model.createAll());
+        all.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE); // never squeezed to "…"
         var hint = muted("Pictures are made on this computer and kept with the post.");
         var line = new HBox(8, all, hint);
         line.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
