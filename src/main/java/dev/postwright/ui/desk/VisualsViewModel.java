@@ -22,8 +22,8 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
-import java.util.HashSet;
 import java.util.concurrent.Executor;
 import java.util.function.Consumer;
 import java.util.stream.Collectors;
@@ -61,13 +61,7 @@ public final class VisualsViewModel {
     private final ReadOnlyStringWrapper unavailable = new ReadOnlyStringWrapper(NOT_SAVED_YET);
     private final ReadOnlyStringWrapper notice = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper featuredImageId = new ReadOnlyStringWrapper();
-    /**
-     * The pictures made featured here, by post: a picture of an inline suggestion keeps its
-     * placement in the library, so this is how its reference is known as the featured one later.
-     */
-    private final Map<String, Set<String>> madeFeatured = new HashMap<>();
-    /** The featured image chosen here for the job shown, or null for the one the job made. */
-    private String chosenFeatured;
+    private final PicturesMadeHere madeHere = new PicturesMadeHere();
     /** Counts the jobs shown, so events and results for one shown before are dropped. FX thread only. */
     private long shown;
     private Coalescer<LoggedEvent> events;
@@ -161,7 +155,10 @@ public final class VisualsViewModel {
                     return ids;
                 })
                 .onSuccess(ids -> {
-                    if (ticket != shown) return; // the desk moved on; the jobs run and are found again in the library
+                    for (int i = 0; i < chosen.size(); i++) {
+                        if (ids.get(i) instanceof String id) madeHere.started(postId, chosen.get(i).suggestion(), id);
+                    }
+                    if (ticket != shown) return; // the desk moved on; the jobs run, and are found when it comes back
                     for (int i = 0; i < chosen.size(); i++) {
                         SuggestionImage row = chosen.get(i);
                         if (ids.get(i) instanceof String id) {
@@ -210,7 +207,7 @@ public final class VisualsViewModel {
         if (image == null || postId == null) return;
         long ticket = shown;
         row.busy(true);
-        var before = Set.copyOf(madeFeatured.getOrDefault(postId, Set.of()));
+        var before = madeHere.featuredBefore(postId);
         tasks.execute(BackgroundTask.call(() -> featured(postId, image, before))
                 .onSuccess(saved -> {
                     if (ticket != shown) return;
@@ -219,8 +216,7 @@ public final class VisualsViewModel {
                         tell.accept("The post is no longer in the library, so it cannot show the picture.");
                         return;
                     }
-                    madeFeatured.computeIfAbsent(postId, p -> new HashSet<>()).add(image.id());
-                    chosenFeatured = image.id();
+                    madeHere.madeFeatured(postId, image.id());
                     featuredChanged();
                     job.showRevision(saved.post());
                     tell.accept("The post's featured image is the new picture: saved as version " + saved.version()
@@ -282,7 +278,6 @@ public final class VisualsViewModel {
         long ticket = ++shown;
         rows.forEach(SuggestionImage::closeSubscription);
         rows.clear();
-        chosenFeatured = null;
         notice.set("");
         // A new coalescer per job shown: batches of the one before are dropped with it.
         events = new Coalescer<>(frames, batch -> {
@@ -312,6 +307,7 @@ public final class VisualsViewModel {
 
     private void savedPostChanged() {
         availability();
+        featuredChanged();
         if (postId() != null) findMade();
     }
 
@@ -326,12 +322,20 @@ public final class VisualsViewModel {
 
     /**
      * Shows the pictures made before for the post's suggestions (a job opened again from the list):
-     * for each row with none, the newest picture of an image job whose prompt is the row's (the
+     * for each row with none, its latest image job started in this window, followed again from
+     * its start; else the newest stored picture of an image job whose prompt is the row's (the
      * blog job's own pictures are shown apart).
      */
     private void findMade() {
         String postId = postId();
         long ticket = shown;
+        for (SuggestionImage row : rows) {
+            if (row.stateProperty().get() != SuggestionImage.State.NONE) continue;
+            madeHere.job(postId, row.suggestion()).ifPresent(id -> {
+                row.started(id);
+                follow(row, ticket);
+            });
+        }
         tasks.execute(BackgroundTask.call(() -> images.ofPost(postId))
                 .onSuccess(made -> {
                     if (ticket != shown) return;
@@ -349,8 +353,10 @@ public final class VisualsViewModel {
     }
 
     private void featuredChanged() {
-        featuredImageId.set(chosenFeatured != null ? chosenFeatured : job.images().stream()
-                .filter(i -> i.placement().equals("featured")).map(StoredImage::id).findFirst().orElse(null));
+        String postId = postId();
+        featuredImageId.set((postId == null ? Optional.<String>empty() : madeHere.featured(postId))
+                .orElseGet(() -> job.images().stream().filter(i -> i.placement().equals("featured"))
+                        .map(StoredImage::id).findFirst().orElse(null)));
     }
 
     private String postId() {

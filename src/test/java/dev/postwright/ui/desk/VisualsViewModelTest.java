@@ -4,6 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.postwright.engine.LocalEngine;
 import dev.postwright.images.ImageMaker;
+import dev.postwright.images.ImageRequest;
+import dev.postwright.images.ImageSize;
+import dev.postwright.images.MadeImage;
+import dev.postwright.jobs.CancellationToken;
+import dev.postwright.jobs.JobFailure;
 import dev.postwright.jobs.ImageJobs;
 import dev.postwright.jobs.JobEventListener;
 import dev.postwright.jobs.LoggedEvent;
@@ -29,6 +34,9 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -182,19 +190,58 @@ class VisualsViewModelTest {
     }
 
     @Test
-    void reopeningTheJobShowsThePicturesMadeForItBefore() throws Exception {
-        JobViewModel job = finishedJob(new FailingFirstImageMaker(0), JobOptions.DEFAULTS);
-        SuggestionImage row = visuals.suggestions().get(2);
-        visuals.create(row);
-        frames.runUntil(() -> row.stateProperty().get() == State.MADE);
-        StoredImage made = row.imageProperty().get();
+    void reopeningTheJobFollowsItsPicturesAgainAndANewWindowFindsThemInTheLibrary() throws Exception {
+        var drawing = new CountDownLatch(1);
+        var release = new CountDownLatch(1);
+        var real = new FailingFirstImageMaker(0);
+        ImageMaker held = new ImageMaker() { // the second picture waits for the test
+            final AtomicInteger calls = new AtomicInteger();
+            public String source() { return real.source(); }
+            public boolean accepts(ImageSize size) { return real.accepts(size); }
+            public String sizeRule() { return real.sizeRule(); }
+            public ImageSize defaultSize() { return real.defaultSize(); }
+            public MadeImage make(ImageRequest request, CancellationToken cancel) throws JobFailure {
+                if (calls.incrementAndGet() == 2) {
+                    drawing.countDown();
+                    try {
+                        release.await();
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    }
+                }
+                return real.make(request, cancel);
+            }
+        };
+        JobViewModel job = finishedJob(held, JobOptions.DEFAULTS);
+        SuggestionImage made = visuals.suggestions().get(2), making = visuals.suggestions().get(3);
+        visuals.create(made);
+        frames.runUntil(() -> made.stateProperty().get() == State.MADE);
+        StoredImage picture = made.imageProperty().get();
+        visuals.create(making);
+        assertThat(drawing.await(30, TimeUnit.SECONDS)).isTrue();
 
         desk.follow(job.jobIdProperty().get());
         assertThat(visuals.suggestions()).isEmpty();
-        frames.runUntil(() -> visuals.suggestions().size() > 2
-                && visuals.suggestions().get(2).stateProperty().get() == State.MADE);
-        assertThat(visuals.suggestions().get(2).imageProperty().get()).isEqualTo(made);
-        assertThat(visuals.suggestions()).filteredOn(r -> r.stateProperty().get() == State.MADE).hasSize(1);
+        frames.runUntil(() -> visuals.suggestions().size() > 3
+                && visuals.suggestions().get(2).stateProperty().get() == State.MADE
+                && visuals.suggestions().get(3).stepIndexProperty().get() == 1);
+        assertThat(visuals.suggestions().get(2).imageProperty().get()).isEqualTo(picture);
+        assertThat(visuals.suggestions().get(3).stateProperty().get()).as("still being made").isEqualTo(State.RUNNING);
+        release.countDown();
+        frames.runUntil(() -> visuals.suggestions().get(3).stateProperty().get() == State.MADE);
+        StoredImage second = visuals.suggestions().get(3).imageProperty().get();
+        assertThat(visuals.suggestions()).filteredOn(r -> r.stateProperty().get() == State.MADE).hasSize(2);
+
+        // A window opened later knows only the library: the stored pictures, matched by prompt.
+        var later = new DeskController(engine.jobs(), frames, Runnable::run);
+        var again = new VisualsViewModel(later.job(), engine.jobs(), engine.library(), engine.images(),
+                BriefViewModel.ORGANIZATION, told::add, frames, Runnable::run);
+        later.follow(job.jobIdProperty().get());
+        frames.runUntil(() -> again.suggestions().size() > 3
+                && again.suggestions().get(3).stateProperty().get() == State.MADE);
+        assertThat(again.suggestions().get(2).imageProperty().get()).isEqualTo(picture);
+        assertThat(again.suggestions().get(3).imageProperty().get()).isEqualTo(second);
+        assertThat(again.suggestions()).filteredOn(r -> r.stateProperty().get() == State.MADE).hasSize(2);
     }
 
     /** Image jobs that are only enqueued and subscribed to, remembered with whether each subscription was closed. */
