@@ -4,10 +4,10 @@ import dev.postwright.model.StoredImage;
 import dev.postwright.ui.desk.SuggestionImage.State;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Objects;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
+import javafx.beans.value.ObservableBooleanValue;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
@@ -16,6 +16,7 @@ import javafx.scene.control.Tooltip;
 import javafx.scene.image.ImageView;
 import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.HBox;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 
 /**
@@ -111,8 +112,7 @@ final class SuggestionImageView extends VBox {
         picture.setImage(null);
         if (image == null) return;
         picture.setAccessibleText(image.altText());
-        facts.setText(image.width() + " × " + image.height() + " · " + image.source() + " · "
-                + String.format(Locale.ROOT, "%,d KB", Math.max(1, image.size() / 1024)));
+        facts.setText(Thumbnails.facts(image));
         thumbnails.show(image, picture, problem -> {
             if (image.equals(row.imageProperty().get())) facts.setText(problem); // not a picture made since
         });
@@ -142,11 +142,11 @@ final class SuggestionImageView extends VBox {
         button.getStyleClass().addAll("small", styleClass);
         button.disableProperty().bind(blocked);
         button.setOnAction(e -> action.run());
-        button.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        button.setMinWidth(Region.USE_PREF_SIZE);
         return button;
     }
 
-    private static void show(Node node, javafx.beans.value.ObservableBooleanValue when) {
+    private static void show(Node node, ObservableBooleanValue when) {
         node.visibleProperty().bind(when);
         node.managedProperty().bind(node.visibleProperty());
     }

@@ -6,6 +6,7 @@ import dev.postwright.ui.parts.UiServices;
 import java.io.ByteArrayInputStream;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.Locale;
 import java.util.Map;
 import java.util.function.Consumer;
 import javafx.scene.image.Image;
@@ -34,6 +35,12 @@ final class Thumbnails {
         picture.setSmooth(true);
         picture.setAccessibleText(alt);
         return picture;
+    }
+
+    /** What a picture is: "1600 × 900 · offline · 109 KB". */
+    static String facts(StoredImage image) {
+        return image.width() + " × " + image.height() + " · " + image.source() + " · "
+                + String.format(Locale.ROOT, "%,d KB", Math.max(1, image.size() / 1024));
     }
 
     /** Forgets the thumbnails of images no longer on the panel. */

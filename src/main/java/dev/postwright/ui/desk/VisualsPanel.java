@@ -6,15 +6,17 @@ import dev.postwright.ui.parts.UiServices;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import javafx.beans.binding.Bindings;
 import javafx.collections.ListChangeListener;
+import javafx.geometry.Pos;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.input.Clipboard;
 import javafx.scene.input.ClipboardContent;
 import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 
 /**
@@ -50,11 +52,11 @@ public final class VisualsPanel extends VBox {
         all.setAccessibleText("Create an image for every suggestion that has none");
         all.disableProperty().bind(model.unavailableProperty().isNotNull());
         all.setOnAction(e -> model.createAll());
-        all.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE); // never squeezed to "…"
+        all.setMinWidth(Region.USE_PREF_SIZE); // never squeezed to "…"
         var hint = muted("Pictures are made on this computer and kept with the post.");
         var line = new HBox(8, all, hint);
-        line.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
-        HBox.setHgrow(hint, javafx.scene.layout.Priority.ALWAYS);
+        line.setAlignment(Pos.CENTER_LEFT);
+        HBox.setHgrow(hint, Priority.ALWAYS);
         var why = muted("");
         why.setId("images-unavailable");
         why.textProperty().bind(model.unavailableProperty());
@@ -110,8 +112,7 @@ public final class VisualsPanel extends VBox {
                         : "featured image · replaced in the post", model.featuredImageIdProperty()));
         kind.getStyleClass().add("visual-kind");
         var picture = Thumbnails.view(image.altText());
-        var facts = muted(image.width() + " × " + image.height() + " · " + image.source() + " · "
-                + String.format(Locale.ROOT, "%,d KB", Math.max(1, image.size() / 1024)));
+        var facts = muted(Thumbnails.facts(image));
         var card = new VBox(4, kind, picture, facts, copyRow("Alt text", image.altText()));
         card.getStyleClass().add("visual-card");
         card.setId("image-" + image.placement());
@@ -145,9 +146,9 @@ public final class VisualsPanel extends VBox {
             content.putString(text);
             Clipboard.getSystemClipboard().setContent(content);
         });
-        copy.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE); // never squeezed to "C…"
+        copy.setMinWidth(Region.USE_PREF_SIZE); // never squeezed to "C…"
         label.setMaxWidth(Double.MAX_VALUE);
-        HBox.setHgrow(label, javafx.scene.layout.Priority.ALWAYS);
+        HBox.setHgrow(label, Priority.ALWAYS);
         return new HBox(6, label, copy);
     }
 
