@@ -38,8 +38,8 @@ import javafx.collections.ObservableList;
  * this computer's queue ("Create image", "Create all", "Make another", "Try again") and "Use as
  * featured image", which saves a new version of the library post. Image jobs run locally whoever
  * runs the blog job: a team server's post has its copy in the local library. Engine and library
- * calls go through {@link FxTasks}; the image jobs' events come back through one
- * {@link Coalescer}, so the rows change at most once per frame. When the desk shows another job,
+ * calls go through {@link FxTasks}; the image jobs' events come back through a {@link Coalescer}
+ * (one per job shown), so the rows change at most once per frame. When the desk shows another job,
  * the subscriptions are closed (the image jobs go on). Called on the FX thread.
  */
 public final class VisualsViewModel {
