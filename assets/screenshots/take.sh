@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # Takes the README's screenshots of the real app, light and dark, on a virtual display: a first
 # run with the sample brief, generating against a loopback model server that streams slowly
-# enough to catch the draft arriving, the finished post with each side panel, the library editor
-# and settings. Needs Xvfb, xdotool and ImageMagick (apt-get install -y xvfb xdotool imagemagick).
+# enough to catch the draft arriving, the finished post with each side panel (the Visuals panel
+# after Create all), the library editor and settings. Needs Xvfb, xdotool and ImageMagick (apt-get install -y xvfb xdotool imagemagick).
 #
 #   mvn -B -q package -DskipTests && mvn -B -q test-compile && assets/screenshots/take.sh
 set -euo pipefail
@@ -31,6 +31,11 @@ wait_for "$WORK/model.log" "ready"
 
 visuals_and_details() { # the side panel's tabs, by position in a 1440-wide window
   click 1195 161
+  click 1150 221 # Create all: a picture for each visual suggestion
+  sleep 3
+  xdotool mousemove 1270 600
+  for _ in $(seq 1 22); do xdotool click 5; done # down to the suggestions and their pictures
+  sleep 1
   shot "$theme-finished-visuals"
   click 1272 161
   shot "$theme-finished-details"

@@ -1,5 +1,6 @@
 package dev.postwright.model;
 
+import java.util.Collection;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -20,6 +21,12 @@ public final class ImageRefs {
     public static final Pattern MARKDOWN = Pattern.compile("!\\[((?:" + ALT_CHAR + "|\\[" + ALT_CHAR + "*])*)]\\("
             + Pattern.quote(SCHEME) + "([A-Za-z0-9_-]{1,64})\\)");
     private static final Pattern ESCAPE = Pattern.compile("\\\\(\\p{Punct})");
+
+    /** The writers' placeholder for the featured image: {@code ![IMAGE:featured:description]}. */
+    private static final Pattern FEATURED_PLACEHOLDER = Pattern.compile("!\\[IMAGE:featured[^\\]\\n]*]",
+            Pattern.CASE_INSENSITIVE);
+    /** The title heading, then (group 2) a library image on the first line after it, if there is one. */
+    private static final Pattern TITLE = Pattern.compile("\\A(\\s*# [^\\n]*\\n)(\\s*" + MARKDOWN.pattern() + ")?");
 
     private ImageRefs() {}
 
@@ -55,5 +62,36 @@ public final class ImageRefs {
     public static boolean anyIn(String markdown) {
         Matcher m = MARKDOWN.matcher(markdown == null ? "" : markdown);
         return m.find();
+    }
+
+    /**
+     * {@code markdown} with image {@code id} as its featured image, which takes the place of the
+     * one before: a reference to one of {@code featuredIds}, else a library image right under the
+     * title heading, else the writers' {@code ![IMAGE:featured…]} placeholder; with none of them,
+     * it goes right after the title heading, else at the top.
+     *
+     * @param featuredIds the post's images that were made as its featured image
+     */
+    public static String withFeatured(String markdown, String alt, String id, Collection<String> featuredIds) {
+        String content = markdown == null ? "" : markdown;
+        String image = markdown(alt, id);
+        Matcher ref = MARKDOWN.matcher(content);
+        while (ref.find()) {
+            if (featuredIds.contains(ref.group(2))) return splice(content, ref.start(), ref.end(), image);
+        }
+        Matcher title = TITLE.matcher(content);
+        boolean titled = title.find();
+        if (titled && title.group(2) != null) {
+            int start = title.end(1) + title.group(2).indexOf('!');
+            return splice(content, start, title.end(2), image);
+        }
+        Matcher placeholder = FEATURED_PLACEHOLDER.matcher(content);
+        if (placeholder.find()) return splice(content, placeholder.start(), placeholder.end(), image);
+        if (titled) return title.group(1) + "\n" + image + "\n\n" + content.substring(title.end(1)).stripLeading();
+        return image + "\n\n" + content;
+    }
+
+    private static String splice(String content, int start, int end, String replacement) {
+        return content.substring(0, start) + replacement + content.substring(end);
     }
 }

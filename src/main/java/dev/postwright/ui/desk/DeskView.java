@@ -32,9 +32,12 @@ public final class DeskView extends BorderPane {
     private final UiServices ui;
     private final PreviewView preview;
 
-    /** @param openInLibrary opens a saved post, by id, in the library */
-    public DeskView(BriefViewModel brief, DeskController controller, JobsViewModel jobs, UiServices ui,
-                    Consumer<String> openInLibrary) {
+    /**
+     * @param visuals       the Visuals panel's pictures for the job shown
+     * @param openInLibrary opens a saved post, by id, in the library
+     */
+    public DeskView(BriefViewModel brief, DeskController controller, JobsViewModel jobs, VisualsViewModel visuals,
+                    UiServices ui, Consumer<String> openInLibrary) {
         this.brief = brief;
         this.controller = controller;
         this.ui = ui;
@@ -70,7 +73,7 @@ public final class DeskView extends BorderPane {
         preview = new PreviewView(job, ui);
         setCenter(preview);
         var tabs = new TabPane(lazyTab("SEO", () -> new SeoPanel(job.seoProperty(), "",
-                "The analysis appears when the post is written."), true), lazyTab("Visuals", () -> new VisualsPanel(job, ui), true),
+                "The analysis appears when the post is written."), true), lazyTab("Visuals", () -> new VisualsPanel(job, visuals, ui), true),
                 lazyTab("Details", () -> new DetailsPanel(job), true));
         tabs.setPrefWidth(340);
         tabs.setId("panels");

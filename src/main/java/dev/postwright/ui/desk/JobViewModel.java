@@ -62,6 +62,7 @@ public final class JobViewModel {
     /** Why the job made fewer images than it was asked for, or null. */
     private final ReadOnlyStringWrapper imageProblem = new ReadOnlyStringWrapper();
     private final List<Consumer<DraftPiece>> draftListeners = new ArrayList<>();
+    private final List<Runnable> startListeners = new ArrayList<>();
     /** The next piece begins the draft again. */
     private boolean draftRestarts = true;
 
@@ -84,6 +85,15 @@ public final class JobViewModel {
         visuals.clear();
         images.clear();
         imageProblem.set(null);
+        for (var listener : List.copyOf(startListeners)) listener.run();
+    }
+
+    /**
+     * Calls {@code listener} on the FX thread each time a job is started or followed, the same
+     * job again too (where {@link #jobIdProperty} does not change), after everything is cleared.
+     */
+    public void onStart(Runnable listener) {
+        startListeners.add(listener);
     }
 
     /**
@@ -168,6 +178,14 @@ public final class JobViewModel {
         post.set(p);
         draft.set(p.content() == null ? "" : p.content());
         scaffold.set(p.generationMetadata() != null && p.generationMetadata().scaffold());
+    }
+
+    /**
+     * Shows {@code revised}, the job's post as the library now has it: a version saved from the
+     * desk (its featured image changed). The draft follows; the job's events are unchanged.
+     */
+    public void showRevision(BlogPost revised) {
+        post(revised);
     }
 
     private void complete(JobResult result) {

@@ -20,6 +20,7 @@ import dev.postwright.ui.desk.DeskController;
 import dev.postwright.ui.desk.DeskView;
 import dev.postwright.ui.desk.JobsViewModel;
 import dev.postwright.ui.desk.SampleBrief;
+import dev.postwright.ui.desk.VisualsViewModel;
 import dev.postwright.ui.fx.AfterFirstFrames;
 import dev.postwright.ui.fx.PulseFrames;
 import dev.postwright.ui.library.LibraryView;
@@ -78,6 +79,7 @@ public final class DesktopApp extends Application {
     private final ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor(
             Thread.ofPlatform().daemon().name("postwright-debounce").factory());
     private DeskController controller;
+    private VisualsViewModel visuals;
     private MainWindow window;
     private SettingsViewModel settingsModel;
     private PostEditorViewModel editor;
@@ -164,6 +166,11 @@ public final class DesktopApp extends Application {
         return window;
     }
 
+    /** The Visuals panel's pictures (tests). */
+    public VisualsViewModel visuals() {
+        return visuals;
+    }
+
     public PostEditorViewModel editor() {
         return editor;
     }
@@ -194,7 +201,10 @@ public final class DesktopApp extends Application {
                 dataDir,
                 settings.workers(), frames, background);
         // The desk's "Open in library" link is used only after the window exists.
-        var desk = new DeskView(brief, controller, jobs, ui, id -> window.openInLibrary(id));
+        // Pictures are made on this computer's queue, also for a team server's post (its local copy).
+        visuals = new VisualsViewModel(controller.job(), engine.jobs(), engine.library(), engine.images(),
+                BriefViewModel.ORGANIZATION, toasts::show, frames, background);
+        var desk = new DeskView(brief, controller, jobs, visuals, ui, id -> window.openInLibrary(id));
         window = new MainWindow(desk, () -> new LibraryView(library, editor, ui),
                 () -> new SettingsView(settingsModel, files), toasts, settingsModel.writerNameProperty(),
                 jobsInUse.placeProperty(), jobsInUse.stateProperty(),
@@ -218,6 +228,7 @@ public final class DesktopApp extends Application {
                 LOG.log(Level.WARNING, "The window position could not be saved: {0}", e.toString());
             }
         }
+        if (visuals != null) visuals.close();
         if (router != null) router.close();
         if (startup != null) startup.teamRuntime().close();
         if (startup != null && startup.engine() != null) startup.engine().close();

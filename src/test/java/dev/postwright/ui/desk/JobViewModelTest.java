@@ -211,4 +211,22 @@ class JobViewModelTest {
     private static LoggedEvent event(String job, long seq, JobEvent e) {
         return new LoggedEvent(job, seq, e, Instant.EPOCH);
     }
+
+    @Test
+    void followingTheSameJobAgainTellsTheStartListenersAndARevisionReplacesThePost() {
+        var model = new JobViewModel();
+        List<String> starts = new ArrayList<>();
+        model.onStart(() -> starts.add(model.jobIdProperty().get()));
+        model.start(jobId);
+        model.apply(log);
+        model.start(jobId);
+        assertThat(starts).containsExactly(jobId, jobId);
+        model.apply(log);
+
+        var revised = model.postProperty().get().withContent("# Sourdough\n\n![A loaf](postwright-image:pic1)\n");
+        model.showRevision(revised);
+        assertThat(model.postProperty().get()).isEqualTo(revised);
+        assertThat(model.draftProperty().get()).isEqualTo(revised.content());
+        assertThat(model.phaseProperty().get()).isEqualTo(JobViewModel.Phase.SUCCEEDED);
+    }
 }

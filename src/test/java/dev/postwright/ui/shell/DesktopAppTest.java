@@ -81,6 +81,10 @@ class DesktopAppTest {
         robot.clickOn("Visuals");
         waitFor(() -> robot.lookup("#image-featured .image-view").tryQueryAs(ImageView.class)
                 .map(view -> view.getImage() != null && view.getImage().getWidth() == 520).orElse(false));
+        // The desk is given this computer's queue and library: pictures can be made for the saved post.
+        waitFor(() -> robot.lookup("#suggestion-0 .create-image").tryQueryAs(javafx.scene.control.Button.class)
+                .map(button -> !button.isDisabled()).orElse(false));
+        assertThat(desktop.visuals().suggestions()).isNotEmpty();
     }
 
     @Test

@@ -88,6 +88,17 @@ class TeamServerScreenTest {
             }
             assertThat(robot.lookup("#writer-name").queryAs(Label.class).isVisible()).isFalse();
 
+            // Pictures for it are made on this computer, for the local copy of the post.
+            robot.clickOn("Visuals");
+            waitFor(() -> robot.lookup("#suggestion-1 .create-image").tryQuery().isPresent());
+            robot.interact(() -> robot.lookup("#suggestion-1 .create-image").queryButton().fire());
+            var row = onFx(() -> app.desktop().visuals().suggestions().get(1));
+            waitFor(() -> onFx(() -> row.imageProperty().get()) != null);
+            var picture = onFx(() -> row.imageProperty().get());
+            assertThat(picture.postId()).isEqualTo(job.savedPostProperty().get().id());
+            assertThat(app.desktop().engine().images().ofPost(picture.postId())).contains(picture);
+            assertThat(team.jobs().listOwnedBy("maria", 5)).as("no image job on the server").hasSize(1);
+
             // A restart keeps using the team server, from the very first Generate.
             app.close();
             app = FxApp.start(dir.resolve("config"), dir.resolve("data"), new AnsweringFileDialogs());
