@@ -8,7 +8,6 @@ import dev.postwright.model.SeoAnalysis;
 import dev.postwright.seo.SeoAnalyzer;
 import dev.postwright.seo.SiteHost;
 import dev.postwright.seo.text.PostTexts;
-import dev.postwright.seo.text.Words;
 import dev.postwright.store.ImageStore;
 import dev.postwright.store.OrganizationProfiles;
 import dev.postwright.store.PostLibrary;
@@ -219,7 +218,7 @@ public final class PostEditorViewModel {
     }
 
     private PostLibrary.Revision revision(BlogPost post) {
-        return new PostLibrary.Revision(post, blankToNull(keyphrase.get()), status.get(), Words.count(post.content()));
+        return new PostLibrary.Revision(post, blankToNull(keyphrase.get()), status.get(), PostTexts.wordCount(post.content()));
     }
 
     private BlogPost editedPost() {
