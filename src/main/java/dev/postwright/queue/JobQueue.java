@@ -74,6 +74,12 @@ public interface JobQueue extends ImageJobs, AutoCloseable {
     @Override
     List<JobStatus> list(int limit);
 
+    /**
+     * What the job was asked to do, as it was stored; empty for an unknown job, or one whose stored
+     * request can no longer be read (logged).
+     */
+    Optional<JobInput> input(String jobId);
+
     /** The jobs {@code owner} created, newest first, without their results. */
     List<JobStatus> listOwnedBy(String owner, int limit);
 

@@ -8,6 +8,8 @@ import dev.postwright.images.ImageMaker;
 import dev.postwright.images.ImageSize;
 import dev.postwright.images.offline.OfflineImageMaker;
 import dev.postwright.jobs.JobNotFoundException;
+import dev.postwright.model.ImageJobRequest;
+import dev.postwright.model.ImageQuality;
 import dev.postwright.model.JobKind;
 import dev.postwright.model.JobStatus;
 import dev.postwright.queue.JobQueue;
@@ -15,12 +17,8 @@ import dev.postwright.wire.BlogSdkCodec;
 import dev.postwright.wire.BlogSdkImages;
 import java.io.IOException;
 import java.util.ArrayList;
-import java.util.Collections;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.UUID;
 import java.util.function.Supplier;
 import org.eclipse.jetty.http.HttpStatus;
@@ -41,24 +39,9 @@ import org.eclipse.jetty.util.Callback;
  */
 final class BlogSdkImageRoutes extends Handler.Abstract {
     static final String BASE = "/api/v1/images";
-    /** How many draft job ids are remembered for {@code is_draft}, newest kept. */
-    private static final int DRAFTS_KEPT = 10_000;
-
     private final BlogSdkCalls calls;
     private final JobQueue queue;
     private final Supplier<? extends ImageMaker> makers;
-    /**
-     * The image jobs this server queued as drafts ({@code is_draft}). The queue does not give a
-     * job's request back, so this is kept in memory: after a restart a draft job reads as final.
-     */
-    private final Set<String> drafts = Collections.synchronizedSet(Collections.newSetFromMap(
-            new LinkedHashMap<String, Boolean>(16, 0.75f, false) {
-                @Override
-                protected boolean removeEldestEntry(Map.Entry<String, Boolean> eldest) {
-                    return size() > DRAFTS_KEPT;
-                }
-            }));
-
     /** @param makers the maker the engine's image jobs use, asked at each request */
     BlogSdkImageRoutes(BlogSdkCalls calls, Supplier<? extends ImageMaker> makers) {
         this.calls = calls;
@@ -141,7 +124,6 @@ final class BlogSdkImageRoutes extends Handler.Abstract {
             } catch (RuntimeException e) {
                 // best effort: the queue refuses writes (a full disk); the job stays cancelled or queued
             }
-            drafts.remove(id);
         }
     }
 
@@ -160,7 +142,13 @@ final class BlogSdkImageRoutes extends Handler.Abstract {
             detail(response, callback, HttpStatus.NOT_FOUND_404, "Job " + id + " not found");
             return;
         }
-        Replies.json(response, callback, HttpStatus.OK_200, BlogSdkImages.job(status.get(), log, drafts.contains(id)));
+        Replies.json(response, callback, HttpStatus.OK_200, BlogSdkImages.job(status.get(), log, isDraft(id)));
+    }
+
+    /** {@code is_draft}: the job was asked for at draft quality (as stored with it, so it survives a restart). */
+    private boolean isDraft(String id) {
+        return queue.input(id).filter(ImageJobRequest.class::isInstance).map(ImageJobRequest.class::cast)
+                .map(r -> r.quality() == ImageQuality.DRAFT).orElse(false);
     }
 
     /** The one request of the body, or null after answering 413, 415 or 422. */
@@ -189,7 +177,6 @@ final class BlogSdkImageRoutes extends Handler.Abstract {
                            Callback callback) {
         String id = calls.enqueue(entry.request(), user, response, callback,
                 problems -> BlogSdkImages.requestProblems(at, problems));
-        if (id != null && entry.draft()) drafts.add(id);
         return id;
     }
 

@@ -152,6 +152,21 @@ class ImageJobTest {
     }
 
     @Test
+    void aJobsRequestIsReadBackAsItWasStoredAfterTheFileIsReopened() throws Exception {
+        var request = new ImageJobRequest("A loaf", "A loaf on a board", 1200, 630, ImageQuality.DRAFT, "featured", null,
+                "org-1");
+        String id = queue(new OfflineImageMaker(), 0).enqueue(request, "alice");
+        String blog = queue.enqueue(Briefs.sourdough(JobOptions.DEFAULTS), null);
+        queue.close();
+        db.close();
+        db = Database.open(dir.resolve("p.db"));
+        var reopened = queue(new OfflineImageMaker(), 0);
+        assertThat(reopened.input(id)).contains(request);
+        assertThat(reopened.input(blog)).contains(Briefs.sourdough(JobOptions.DEFAULTS));
+        assertThat(reopened.input("no-such-job")).isEmpty();
+    }
+
+    @Test
     void aSizeTheMakerCannotDrawFailsTheJobWithTheRuleAndStoresNothing() throws Exception {
         var queue = queue(new OfflineImageMaker(), 0);
         String id = queue.enqueue(picture("A loaf", 640, 480), null);

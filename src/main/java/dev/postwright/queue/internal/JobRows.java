@@ -1,9 +1,11 @@
 package dev.postwright.queue.internal;
 
+import dev.postwright.model.JobInput;
 import dev.postwright.model.JobKind;
 import dev.postwright.model.JobResult;
 import dev.postwright.model.JobStatus;
 import dev.postwright.store.Database;
+import dev.postwright.wire.JobInputCodec;
 import dev.postwright.wire.Json;
 import dev.postwright.wire.ResultCodec;
 import dev.postwright.wire.WireFormatException;
@@ -14,7 +16,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
-/** Reads job rows as {@link JobStatus} snapshots. */
+/** Reads job rows as {@link JobStatus} snapshots, and a job's stored request. */
 final class JobRows {
     private static final System.Logger LOG = System.getLogger(JobRows.class.getName());
     private static final String COLUMNS = """
@@ -31,6 +33,18 @@ final class JobRows {
     Optional<JobStatus> status(String jobId) {
         return db.read(sql -> sql.queryOne("SELECT " + COLUMNS + ", result FROM jobs WHERE id = ?",
                 rs -> map(rs, result(rs.getString(1), rs.getString(15))), jobId));
+    }
+
+    Optional<JobInput> input(String jobId) {
+        return db.read(sql -> sql.queryOne("SELECT kind, request FROM jobs WHERE id = ?",
+                rs -> new String[] {rs.getString(1), rs.getString(2)}, jobId)).flatMap(row -> {
+                    try {
+                        return Optional.of(JobInputCodec.decode(JobKind.ofSqlName(row[0]), row[1]));
+                    } catch (WireFormatException e) {
+                        LOG.log(Level.WARNING, "The stored request of job {0} cannot be read: {1}", jobId, e.getMessage());
+                        return Optional.empty();
+                    }
+                });
     }
 
     /** Newest first, results left out. */

@@ -159,6 +159,11 @@ public final class SqliteJobQueue implements JobQueue {
     }
 
     @Override
+    public Optional<JobInput> input(String jobId) {
+        return rows.input(jobId);
+    }
+
+    @Override
     public List<JobStatus> list(int limit) {
         return rows.list(limit);
     }

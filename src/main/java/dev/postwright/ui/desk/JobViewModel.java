@@ -46,6 +46,8 @@ public final class JobViewModel {
     private final ReadOnlyObjectWrapper<Phase> phase = new ReadOnlyObjectWrapper<>(Phase.IDLE);
     private final ReadOnlyIntegerWrapper progress = new ReadOnlyIntegerWrapper();
     private final ReadOnlyIntegerWrapper stepIndex = new ReadOnlyIntegerWrapper(-1);
+    /** The steps this job's stream has shown running (by index); empty when it showed none, as for a result read back. */
+    private final javafx.collections.ObservableSet<Integer> ranSteps = FXCollections.observableSet();
     private final ReadOnlyStringWrapper step = new ReadOnlyStringWrapper("");
     private final ReadOnlyObjectWrapper<Integer> secondsLeft = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyStringWrapper draft = new ReadOnlyStringWrapper("");
@@ -72,6 +74,7 @@ public final class JobViewModel {
         phase.set(Phase.RUNNING);
         progress.set(0);
         stepIndex.set(-1);
+        ranSteps.clear();
         step.set("Waiting for a worker");
         secondsLeft.set(null);
         draft.set("");
@@ -151,7 +154,10 @@ public final class JobViewModel {
         secondsLeft.set(eta);
         if (stage != null) {
             if (stage.equals(Stage.COMPLETED)) stepIndex.set(STEPS.size());
-            else Stage.ofWireName(stage).ifPresent(known -> stepIndex.set(STEPS.indexOf(known)));
+            else Stage.ofWireName(stage).ifPresent(known -> {
+                stepIndex.set(STEPS.indexOf(known));
+                ranSteps.add(STEPS.indexOf(known));
+            });
         }
     }
 
@@ -205,6 +211,8 @@ public final class JobViewModel {
     public ReadOnlyObjectProperty<Phase> phaseProperty() { return phase.getReadOnlyProperty(); }
     public ReadOnlyIntegerProperty progressProperty() { return progress.getReadOnlyProperty(); }
     public ReadOnlyIntegerProperty stepIndexProperty() { return stepIndex.getReadOnlyProperty(); }
+    /** The steps the job was seen running; a step passed without running (no visuals asked for) is not in it. */
+    public javafx.collections.ObservableSet<Integer> ranSteps() { return FXCollections.unmodifiableObservableSet(ranSteps); }
     public ReadOnlyStringProperty stepProperty() { return step.getReadOnlyProperty(); }
     public ReadOnlyObjectProperty<Integer> secondsLeftProperty() { return secondsLeft.getReadOnlyProperty(); }
     public ReadOnlyStringProperty draftProperty() { return draft.getReadOnlyProperty(); }

@@ -31,7 +31,9 @@ public final class StepperView extends VBox {
             labels.add(label);
             steps.getChildren().add(label);
         }
-        job.stepIndexProperty().addListener((o, was, now) -> mark(labels, now.intValue()));
+        job.stepIndexProperty().addListener((o, was, now) -> mark(labels, now.intValue(), job.ranSteps()));
+        job.ranSteps().addListener((javafx.collections.SetChangeListener<Integer>) change ->
+                mark(labels, job.stepIndexProperty().get(), job.ranSteps()));
         var bar = new ProgressBar(0);
         bar.setId("progress");
         bar.setMaxWidth(Double.MAX_VALUE);
@@ -70,11 +72,12 @@ public final class StepperView extends VBox {
         setSpacing(6);
     }
 
-    private static void mark(List<Label> labels, int current) {
+    /** Steps before the current one are done, or skipped when the job passed them without running them. */
+    private static void mark(List<Label> labels, int current, java.util.Set<Integer> ran) {
         for (int i = 0; i < labels.size(); i++) {
             var classes = labels.get(i).getStyleClass();
-            classes.removeAll("done", "current");
-            if (i < current) classes.add("done");
+            classes.removeAll("done", "current", "skipped");
+            if (i < current) classes.add(ran.isEmpty() || ran.contains(i) ? "done" : "skipped");
             else if (i == current) classes.add("current");
         }
     }

@@ -62,6 +62,28 @@ class JobViewModelTest {
         assertThat(model.savedPostProperty().get()).isNotNull();
         assertThat(model.scaffoldProperty().get()).isTrue();
         assertThat(progress).isSorted();
+        assertThat(model.ranSteps()).as("the sourdough brief asks for visuals, not images")
+                .contains(JobViewModel.STEPS.indexOf(Stage.VISUALS))
+                .doesNotContain(JobViewModel.STEPS.indexOf(Stage.IMAGES));
+    }
+
+    @Test
+    void aJobWithoutVisualsPassesTheVisualsAndImagesStepsWithoutRunningThem() throws Exception {
+        List<LoggedEvent> plain;
+        try (var engine = LocalEngine.open(dir.resolve("plain"), new OfflineWriter(), QueueSettings.DEFAULTS.withWorkers(1),
+                Clock.systemUTC())) {
+            engine.jobs().start();
+            String id = engine.jobs().enqueue(Briefs.sourdough(new JobOptions(false, true, null, false, null, false)), null);
+            engine.jobs().whenFinished(id).get(30, TimeUnit.SECONDS);
+            plain = engine.jobs().events(id, 0);
+        }
+        var model = new JobViewModel();
+        model.start(plain.getFirst().jobId());
+        model.apply(plain);
+        assertThat(model.ranSteps()).contains(JobViewModel.STEPS.indexOf(Stage.DRAFT), JobViewModel.STEPS.indexOf(Stage.SEO))
+                .doesNotContain(JobViewModel.STEPS.indexOf(Stage.VISUALS), JobViewModel.STEPS.indexOf(Stage.IMAGES));
+        model.start("next");
+        assertThat(model.ranSteps()).isEmpty();
     }
 
     @Test
