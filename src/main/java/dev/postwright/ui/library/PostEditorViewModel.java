@@ -143,7 +143,14 @@ public final class PostEditorViewModel {
                     }
                     if (saved.get() != null && saved.get().id().equals(base.id())) {
                         saved.set(result.get());
-                        message.set("Saved as version " + result.get().version() + ".");
+                        int version = result.get().version();
+                        // Another face (the desk's "Use as featured image") saved versions while this editor
+                        // held the post: nothing is lost, each is a version, but the writer must know.
+                        message.set(version > base.version() + 1
+                                ? "Saved as version " + version + ". While you edited, version " + (base.version() + 1)
+                                        + (version > base.version() + 2 ? "–" + (version - 1) : "") + " was saved "
+                                        + "elsewhere; it is in Versions, should you want its changes back."
+                                : "Saved as version " + version + ".");
                         loadVersions(base.id());
                     }
                     then.run();

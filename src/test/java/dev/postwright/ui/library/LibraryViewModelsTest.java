@@ -139,6 +139,21 @@ class LibraryViewModelsTest {
     }
 
     @Test
+    void savingOverAVersionSavedElsewhereSaysWhereItIs() throws Exception {
+        LibraryPost post = save("Rye", "Caraway.");
+        var editor = editor();
+        editor.open(post);
+        frames.runUntil(() -> editor.versions().size() == 1);
+        library.update(post.id(), new PostLibrary.Revision(post.post().withContent("Caraway, with a picture."), null,
+                "draft", 3), "Featured image");
+        editor.content.set("Fennel.");
+        editor.save(() -> { });
+        frames.runUntil(() -> editor.messageProperty().get().startsWith("Saved as version 3"));
+        assertThat(editor.messageProperty().get()).contains("version 2 was saved elsewhere").contains("Versions");
+        assertThat(library.version(post.id(), 2)).map(p -> p.content()).contains("Caraway, with a picture.");
+    }
+
+    @Test
     void savingAPostDeletedMeanwhileKeepsTheEditsAndSaysSo() throws Exception {
         LibraryPost post = save("Rye", "Caraway.");
         var editor = editor();
