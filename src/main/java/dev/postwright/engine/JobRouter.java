@@ -4,6 +4,7 @@ import dev.postwright.jobs.CommandResult;
 import dev.postwright.jobs.JobEventListener;
 import dev.postwright.jobs.JobService;
 import dev.postwright.jobs.Subscription;
+import dev.postwright.model.JobKind;
 import dev.postwright.model.JobRequest;
 import dev.postwright.model.JobStatus;
 import dev.postwright.model.OrganizationProfile;
@@ -167,6 +168,11 @@ public final class JobRouter implements JobService, AutoCloseable {
     @Override
     public List<JobStatus> list(int limit) {
         return current.list(limit);
+    }
+
+    @Override
+    public List<JobStatus> list(int limit, JobKind kind) {
+        return current.list(limit, kind);
     }
 
     @Override

@@ -1,5 +1,6 @@
 package dev.postwright.jobs;
 
+import dev.postwright.model.JobKind;
 import dev.postwright.model.JobRequest;
 import dev.postwright.model.JobStatus;
 import java.util.List;
@@ -24,6 +25,14 @@ public interface JobService {
 
     /** Jobs newest first, without their results (fetch those with {@link #status}). */
     List<JobStatus> list(int limit);
+
+    /**
+     * Jobs of one kind, newest first, without their results: {@code limit} of them however many
+     * of the other kind there are.
+     */
+    default List<JobStatus> list(int limit, JobKind kind) {
+        return list(limit).stream().filter(s -> s.kind() == kind).toList(); // a team server's jobs are all blog jobs
+    }
 
     /** Cancels a queued or running job; it ends {@code failed} / "Cancelled". */
     CommandResult cancel(String jobId);

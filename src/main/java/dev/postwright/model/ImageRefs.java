@@ -26,7 +26,7 @@ public final class ImageRefs {
     private static final Pattern FEATURED_PLACEHOLDER = Pattern.compile("!\\[IMAGE:featured[^\\]\\n]*]",
             Pattern.CASE_INSENSITIVE);
     /** The title heading, then (group 2) a library image on the first line after it, if there is one. */
-    private static final Pattern TITLE = Pattern.compile("\\A(\\s*# [^\\n]*\\n)(\\s*" + MARKDOWN.pattern() + ")?");
+    private static final Pattern TITLE = Pattern.compile("\\A(\\s*# [^\\n]*\\n)");
 
     private ImageRefs() {}
 
@@ -66,11 +66,11 @@ public final class ImageRefs {
 
     /**
      * {@code markdown} with image {@code id} as its featured image, which takes the place of the
-     * one before: a reference to one of {@code featuredIds}, else a library image right under the
-     * title heading, else the writers' {@code ![IMAGE:featured…]} placeholder; with none of them,
-     * it goes right after the title heading, else at the top.
+     * one before: a reference to one of {@code featuredIds}, else the writers'
+     * {@code ![IMAGE:featured…]} placeholder; with neither, it goes right after the title heading,
+     * else at the top. Any other picture, even one right under the title, is the writer's and stays.
      *
-     * @param featuredIds the post's images that were made as its featured image
+     * @param featuredIds the post's images placed as its featured image (made so, or chosen so before)
      */
     public static String withFeatured(String markdown, String alt, String id, Collection<String> featuredIds) {
         String content = markdown == null ? "" : markdown;
@@ -81,10 +81,6 @@ public final class ImageRefs {
         }
         Matcher title = TITLE.matcher(content);
         boolean titled = title.find();
-        if (titled && title.group(2) != null) {
-            int start = title.end(1) + title.group(2).indexOf('!');
-            return splice(content, start, title.end(2), image);
-        }
         Matcher placeholder = FEATURED_PLACEHOLDER.matcher(content);
         if (placeholder.find()) return splice(content, placeholder.start(), placeholder.end(), image);
         if (titled) return title.group(1) + "\n" + image + "\n\n" + content.substring(title.end(1)).stripLeading();

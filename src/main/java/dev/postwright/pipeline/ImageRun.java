@@ -57,7 +57,7 @@ final class ImageRun {
 
     JobResult execute() throws JobFailure {
         long started = clock.millis();
-        List<StoredImage> images = restored().orElse(null);
+        List<StoredImage> images = restored().or(this::recordedBefore).orElse(null);
         if (images == null) {
             announce(ImageStage.PROCESSING);
             ImageMaker maker = illustrator.maker();
@@ -87,6 +87,18 @@ final class ImageRun {
                     ctx.jobId(), e.getMessage());
             return Optional.empty();
         }
+    }
+
+    /**
+     * The picture an earlier run recorded although its checkpoint is unreadable: kept, not drawn
+     * again (the row is the job's one picture for its placement, and a second would not be recorded).
+     */
+    private Optional<List<StoredImage>> recordedBefore() {
+        List<StoredImage> kept = illustrator.store().ofJob(ctx.jobId()).stream()
+                .filter(i -> i.placement().equals(request.placement())).toList();
+        if (kept.isEmpty()) return Optional.empty();
+        ctx.completeStage(CHECKPOINT, CheckpointCodec.IMAGES.write(kept), events(kept));
+        return Optional.of(kept);
     }
 
     /**

@@ -7,6 +7,7 @@ import static dev.postwright.server.BlogSdkCalls.unprocessable;
 import dev.postwright.images.ImageMaker;
 import dev.postwright.images.ImageSize;
 import dev.postwright.images.offline.OfflineImageMaker;
+import dev.postwright.jobs.CommandResult;
 import dev.postwright.jobs.JobNotFoundException;
 import dev.postwright.model.ImageJobRequest;
 import dev.postwright.model.ImageQuality;
@@ -16,6 +17,7 @@ import dev.postwright.queue.JobQueue;
 import dev.postwright.wire.BlogSdkCodec;
 import dev.postwright.wire.BlogSdkImages;
 import java.io.IOException;
+import java.lang.System.Logger.Level;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -39,6 +41,7 @@ import org.eclipse.jetty.util.Callback;
  */
 final class BlogSdkImageRoutes extends Handler.Abstract {
     static final String BASE = "/api/v1/images";
+    private static final System.Logger LOG = System.getLogger(BlogSdkImageRoutes.class.getName());
     private final BlogSdkCalls calls;
     private final JobQueue queue;
     private final Supplier<? extends ImageMaker> makers;
@@ -120,12 +123,18 @@ final class BlogSdkImageRoutes extends Handler.Abstract {
         for (String id : ids) {
             try {
                 queue.cancel(id);
-                queue.delete(id);
+                CommandResult deleted = queue.delete(id);
+                if (deleted != CommandResult.APPLIED) {
+                    LOG.log(Level.WARNING, "Image job {0} of a refused batch was cancelled but could not be deleted "
+                            + "({1}); it stays in its owner''s list as cancelled", id, deleted);
+                }
             } catch (RuntimeException e) {
-                // best effort: the queue refuses writes (a full disk); the job stays cancelled or queued
+                // the queue refuses writes (a full disk): the job stays queued and will run
+                LOG.log(Level.WARNING, "Image job {0} of a refused batch could not be withdrawn: {1}", id, e.getMessage());
             }
         }
     }
+
 
     /** {@code GET /api/v1/images/jobs/{id}}: the caller's image jobs only. */
     private void job(Response response, Callback callback, String id, String user) {

@@ -105,7 +105,8 @@ public final class ImageStore {
 
     /**
      * The second half: the write work that records {@code images} (whose files {@link #keepFile}
-     * wrote) as {@code owner}'s. A job's placement recorded before is left as it was.
+     * wrote) as {@code owner}'s. A job's placement recorded before is left as it was. An image
+     * whose post no longer exists (purged meanwhile) is recorded without one, never naming it.
      */
     public SqlWork<Integer> recording(List<StoredImage> images, String owner) {
         return sql -> {
@@ -114,7 +115,7 @@ public final class ImageStore {
                 recorded += sql.update("""
                         INSERT INTO images (id, owner, job_id, post_id, placement, prompt, alt_text, media_type, width,
                                             height, size, source, sha256, created_at)
-                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                        VALUES (?, ?, ?, (SELECT id FROM posts WHERE id = ?), ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                         ON CONFLICT (job_id, placement) WHERE job_id IS NOT NULL DO NOTHING""", i.id(), owner, i.jobId(),
                         i.postId(), i.placement(), i.prompt(), i.altText(), i.mediaType(), i.width(), i.height(), i.size(),
                         i.source(), i.sha256(), i.createdAt().toEpochMilli());
@@ -134,6 +135,14 @@ public final class ImageStore {
     /** Gives a job's images to the post it saved, in a transaction of its own; returns how many. */
     public int attach(String jobId, String postId) {
         return db.transaction(attaching(jobId, postId));
+    }
+
+    /**
+     * Records that the post shows image {@code id} as its featured image (the writer chose it), so
+     * a later choice replaces it there; false when there is no such image.
+     */
+    public boolean placeAsFeatured(String id) {
+        return db.transaction(sql -> sql.update("UPDATE images SET placement = 'featured' WHERE id = ?", id)) > 0;
     }
 
     public Optional<StoredImage> find(String id) {

@@ -138,7 +138,7 @@ final class BlogSdkImageRequests {
         String aspect = f.choice("aspect_ratio", ASPECTS.keySet());
         String quality = f.choice("quality", QUALITIES);
         String negative = f.string("negative_prompt", false, 0, MAX_PROMPT);
-        f.integer("seed", Integer.MIN_VALUE, Integer.MAX_VALUE); // checked, not used: see decision 0029
+        f.anyInteger("seed"); // checked, not used: see decision 0029
         Integer width = f.integer("width", ImageJobRequest.MIN_SIDE, ImageJobRequest.MAX_SIDE);
         Integer height = f.integer("height", ImageJobRequest.MIN_SIDE, ImageJobRequest.MAX_SIDE);
         if (problems.size() > before) return null;

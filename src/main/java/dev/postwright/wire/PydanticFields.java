@@ -71,6 +71,20 @@ final class PydanticFields {
     }
 
     /** A whole number from {@code min} to {@code max} ({@code "1500"} too); null when absent or refused. */
+    /** Whether {@code field} is absent or any whole number (Pydantic's ints are unbounded); a problem otherwise. */
+    void anyInteger(String field) {
+        JsonNode value = body.get(field);
+        if (value == null || value.isNull() || value.isNumber() && value.canConvertToExactIntegral()) return;
+        if (value.isTextual() && value.asText().strip().matches("-?\\d+")) return;
+        if (value.isNumber()) {
+            problem("int_from_float", loc(field), "Input should be a valid integer, got a number with a fractional part");
+        } else if (value.isTextual()) {
+            problem("int_parsing", loc(field), "Input should be a valid integer, unable to parse string as an integer");
+        } else {
+            problem("int_type", loc(field), "Input should be a valid integer");
+        }
+    }
+
     Integer integer(String field, int min, int max) {
         JsonNode value = body.get(field);
         if (value == null || value.isNull()) return null;

@@ -17,10 +17,10 @@ class ImageRefsTest {
     }
 
     @Test
-    void aLibraryImageRightUnderTheTitleIsTheFeaturedOneWhenNoIdSaysSo() {
+    void aPictureTheWriterPutUnderTheTitleStaysWhenNoIdSaysItIsTheFeaturedOne() {
         String post = "# Bread\n\n![Picked by hand](postwright-image:in9)\n\nIntro.\n";
         assertThat(ImageRefs.withFeatured(post, "A loaf", "new1", Set.of()))
-                .isEqualTo("# Bread\n\n" + NEW + "\n\nIntro.\n");
+                .isEqualTo("# Bread\n\n" + NEW + "\n\n![Picked by hand](postwright-image:in9)\n\nIntro.\n");
     }
 
     @Test

@@ -167,6 +167,49 @@ class ImageJobTest {
     }
 
     @Test
+    void deletingAnImageJobDeletesItsPictureUnlessItIsAPosts() throws Exception {
+        var queue = queue(new OfflineImageMaker(), 0);
+        String blog = queue.enqueue(Briefs.sourdough(JobOptions.DEFAULTS), null);
+        queue.runDueJobs();
+        String postId = library.findBySourceJob(blog).orElseThrow().id();
+        String alone = queue.enqueue(picture("A loaf", null, null), null);
+        String forPost = queue.enqueue(new ImageJobRequest("A loaf", null, null, null, null, null, postId, null), null);
+        queue.runDueJobs();
+        queue.whenFinished(forPost).get(30, TimeUnit.SECONDS);
+        assertThat(queue.delete(alone)).isEqualTo(CommandResult.APPLIED);
+        assertThat(queue.delete(forPost)).isEqualTo(CommandResult.APPLIED);
+        assertThat(images.ofJob(alone)).as("a picture of its own goes with its job").isEmpty();
+        assertThat(images.ofJob(forPost)).as("a post's picture stays with the post").hasSize(1);
+    }
+
+    @Test
+    void aPictureWhosePostWasPurgedWhileItWasDrawnIsKeptWithoutNamingThePost() throws Exception {
+        var blog = queue(new OfflineImageMaker(), 0);
+        String blogId = blog.enqueue(Briefs.sourdough(JobOptions.DEFAULTS), null);
+        blog.runDueJobs();
+        String postId = library.findBySourceJob(blogId).orElseThrow().id();
+        blog.close();
+        var purging = new ImageMaker() {
+            final OfflineImageMaker real = new OfflineImageMaker();
+
+            public String source() { return "offline"; }
+            public boolean accepts(ImageSize size) { return real.accepts(size); }
+            public String sizeRule() { return real.sizeRule(); }
+            public ImageSize defaultSize() { return real.defaultSize(); }
+            public MadeImage make(ImageRequest request, CancellationToken cancel) throws JobFailure {
+                library.delete(postId); // the writer deletes the post, and it is purged, while the picture is drawn
+                library.purgeDeletedBefore(Instant.now().plusSeconds(60));
+                return real.make(request, cancel);
+            }
+        };
+        var queue = queue(purging, 0);
+        String id = queue.enqueue(new ImageJobRequest("A loaf", null, null, null, null, null, postId, null), null);
+        queue.runDueJobs();
+        assertThat(queue.whenFinished(id).get(30, TimeUnit.SECONDS).state()).isEqualTo(JobState.SUCCEEDED);
+        assertThat(images.ofJob(id)).singleElement().satisfies(i -> assertThat(i.postId()).isNull());
+    }
+
+    @Test
     void aSizeTheMakerCannotDrawFailsTheJobWithTheRuleAndStoresNothing() throws Exception {
         var queue = queue(new OfflineImageMaker(), 0);
         String id = queue.enqueue(picture("A loaf", 640, 480), null);

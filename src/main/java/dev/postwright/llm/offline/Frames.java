@@ -8,8 +8,9 @@ import java.util.Map;
 /**
  * Sentence frames dealt like cards: each family's frames come in an order seeded by the brief,
  * and a post takes the next unused one each time, so a frame repeats only once every frame of its
- * family has been used. Families have at least four frames and a post uses a family at most eight
- * times, so no frame appears more than twice in a post. Not thread-safe; one per draft.
+ * family has been used. A family used once per section has at least five frames (a post has at
+ * most ten sections), one used every other section at least four, so no frame appears more than
+ * twice in a post. Not thread-safe; one per draft.
  */
 final class Frames {
     private final Variants variants;

@@ -22,6 +22,8 @@ record Instructions(List<String> sections, List<String> notes) {
     private static final Pattern SPLIT = Pattern.compile("\\n+|(?<=[.!?])\\s+(?=[A-Z])");
     private static final int MAX_SECTIONS = 3;
     private static final int MAX_LENGTH = 300;
+    /** A requested section's topic becomes its heading: a heading's length. */
+    private static final int MAX_TOPIC = 80;
 
     static Instructions of(String text) {
         List<String> sections = new ArrayList<>();
@@ -33,7 +35,7 @@ record Instructions(List<String> sections, List<String> notes) {
             Matcher m = SECTION.matcher(item.replaceFirst("[.!]+$", ""));
             if (m.matches() && sections.size() < MAX_SECTIONS) {
                 String topic = (m.group(1) != null ? m.group(1) : m.group(2)).strip();
-                sections.add(topic);
+                sections.add(topic.length() <= MAX_TOPIC ? topic : topic.substring(0, MAX_TOPIC).strip() + "…");
             } else {
                 notes.add(item.length() <= MAX_LENGTH ? item : item.substring(0, MAX_LENGTH).strip() + "…");
             }

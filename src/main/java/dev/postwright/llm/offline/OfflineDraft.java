@@ -22,6 +22,7 @@ import java.util.Locale;
  */
 final class OfflineDraft {
     private static final String NOTE = "_Writer's note: ";
+    private static final int MAX_KEYWORD_PARAGRAPHS = 10;
     private final Brief brief;
     private final Outline outline;
     private final Variants variants;
@@ -33,6 +34,7 @@ final class OfflineDraft {
     private final String audience;
     private final Instructions instructions;
     private final StringBuilder out = new StringBuilder(8 * 1024);
+    private int keywordParagraphs;
 
     private OfflineDraft(Brief brief, Outline outline) {
         this.brief = brief;
@@ -56,6 +58,8 @@ final class OfflineDraft {
         ctas("after-intro", "beginning", "top", "start");
         List<String> headings = outline.sections().stream().map(Outline.Section::heading).toList();
         var placements = EmbedPlacements.spread(brief.embeds(), headings.size());
+        // A keyword paragraph each for the first ten (five frames, each used at most twice); every
+        // keyword is also named in its section's writer's note.
         List<List<String>> keywords = byBestSection(brief.keywords().stream().map(Words::inSentence).toList(), headings);
         List<List<String>> notes = byBestSection(instructions.notes(), headings);
         for (int i = 0; i < headings.size(); i++) {
@@ -127,13 +131,17 @@ final class OfflineDraft {
                         : frames.next("result", "As a result, readers know what to expect.",
                                 "That way, nothing important gets skipped.",
                                 "Done well, this part makes the next one easier.",
-                                "With that in place, the rest falls into order."));
+                                "With that in place, the rest falls into order.",
+                                "Each piece here makes the next one simpler."));
         for (String keyword : keywords) {
+            if (++keywordParagraphs > MAX_KEYWORD_PARAGRAPHS) break;
             paragraph(frames.next("keyword", "There is a place for %s here as well.", "This step also touches on %s.",
-                    "This is also the place for %s.", "It helps to bring %s into this step.").formatted(keyword));
+                    "This is also the place for %s.", "It helps to bring %s into this step.",
+                    "Here, %s comes into the picture.").formatted(keyword));
         }
         note(frames.next("cover", "explain %s and %s in your own words", "say what %s and %s look like in practice",
-                "walk readers through %s, then %s", "describe %s and %s as you have seen them")
+                "walk readers through %s, then %s", "describe %s and %s as you have seen them",
+                "show %s and %s with a case you know well")
                 .formatted(first, second) + "; " + frames.next("prompt", "add an example from your own work.",
                 "add a number or result that backs this up.", "add a short story a reader will remember.",
                 "link to a source that supports this.", "add a photo or screenshot that shows it.")

@@ -14,8 +14,9 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Plans 4-7 body sections shaped by the kind of post. About half the headings carry the
- * keyphrase, which is what the subheading check rewards (30-75 %).
+ * Plans 4-7 body sections shaped by the kind of post, and after them up to three more that the
+ * brief's instructions ask for. About half the planned headings carry the keyphrase, which is what
+ * the subheading check rewards (30-75 %).
  */
 final class OfflineOutline {
     private OfflineOutline() {}
@@ -50,14 +51,12 @@ final class OfflineOutline {
         return new Outline(title(brief), kind.wireName(), withRequested(sections, brief));
     }
 
-    /** The sections the brief's instructions ask for, before the last (a closing one stays last). */
+    /** The sections the brief's instructions ask for (at most three), after the planned ones. */
     private static List<Section> withRequested(List<Section> planned, Brief brief) {
         List<String> requested = Instructions.of(brief.request().additionalInstructions()).sections();
         if (requested.isEmpty()) return planned;
         List<Section> all = new ArrayList<>(planned);
-        for (String topic : requested) {
-            all.add(all.size() - 1, section(capitalized(topic), topic, "what it means in practice"));
-        }
+        for (String topic : requested) all.add(section(capitalized(topic), topic, "what it means in practice"));
         return List.copyOf(all);
     }
 
@@ -83,11 +82,13 @@ final class OfflineOutline {
         Matcher versus = Pattern.compile("(?i)^(.+?)\\s+(vs\\.?|versus)\\s+" + Pattern.quote(kp) + "\\s*$").matcher(title);
         Matcher tail = Pattern.compile("(?i)\\s+(?:to|for|about|on|of|with|in)\\s+" + Pattern.quote(kp) + "\\W*$")
                 .matcher(title);
+        String rest = object.matches() ? object.group(2) : "";
         if (object.matches()) { // the keyphrase is what the how-to does something to: "How to bake sourdough bread at home"
-            built = Words.titleCase(kp) + ": How to " + object.group(1) + (object.group(2).isEmpty() ? "" : " " + object.group(2));
+            built = Words.titleCase(kp) + ": How to " + object.group(1)
+                    + (rest.isEmpty() || !Character.isLetterOrDigit(rest.charAt(0)) ? rest : " " + rest);
         } else if (versus.matches()) { // "Stand mixer vs hand kneading" reads as well the other way round
-            built = capitalized(kp) + " " + versus.group(2) + " " + Words.inSentence(versus.group(1));
-        } else if (tail.find() && tail.start() > 0) {
+            built = capitalized(kp) + " " + versus.group(2) + " " + sentenceCased(versus.group(1).strip());
+        } else if (tail.find() && tail.start() > 0 && !title.strip().endsWith("?")) { // a question keeps its shape
             built = Words.titleCase(kp) + ": " + capitalized(title.substring(0, tail.start()).strip());
         } else if (!lower.contains(lowerKp)) {
             built = Words.titleCase(kp) + ": " + capitalized(title);
@@ -95,6 +96,16 @@ final class OfflineOutline {
             return title;
         }
         return built.length() <= 60 ? built : title;
+    }
+
+    /**
+     * "Stand mixer" mid-title as "stand mixer": a capital only the title's first word had goes.
+     * One word keeps its capital: it may be a name ("Kubernetes").
+     */
+    private static String sentenceCased(String phrase) {
+        boolean onlyFirstCapital = phrase.contains(" ") && Character.isUpperCase(phrase.charAt(0))
+                && phrase.substring(1).equals(phrase.substring(1).toLowerCase(Locale.ROOT));
+        return onlyFirstCapital ? Character.toLowerCase(phrase.charAt(0)) + phrase.substring(1) : phrase;
     }
 
     private static List<Section> listSections(String kp, int count) {

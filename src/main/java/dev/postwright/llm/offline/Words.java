@@ -25,14 +25,15 @@ final class Words {
     }
 
     /**
-     * The phrase as a sentence shows it. A phrase of several words written in Title Case ("Remote
-     * Work", taken from a title) is lower-cased; anything else is kept as the writer wrote it, so
-     * proper nouns keep their capitals ("Belegausgabepflicht", "the Finanzamt", "iPhone", "SEO").
+     * The phrase as a sentence shows it. A phrase of three words or more written in Title Case
+     * ("How To Bake Bread", taken from a title) is lower-cased; anything else is kept as the writer
+     * wrote it, so proper nouns keep their capitals ("Belegausgabepflicht", "the Finanzamt",
+     * "iPhone", "SEO", "Google Analytics").
      */
     static String inSentence(String phrase) {
         String p = phrase.strip();
         String[] words = p.split("\\s+");
-        if (words.length < 2) return p;
+        if (words.length < 3) return p;
         for (String w : words) {
             boolean small = w.matches("(?i)a|an|the|and|or|of|in|on|for|to|with|vs\\.?") && w.equals(w.toLowerCase(Locale.ROOT));
             boolean capitalizedOnly = Character.isUpperCase(w.charAt(0)) && w.substring(1).equals(w.substring(1).toLowerCase(Locale.ROOT));

@@ -53,6 +53,12 @@ final class JobRows {
                 rs -> map(rs, null), limit));
     }
 
+    /** Jobs of {@code kind}, newest first, results left out. */
+    List<JobStatus> list(int limit, JobKind kind) {
+        return db.read(sql -> sql.query("SELECT " + COLUMNS + " FROM jobs WHERE kind = ? ORDER BY created_at DESC, key DESC "
+                + "LIMIT ?", rs -> map(rs, null), kind.sqlName(), limit));
+    }
+
     /** The owner's jobs, newest first, results left out. */
     List<JobStatus> listOwnedBy(String owner, int limit) {
         return db.read(sql -> sql.query("SELECT " + COLUMNS + " FROM jobs WHERE owner = ? "

@@ -10,6 +10,7 @@ import dev.postwright.jobs.LoggedEvent;
 import dev.postwright.jobs.Subscription;
 import dev.postwright.model.FieldProblem;
 import dev.postwright.model.JobInput;
+import dev.postwright.model.JobKind;
 import dev.postwright.model.JobRequest;
 import dev.postwright.model.JobStatus;
 import dev.postwright.queue.JobHandler;
@@ -156,6 +157,11 @@ public final class SqliteJobQueue implements JobQueue {
     @Override
     public Optional<JobStatus> status(String jobId) {
         return rows.status(jobId);
+    }
+
+    @Override
+    public List<JobStatus> list(int limit, JobKind kind) {
+        return rows.list(limit, kind);
     }
 
     @Override

@@ -12,7 +12,8 @@ import java.util.Optional;
  * (uses per 100 words) is weighted by the keyphrase's length ({@code 0.7 + k / 3} for k content
  * words), because a long phrase repeated is heavier than a short one. Weighted 0.5–3 % is good;
  * below is too rare; 3–4 % over-optimised (−10); above, stuffing (−50). Texts under 100 words are
- * judged by count instead: once is good (twice above 50 words), one more is over-optimised.
+ * judged by count instead: once is good (twice above 50 words), one more is over-optimised. A
+ * keyphrase with no text at all scores −50, as in the reference: there is nothing to rank.
  */
 public final class KeyphraseDensity implements SeoCheck {
     public static final String ID = "keyphrase-density";

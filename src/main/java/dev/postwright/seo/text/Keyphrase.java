@@ -73,6 +73,8 @@ public final class Keyphrase {
         String lower = text.strip().toLowerCase(java.util.Locale.ROOT);
         String phrase = this.text.toLowerCase(java.util.Locale.ROOT);
         int at = lower.indexOf(phrase);
+        // At a word's start only: "into the wild" does not open with "to the wild".
+        while (at > 0 && Character.isLetterOrDigit(lower.charAt(at - 1))) at = lower.indexOf(phrase, at + 1);
         if (!isSet() || at < 0) return false;
         for (String w : Words.of(lower.substring(0, at))) if (!FunctionWords.isFunctionWord(w)) return false;
         return true;

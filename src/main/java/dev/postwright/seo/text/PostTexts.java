@@ -47,8 +47,9 @@ public final class PostTexts {
     private static final Meta NO_META = new Meta(null, null, null, null, null, 0);
 
     /**
-     * The words a reader reads in {@code markdown}: its prose, as the length check counts them
-     * (not its code, URLs, image references or placeholders). What the library shows as a post's length.
+     * The words of {@code markdown}'s own prose, as the length check counts them: not its code,
+     * URLs, image references, placeholders or block quotes (someone else's words). What the
+     * library shows as a post's length.
      */
     public static int wordCount(String markdown) {
         return of(markdown, NO_META).wordCount();

@@ -35,8 +35,9 @@ public final class TransitionWords {
             "from time to time", "to be sure", "of course", "then again"};
 
     /** Pairs that signal together, in one sentence: "either … or", "not only … but also". */
+    // ("whether … or" and "not only … but also" need no pair: "whether" and "but" count alone.)
     private static final List<List<String>> PAIRS = List.of(List.of("both", "and"), List.of("either", "or"),
-            List.of("neither", "nor"), List.of("not only", "but also"), List.of("whether", "or"));
+            List.of("neither", "nor"));
 
     private static final Map<String, List<List<String>>> BY_FIRST_WORD = new HashMap<>();
 

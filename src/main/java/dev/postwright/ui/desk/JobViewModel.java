@@ -195,7 +195,8 @@ public final class JobViewModel {
     }
 
     private void complete(JobResult result) {
-        post(result.post());
+        if (result.post() != null) post(result.post()); // an image job's result has no post; the desk follows blog jobs
+
         visuals.setAll(result.visuals());
         images.setAll(result.images());
         if (result.seo() != null) seo.set(result.seo());

@@ -38,7 +38,7 @@ public final class JobsViewModel {
 
     public void refresh() {
         // Image jobs are followed in the Visuals panel of the post they are for; this list is of posts.
-        tasks.execute(BackgroundTask.call(() -> queue.list(SHOWN).stream().filter(s -> s.kind() == JobKind.BLOG).toList())
+        tasks.execute(BackgroundTask.call(() -> queue.list(SHOWN, JobKind.BLOG))
                 .onSuccess(jobs::setAll)
                 // a team server that cannot be reached: say so, keep the list
                 .onFailure(e -> message.set(e.getMessage())));

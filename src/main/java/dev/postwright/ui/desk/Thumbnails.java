@@ -53,6 +53,7 @@ final class Thumbnails {
      * file is missing or cannot be read, {@code problem} gets a sentence for the writer instead.
      */
     void show(StoredImage image, ImageView view, Consumer<String> problem) {
+        view.setUserData(image.id()); // what the view should show now: a decode for an earlier picture must not land
         Image known = decoded.get(image.id());
         if (known != null) {
             view.setImage(known);
@@ -61,8 +62,13 @@ final class Thumbnails {
         ui.tasks().execute(BackgroundTask.call(() -> ui.renderer().images().image(image.id())
                         .map(data -> new Image(new ByteArrayInputStream(data.bytes()), WIDTH * 2, 0, true, true)))
                 .onSuccess(loaded -> loaded.ifPresentOrElse(thumbnail -> {
+                    if (thumbnail.isError()) {
+                        problem.accept("This picture cannot be shown here (JavaFX reads PNG and JPEG, not WebP); "
+                                + "the post and its exports have it.");
+                        return;
+                    }
                     decoded.put(image.id(), thumbnail);
-                    view.setImage(thumbnail);
+                    if (image.id().equals(view.getUserData())) view.setImage(thumbnail);
                 }, () -> problem.accept("The image file is missing from the library.")))
                 .onFailure(e -> problem.accept("The image could not be shown: " + e.getMessage())));
     }

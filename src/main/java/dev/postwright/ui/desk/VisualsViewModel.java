@@ -11,7 +11,7 @@ import dev.postwright.model.LibraryPost;
 import dev.postwright.model.SavedPost;
 import dev.postwright.model.StoredImage;
 import dev.postwright.model.VisualSuggestion;
-import dev.postwright.seo.text.Words;
+import dev.postwright.seo.text.PostTexts;
 import dev.postwright.store.ImageStore;
 import dev.postwright.store.PostLibrary;
 import dev.postwright.ui.fx.BackgroundTask;
@@ -241,8 +241,9 @@ public final class VisualsViewModel {
         featuredIds.addAll(madeFeaturedHere);
         String content = ImageRefs.withFeatured(current.post().content(), image.altText(), image.id(), featuredIds);
         if (content.equals(current.post().content())) return current;
+        images.placeAsFeatured(image.id()); // first: the next choice then finds it, even after a restart
         return library.update(postId, new PostLibrary.Revision(current.post().withContent(content),
-                current.focusKeyphrase(), current.status(), Words.count(content)), "Featured image").orElse(null);
+                current.focusKeyphrase(), current.status(), PostTexts.wordCount(content)), "Featured image").orElse(null);
     }
 
     private void follow(SuggestionImage row, long ticket) {

@@ -52,7 +52,8 @@ class OfflineDraftPropertiesTest {
     private static final String[] INSTRUCTIONS = {
             null, "Mention our free trial.", "Add a section on pricing.", "Keep the tone friendly. Mention our shop in Leeds.",
             "- Include a part about delivery times\n- Quote our head baker", "Cover common objections in its own section.",
-            "Write for people who have never done this before."};
+            "Write for people who have never done this before.",
+            "Add a section on pricing. Add a section on delivery. Include a part about returns. Mention the shop."};
     private static final Pattern WRITER_NOTE = Pattern.compile("_Writer's note: [^_]*_");
     private static final Pattern SENTENCE_END = Pattern.compile("(?<=[.!?])\\s+");
     /** How sentences addressed to the writer begin; they belong in notes only. */
@@ -73,7 +74,9 @@ class OfflineDraftPropertiesTest {
             int t = random.nextInt(TITLES.length);
             String keyphrase = random.nextInt(5) == 0 ? null : KEYPHRASES[t][0];
             List<String> keywords = new ArrayList<>();
-            for (int k = random.nextInt(4); k > 0; k--) keywords.add(KEYWORDS[random.nextInt(KEYWORDS.length)]);
+            for (int k = random.nextInt(8) == 0 ? KEYWORDS.length : random.nextInt(4); k > 0; k--) {
+                keywords.add(KEYWORDS[random.nextInt(KEYWORDS.length)]);
+            }
             String instruction = INSTRUCTIONS[random.nextInt(INSTRUCTIONS.length)];
             var options = new JobOptions(random.nextBoolean(), true, null, false, null, false);
             var request = new JobRequest(new Topic(TITLES[t], null, AUDIENCES[random.nextInt(AUDIENCES.length)],
