@@ -172,14 +172,18 @@ public final class PostImagesViewModel {
             then.accept(known);
             return;
         }
+        long ticket = opened; // a decode that ends after another post opened is not this post's any more
         tasks.execute(BackgroundTask.call(() -> {
             var decoded = new Image(new ByteArrayInputStream(store.bytes(image)), width, height, true, true);
             if (decoded.isError()) throw new IOException("No preview of " + kind(image) + " pictures here.");
             return decoded;
         }).onSuccess(decoded -> {
+            if (ticket != opened) return;
             thumbnails.put(image.id(), decoded);
             then.accept(decoded);
-        }).onFailure(e -> failed.accept(e.getMessage())));
+        }).onFailure(e -> {
+            if (ticket == opened) failed.accept(e.getMessage());
+        }));
     }
 
     public ObservableList<StoredImage> images() { return images; }
@@ -214,6 +218,7 @@ public final class PostImagesViewModel {
             selected.set(added);
             then.accept(added);
         }).onFailure(e -> {
+            if (!id.equals(postId)) return; // another post is open now: its message line is not about this file
             if (!(e instanceof PictureFiles.Refused)) {
                 LOG.log(Level.WARNING, "{0} could not be added: {1}", file, e.getMessage());
             }
