@@ -3,10 +3,11 @@ package dev.postwright.seo.checks;
 import dev.postwright.model.SeoAnalysis;
 import dev.postwright.seo.text.Keyphrase;
 import dev.postwright.seo.text.PostText;
+import dev.postwright.seo.text.Words;
 import java.util.Optional;
 
 /**
- * 30-75 % of the H2/H3 subheadings should reflect the keyphrase (at least half of its words), or
+ * 30-75 % of the H2/H3 subheadings should reflect the keyphrase (more than half of its words), or
  * the only one should. Without subheadings, a text under 300 words is fine (9) and a longer one is
  * not (2), as in the reference analysis.
  */
@@ -19,14 +20,16 @@ public final class KeyphraseInSubheadings implements SeoCheck {
         if (!keyphrase.isSet()) return Optional.empty();
         var subheadings = post.headings().stream().filter(h -> h.level() == 2 || h.level() == 3).toList();
         if (subheadings.isEmpty()) {
-            if (post.wordCount() >= 300) {
+            // The length is the reference's: every word of the text, its headings' too.
+            if (post.wordCount() + post.headings().stream().mapToInt(h -> Words.count(h.text())).sum() >= 300) {
                 return Verdict.seo(ID, 2, "The text has no subheadings; add H2 headings, some with the keyphrase.");
             }
             return Verdict.seo(ID, Verdict.GOOD, "A text this short needs no subheadings.");
         }
         int count = subheadings.size();
+        // More than half of its words, as the reference counts it: one of two is not enough.
         long reflecting = subheadings.stream().filter(h -> 2 * keyphrase.countIn(Keyphrase.WordSet.of(h.text()))
-                >= keyphrase.contentWordCount()).count();
+                > keyphrase.contentWordCount()).count();
         long fewest = (long) Math.ceil(count * 0.3);
         long most = (long) Math.floor(count * 0.75);
         String found = reflecting + " of " + count + " subheadings reflect the keyphrase";

@@ -80,8 +80,8 @@ class KeyphraseChecksTest {
     void keyphraseInSubheadings(int reflecting, int expected) {
         var markdown = new StringBuilder(words(20));
         for (int i = 0; i < 4; i++) {
-            // "Sourdough tips" has one of the two content words: half, which counts.
-            markdown.append("\n\n## ").append(i < reflecting ? "Sourdough tips " + i : "Oven care " + i)
+            // "Sourdough bread tips" has both content words; "Sourdough tips" (half) would not count.
+            markdown.append("\n\n## ").append(i < reflecting ? "Sourdough bread tips " + i : "Sourdough tips " + i)
                     .append("\n\n").append(words(20));
         }
         assertThat(score(new KeyphraseInSubheadings(), post(markdown.toString(), KEYPHRASE))).isEqualTo(expected);

@@ -90,6 +90,10 @@ final class YoastCorpus {
     static List<Post> handWritten() {
         String body = (FILLER + "\n\n").repeat(8);
         return List.of(
+                new Post("half-headings", "Sourdough bread takes patience. " + body + "## Sourdough tips\n\n" + body
+                        + "## Bread and butter\n\n" + body + "## Sourdough bread in the oven\n\n" + body, "sourdough bread",
+                        "Sourdough bread tips", "Tips for sourdough bread at home: the starter, the shaping and the "
+                        + "bake, for home bakers who want a reliable weekly loaf.", "sourdough-bread-tips"),
                 new Post("headings-only", "## Sourdough bread basics\n\n" + body + "## More sourdough bread\n\n" + body,
                         "sourdough bread", "Sourdough bread basics", "All about sourdough bread for home bakers who "
                         + "want a loaf with a crisp crust and an open crumb every weekend.", "sourdough-bread-basics"),
