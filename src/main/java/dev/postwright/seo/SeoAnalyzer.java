@@ -34,11 +34,15 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * On-page SEO and readability analysis, offline, with the checks and thresholds writers know from
  * the reference analysis ({@code shared/spec/seo-checks.md}). Configured once, thread-safe, and
  * cheap enough to run again on every edit (off the UI thread).
+ *
+ * <p>A writer may leave checks out ({@link #without}): the analysis then neither shows nor counts
+ * them, so the SEO score is over the SEO checks that remain and apply.
  */
 public final class SeoAnalyzer {
     private static final int TOP = 3;
@@ -61,13 +65,30 @@ public final class SeoAnalyzer {
                 new FleschReadingEase()));
     }
 
+    /** The checks this analyzer runs, in the order it reports them. */
+    public List<SeoCheck> checks() {
+        return checks;
+    }
+
+    /**
+     * This analyzer without the checks whose {@link SeoCheck#id ids} are in {@code ids}; ids of no
+     * check here are ignored (a check a later version dropped, a typo in a hand-edited file). The
+     * overall score of its analyses is over the SEO checks that remain: leaving out a poor check
+     * raises it, a good one lowers it, and leaving out every SEO check makes it 0.
+     */
+    public SeoAnalyzer without(Set<String> ids) {
+        if (ids.isEmpty()) return this;
+        return new SeoAnalyzer(checks.stream().filter(c -> !ids.contains(c.id())).toList());
+    }
+
     public SeoAnalysis analyze(String markdown, PostTexts.Meta meta) {
         return analyze(PostTexts.of(markdown, meta));
     }
 
     /**
-     * Runs every check that applies. {@code overallScore} is the SEO score, round(Σ scores /
-     * (n · 9) · 100) over the SEO checks, clamped to 0-100; strengths and improvements are the
+     * Runs every check of this analyzer that applies. {@code overallScore} is the SEO score,
+     * round(Σ scores / (n · 9) · 100) over its SEO checks that apply (none left out with
+     * {@link #without}), clamped to 0-100; strengths and improvements are the
      * explanations of the best and the worst checks.
      */
     public SeoAnalysis analyze(PostText post) {

@@ -14,6 +14,16 @@ public final class TransitionWordUse implements SeoCheck {
     public static final String ID = "transition-words";
 
     @Override
+    public String id() {
+        return ID;
+    }
+
+    @Override
+    public String name() {
+        return "Transition words";
+    }
+
+    @Override
     public Optional<SeoAnalysis.Check> assess(PostText post) {
         if (post.sentences().isEmpty()) return Optional.empty();
         if (post.wordCount() < 200) {
