@@ -11,7 +11,6 @@ import dev.postwright.llm.openai.HttpClients;
 import dev.postwright.llm.openai.ModelCatalog;
 import dev.postwright.render.PostRenderer;
 import dev.postwright.render.Theme;
-import dev.postwright.seo.SeoAnalyzer;
 import dev.postwright.settings.ConfigDirectory;
 import dev.postwright.settings.Settings;
 import dev.postwright.settings.SettingsFile;
@@ -194,12 +193,13 @@ public final class DesktopApp extends Application {
         if (startup.firstRun()) brief.load(SampleBrief.request());
         var jobs = new JobsViewModel(router, frames, background);
         var library = new LibraryViewModel(engine.library(), BriefViewModel.ORGANIZATION, frames, background);
-        editor = new PostEditorViewModel(engine.library(), engine.images(), engine.profiles(), SeoAnalyzer.standard(),
-                frames, background, scheduler);
         settingsModel = new SettingsViewModel(new SettingsServices(new SettingsFile(configDir), startup.secrets(),
-                engine.profiles(), new ModelCatalog(HttpClients::shared), startup.writer(), startup.imageMaker(), jobsInUse, BriefViewModel.ORGANIZATION), settings, theme,
+                engine.profiles(), new ModelCatalog(HttpClients::shared), startup.writer(), startup.imageMaker(),
+                startup.seoChecks(), jobsInUse, BriefViewModel.ORGANIZATION), settings, theme,
                 dataDir,
                 settings.workers(), frames, background);
+        editor = new PostEditorViewModel(engine.library(), engine.images(), engine.profiles(), startup.seoChecks(),
+                settingsModel.seoCheckSwitch(), frames, background, scheduler);
         // The desk's "Open in library" link is used only after the window exists.
         // Pictures are made on this computer's queue, also for a team server's post (its local copy).
         visuals = new VisualsViewModel(controller.job(), engine.jobs(), engine.library(), engine.images(),
