@@ -97,6 +97,21 @@ public final class SeoAnalyzer {
         return new SeoAnalysis(seoScore(results), strengths(results), improvements(results), null, Map.of(), results);
     }
 
+    /**
+     * {@code analysis} as {@link #without without(ids)} would have made it: the checks of
+     * {@code ids} dropped, the score, strengths and improvements worked out again from the rest
+     * (each check is judged on its own, so nothing else changes). For an analysis already made,
+     * such as a finished job's; one without checks of its own (a remote server's) is returned as it is.
+     */
+    public static SeoAnalysis leaveOut(SeoAnalysis analysis, Set<String> ids) {
+        if (analysis == null || ids.isEmpty() || analysis.checks().stream().noneMatch(c -> ids.contains(c.id()))) {
+            return analysis;
+        }
+        List<Check> rest = analysis.checks().stream().filter(c -> !ids.contains(c.id())).toList();
+        return new SeoAnalysis(seoScore(rest), strengths(rest), improvements(rest), analysis.aiSummary(),
+                analysis.sections(), rest);
+    }
+
     static int seoScore(List<Check> results) {
         List<Check> seo = results.stream().filter(c -> c.group().equals("seo")).toList();
         if (seo.isEmpty()) return 0;

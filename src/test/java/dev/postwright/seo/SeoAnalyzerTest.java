@@ -87,6 +87,22 @@ class SeoAnalyzerTest {
     }
 
     @Test
+    void anAnalysisMadeAlreadyLeavesChecksOutAsTheAnalyzerWithoutThemWould() {
+        var meta = new PostTexts.Meta("Sourdough Bread for Beginners: Your First Loaf", "", "sourdough-bread-for-beginners",
+                "sourdough bread", "bakery.example", 0);
+        var all = SeoAnalyzer.standard().analyze(WELL_MADE, meta);
+        for (Set<String> off : List.of(Set.of("meta-description-length"), Set.of("single-h1", "passive-voice", "images"),
+                Set.of("keyphrase-in-introduction", "transition-words"))) {
+            assertThat(SeoAnalyzer.leaveOut(all, off)).as("without %s", off)
+                    .isEqualTo(SeoAnalyzer.standard().without(off).analyze(WELL_MADE, meta));
+        }
+        assertThat(SeoAnalyzer.leaveOut(all, Set.of("no-such-check"))).isSameAs(all);
+        var remote = new dev.postwright.model.SeoAnalysis(72, List.of("Clear title"), List.of(), "A server's summary.",
+                java.util.Map.of(), List.of());
+        assertThat(SeoAnalyzer.leaveOut(remote, Set.of("single-h1"))).isSameAs(remote);
+    }
+
+    @Test
     void unknownIdsAreIgnoredAndNoneLeavesTheAnalyzerAsItWas() {
         var analyzer = SeoAnalyzer.standard();
         assertThat(analyzer.without(Set.of())).isSameAs(analyzer);
@@ -94,7 +110,7 @@ class SeoAnalyzerTest {
     }
 
     @Test
-    void everyCheckHasItsOwnIdAndAPlainNameAndReportsUnderItsId() {
+    void everyCheckHasItsOwnIdAndAPlainNameAndReportsUnderItsIdAndGroup() {
         var meta = new PostTexts.Meta("Sourdough Bread for Beginners: Your First Loaf", "Sourdough bread, made simple.",
                 "sourdough-bread-for-beginners", "sourdough bread", "bakery.example", 0);
         var post = dev.postwright.seo.text.PostTexts.of(WELL_MADE, meta);
@@ -103,7 +119,7 @@ class SeoAnalyzerTest {
         assertThat(checks).extracting(c -> c.name()).doesNotHaveDuplicates()
                 .allMatch(n -> n.length() <= 32 && Character.isUpperCase(n.charAt(0)) && !n.endsWith("."));
         assertThat(checks).allSatisfy(c -> assertThat(c.assess(post)).hasValueSatisfying(v ->
-                assertThat(v.id()).isEqualTo(c.id())));
+                assertThat(v).extracting(Check::id, Check::group).containsExactly(c.id(), c.group())));
     }
 
     @ParameterizedTest(name = "scores {0} → {1}")

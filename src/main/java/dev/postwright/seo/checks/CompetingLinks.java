@@ -17,6 +17,11 @@ public final class CompetingLinks implements SeoCheck {
     }
 
     @Override
+    public String group() {
+        return Verdict.SEO;
+    }
+
+    @Override
     public String name() {
         return "Competing links";
     }

@@ -15,6 +15,11 @@ public final class ConsecutiveSentenceBeginnings implements SeoCheck {
     }
 
     @Override
+    public String group() {
+        return Verdict.READABILITY;
+    }
+
+    @Override
     public String name() {
         return "Consecutive sentence beginnings";
     }

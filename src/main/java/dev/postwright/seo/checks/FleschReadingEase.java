@@ -17,6 +17,11 @@ public final class FleschReadingEase implements SeoCheck {
     }
 
     @Override
+    public String group() {
+        return Verdict.READABILITY;
+    }
+
+    @Override
     public String name() {
         return "Flesch reading ease";
     }

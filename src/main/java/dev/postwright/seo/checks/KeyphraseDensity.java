@@ -23,6 +23,11 @@ public final class KeyphraseDensity implements SeoCheck {
     }
 
     @Override
+    public String group() {
+        return Verdict.SEO;
+    }
+
+    @Override
     public String name() {
         return "Keyphrase density";
     }

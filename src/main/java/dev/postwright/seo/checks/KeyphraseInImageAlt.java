@@ -14,6 +14,11 @@ public final class KeyphraseInImageAlt implements SeoCheck {
     }
 
     @Override
+    public String group() {
+        return Verdict.SEO;
+    }
+
+    @Override
     public String name() {
         return "Keyphrase in image alt text";
     }

@@ -15,6 +15,11 @@ public final class KeyphraseInMetaDescription implements SeoCheck {
     }
 
     @Override
+    public String group() {
+        return Verdict.SEO;
+    }
+
+    @Override
     public String name() {
         return "Keyphrase in meta description";
     }

@@ -18,6 +18,11 @@ public final class KeyphraseInSlug implements SeoCheck {
     }
 
     @Override
+    public String group() {
+        return Verdict.SEO;
+    }
+
+    @Override
     public String name() {
         return "Keyphrase in slug";
     }

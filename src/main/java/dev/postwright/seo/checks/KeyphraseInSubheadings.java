@@ -19,6 +19,11 @@ public final class KeyphraseInSubheadings implements SeoCheck {
     }
 
     @Override
+    public String group() {
+        return Verdict.SEO;
+    }
+
+    @Override
     public String name() {
         return "Keyphrase in subheadings";
     }

@@ -14,6 +14,11 @@ public final class SentenceLength implements SeoCheck {
     }
 
     @Override
+    public String group() {
+        return Verdict.READABILITY;
+    }
+
+    @Override
     public String name() {
         return "Sentence length";
     }

@@ -12,6 +12,9 @@ public interface SeoCheck {
     /** The id of this check's verdicts ({@code SeoAnalysis.Check#id}), stable across versions: settings name checks by it. */
     String id();
 
+    /** {@code "seo"} or {@code "readability"}, as its verdicts' {@code group}. */
+    String group();
+
     /** A short name a writer knows the check by, e.g. "Keyphrase in introduction". */
     String name();
 

@@ -20,6 +20,11 @@ public final class SeoTitleWidth implements SeoCheck {
     }
 
     @Override
+    public String group() {
+        return Verdict.SEO;
+    }
+
+    @Override
     public String name() {
         return "SEO title width";
     }

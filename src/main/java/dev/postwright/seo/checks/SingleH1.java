@@ -14,6 +14,11 @@ public final class SingleH1 implements SeoCheck {
     }
 
     @Override
+    public String group() {
+        return Verdict.SEO;
+    }
+
+    @Override
     public String name() {
         return "Single H1 heading";
     }

@@ -14,6 +14,11 @@ public final class TextLength implements SeoCheck {
     }
 
     @Override
+    public String group() {
+        return Verdict.SEO;
+    }
+
+    @Override
     public String name() {
         return "Text length";
     }

@@ -19,6 +19,11 @@ public final class TransitionWordUse implements SeoCheck {
     }
 
     @Override
+    public String group() {
+        return Verdict.READABILITY;
+    }
+
+    @Override
     public String name() {
         return "Transition words";
     }

@@ -19,8 +19,8 @@ import javafx.beans.property.SimpleBooleanProperty;
  * {@link SettingsViewModel}, which saves it with everything else; FX thread, except {@link #apply}.
  */
 public final class SeoChecksForm {
-    /** One check: ticked ({@code counted}) when it is in the analysis. */
-    public record Row(String id, String name, BooleanProperty counted) {}
+    /** One check of {@code group} ("seo" or "readability"): ticked ({@code counted}) when it is in the analysis. */
+    public record Row(String id, String name, String group, BooleanProperty counted) {}
 
     private final SelectedSeoChecks selected;
     private final List<Row> rows;
@@ -31,7 +31,7 @@ public final class SeoChecksForm {
         this.selected = selected;
         Set<String> switchedOff = current.seoChecksOff();
         rows = selected.all().checks().stream()
-                .map(c -> new Row(c.id(), c.name(), new SimpleBooleanProperty(!switchedOff.contains(c.id())))).toList();
+                .map(c -> new Row(c.id(), c.name(), c.group(), new SimpleBooleanProperty(!switchedOff.contains(c.id())))).toList();
         Set<String> known = new HashSet<>(selected.all().checks().stream().map(SeoCheck::id).toList());
         unknown = Set.copyOf(switchedOff.stream().filter(id -> !known.contains(id)).toList());
         off.set(switchedOff);

@@ -6,6 +6,7 @@ import dev.postwright.settings.Settings;
 import dev.postwright.ui.parts.CtaEditor;
 import dev.postwright.ui.parts.FileDialogs;
 import java.nio.file.Path;
+import java.util.List;
 import javafx.beans.binding.Bindings;
 import javafx.beans.property.StringProperty;
 import javafx.collections.ListChangeListener;
@@ -23,6 +24,7 @@ import javafx.scene.control.TextArea;
 import javafx.scene.control.TextField;
 import javafx.scene.control.TextInputControl;
 import javafx.scene.control.ToggleGroup;
+import javafx.scene.layout.ColumnConstraints;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
@@ -224,10 +226,21 @@ public final class SettingsView extends ScrollPane {
     }
 
     private Node seoChecksCard() {
+        var note = new Label("Ticked checks are counted. A check you switch off is left out of the SEO panels and "
+                + "their score, and out of the posts written from now on.");
+        note.getStyleClass().add("muted");
+        note.setWrapText(true);
+        var rows = settings.seoChecks.rows();
+        return card("SEO checks", new VBox(8, note,
+                groupTitle("SEO"), checkGrid(rows.stream().filter(r -> r.group().equals("seo")).toList()),
+                groupTitle("Readability"), checkGrid(rows.stream().filter(r -> !r.group().equals("seo")).toList())));
+    }
+
+    /** A box per check, down two columns. */
+    private static GridPane checkGrid(List<SeoChecksForm.Row> rows) {
         var grid = new GridPane();
         grid.setHgap(24);
         grid.setVgap(6);
-        var rows = settings.seoChecks.rows();
         int half = (rows.size() + 1) / 2;
         for (int i = 0; i < rows.size(); i++) {
             var row = rows.get(i);
@@ -236,11 +249,12 @@ public final class SettingsView extends ScrollPane {
             box.selectedProperty().bindBidirectional(row.counted());
             grid.add(box, i / half, i % half);
         }
-        var note = new Label("Ticked checks are counted. A check you switch off leaves the SEO panel and the score, "
-                + "in the editor and in posts written from now on.");
-        note.getStyleClass().add("muted");
-        note.setWrapText(true);
-        return card("SEO checks", new VBox(8, note, grid));
+        for (int c = 0; c < 2; c++) {
+            var column = new ColumnConstraints();
+            column.setPercentWidth(50);
+            grid.getColumnConstraints().add(column);
+        }
+        return grid;
     }
 
     private Node computerCard(FileDialogs files) {

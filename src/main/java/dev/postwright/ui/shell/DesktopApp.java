@@ -204,7 +204,8 @@ public final class DesktopApp extends Application {
         // Pictures are made on this computer's queue, also for a team server's post (its local copy).
         visuals = new VisualsViewModel(controller.job(), engine.jobs(), engine.library(), engine.images(),
                 BriefViewModel.ORGANIZATION, toasts::show, frames, background);
-        var desk = new DeskView(brief, controller, jobs, visuals, ui, id -> window.openInLibrary(id));
+        var desk = new DeskView(brief, controller, jobs, visuals, ui, id -> window.openInLibrary(id),
+                settingsModel.seoCheckSwitch());
         window = new MainWindow(desk, () -> new LibraryView(library, editor, ui),
                 () -> new SettingsView(settingsModel, files), toasts, settingsModel.writerNameProperty(),
                 jobsInUse.placeProperty(), jobsInUse.stateProperty(),

@@ -24,7 +24,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
 
-/** A check the writer disagrees with: turned off from the editor's SEO panel, on again in Settings. */
+/** Checks the writer disagrees with: turned off from the desk's and the editor's SEO panels, on again in Settings. */
 class SeoCheckSwitchScreenTest {
     @TempDir Path dir;
     private final FxRobot robot = new FxRobot();
@@ -40,54 +40,79 @@ class SeoCheckSwitchScreenTest {
         return (int) Math.max(0, Math.min(100, Math.round(seo.stream().mapToInt(Check::score).sum() / (seo.size() * 9.0) * 100)));
     }
 
-    private boolean rowShown(String id) {
-        return robot.lookup("#editor-check-" + id).tryQuery().isPresent();
+    private boolean rowShown(String prefix, String id) {
+        return robot.lookup("#" + prefix + "check-" + id).tryQuery().isPresent();
+    }
+
+    private static Check worstSeoCheck(SeoAnalysis analysis) {
+        return analysis.checks().stream().filter(c -> c.group().equals("seo")).min(Comparator.comparingInt(Check::score))
+                .orElseThrow();
+    }
+
+    private List<Check> turnOff(String prefix, SeoAnalysis shown, Check check) throws Exception {
+        List<Check> rest = shown.checks().stream().filter(c -> !c.id().equals(check.id())).toList();
+        int expected = seoScoreOf(rest);
+        assertThat(expected).as("the post has checks of different scores").isGreaterThan(shown.overallScore());
+        assertThat(rowShown(prefix, check.id())).isTrue();
+        Button turnOff = robot.lookup("#" + prefix + "turn-off-" + check.id()).queryButton();
+        assertThat(turnOff.getText()).isEqualTo("Turn off");
+        assertThat(turnOff.getTooltip().getText()).isEqualTo("Leave this check out of the score; turn it on again in Settings");
+        robot.interact(turnOff::fire);
+        var score = robot.lookup("#" + prefix + "seo-score").queryAs(Label.class);
+        waitFor(() -> onFx(() -> !rowShown(prefix, check.id()) && score.getText().equals(String.valueOf(expected))));
+        return rest;
     }
 
     @Test
-    void aCheckTurnedOffInThePanelLeavesItAndTheScoreAndSettingsTurnItOnAgain() throws Exception {
+    void checksTurnedOffInTheSeoPanelsLeaveThemAndTheScoreAndSettingsTurnThemOnAgain() throws Exception {
         app = FxApp.start(dir.resolve("config"), dir.resolve("data"), new AnsweringFileDialogs());
         JobViewModel job = app.desktop().controller().job();
         robot.clickOn("#title").press(KeyCode.SHORTCUT, KeyCode.ENTER).release(KeyCode.ENTER, KeyCode.SHORTCUT);
         waitFor(() -> job.phaseProperty().get() == JobViewModel.Phase.SUCCEEDED);
+        SeoAnalysis written = onFx(() -> job.seoProperty().get());
+        var deskScore = robot.lookup("#seo-score").queryAs(Label.class);
+        waitFor(() -> onFx(() -> deskScore.getText().equals(String.valueOf(written.overallScore()))));
+
+        // On the desk: the finished job's analysis, shown without the check.
+        Check first = worstSeoCheck(written);
+        turnOff("", written, first);
+        var settingsFile = new SettingsFile(dir.resolve("config"));
+        waitFor(() -> settingsFile.load().settings().seoChecksOff().contains(first.id()));
+
+        // In the library editor: scored again without the first, then without the worst check left.
         String title = job.postProperty().get().title();
         robot.interact(() -> robot.lookup("#open-saved").queryAs(Hyperlink.class).fire());
         waitFor(() -> title.equals(robot.lookup("#editor-title").queryAs(TextField.class).getText()));
         var editor = app.desktop().editor();
-        waitFor(() -> editor.seoProperty().get() != null);
-        SeoAnalysis all = onFx(() -> editor.seoProperty().get());
-        var score = robot.lookup("#editor-seo-score").queryAs(Label.class);
-        assertThat(score.getText()).isEqualTo(String.valueOf(all.overallScore()));
-
-        // The SEO check that pulls the score down most: leaving it out must raise the score.
-        Check worst = all.checks().stream().filter(c -> c.group().equals("seo"))
-                .min(Comparator.comparingInt(Check::score)).orElseThrow();
-        List<Check> rest = all.checks().stream().filter(c -> !c.id().equals(worst.id())).toList();
-        int expected = seoScoreOf(rest);
-        assertThat(expected).as("the post has checks of different scores").isGreaterThan(all.overallScore());
-        assertThat(rowShown(worst.id())).isTrue();
-        Button turnOff = robot.lookup("#editor-turn-off-" + worst.id()).queryButton();
-        assertThat(turnOff.getText()).isEqualTo("Turn off");
-        assertThat(turnOff.getTooltip().getText()).isEqualTo("Leave this check out of the score; turn it on again in Settings");
-        robot.interact(turnOff::fire);
-        waitFor(() -> onFx(() -> !rowShown(worst.id()) && score.getText().equals(String.valueOf(expected))));
+        waitFor(() -> onFx(() -> editor.seoProperty().get() != null));
+        SeoAnalysis edited = onFx(() -> editor.seoProperty().get());
+        assertThat(edited.checks()).extracting(Check::id).doesNotContain(first.id());
+        assertThat(rowShown("editor-", first.id())).isFalse();
+        Check second = worstSeoCheck(edited);
+        List<Check> rest = turnOff("editor-", edited, second);
         assertThat(onFx(() -> editor.seoProperty().get().checks())).isEqualTo(rest);
-        var settingsFile = new SettingsFile(dir.resolve("config"));
-        waitFor(() -> settingsFile.load().settings().seoChecksOff().contains(worst.id()));
+        waitFor(() -> settingsFile.load().settings().seoChecksOff().equals(java.util.Set.of(first.id(), second.id())));
 
         robot.press(KeyCode.SHORTCUT, KeyCode.DIGIT3).release(KeyCode.DIGIT3, KeyCode.SHORTCUT);
         assertThat(app.desktop().window().page()).isEqualTo(MainWindow.Page.SETTINGS);
-        CheckBox box = robot.lookup("#seo-check-" + worst.id()).queryAs(CheckBox.class);
-        assertThat(onFx(box::isSelected)).isFalse();
         assertThat(onFx(() -> robot.lookup(".check-box").queryAllAs(CheckBox.class).stream()
                 .filter(b -> b.getId() != null && b.getId().startsWith("seo-check-")).count())).isEqualTo(24);
-        robot.interact(box::fire);
+        for (Check check : List.of(first, second)) {
+            CheckBox box = robot.lookup("#seo-check-" + check.id()).queryAs(CheckBox.class);
+            assertThat(onFx(box::isSelected)).as(check.id()).isFalse();
+            robot.interact(box::fire);
+        }
         robot.press(KeyCode.SHORTCUT, KeyCode.S).release(KeyCode.S, KeyCode.SHORTCUT);
         var message = robot.lookup("#settings-message").queryAs(Label.class);
         waitFor(() -> message.getText().startsWith("Settings saved."));
         assertThat(settingsFile.load().settings().seoChecksOff()).isEmpty();
 
         robot.press(KeyCode.SHORTCUT, KeyCode.DIGIT2).release(KeyCode.DIGIT2, KeyCode.SHORTCUT);
-        waitFor(() -> onFx(() -> rowShown(worst.id()) && score.getText().equals(String.valueOf(all.overallScore()))));
+        var editorScore = robot.lookup("#editor-seo-score").queryAs(Label.class);
+        waitFor(() -> onFx(() -> rowShown("editor-", first.id()) && rowShown("editor-", second.id())
+                && editorScore.getText().equals(String.valueOf(editor.seoProperty().get().overallScore()))));
+        assertThat(onFx(() -> editor.seoProperty().get().overallScore())).isLessThan(seoScoreOf(rest));
+        robot.press(KeyCode.SHORTCUT, KeyCode.DIGIT1).release(KeyCode.DIGIT1, KeyCode.SHORTCUT);
+        waitFor(() -> onFx(() -> rowShown("", first.id()) && deskScore.getText().equals(String.valueOf(written.overallScore()))));
     }
 }
