@@ -8,9 +8,9 @@ import dev.postwright.settings.Settings;
 import dev.postwright.ui.fx.BackgroundTask;
 import dev.postwright.ui.fx.FxFrames;
 import dev.postwright.ui.fx.FxTasks;
+import dev.postwright.ui.parts.SeoCheckSwitch;
 import java.lang.System.Logger.Level;
 import java.nio.file.Path;
-import dev.postwright.ui.parts.SeoCheckSwitch;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -102,7 +102,8 @@ public final class SettingsViewModel {
             return;
         }
         Settings next = general.applyTo(current.withModel(modelServer.choice()).withImages(images.choice()))
-                .withSeoChecksOff(seoChecks.choice()).withTeamServer(team.chosenUrl(), team.chosenUrl() == null ? null : team.dialect.get().id());
+                .withSeoChecksOff(seoChecks.choice())
+                .withTeamServer(team.chosenUrl(), team.chosenUrl() == null ? null : team.dialect.get().id());
         String newKey = modelServer.typedKey();
         String newImageKey = images.typedKey();
         String newToken = team.token.get().strip();
