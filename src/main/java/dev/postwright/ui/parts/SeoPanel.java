@@ -3,11 +3,8 @@ package dev.postwright.ui.parts;
 import dev.postwright.model.SeoAnalysis;
 import dev.postwright.model.SeoAnalysis.Rating;
 import dev.postwright.seo.SeoAnalyzer;
-import dev.postwright.seo.checks.SeoCheck;
 import java.util.List;
-import java.util.Map;
 import java.util.function.Consumer;
-import java.util.stream.Collectors;
 import javafx.beans.value.ObservableValue;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
@@ -23,9 +20,6 @@ import javafx.scene.layout.VBox;
  * row has a small "Turn off" button for it.
  */
 public final class SeoPanel extends VBox {
-    /** Each check's plain name by its id, for the buttons' spoken text. */
-    private static final Map<String, String> NAMES = SeoAnalyzer.standard().checks().stream()
-            .collect(Collectors.toUnmodifiableMap(SeoCheck::id, SeoCheck::name));
     private final Label score = new Label("–");
     private final Label readability = new Label();
     private final VBox groups = new VBox(10);
@@ -112,7 +106,7 @@ public final class SeoPanel extends VBox {
         off.setFocusTraversable(true);
         off.setMinWidth(Region.USE_PREF_SIZE);
         off.setTooltip(new Tooltip("Leave this check out of the score; turn it on again in Settings"));
-        off.setAccessibleText("Turn off the check " + NAMES.getOrDefault(check.id(), check.id()));
+        off.setAccessibleText("Turn off the check " + SeoCheckToasts.nameOf(check.id()));
         off.setOnAction(e -> turnOff.accept(check.id()));
         var text = (Label) row.getChildren().get(1);
         text.setMaxWidth(Double.MAX_VALUE);

@@ -49,9 +49,9 @@ public final class SeoChecksForm {
         return Set.copyOf(out);
     }
 
-    /** Unticks {@code id}'s box (the panel's "Turn off"); the caller saves. */
-    void untick(String id) {
-        rows.stream().filter(r -> r.id().equals(id)).forEach(r -> r.counted().set(false));
+    /** Ticks or unticks {@code id}'s box (the panel's "Turn off", its Undo); the caller saves. */
+    void tick(String id, boolean counted) {
+        rows.stream().filter(r -> r.id().equals(id)).forEach(r -> r.counted().set(counted));
     }
 
     /** Makes {@code ids} the checks left out of the analysis, from now on. Any thread. */

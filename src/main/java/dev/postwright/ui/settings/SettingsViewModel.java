@@ -147,26 +147,40 @@ public final class SettingsViewModel {
      * with it off, in the background; the screen's other unsaved edits stay unsaved. FX thread.
      */
     public void turnOffCheck(String checkId) {
-        seoChecks.untick(checkId);
+        switchCheck(checkId, false);
+    }
+
+    /** Counts the check {@code checkId} again at once, as {@link #turnOffCheck} leaves it out (its Undo). FX thread. */
+    public void turnOnCheck(String checkId) {
+        switchCheck(checkId, true);
+    }
+
+    private void switchCheck(String checkId, boolean on) {
+        seoChecks.tick(checkId, on);
         Set<String> off = new HashSet<>(current.seoChecksOff());
-        if (!off.add(checkId)) return;
+        if (on ? !off.remove(checkId) : !off.add(checkId)) return;
         Settings next = current.withSeoChecksOff(off);
         current = next;
         toSave.set(next);
         seoChecks.apply(next.seoChecksOff());
         seoChecks.applied(next.seoChecksOff());
         tasks.execute(BackgroundTask.run(this::saveFile).onFailure(e -> {
-            LOG.log(Level.WARNING, "A switched-off SEO check was not saved: {0}", e.getMessage());
-            status.say("The check is off until Postwright closes, but it was not saved: " + e.getMessage());
+            LOG.log(Level.WARNING, "A switched SEO check was not saved: {0}", e.getMessage());
+            status.say("The check is switched until Postwright closes, but it was not saved: " + e.getMessage());
         }));
     }
 
-    /** The SEO panel's switch: {@link #turnOffCheck}, and the checks off now. */
+    /** The SEO panels' switch: {@link #turnOffCheck}, {@link #turnOnCheck}, and the checks off now. */
     public SeoCheckSwitch seoCheckSwitch() {
         return new SeoCheckSwitch() {
             @Override
             public void turnOff(String checkId) {
                 turnOffCheck(checkId);
+            }
+
+            @Override
+            public void turnOn(String checkId) {
+                turnOnCheck(checkId);
             }
 
             @Override

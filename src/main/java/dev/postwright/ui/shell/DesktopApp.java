@@ -27,6 +27,7 @@ import dev.postwright.ui.library.LibraryViewModel;
 import dev.postwright.ui.library.PostEditorViewModel;
 import dev.postwright.ui.parts.FileDialogs;
 import dev.postwright.ui.parts.NativeFileDialogs;
+import dev.postwright.ui.parts.SeoCheckToasts;
 import dev.postwright.ui.parts.Toasts;
 import dev.postwright.ui.parts.UiServices;
 import dev.postwright.ui.settings.SettingsServices;
@@ -198,14 +199,15 @@ public final class DesktopApp extends Application {
                 startup.seoChecks(), jobsInUse, BriefViewModel.ORGANIZATION), settings, theme,
                 dataDir,
                 settings.workers(), frames, background);
+        var seoChecks = new SeoCheckToasts(settingsModel.seoCheckSwitch(), toasts);
         editor = new PostEditorViewModel(engine.library(), engine.images(), engine.profiles(), startup.seoChecks(),
-                settingsModel.seoCheckSwitch(), frames, background, scheduler);
+                seoChecks, frames, background, scheduler);
         // The desk's "Open in library" link is used only after the window exists.
         // Pictures are made on this computer's queue, also for a team server's post (its local copy).
         visuals = new VisualsViewModel(controller.job(), engine.jobs(), engine.library(), engine.images(),
                 BriefViewModel.ORGANIZATION, toasts::show, frames, background);
         var desk = new DeskView(brief, controller, jobs, visuals, ui, id -> window.openInLibrary(id),
-                settingsModel.seoCheckSwitch());
+                seoChecks);
         window = new MainWindow(desk, () -> new LibraryView(library, editor, ui),
                 () -> new SettingsView(settingsModel, files), toasts, settingsModel.writerNameProperty(),
                 jobsInUse.placeProperty(), jobsInUse.stateProperty(),

@@ -164,6 +164,23 @@ class SeoCheckSwitchTest {
     }
 
     @Test
+    void aCheckTurnedOnAgainAtOnceCountsAgainAndIsSaved() throws Exception {
+        var settings = settings(Settings.DEFAULTS, background);
+        var editor = editor(settings);
+        editor.open(shortPost());
+        frames.runUntil(() -> editor.seoProperty().get() != null);
+        SeoAnalysis all = editor.seoProperty().get();
+        editor.turnOffCheck(TEXT_LENGTH);
+        frames.runUntil(() -> !has(editor.seoProperty().get(), TEXT_LENGTH));
+        settings.seoCheckSwitch().turnOn(TEXT_LENGTH); // the notice's Undo
+        assertThat(row(settings, TEXT_LENGTH).counted().get()).isTrue();
+        frames.runUntil(() -> editor.seoProperty().get().equals(all));
+        frames.runUntil(() -> Files.exists(file.path()) && !file.load().settings().seoChecksOff().contains(TEXT_LENGTH));
+        assertThat(file.load().settings().seoChecksOff()).isEmpty();
+        assertThat(settings.current().seoChecksOff()).isEmpty();
+    }
+
+    @Test
     void anEditorWithoutASwitchScoresEveryCheckAndOffersNone() throws Exception {
         var editor = new PostEditorViewModel(library, images, new OrganizationProfiles(db, Clock.systemUTC()),
                 dev.postwright.seo.SeoAnalyzer.standard(), frames, background, scheduler);

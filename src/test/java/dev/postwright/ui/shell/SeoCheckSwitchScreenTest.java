@@ -44,6 +44,11 @@ class SeoCheckSwitchScreenTest {
         return robot.lookup("#" + prefix + "check-" + id).tryQuery().isPresent();
     }
 
+    private static String nameOf(String id) {
+        return dev.postwright.seo.SeoAnalyzer.standard().checks().stream().filter(c -> c.id().equals(id)).findFirst()
+                .orElseThrow().name();
+    }
+
     private static Check worstSeoCheck(SeoAnalysis analysis) {
         return analysis.checks().stream().filter(c -> c.group().equals("seo")).min(Comparator.comparingInt(Check::score))
                 .orElseThrow();
@@ -73,8 +78,13 @@ class SeoCheckSwitchScreenTest {
         var deskScore = robot.lookup("#seo-score").queryAs(Label.class);
         waitFor(() -> onFx(() -> deskScore.getText().equals(String.valueOf(written.overallScore()))));
 
-        // On the desk: the finished job's analysis, shown without the check.
+        // On the desk: the finished job's analysis, shown without the check; Undo brings it back.
         Check first = worstSeoCheck(written);
+        turnOff("", written, first);
+        assertThat(robot.lookup("#toast-message").queryAs(Label.class).getText())
+                .isEqualTo("“" + nameOf(first.id()) + "” no longer counts towards the SEO score.");
+        robot.interact(() -> robot.lookup("#toast-action").queryButton().fire());
+        waitFor(() -> onFx(() -> rowShown("", first.id()) && deskScore.getText().equals(String.valueOf(written.overallScore()))));
         turnOff("", written, first);
         var settingsFile = new SettingsFile(dir.resolve("config"));
         waitFor(() -> settingsFile.load().settings().seoChecksOff().contains(first.id()));
