@@ -12,9 +12,9 @@ import javafx.beans.value.ObservableValue;
  * switched off by a slip is back in one click. FX thread only.
  */
 public final class SeoCheckToasts implements SeoCheckSwitch {
-    /** Each check's plain name by its id. */
-    static final Map<String, String> NAMES = SeoAnalyzer.standard().checks().stream()
-            .collect(Collectors.toUnmodifiableMap(SeoCheck::id, SeoCheck::name));
+    /** Every check by its id. */
+    private static final Map<String, SeoCheck> CHECKS = SeoAnalyzer.standard().checks().stream()
+            .collect(Collectors.toUnmodifiableMap(SeoCheck::id, c -> c));
 
     private final SeoCheckSwitch checks;
     private final Toasts toasts;
@@ -26,13 +26,21 @@ public final class SeoCheckToasts implements SeoCheckSwitch {
 
     /** The plain name of the check {@code id} ("Outbound links"), or the id when no check has it. */
     static String nameOf(String id) {
-        return NAMES.getOrDefault(id, id);
+        SeoCheck check = CHECKS.get(id);
+        return check == null ? id : check.name();
+    }
+
+    /** What the notice says: a readability check counts towards the readability verdict, not the SEO score. */
+    static String noticeFor(String id) {
+        SeoCheck check = CHECKS.get(id);
+        String counts = check != null && check.group().equals("readability") ? "the readability verdict" : "the SEO score";
+        return "“" + nameOf(id) + "” no longer counts towards " + counts + ".";
     }
 
     @Override
     public void turnOff(String checkId) {
         checks.turnOff(checkId);
-        toasts.show("“" + nameOf(checkId) + "” no longer counts towards the SEO score.", "Undo",
+        toasts.show(noticeFor(checkId), "Undo",
                 () -> checks.turnOn(checkId));
     }
 

@@ -83,6 +83,10 @@ class SeoCheckSwitchScreenTest {
         turnOff("", written, first);
         assertThat(robot.lookup("#toast-message").queryAs(Label.class).getText())
                 .isEqualTo("“" + nameOf(first.id()) + "” no longer counts towards the SEO score.");
+        assertThat(onFx(() -> {
+            Button undo = robot.lookup("#toast-action").queryButton();
+            return undo.getWidth() >= undo.prefWidth(-1);
+        })).as("Undo is never cut to …").isTrue();
         robot.interact(() -> robot.lookup("#toast-action").queryButton().fire());
         waitFor(() -> onFx(() -> rowShown("", first.id()) && deskScore.getText().equals(String.valueOf(written.overallScore()))));
         turnOff("", written, first);
