@@ -72,13 +72,23 @@ public final class LocalEngine implements AutoCloseable {
     public static LocalEngine open(Path dataDir, Supplier<? extends TextGenerator> writers,
                                    Supplier<? extends ImageMaker> imageMakers, QueueSettings settings, Clock clock)
             throws DatabaseUnavailableException {
+        return open(dataDir, writers, imageMakers, SeoAnalyzer::standard, settings, clock);
+    }
+
+    /**
+     * Opens the engine with the writer, the image maker and the SEO checks chosen in settings: a
+     * blog job also takes {@code seoChecks.get()} when it starts.
+     */
+    public static LocalEngine open(Path dataDir, Supplier<? extends TextGenerator> writers,
+                                   Supplier<? extends ImageMaker> imageMakers, Supplier<? extends SeoAnalyzer> seoChecks,
+                                   QueueSettings settings, Clock clock) throws DatabaseUnavailableException {
         Database db = Database.open(DataDirectory.databaseIn(dataDir));
         var library = new PostLibrary(db, clock, new TimeOrderedIds(clock, new SecureRandom()));
         var profiles = new OrganizationProfiles(db, clock);
         var images = new ImageStore(db, dataDir.resolve(IMAGES_FOLDER), clock, new TimeOrderedIds(clock, new SecureRandom()));
         var illustrator = new Illustrator(imageMakers, images);
         var pipeline = new ContentPipeline(writers, profiles, library, illustrator, new StageTimings(db, clock),
-                SeoAnalyzer.standard(), clock);
+                seoChecks, clock);
         JobQueue jobs = JobQueue.builder(db, pipeline).settings(settings).clock(clock).build();
         return new LocalEngine(db, jobs, library, images, profiles);
     }

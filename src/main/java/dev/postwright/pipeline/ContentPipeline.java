@@ -31,30 +31,39 @@ public final class ContentPipeline implements JobHandler {
     private final PostLibrary library;
     private final Illustrator illustrator;
     private final StageTimings timings;
-    private final SeoAnalyzer analyzer;
+    private final Supplier<? extends SeoAnalyzer> analyzers;
     private final Clock clock;
 
     /**
      * @param writers the writer a job starts with (the one the writer's settings name now); a job
      *                keeps it for its whole run, so changing the model never mixes two in one post
      * @param illustrator makes and keeps the images of jobs that ask for them
+     * @param analyzers the SEO analysis a job starts with (the checks the writer's settings leave
+     *                in now), kept for its whole run
      */
     public ContentPipeline(Supplier<? extends TextGenerator> writers, OrganizationProfiles profiles, PostLibrary library,
-                           Illustrator illustrator, StageTimings timings, SeoAnalyzer analyzer, Clock clock) {
+                           Illustrator illustrator, StageTimings timings, Supplier<? extends SeoAnalyzer> analyzers,
+                           Clock clock) {
         this.writers = writers;
         this.profiles = profiles;
         this.library = library;
         this.illustrator = illustrator;
         this.timings = timings;
-        this.analyzer = analyzer;
+        this.analyzers = analyzers;
         this.clock = clock;
+    }
+
+    /** A pipeline whose jobs all run {@code analyzer}'s checks. */
+    public ContentPipeline(Supplier<? extends TextGenerator> writers, OrganizationProfiles profiles, PostLibrary library,
+                           Illustrator illustrator, StageTimings timings, SeoAnalyzer analyzer, Clock clock) {
+        this(writers, profiles, library, illustrator, timings, () -> analyzer, clock);
     }
 
     @Override
     public JobResult run(JobContext context) throws JobFailure {
         return switch (context.input()) {
-            case JobRequest brief -> new BlogRun(context, writers.get(), profiles, library, illustrator, timings, analyzer,
-                    clock).execute();
+            case JobRequest brief -> new BlogRun(context, writers.get(), profiles, library, illustrator, timings,
+                    analyzers.get(), clock).execute();
             case ImageJobRequest picture -> new ImageRun(context, picture, illustrator, library, profiles, clock).execute();
         };
     }

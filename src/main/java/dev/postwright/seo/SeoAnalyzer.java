@@ -34,11 +34,15 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * On-page SEO and readability analysis, offline, with the checks and thresholds writers know from
  * the reference analysis ({@code shared/spec/seo-checks.md}). Configured once, thread-safe, and
  * cheap enough to run again on every edit (off the UI thread).
+ *
+ * <p>A writer may leave checks out ({@link #without}): the analysis then neither shows nor counts
+ * them, so the SEO score is over the SEO checks that remain and apply.
  */
 public final class SeoAnalyzer {
     private static final int TOP = 3;
@@ -61,19 +65,51 @@ public final class SeoAnalyzer {
                 new FleschReadingEase()));
     }
 
+    /** The checks this analyzer runs, in the order it reports them. */
+    public List<SeoCheck> checks() {
+        return checks;
+    }
+
+    /**
+     * This analyzer without the checks whose {@link SeoCheck#id ids} are in {@code ids}; ids of no
+     * check here are ignored (a check a later version dropped, a typo in a hand-edited file). The
+     * overall score of its analyses is over the SEO checks that remain: leaving out a poor check
+     * raises it, a good one lowers it, and leaving out every SEO check makes it 0.
+     */
+    public SeoAnalyzer without(Set<String> ids) {
+        if (ids.isEmpty()) return this;
+        return new SeoAnalyzer(checks.stream().filter(c -> !ids.contains(c.id())).toList());
+    }
+
     public SeoAnalysis analyze(String markdown, PostTexts.Meta meta) {
         return analyze(PostTexts.of(markdown, meta));
     }
 
     /**
-     * Runs every check that applies. {@code overallScore} is the SEO score, round(Σ scores /
-     * (n · 9) · 100) over the SEO checks, clamped to 0-100; strengths and improvements are the
+     * Runs every check of this analyzer that applies. {@code overallScore} is the SEO score,
+     * round(Σ scores / (n · 9) · 100) over its SEO checks that apply (none left out with
+     * {@link #without}), clamped to 0-100; strengths and improvements are the
      * explanations of the best and the worst checks.
      */
     public SeoAnalysis analyze(PostText post) {
         List<Check> results = new ArrayList<>(checks.size());
         for (SeoCheck check : checks) check.assess(post).ifPresent(results::add);
         return new SeoAnalysis(seoScore(results), strengths(results), improvements(results), null, Map.of(), results);
+    }
+
+    /**
+     * {@code analysis} as {@link #without without(ids)} would have made it: the checks of
+     * {@code ids} dropped, the score, strengths and improvements worked out again from the rest
+     * (each check is judged on its own, so nothing else changes). For an analysis already made,
+     * such as a finished job's; one without checks of its own (a remote server's) is returned as it is.
+     */
+    public static SeoAnalysis leaveOut(SeoAnalysis analysis, Set<String> ids) {
+        if (analysis == null || ids.isEmpty() || analysis.checks().stream().noneMatch(c -> ids.contains(c.id()))) {
+            return analysis;
+        }
+        List<Check> rest = analysis.checks().stream().filter(c -> !ids.contains(c.id())).toList();
+        return new SeoAnalysis(seoScore(rest), strengths(rest), improvements(rest), analysis.aiSummary(),
+                analysis.sections(), rest);
     }
 
     static int seoScore(List<Check> results) {

@@ -2,6 +2,9 @@ package dev.postwright.settings;
 
 import dev.postwright.render.Theme;
 import java.nio.file.Path;
+import java.util.Objects;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * What the writer chose in Settings. Immutable; change one field with a {@code with…} method.
@@ -15,13 +18,16 @@ import java.nio.file.Path;
  * @param teamServer the team server new jobs run on (its token is in the key store), or null to
  *                run them on this computer
  * @param teamDialect the kind of team server ({@code job-api} or {@code blog-sdk}); null for the job API
+ * @param images  who makes the pictures
+ * @param seoChecksOff the ids of the SEO checks the writer switched off (left out of the analysis
+ *                and its score); ids no check has any more are kept, harmlessly
  */
 public record Settings(ModelChoice model, int workers, Theme theme, Path dataDir, WindowBounds window,
-                       String teamServer, String teamDialect, ImageChoice images) {
+                       String teamServer, String teamDialect, ImageChoice images, Set<String> seoChecksOff) {
     public static final int MIN_WORKERS = 1;
     public static final int MAX_WORKERS = 8;
     public static final Settings DEFAULTS = new Settings(ModelChoice.OFFLINE, 2, Theme.LIGHT, null, null,
-            null, null, ImageChoice.OFFLINE);
+            null, null, ImageChoice.OFFLINE, Set.of());
 
     public Settings(ModelChoice model, int workers, Theme theme, Path dataDir, WindowBounds window) {
         this(model, workers, theme, dataDir, window, null, null, ImageChoice.OFFLINE);
@@ -32,12 +38,19 @@ public record Settings(ModelChoice model, int workers, Theme theme, Path dataDir
         this(model, workers, theme, dataDir, window, teamServer, teamDialect, ImageChoice.OFFLINE);
     }
 
+    public Settings(ModelChoice model, int workers, Theme theme, Path dataDir, WindowBounds window, String teamServer,
+                    String teamDialect, ImageChoice images) {
+        this(model, workers, theme, dataDir, window, teamServer, teamDialect, images, Set.of());
+    }
+
     public Settings {
         if (model == null) model = ModelChoice.OFFLINE;
         workers = Math.clamp(workers, MIN_WORKERS, MAX_WORKERS);
         if (theme == null) theme = Theme.LIGHT;
         if (teamServer != null && teamServer.isBlank()) teamServer = null;
         if (images == null) images = ImageChoice.OFFLINE;
+        seoChecksOff = seoChecksOff == null ? Set.of() : seoChecksOff.stream().filter(Objects::nonNull).map(String::strip)
+                .filter(id -> !id.isEmpty()).collect(Collectors.toUnmodifiableSet());
     }
 
     /** The name a team server's token is kept under in the key store. */
@@ -46,30 +59,35 @@ public record Settings(ModelChoice model, int workers, Theme theme, Path dataDir
     }
 
     public Settings withModel(ModelChoice choice) {
-        return new Settings(choice, workers, theme, dataDir, window, teamServer, teamDialect, images);
+        return new Settings(choice, workers, theme, dataDir, window, teamServer, teamDialect, images, seoChecksOff);
     }
 
     public Settings withWorkers(int count) {
-        return new Settings(model, count, theme, dataDir, window, teamServer, teamDialect, images);
+        return new Settings(model, count, theme, dataDir, window, teamServer, teamDialect, images, seoChecksOff);
     }
 
     public Settings withTheme(Theme chosen) {
-        return new Settings(model, workers, chosen, dataDir, window, teamServer, teamDialect, images);
+        return new Settings(model, workers, chosen, dataDir, window, teamServer, teamDialect, images, seoChecksOff);
     }
 
     public Settings withDataDir(Path folder) {
-        return new Settings(model, workers, theme, folder, window, teamServer, teamDialect, images);
+        return new Settings(model, workers, theme, folder, window, teamServer, teamDialect, images, seoChecksOff);
     }
 
     public Settings withWindow(WindowBounds bounds) {
-        return new Settings(model, workers, theme, dataDir, bounds, teamServer, teamDialect, images);
+        return new Settings(model, workers, theme, dataDir, bounds, teamServer, teamDialect, images, seoChecksOff);
     }
 
     public Settings withTeamServer(String url, String dialect) {
-        return new Settings(model, workers, theme, dataDir, window, url, dialect, images);
+        return new Settings(model, workers, theme, dataDir, window, url, dialect, images, seoChecksOff);
     }
 
     public Settings withImages(ImageChoice choice) {
-        return new Settings(model, workers, theme, dataDir, window, teamServer, teamDialect, choice);
+        return new Settings(model, workers, theme, dataDir, window, teamServer, teamDialect, choice, seoChecksOff);
+    }
+
+    /** These settings with exactly {@code ids} switched off. */
+    public Settings withSeoChecksOff(Set<String> ids) {
+        return new Settings(model, workers, theme, dataDir, window, teamServer, teamDialect, images, ids);
     }
 }

@@ -15,7 +15,9 @@ import java.nio.file.InvalidPathException;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.util.HashSet;
 import java.util.Locale;
+import java.util.Set;
 
 /**
  * The settings as a small JSON file. Reading is forgiving: a missing file means defaults, a
@@ -100,6 +102,10 @@ public final class SettingsFile {
             var team = root.putObject("teamServer").put("url", s.teamServer());
             if (s.teamDialect() != null) team.put("dialect", s.teamDialect());
         }
+        if (!s.seoChecksOff().isEmpty()) {
+            var off = root.putArray("seoChecksOff");
+            s.seoChecksOff().stream().sorted().forEach(off::add);
+        }
         if (s.window() != null) {
             var w = s.window();
             root.putObject("window").put("x", w.x()).put("y", w.y()).put("width", w.width()).put("height", w.height())
@@ -125,7 +131,20 @@ public final class SettingsFile {
                         images.path("size").asText(null))
                 : ImageChoice.OFFLINE;
         return new Settings(choice, workers, theme, path(root.path("dataDir").asText(null)), window(root.path("window")),
-                team, team == null ? null : root.path("teamServer").path("dialect").asText(null), pictures);
+                team, team == null ? null : root.path("teamServer").path("dialect").asText(null), pictures,
+                checkIds(root.path("seoChecksOff")));
+    }
+
+    /**
+     * The switched-off checks: a list of ids. Anything else (text, a number, a group) counts as
+     * none switched off, and entries that are not text are skipped: the worst a damaged value
+     * does is count a check the writer had switched off, never lose the other settings.
+     */
+    private static Set<String> checkIds(JsonNode list) {
+        if (!list.isArray()) return Set.of();
+        Set<String> ids = new HashSet<>();
+        for (JsonNode id : list) if (id.isTextual()) ids.add(id.asText());
+        return ids;
     }
 
     private static Path path(String text) {

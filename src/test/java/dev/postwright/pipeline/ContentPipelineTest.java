@@ -77,8 +77,11 @@ class ContentPipelineTest {
     }
 
     private SqliteJobQueue queue(TextGenerator writer, int workers) {
-        var pipeline = new ContentPipeline(() -> writer, profiles, library, illustrator, timings, SeoAnalyzer.standard(),
-                clock);
+        return queue(writer, SeoAnalyzer::standard, workers);
+    }
+
+    private SqliteJobQueue queue(TextGenerator writer, java.util.function.Supplier<SeoAnalyzer> analyzers, int workers) {
+        var pipeline = new ContentPipeline(() -> writer, profiles, library, illustrator, timings, analyzers, clock);
         var queue = (SqliteJobQueue) JobQueue.builder(db, pipeline).clock(clock)
                 .settings(QueueSettings.DEFAULTS.withWorkers(workers)).random(new Random(2)).build();
         open.add(0, queue);
@@ -104,6 +107,22 @@ class ContentPipelineTest {
             if (out.isEmpty() || !(name.equals("draft-delta") && out.getLast().equals("draft-delta"))) out.add(name);
         }
         return out;
+    }
+
+    @Test
+    void eachJobScoresWithTheChecksSwitchedOnWhenItStarts() throws Exception {
+        var checks = new dev.postwright.engine.SelectedSeoChecks();
+        var queue = queue(new OfflineWriter(), checks, 0);
+        String before = queue.enqueue(request(JobOptions.DEFAULTS), null);
+        queue.runDueJobs();
+        checks.select(java.util.Set.of("single-h1", "text-length"));
+        String after = queue.enqueue(request(JobOptions.DEFAULTS), null);
+        queue.runDueJobs();
+        var all = ((JobEvent.Complete) log(queue, before).getLast().event()).result().seo();
+        var fewer = ((JobEvent.Complete) log(queue, after).getLast().event()).result().seo();
+        assertThat(all.checks()).extracting(c -> c.id()).contains("single-h1", "text-length");
+        assertThat(fewer.checks()).extracting(c -> c.id()).doesNotContain("single-h1", "text-length")
+                .hasSize(all.checks().size() - 2);
     }
 
     @Test

@@ -5,8 +5,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.postwright.render.Theme;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 class SettingsFileTest {
     @TempDir Path dir;
@@ -22,7 +25,8 @@ class SettingsFileTest {
     void everyFieldSurvivesARoundTrip() throws Exception {
         var settings = new Settings(ModelChoice.server("http://localhost:11434/v1/", "llama3.1"), 4, Theme.DARK,
                 dir.resolve("library"), new WindowBounds(10, 20, 1400, 900, true), "https://blog.example.com",
-                "blog-sdk", new ImageChoice("http://localhost:8080/", "sd-turbo", "512x512"));
+                "blog-sdk", new ImageChoice("http://localhost:8080/", "sd-turbo", "512x512"),
+                Set.of("keyphrase-density", "passive-voice"));
         var file = new SettingsFile(dir);
         file.save(settings);
         var loaded = new SettingsFile(dir).load();
@@ -31,6 +35,39 @@ class SettingsFileTest {
         assertThat(loaded.settings().model().baseUrl()).isEqualTo("http://localhost:11434/v1");
         assertThat(loaded.settings().images().baseUrl()).isEqualTo("http://localhost:8080");
         assertThat(dir).isDirectoryNotContaining("glob:**.tmp");
+    }
+
+    @Test
+    void switchedOffChecksAreAListOfIdsAndNoneAreWrittenWhenNoneAreOff() throws Exception {
+        var file = new SettingsFile(dir);
+        file.save(Settings.DEFAULTS.withSeoChecksOff(Set.of("transition-words", "keyphrase-density")));
+        assertThat(Files.readString(file.path())).contains("\"seoChecksOff\":[\"keyphrase-density\",\"transition-words\"]");
+        file.save(Settings.DEFAULTS);
+        assertThat(Files.readString(file.path())).doesNotContain("seoChecksOff");
+        assertThat(file.load().settings().seoChecksOff()).isEmpty();
+    }
+
+    @Test
+    void switchedOffIdsNoCheckHasAreKeptAndEntriesThatAreNotIdsAreSkipped() throws Exception {
+        Files.writeString(dir.resolve(SettingsFile.NAME), """
+                {"workers": 3, "seoChecksOff": ["passive-voice", "a-check-of-a-later-version", 7, null, "  ", {"id": "x"}]}""");
+        var loaded = new SettingsFile(dir).load();
+        assertThat(loaded.problem()).isNull();
+        assertThat(loaded.settings().workers()).isEqualTo(3);
+        assertThat(loaded.settings().seoChecksOff()).containsExactlyInAnyOrder("passive-voice", "a-check-of-a-later-version");
+    }
+
+    @ParameterizedTest(name = "seoChecksOff: {0}")
+    @ValueSource(strings = {"\"passive-voice\"", "7", "true", "{\"passive-voice\": true}", "null"})
+    void aSwitchedOffValueThatIsNotAListReadsAsNoneOffAndKeepsTheOtherSettings(String value) throws Exception {
+        String text = "{\"workers\": 3, \"theme\": \"dark\", \"seoChecksOff\": " + value + "}";
+        Files.writeString(dir.resolve(SettingsFile.NAME), text);
+        var loaded = new SettingsFile(dir).load();
+        assertThat(loaded.problem()).isNull();
+        assertThat(loaded.settings().seoChecksOff()).isEmpty();
+        assertThat(loaded.settings().workers()).isEqualTo(3);
+        assertThat(loaded.settings().theme()).isEqualTo(Theme.DARK);
+        assertThat(dir.resolve(SettingsFile.NAME)).hasContent(text);
     }
 
     @Test

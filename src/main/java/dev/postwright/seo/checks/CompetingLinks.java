@@ -12,6 +12,21 @@ public final class CompetingLinks implements SeoCheck {
     public static final String ID = "competing-links";
 
     @Override
+    public String id() {
+        return ID;
+    }
+
+    @Override
+    public String group() {
+        return Verdict.SEO;
+    }
+
+    @Override
+    public String name() {
+        return "Competing links";
+    }
+
+    @Override
     public Optional<SeoAnalysis.Check> assess(PostText post) {
         var keyphrase = post.keyphrase();
         if (!keyphrase.isSet()) return Optional.empty(); // a post without links competes with nothing: good

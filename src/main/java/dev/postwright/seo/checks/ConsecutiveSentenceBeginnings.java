@@ -10,6 +10,21 @@ public final class ConsecutiveSentenceBeginnings implements SeoCheck {
     public static final String ID = "consecutive-sentences";
 
     @Override
+    public String id() {
+        return ID;
+    }
+
+    @Override
+    public String group() {
+        return Verdict.READABILITY;
+    }
+
+    @Override
+    public String name() {
+        return "Consecutive sentence beginnings";
+    }
+
+    @Override
     public Optional<SeoAnalysis.Check> assess(PostText post) {
         if (post.sentences().isEmpty()) return Optional.empty();
         int run = 0;

@@ -12,6 +12,21 @@ public final class FleschReadingEase implements SeoCheck {
     public static final String ID = "flesch-reading-ease";
 
     @Override
+    public String id() {
+        return ID;
+    }
+
+    @Override
+    public String group() {
+        return Verdict.READABILITY;
+    }
+
+    @Override
+    public String name() {
+        return "Flesch reading ease";
+    }
+
+    @Override
     public Optional<SeoAnalysis.Check> assess(PostText post) {
         int words = post.sentences().stream().mapToInt(s -> s.words().size()).sum();
         if (words == 0) return Optional.empty();

@@ -9,6 +9,21 @@ public final class ImagesPresent implements SeoCheck {
     public static final String ID = "images";
 
     @Override
+    public String id() {
+        return ID;
+    }
+
+    @Override
+    public String group() {
+        return Verdict.SEO;
+    }
+
+    @Override
+    public String name() {
+        return "Images";
+    }
+
+    @Override
     public Optional<SeoAnalysis.Check> assess(PostText post) {
         int images = post.images().size();
         if (images > 0) return Verdict.seo(ID, Verdict.GOOD, "The post has " + Verdict.count(images, "image", "images") + ".");

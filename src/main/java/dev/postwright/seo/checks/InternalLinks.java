@@ -9,6 +9,21 @@ public final class InternalLinks implements SeoCheck {
     public static final String ID = "internal-links";
 
     @Override
+    public String id() {
+        return ID;
+    }
+
+    @Override
+    public String group() {
+        return Verdict.SEO;
+    }
+
+    @Override
+    public String name() {
+        return "Internal links";
+    }
+
+    @Override
     public Optional<SeoAnalysis.Check> assess(PostText post) {
         long internal = post.links().stream().filter(l -> LinkKinds.isInternal(l.destination(), post.siteHost())).count();
         if (internal > 0) {

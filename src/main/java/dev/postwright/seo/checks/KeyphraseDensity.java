@@ -17,6 +17,21 @@ import java.util.Optional;
  */
 public final class KeyphraseDensity implements SeoCheck {
     public static final String ID = "keyphrase-density";
+
+    @Override
+    public String id() {
+        return ID;
+    }
+
+    @Override
+    public String group() {
+        return Verdict.SEO;
+    }
+
+    @Override
+    public String name() {
+        return "Keyphrase density";
+    }
     private static final double MINIMUM = 0.5;
     private static final double MAXIMUM = 3;
     private static final double OVER_MAXIMUM = 4;

@@ -9,6 +9,21 @@ public final class KeyphraseInImageAlt implements SeoCheck {
     public static final String ID = "keyphrase-in-image-alt";
 
     @Override
+    public String id() {
+        return ID;
+    }
+
+    @Override
+    public String group() {
+        return Verdict.SEO;
+    }
+
+    @Override
+    public String name() {
+        return "Keyphrase in image alt text";
+    }
+
+    @Override
     public Optional<SeoAnalysis.Check> assess(PostText post) {
         var keyphrase = post.keyphrase();
         if (!keyphrase.isSet()) return Optional.empty();

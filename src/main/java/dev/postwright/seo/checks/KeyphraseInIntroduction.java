@@ -9,6 +9,21 @@ public final class KeyphraseInIntroduction implements SeoCheck {
     public static final String ID = "keyphrase-in-introduction";
 
     @Override
+    public String id() {
+        return ID;
+    }
+
+    @Override
+    public String group() {
+        return Verdict.SEO;
+    }
+
+    @Override
+    public String name() {
+        return "Keyphrase in introduction";
+    }
+
+    @Override
     public Optional<SeoAnalysis.Check> assess(PostText post) {
         var keyphrase = post.keyphrase();
         var intro = post.introduction();

@@ -10,6 +10,21 @@ public final class KeyphraseInMetaDescription implements SeoCheck {
     public static final String ID = "keyphrase-in-meta-description";
 
     @Override
+    public String id() {
+        return ID;
+    }
+
+    @Override
+    public String group() {
+        return Verdict.SEO;
+    }
+
+    @Override
+    public String name() {
+        return "Keyphrase in meta description";
+    }
+
+    @Override
     public Optional<SeoAnalysis.Check> assess(PostText post) {
         var keyphrase = post.keyphrase();
         if (!keyphrase.isSet() || post.metaDescription().isBlank()) return Optional.empty();

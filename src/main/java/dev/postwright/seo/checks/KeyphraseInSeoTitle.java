@@ -10,6 +10,21 @@ public final class KeyphraseInSeoTitle implements SeoCheck {
     public static final String ID = "keyphrase-in-seo-title";
 
     @Override
+    public String id() {
+        return ID;
+    }
+
+    @Override
+    public String group() {
+        return Verdict.SEO;
+    }
+
+    @Override
+    public String name() {
+        return "Keyphrase in SEO title";
+    }
+
+    @Override
     public Optional<SeoAnalysis.Check> assess(PostText post) {
         var keyphrase = post.keyphrase();
         if (!keyphrase.isSet() || post.title().isBlank()) return Optional.empty();

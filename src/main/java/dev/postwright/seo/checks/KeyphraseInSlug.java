@@ -13,6 +13,21 @@ public final class KeyphraseInSlug implements SeoCheck {
     public static final String ID = "keyphrase-in-slug";
 
     @Override
+    public String id() {
+        return ID;
+    }
+
+    @Override
+    public String group() {
+        return Verdict.SEO;
+    }
+
+    @Override
+    public String name() {
+        return "Keyphrase in slug";
+    }
+
+    @Override
     public Optional<SeoAnalysis.Check> assess(PostText post) {
         if (!post.keyphrase().isSet()) return Optional.empty();
         if (post.slug().isBlank()) {

@@ -15,6 +15,21 @@ public final class KeyphraseInSubheadings implements SeoCheck {
     public static final String ID = "keyphrase-in-subheadings";
 
     @Override
+    public String id() {
+        return ID;
+    }
+
+    @Override
+    public String group() {
+        return Verdict.SEO;
+    }
+
+    @Override
+    public String name() {
+        return "Keyphrase in subheadings";
+    }
+
+    @Override
     public Optional<SeoAnalysis.Check> assess(PostText post) {
         var keyphrase = post.keyphrase();
         if (!keyphrase.isSet()) return Optional.empty();

@@ -9,6 +9,21 @@ public final class KeyphraseLength implements SeoCheck {
     public static final String ID = "keyphrase-length";
 
     @Override
+    public String id() {
+        return ID;
+    }
+
+    @Override
+    public String group() {
+        return Verdict.SEO;
+    }
+
+    @Override
+    public String name() {
+        return "Keyphrase length";
+    }
+
+    @Override
     public Optional<SeoAnalysis.Check> assess(PostText post) {
         var keyphrase = post.keyphrase();
         if (!keyphrase.isSet()) {

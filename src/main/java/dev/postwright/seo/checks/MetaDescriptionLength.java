@@ -9,6 +9,21 @@ public final class MetaDescriptionLength implements SeoCheck {
     public static final String ID = "meta-description-length";
 
     @Override
+    public String id() {
+        return ID;
+    }
+
+    @Override
+    public String group() {
+        return Verdict.SEO;
+    }
+
+    @Override
+    public String name() {
+        return "Meta description length";
+    }
+
+    @Override
     public Optional<SeoAnalysis.Check> assess(PostText post) {
         int length = post.metaDescription().strip().length();
         if (length == 0) {

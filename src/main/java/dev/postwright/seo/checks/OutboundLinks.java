@@ -13,6 +13,21 @@ public final class OutboundLinks implements SeoCheck {
     public static final String ID = "outbound-links";
 
     @Override
+    public String id() {
+        return ID;
+    }
+
+    @Override
+    public String group() {
+        return Verdict.SEO;
+    }
+
+    @Override
+    public String name() {
+        return "Outbound links";
+    }
+
+    @Override
     public Optional<SeoAnalysis.Check> assess(PostText post) {
         long outbound = post.links().stream().filter(l -> LinkKinds.isOutbound(l.destination(), post.siteHost())).count();
         if (outbound > 0) {

@@ -9,6 +9,21 @@ public final class ParagraphLength implements SeoCheck {
     public static final String ID = "paragraph-length";
 
     @Override
+    public String id() {
+        return ID;
+    }
+
+    @Override
+    public String group() {
+        return Verdict.READABILITY;
+    }
+
+    @Override
+    public String name() {
+        return "Paragraph length";
+    }
+
+    @Override
     public Optional<SeoAnalysis.Check> assess(PostText post) {
         if (post.paragraphs().isEmpty()) return Optional.empty();
         int longest = post.paragraphs().stream().mapToInt(PostText.Paragraph::wordCount).max().orElse(0);

@@ -10,6 +10,21 @@ public final class PassiveSentences implements SeoCheck {
     public static final String ID = "passive-voice";
 
     @Override
+    public String id() {
+        return ID;
+    }
+
+    @Override
+    public String group() {
+        return Verdict.READABILITY;
+    }
+
+    @Override
+    public String name() {
+        return "Passive voice";
+    }
+
+    @Override
     public Optional<SeoAnalysis.Check> assess(PostText post) {
         if (post.sentences().isEmpty()) return Optional.empty();
         long passive = post.sentences().stream().filter(s -> PassiveVoice.isPassive(s.words())).count();

@@ -9,6 +9,21 @@ public final class PreviouslyUsedKeyphrase implements SeoCheck {
     public static final String ID = "previously-used-keyphrase";
 
     @Override
+    public String id() {
+        return ID;
+    }
+
+    @Override
+    public String group() {
+        return Verdict.SEO;
+    }
+
+    @Override
+    public String name() {
+        return "Previously used keyphrase";
+    }
+
+    @Override
     public Optional<SeoAnalysis.Check> assess(PostText post) {
         if (!post.keyphrase().isSet()) return Optional.empty();
         int uses = post.earlierUses();

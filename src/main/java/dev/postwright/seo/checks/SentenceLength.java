@@ -7,6 +7,21 @@ import java.util.Optional;
 /** At most a quarter of the sentences should run past 20 words. */
 public final class SentenceLength implements SeoCheck {
     public static final String ID = "sentence-length";
+
+    @Override
+    public String id() {
+        return ID;
+    }
+
+    @Override
+    public String group() {
+        return Verdict.READABILITY;
+    }
+
+    @Override
+    public String name() {
+        return "Sentence length";
+    }
     static final int LONG = 20;
 
     @Override

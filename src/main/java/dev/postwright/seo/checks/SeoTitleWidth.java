@@ -13,6 +13,21 @@ import java.util.Optional;
 /** Search results cut titles wider than 600 pixels of Arial at 20 px (50-60 characters). */
 public final class SeoTitleWidth implements SeoCheck {
     public static final String ID = "seo-title-width";
+
+    @Override
+    public String id() {
+        return ID;
+    }
+
+    @Override
+    public String group() {
+        return Verdict.SEO;
+    }
+
+    @Override
+    public String name() {
+        return "SEO title width";
+    }
     static final int MAX_PIXELS = 600;
 
     @Override

@@ -9,6 +9,21 @@ public final class SingleH1 implements SeoCheck {
     public static final String ID = "single-h1";
 
     @Override
+    public String id() {
+        return ID;
+    }
+
+    @Override
+    public String group() {
+        return Verdict.SEO;
+    }
+
+    @Override
+    public String name() {
+        return "Single H1 heading";
+    }
+
+    @Override
     public Optional<SeoAnalysis.Check> assess(PostText post) {
         long h1 = post.headings().stream().filter(h -> h.level() == 1).count();
         // 8, not 9: the reference analysis scores a single title so, and the overall score is its sum.

@@ -9,6 +9,21 @@ public final class SubheadingDistribution implements SeoCheck {
     public static final String ID = "subheading-distribution";
 
     @Override
+    public String id() {
+        return ID;
+    }
+
+    @Override
+    public String group() {
+        return Verdict.READABILITY;
+    }
+
+    @Override
+    public String name() {
+        return "Subheading distribution";
+    }
+
+    @Override
     public Optional<SeoAnalysis.Check> assess(PostText post) {
         if (post.subheadings().isEmpty()) {
             if (post.wordCount() <= 300) {

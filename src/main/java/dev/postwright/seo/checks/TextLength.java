@@ -9,6 +9,21 @@ public final class TextLength implements SeoCheck {
     public static final String ID = "text-length";
 
     @Override
+    public String id() {
+        return ID;
+    }
+
+    @Override
+    public String group() {
+        return Verdict.SEO;
+    }
+
+    @Override
+    public String name() {
+        return "Text length";
+    }
+
+    @Override
     public Optional<SeoAnalysis.Check> assess(PostText post) {
         int words = post.wordCount();
         if (words >= 300) return Verdict.seo(ID, Verdict.GOOD, "The text has " + words + " words, enough to rank.");

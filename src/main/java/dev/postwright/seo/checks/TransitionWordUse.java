@@ -14,6 +14,21 @@ public final class TransitionWordUse implements SeoCheck {
     public static final String ID = "transition-words";
 
     @Override
+    public String id() {
+        return ID;
+    }
+
+    @Override
+    public String group() {
+        return Verdict.READABILITY;
+    }
+
+    @Override
+    public String name() {
+        return "Transition words";
+    }
+
+    @Override
     public Optional<SeoAnalysis.Check> assess(PostText post) {
         if (post.sentences().isEmpty()) return Optional.empty();
         // The length is the reference's: every word of the text, its headings' too.

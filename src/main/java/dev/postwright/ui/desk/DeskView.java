@@ -1,8 +1,11 @@
 package dev.postwright.ui.desk;
 
+import dev.postwright.model.SeoAnalysis;
+import dev.postwright.seo.SeoAnalyzer;
 import dev.postwright.store.AtomicFiles;
 import dev.postwright.ui.fx.BackgroundTask;
 import dev.postwright.ui.parts.FileDialogs.FileType;
+import dev.postwright.ui.parts.SeoCheckSwitch;
 import dev.postwright.ui.parts.SeoPanel;
 import dev.postwright.ui.parts.UiServices;
 import dev.postwright.wire.WireFormatException;
@@ -12,6 +15,8 @@ import java.nio.file.Files;
 import java.util.List;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
+import javafx.beans.binding.Bindings;
+import javafx.beans.value.ObservableValue;
 import javafx.scene.Node;
 import javafx.scene.control.Label;
 import javafx.scene.control.ScrollPane;
@@ -38,6 +43,15 @@ public final class DeskView extends BorderPane {
      */
     public DeskView(BriefViewModel brief, DeskController controller, JobsViewModel jobs, VisualsViewModel visuals,
                     UiServices ui, Consumer<String> openInLibrary) {
+        this(brief, controller, jobs, visuals, ui, openInLibrary, null);
+    }
+
+    /**
+     * @param checks turns SEO checks off from the SEO panel; the job's analysis is shown without
+     *               the checks off now. Null: every check shown, none can be turned off
+     */
+    public DeskView(BriefViewModel brief, DeskController controller, JobsViewModel jobs, VisualsViewModel visuals,
+                    UiServices ui, Consumer<String> openInLibrary, SeoCheckSwitch checks) {
         this.brief = brief;
         this.controller = controller;
         this.ui = ui;
@@ -72,8 +86,10 @@ public final class DeskView extends BorderPane {
         setTop(new StepperView(job, controller::cancel, controller::retry, openInLibrary));
         preview = new PreviewView(job, ui);
         setCenter(preview);
-        var tabs = new TabPane(lazyTab("SEO", () -> new SeoPanel(job.seoProperty(), "",
-                "The analysis appears when the post is written."), true), lazyTab("Visuals", () -> new VisualsPanel(job, visuals, ui), true),
+        ObservableValue<SeoAnalysis> seo = checks == null ? job.seoProperty() : Bindings.createObjectBinding(
+                () -> SeoAnalyzer.leaveOut(job.seoProperty().get(), checks.off().getValue()), job.seoProperty(), checks.off());
+        var tabs = new TabPane(lazyTab("SEO", () -> new SeoPanel(seo, "",
+                "The analysis appears when the post is written.", checks == null ? null : checks::turnOff), true), lazyTab("Visuals", () -> new VisualsPanel(job, visuals, ui), true),
                 lazyTab("Details", () -> new DetailsPanel(job), true));
         tabs.setPrefWidth(340);
         tabs.setId("panels");

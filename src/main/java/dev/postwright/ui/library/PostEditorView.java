@@ -125,7 +125,8 @@ public final class PostEditorView extends StackPane {
         split.setDividerPositions(0.5);
         var images = new PostImagesView(editor.images(), text, ui.files());
 
-        var seo = new SeoPanel(editor.seoProperty(), "editor-", "Analysing…");
+        var seo = new SeoPanel(editor.seoProperty(), "editor-", "Analysing…",
+                editor.canTurnOffChecks() ? editor::turnOffCheck : null);
         var seoScroll = new ScrollPane(seo);
         seoScroll.setFitToWidth(true);
         var versions = new ListView<PostVersion>(editor.versions());

@@ -16,6 +16,7 @@ import dev.postwright.ui.fx.Debouncer;
 import dev.postwright.ui.fx.BackgroundTask;
 import dev.postwright.ui.fx.FxFrames;
 import dev.postwright.ui.fx.FxTasks;
+import dev.postwright.ui.parts.SeoCheckSwitch;
 import java.lang.System.Logger.Level;
 import java.time.Duration;
 import java.util.List;
@@ -23,6 +24,7 @@ import java.util.Objects;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Supplier;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
 import javafx.beans.property.ReadOnlyObjectProperty;
@@ -61,19 +63,33 @@ public final class PostEditorViewModel {
 
     private final PostLibrary library;
     private final OrganizationProfiles profiles;
-    private final SeoAnalyzer analyzer;
+    private final Supplier<? extends SeoAnalyzer> analyzers;
+    private final SeoCheckSwitch checkSwitch;
     private final FxTasks tasks;
     private final Debouncer analysis;
     private final AtomicLong analysisTicket = new AtomicLong();
     private volatile String siteHost = "";
     private boolean exiting;
 
+    /** An editor whose analysis runs every check of {@code analyzer}; none can be turned off. */
     public PostEditorViewModel(PostLibrary library, ImageStore imageStore, OrganizationProfiles profiles,
                                SeoAnalyzer analyzer, FxFrames frames, Executor background,
                                ScheduledExecutorService scheduler) {
+        this(library, imageStore, profiles, () -> analyzer, null, frames, background, scheduler);
+    }
+
+    /**
+     * @param analyzers   the analysis with the checks counted now, asked for at each analysis
+     * @param checkSwitch turns checks off ({@link #turnOffCheck}); the open post is analysed again
+     *                    whenever the checks off change. Null: none can be turned off
+     */
+    public PostEditorViewModel(PostLibrary library, ImageStore imageStore, OrganizationProfiles profiles,
+                               Supplier<? extends SeoAnalyzer> analyzers, SeoCheckSwitch checkSwitch, FxFrames frames,
+                               Executor background, ScheduledExecutorService scheduler) {
         this.library = library;
         this.profiles = profiles;
-        this.analyzer = analyzer;
+        this.analyzers = analyzers;
+        this.checkSwitch = checkSwitch;
         this.tasks = new FxTasks(background, frames);
         this.images = new PostImagesViewModel(imageStore, content, tasks);
         var inputs = new javafx.beans.Observable[] {title, keyphrase, metaDescription, content, status, saved};
@@ -85,6 +101,21 @@ public final class PostEditorViewModel {
                 if (saved.get() != null) analysis.trigger();
             });
         }
+        // Not debounced: the writer asked for it, and nothing is being typed.
+        if (checkSwitch != null) checkSwitch.off().addListener((o, was, now) -> analyze());
+    }
+
+    /** Whether {@link #turnOffCheck} can turn checks off. */
+    public boolean canTurnOffChecks() {
+        return checkSwitch != null;
+    }
+
+    /**
+     * Leaves the check {@code checkId} out from now on (the writer disagrees with it); the open
+     * post is scored again without it. FX thread.
+     */
+    public void turnOffCheck(String checkId) {
+        if (checkSwitch != null) checkSwitch.turnOff(checkId);
     }
 
     /** Shows {@code post}: its fields, versions and analysis. FX thread. */
@@ -210,7 +241,7 @@ public final class PostEditorViewModel {
             int previousUses = library.countUsingKeyphrase(base.organizationId(), phrase, base.id());
             var meta = new PostTexts.Meta(post.title(), post.metaDescription(), base.slug(), phrase, siteHost,
                     previousUses);
-            return analyzer.analyze(orEmpty(post.content()), meta);
+            return analyzers.get().analyze(orEmpty(post.content()), meta);
         }).onSuccess(result -> {
             if (ticket == analysisTicket.get() && saved.get() != null && saved.get().id().equals(base.id())) {
                 seo.set(result);

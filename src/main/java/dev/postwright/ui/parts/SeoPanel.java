@@ -4,27 +4,45 @@ import dev.postwright.model.SeoAnalysis;
 import dev.postwright.model.SeoAnalysis.Rating;
 import dev.postwright.seo.SeoAnalyzer;
 import java.util.List;
+import java.util.function.Consumer;
 import javafx.beans.value.ObservableValue;
+import javafx.scene.control.Button;
 import javafx.scene.control.Label;
+import javafx.scene.control.Tooltip;
 import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 
 /**
  * The SEO score, the checks grouped as problems / improvements / good, and a server's own
- * summary, strengths and improvements beside them.
+ * summary, strengths and improvements beside them. Given a way to turn checks off, each check's
+ * row has a small "Turn off" button for it.
  */
 public final class SeoPanel extends VBox {
     private final Label score = new Label("–");
     private final Label readability = new Label();
     private final VBox groups = new VBox(10);
     private final String emptyText;
+    private final String idPrefix;
+    private final Consumer<String> turnOff;
 
     /**
      * @param idPrefix  distinguishes this panel's ids from another's on the same screen
      * @param emptyText shown while there is no analysis
      */
     public SeoPanel(ObservableValue<SeoAnalysis> seo, String idPrefix, String emptyText) {
+        this(seo, idPrefix, emptyText, null);
+    }
+
+    /**
+     * @param turnOff given a check's id, switches it off (the analysis shown next leaves it out);
+     *                null for a panel without "Turn off" buttons
+     */
+    public SeoPanel(ObservableValue<SeoAnalysis> seo, String idPrefix, String emptyText, Consumer<String> turnOff) {
         this.emptyText = emptyText;
+        this.idPrefix = idPrefix;
+        this.turnOff = turnOff;
         getStyleClass().add("panel");
         setSpacing(8);
         score.setId(idPrefix + "seo-score");
@@ -66,7 +84,7 @@ public final class SeoPanel extends VBox {
         var heading = new Label(title + " (" + matching.size() + ")");
         heading.getStyleClass().add("group-title");
         groups.getChildren().add(heading);
-        matching.forEach(c -> groups.getChildren().add(row(rating, c.explanation())));
+        matching.forEach(c -> groups.getChildren().add(checkRow(rating, c)));
     }
 
     /** A producer's own lists (a remote server's), shown under its own headings. */
@@ -76,6 +94,25 @@ public final class SeoPanel extends VBox {
         heading.getStyleClass().add("group-title");
         groups.getChildren().add(heading);
         items.forEach(item -> groups.getChildren().add(row(rating, item)));
+    }
+
+    private HBox checkRow(Rating rating, SeoAnalysis.Check check) {
+        var row = row(rating, check.explanation());
+        row.setId(idPrefix + "check-" + check.id());
+        if (turnOff == null) return row;
+        var off = new Button("Turn off");
+        off.setId(idPrefix + "turn-off-" + check.id());
+        off.getStyleClass().addAll("small", "flat", "turn-off");
+        off.setFocusTraversable(true);
+        off.setMinWidth(Region.USE_PREF_SIZE);
+        off.setTooltip(new Tooltip("Leave this check out of the score; turn it on again in Settings"));
+        off.setAccessibleText("Turn off the check " + SeoCheckToasts.nameOf(check.id()));
+        off.setOnAction(e -> turnOff.accept(check.id()));
+        var text = (Label) row.getChildren().get(1);
+        text.setMaxWidth(Double.MAX_VALUE);
+        HBox.setHgrow(text, Priority.ALWAYS); // the button keeps to the right edge, the text wraps before it
+        row.getChildren().add(off);
+        return row;
     }
 
     private static HBox row(Rating rating, String text) {

@@ -5,6 +5,7 @@ import javafx.geometry.Pos;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.layout.HBox;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.util.Duration;
 
@@ -45,6 +46,7 @@ public final class Toasts extends VBox {
             var button = new Button(actionLabel);
             button.setId("toast-action");
             button.getStyleClass().add("flat");
+            button.setMinWidth(Region.USE_PREF_SIZE); // a long message wraps; the action keeps its word
             button.setOnAction(e -> {
                 getChildren().clear();
                 timer.stop();

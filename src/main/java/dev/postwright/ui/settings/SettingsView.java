@@ -6,12 +6,14 @@ import dev.postwright.settings.Settings;
 import dev.postwright.ui.parts.CtaEditor;
 import dev.postwright.ui.parts.FileDialogs;
 import java.nio.file.Path;
+import java.util.List;
 import javafx.beans.binding.Bindings;
 import javafx.beans.property.StringProperty;
 import javafx.collections.ListChangeListener;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
+import javafx.scene.control.CheckBox;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.PasswordField;
@@ -22,11 +24,16 @@ import javafx.scene.control.TextArea;
 import javafx.scene.control.TextField;
 import javafx.scene.control.TextInputControl;
 import javafx.scene.control.ToggleGroup;
+import javafx.scene.layout.ColumnConstraints;
+import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 
-/** The settings form, in three cards: the writing model, the organization profile, this computer. */
+/**
+ * The settings form, in cards: where jobs run, who writes, who makes images, the organization
+ * profile, the SEO checks counted, this computer.
+ */
 public final class SettingsView extends ScrollPane {
     private final SettingsViewModel settings;
 
@@ -56,7 +63,7 @@ public final class SettingsView extends ScrollPane {
         var footer = new HBox(12, save, message);
         footer.setAlignment(Pos.CENTER_LEFT);
         var column = new VBox(16, heading, TeamServerCard.of(settings.team), modelCard(), imageCard(), profileCard(),
-                computerCard(files), problems, footer);
+                seoChecksCard(), computerCard(files), problems, footer);
         column.getStyleClass().add("settings-column");
         column.setMaxWidth(760);
         var centred = new HBox(column);
@@ -216,6 +223,38 @@ public final class SettingsView extends ScrollPane {
         var card = new VBox(4, new HBox(6, title, remove), url, keywords);
         card.getStyleClass().add("cta-card");
         return card;
+    }
+
+    private Node seoChecksCard() {
+        var note = new Label("Ticked checks are counted. A check you switch off is left out of the SEO panels and "
+                + "their score, and out of the posts written from now on.");
+        note.getStyleClass().add("muted");
+        note.setWrapText(true);
+        var rows = settings.seoChecks.rows();
+        return card("SEO checks", new VBox(8, note,
+                groupTitle("SEO"), checkGrid(rows.stream().filter(r -> r.group().equals("seo")).toList()),
+                groupTitle("Readability"), checkGrid(rows.stream().filter(r -> !r.group().equals("seo")).toList())));
+    }
+
+    /** A box per check, down two columns. */
+    private static GridPane checkGrid(List<SeoChecksForm.Row> rows) {
+        var grid = new GridPane();
+        grid.setHgap(24);
+        grid.setVgap(6);
+        int half = (rows.size() + 1) / 2;
+        for (int i = 0; i < rows.size(); i++) {
+            var row = rows.get(i);
+            var box = new CheckBox(row.name());
+            box.setId("seo-check-" + row.id());
+            box.selectedProperty().bindBidirectional(row.counted());
+            grid.add(box, i / half, i % half);
+        }
+        for (int c = 0; c < 2; c++) {
+            var column = new ColumnConstraints();
+            column.setPercentWidth(50);
+            grid.getColumnConstraints().add(column);
+        }
+        return grid;
     }
 
     private Node computerCard(FileDialogs files) {

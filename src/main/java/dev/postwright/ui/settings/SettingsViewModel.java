@@ -8,12 +8,16 @@ import dev.postwright.settings.Settings;
 import dev.postwright.ui.fx.BackgroundTask;
 import dev.postwright.ui.fx.FxFrames;
 import dev.postwright.ui.fx.FxTasks;
+import dev.postwright.ui.parts.SeoCheckSwitch;
 import java.lang.System.Logger.Level;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
+import java.util.Set;
 import java.util.concurrent.Executor;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Stream;
 import javafx.beans.Observable;
 import javafx.beans.binding.Bindings;
@@ -22,12 +26,13 @@ import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.value.ObservableValue;
 
 /**
- * The settings screen: five forms ({@link #modelServer who writes}, {@link #images who makes images}, {@link #team where jobs run},
- * the {@link #profile organization profile}, {@link #general this computer}), their problems in
+ * The settings screen: six forms ({@link #modelServer who writes}, {@link #images who makes images}, {@link #team where jobs run},
+ * the {@link #profile organization profile}, {@link #general this computer}, the {@link #seoChecks SEO checks}), their problems in
  * form order, and {@link #save()}, which writes them all and applies what can change at once (the
- * writer, where jobs run, the theme, the profile); workers and the data folder apply at the next
+ * writer, where jobs run, the theme, the profile, the SEO checks); workers and the data folder apply at the next
  * start, and the message says so. File, keyring, network and database work runs through
  * {@link FxTasks}; properties change on the FX thread. No stage needed.
  */
@@ -43,6 +48,8 @@ public final class SettingsViewModel {
     public final ProfileForm profile;
     /** Jobs at once, theme, data folder. */
     public final GeneralForm general;
+    /** The SEO checks counted, each switched on or off. */
+    public final SeoChecksForm seoChecks;
 
     private final SettingsStatus status = new SettingsStatus();
     private final ReadOnlyStringWrapper writerName = new ReadOnlyStringWrapper();
@@ -51,6 +58,8 @@ public final class SettingsViewModel {
     private final ObjectProperty<Theme> theme;
     private final FxTasks tasks;
     private Settings current;
+    /** The settings the latest save asked to write. */
+    private final AtomicReference<Settings> toSave = new AtomicReference<>();
 
     /**
      * @param current      the settings as loaded at start
@@ -69,6 +78,7 @@ public final class SettingsViewModel {
         team = new TeamServerForm(services, current, frames, background);
         profile = new ProfileForm(services, status, tasks);
         general = new GeneralForm(current, dataDirInUse, workersInUse);
+        seoChecks = new SeoChecksForm(services.seoChecks(), current);
         Observable[] inputs = Stream.of(modelServer.inputs(), images.inputs(), new Observable[] {team.useTeamServer, team.url},
                 general.inputs(), profile.inputs()).flatMap(Stream::of).toArray(Observable[]::new);
         problems = Bindings.createObjectBinding(this::computeProblems, inputs);
@@ -92,16 +102,19 @@ public final class SettingsViewModel {
             return;
         }
         Settings next = general.applyTo(current.withModel(modelServer.choice()).withImages(images.choice()))
+                .withSeoChecksOff(seoChecks.choice())
                 .withTeamServer(team.chosenUrl(), team.chosenUrl() == null ? null : team.dialect.get().id());
         String newKey = modelServer.typedKey();
         String newImageKey = images.typedKey();
         String newToken = team.token.get().strip();
         String previousTeam = current.teamServer() + " " + current.teamDialect();
         OrganizationProfile typedProfile = profile.profile();
+        toSave.set(next);
         status.busy(true);
         tasks.execute(BackgroundTask.call(() -> {
-            services.file().save(next);
+            saveFile();
             services.profiles().save(typedProfile);
+            seoChecks.apply(next.seoChecksOff());
             boolean keySaved = modelServer.apply(next.model(), newKey);
             boolean imageKeySaved = images.apply(next.images(), newImageKey);
             if (!Objects.equals(next.teamServer() + " " + next.teamDialect(), previousTeam) || !newToken.isEmpty()) {
@@ -122,9 +135,69 @@ public final class SettingsViewModel {
         writerName.set(nameOf(next));
         modelServer.saved(keySaved);
         images.saved(imageKeySaved);
+        seoChecks.applied(next.seoChecksOff());
         List<String> later = general.later(next);
         status.say("Settings saved." + (later.isEmpty() ? "" : " Restart Postwright to use " + String.join(" and ", later)
                 + "."));
+    }
+
+    /**
+     * Switches the check {@code checkId} off at once (the SEO panel's "Turn off"): its box is
+     * unticked, the next analysis leaves it out, and the settings as last saved are written again
+     * with it off, in the background; the screen's other unsaved edits stay unsaved. FX thread.
+     */
+    public void turnOffCheck(String checkId) {
+        switchCheck(checkId, false);
+    }
+
+    /** Counts the check {@code checkId} again at once, as {@link #turnOffCheck} leaves it out (its Undo). FX thread. */
+    public void turnOnCheck(String checkId) {
+        switchCheck(checkId, true);
+    }
+
+    private void switchCheck(String checkId, boolean on) {
+        seoChecks.tick(checkId, on);
+        Set<String> off = new HashSet<>(current.seoChecksOff());
+        if (on ? !off.remove(checkId) : !off.add(checkId)) return;
+        Settings next = current.withSeoChecksOff(off);
+        current = next;
+        toSave.set(next);
+        seoChecks.apply(next.seoChecksOff());
+        seoChecks.applied(next.seoChecksOff());
+        tasks.execute(BackgroundTask.run(this::saveFile).onFailure(e -> {
+            LOG.log(Level.WARNING, "A switched SEO check was not saved: {0}", e.getMessage());
+            status.say("The check is switched until Postwright closes, but it was not saved: " + e.getMessage());
+        }));
+    }
+
+    /** The SEO panels' switch: {@link #turnOffCheck}, {@link #turnOnCheck}, and the checks off now. */
+    public SeoCheckSwitch seoCheckSwitch() {
+        return new SeoCheckSwitch() {
+            @Override
+            public void turnOff(String checkId) {
+                turnOffCheck(checkId);
+            }
+
+            @Override
+            public void turnOn(String checkId) {
+                turnOnCheck(checkId);
+            }
+
+            @Override
+            public ObservableValue<Set<String>> off() {
+                return seoChecks.offProperty();
+            }
+        };
+    }
+
+    /**
+     * Writes the settings of the latest save asked for, whichever this is: two saves in flight on
+     * background threads (Save settings, a panel's Turn off) must not leave the older in the file.
+     */
+    private void saveFile() throws java.io.IOException {
+        synchronized (toSave) {
+            services.file().save(toSave.get());
+        }
     }
 
     private List<FieldProblem> computeProblems() {

@@ -11,7 +11,6 @@ import dev.postwright.llm.openai.HttpClients;
 import dev.postwright.llm.openai.ModelCatalog;
 import dev.postwright.render.PostRenderer;
 import dev.postwright.render.Theme;
-import dev.postwright.seo.SeoAnalyzer;
 import dev.postwright.settings.ConfigDirectory;
 import dev.postwright.settings.Settings;
 import dev.postwright.settings.SettingsFile;
@@ -28,6 +27,7 @@ import dev.postwright.ui.library.LibraryViewModel;
 import dev.postwright.ui.library.PostEditorViewModel;
 import dev.postwright.ui.parts.FileDialogs;
 import dev.postwright.ui.parts.NativeFileDialogs;
+import dev.postwright.ui.parts.SeoCheckToasts;
 import dev.postwright.ui.parts.Toasts;
 import dev.postwright.ui.parts.UiServices;
 import dev.postwright.ui.settings.SettingsServices;
@@ -194,17 +194,20 @@ public final class DesktopApp extends Application {
         if (startup.firstRun()) brief.load(SampleBrief.request());
         var jobs = new JobsViewModel(router, frames, background);
         var library = new LibraryViewModel(engine.library(), BriefViewModel.ORGANIZATION, frames, background);
-        editor = new PostEditorViewModel(engine.library(), engine.images(), engine.profiles(), SeoAnalyzer.standard(),
-                frames, background, scheduler);
         settingsModel = new SettingsViewModel(new SettingsServices(new SettingsFile(configDir), startup.secrets(),
-                engine.profiles(), new ModelCatalog(HttpClients::shared), startup.writer(), startup.imageMaker(), jobsInUse, BriefViewModel.ORGANIZATION), settings, theme,
+                engine.profiles(), new ModelCatalog(HttpClients::shared), startup.writer(), startup.imageMaker(),
+                startup.seoChecks(), jobsInUse, BriefViewModel.ORGANIZATION), settings, theme,
                 dataDir,
                 settings.workers(), frames, background);
+        var seoChecks = new SeoCheckToasts(settingsModel.seoCheckSwitch(), toasts);
+        editor = new PostEditorViewModel(engine.library(), engine.images(), engine.profiles(), startup.seoChecks(),
+                seoChecks, frames, background, scheduler);
         // The desk's "Open in library" link is used only after the window exists.
         // Pictures are made on this computer's queue, also for a team server's post (its local copy).
         visuals = new VisualsViewModel(controller.job(), engine.jobs(), engine.library(), engine.images(),
                 BriefViewModel.ORGANIZATION, toasts::show, frames, background);
-        var desk = new DeskView(brief, controller, jobs, visuals, ui, id -> window.openInLibrary(id));
+        var desk = new DeskView(brief, controller, jobs, visuals, ui, id -> window.openInLibrary(id),
+                seoChecks);
         window = new MainWindow(desk, () -> new LibraryView(library, editor, ui),
                 () -> new SettingsView(settingsModel, files), toasts, settingsModel.writerNameProperty(),
                 jobsInUse.placeProperty(), jobsInUse.stateProperty(),

@@ -3,6 +3,7 @@ package dev.postwright.ui.shell;
 import dev.postwright.engine.JobRouter;
 import dev.postwright.engine.LocalEngine;
 import dev.postwright.engine.SelectedImageMaker;
+import dev.postwright.engine.SelectedSeoChecks;
 import dev.postwright.engine.SelectedWriter;
 import dev.postwright.llm.openai.HttpClients;
 import dev.postwright.model.OrganizationProfile;
@@ -41,7 +42,7 @@ import java.util.function.Function;
  * @param teamRuntime the team-server clients' clock, timers and delivery threads (stopped by the app)
  */
 record Startup(Path configDir, Settings settings, String settingsProblem, Path dataDir, SecretStore secrets,
-               SelectedWriter writer, SelectedImageMaker imageMaker, LocalEngine engine, String problem, boolean firstRun,
+               SelectedWriter writer, SelectedImageMaker imageMaker, SelectedSeoChecks seoChecks, LocalEngine engine, String problem, boolean firstRun,
                Team team, TeamRuntime teamRuntime) {
     /** The team server new jobs go to from the first frame on. */
     record Team(RemoteEngine engine, String host) {}
@@ -83,6 +84,8 @@ record Startup(Path configDir, Settings settings, String settingsProblem, Path d
         var imageMaker = new SelectedImageMaker(HttpClients::shared);
         imageMaker.select(settings.images(), settings.images().isOffline() ? null
                 : stored(secrets, ImageChoice.keyName(settings.images().baseUrl())));
+        var seoChecks = new SelectedSeoChecks();
+        seoChecks.select(settings.seoChecksOff());
         var teamRuntime = TeamRuntime.daemon();
         // The team client is made before the database opens (it works without one); a Blog SDK brief
         // takes its organization's voice and pages from the profiles once they are there.
@@ -90,7 +93,7 @@ record Startup(Path configDir, Settings settings, String settingsProblem, Path d
         Team team = team(settings, secrets, dataDir, teamRuntime, id -> Optional.ofNullable(profiles.get())
                 .flatMap(p -> p.find(id)));
         try {
-            var engine = LocalEngine.open(dataDir, writer, imageMaker, QueueSettings.DEFAULTS.withWorkers(settings.workers()),
+            var engine = LocalEngine.open(dataDir, writer, imageMaker, seoChecks, QueueSettings.DEFAULTS.withWorkers(settings.workers()),
                     Clock.systemUTC());
             profiles.set(engine.profiles());
             int purged = engine.library().purgeDeletedBefore(Clock.systemUTC().instant().minus(KEEP_DELETED));
@@ -100,11 +103,11 @@ record Startup(Path configDir, Settings settings, String settingsProblem, Path d
             engine.jobs().start();
             boolean firstRun = engine.jobs().list(1).isEmpty()
                     && engine.library().count(BriefViewModel.ORGANIZATION) == 0;
-            return new Startup(configDir, settings, loaded.problem(), dataDir, secrets, writer, imageMaker, engine, null,
+            return new Startup(configDir, settings, loaded.problem(), dataDir, secrets, writer, imageMaker, seoChecks, engine, null,
                     firstRun,
                     team, teamRuntime);
         } catch (DatabaseUnavailableException e) {
-            return new Startup(configDir, settings, loaded.problem(), dataDir, secrets, writer, imageMaker, null,
+            return new Startup(configDir, settings, loaded.problem(), dataDir, secrets, writer, imageMaker, seoChecks, null,
                     e.getMessage(),
                     false, team, teamRuntime);
         }
