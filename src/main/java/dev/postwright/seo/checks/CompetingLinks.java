@@ -11,19 +11,11 @@ import java.util.Optional;
 public final class CompetingLinks implements SeoCheck {
     public static final String ID = "competing-links";
 
-    @Override
-    public String id() {
-        return ID;
-    }
+    private static final About ABOUT = new About(ID, Verdict.SEO, "Competing links");
 
     @Override
-    public String group() {
-        return Verdict.SEO;
-    }
-
-    @Override
-    public String name() {
-        return "Competing links";
+    public About about() {
+        return ABOUT;
     }
 
     @Override

@@ -9,19 +9,11 @@ import java.util.Optional;
 public final class ConsecutiveSentenceBeginnings implements SeoCheck {
     public static final String ID = "consecutive-sentences";
 
-    @Override
-    public String id() {
-        return ID;
-    }
+    private static final About ABOUT = new About(ID, Verdict.READABILITY, "Consecutive sentence beginnings");
 
     @Override
-    public String group() {
-        return Verdict.READABILITY;
-    }
-
-    @Override
-    public String name() {
-        return "Consecutive sentence beginnings";
+    public About about() {
+        return ABOUT;
     }
 
     @Override

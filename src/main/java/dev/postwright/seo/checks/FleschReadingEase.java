@@ -11,19 +11,11 @@ import java.util.Optional;
 public final class FleschReadingEase implements SeoCheck {
     public static final String ID = "flesch-reading-ease";
 
-    @Override
-    public String id() {
-        return ID;
-    }
+    private static final About ABOUT = new About(ID, Verdict.READABILITY, "Flesch reading ease");
 
     @Override
-    public String group() {
-        return Verdict.READABILITY;
-    }
-
-    @Override
-    public String name() {
-        return "Flesch reading ease";
+    public About about() {
+        return ABOUT;
     }
 
     @Override

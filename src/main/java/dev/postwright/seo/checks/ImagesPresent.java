@@ -8,19 +8,11 @@ import java.util.Optional;
 public final class ImagesPresent implements SeoCheck {
     public static final String ID = "images";
 
-    @Override
-    public String id() {
-        return ID;
-    }
+    private static final About ABOUT = new About(ID, Verdict.SEO, "Images");
 
     @Override
-    public String group() {
-        return Verdict.SEO;
-    }
-
-    @Override
-    public String name() {
-        return "Images";
+    public About about() {
+        return ABOUT;
     }
 
     @Override

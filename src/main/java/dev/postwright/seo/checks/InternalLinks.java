@@ -8,19 +8,11 @@ import java.util.Optional;
 public final class InternalLinks implements SeoCheck {
     public static final String ID = "internal-links";
 
-    @Override
-    public String id() {
-        return ID;
-    }
+    private static final About ABOUT = new About(ID, Verdict.SEO, "Internal links");
 
     @Override
-    public String group() {
-        return Verdict.SEO;
-    }
-
-    @Override
-    public String name() {
-        return "Internal links";
+    public About about() {
+        return ABOUT;
     }
 
     @Override

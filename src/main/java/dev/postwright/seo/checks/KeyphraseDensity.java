@@ -18,19 +18,11 @@ import java.util.Optional;
 public final class KeyphraseDensity implements SeoCheck {
     public static final String ID = "keyphrase-density";
 
-    @Override
-    public String id() {
-        return ID;
-    }
+    private static final About ABOUT = new About(ID, Verdict.SEO, "Keyphrase density");
 
     @Override
-    public String group() {
-        return Verdict.SEO;
-    }
-
-    @Override
-    public String name() {
-        return "Keyphrase density";
+    public About about() {
+        return ABOUT;
     }
     private static final double MINIMUM = 0.5;
     private static final double MAXIMUM = 3;

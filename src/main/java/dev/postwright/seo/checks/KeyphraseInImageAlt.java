@@ -8,19 +8,11 @@ import java.util.Optional;
 public final class KeyphraseInImageAlt implements SeoCheck {
     public static final String ID = "keyphrase-in-image-alt";
 
-    @Override
-    public String id() {
-        return ID;
-    }
+    private static final About ABOUT = new About(ID, Verdict.SEO, "Keyphrase in image alt text");
 
     @Override
-    public String group() {
-        return Verdict.SEO;
-    }
-
-    @Override
-    public String name() {
-        return "Keyphrase in image alt text";
+    public About about() {
+        return ABOUT;
     }
 
     @Override

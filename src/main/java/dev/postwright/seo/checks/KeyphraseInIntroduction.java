@@ -8,19 +8,11 @@ import java.util.Optional;
 public final class KeyphraseInIntroduction implements SeoCheck {
     public static final String ID = "keyphrase-in-introduction";
 
-    @Override
-    public String id() {
-        return ID;
-    }
+    private static final About ABOUT = new About(ID, Verdict.SEO, "Keyphrase in introduction");
 
     @Override
-    public String group() {
-        return Verdict.SEO;
-    }
-
-    @Override
-    public String name() {
-        return "Keyphrase in introduction";
+    public About about() {
+        return ABOUT;
     }
 
     @Override

@@ -9,19 +9,11 @@ import java.util.Optional;
 public final class KeyphraseInMetaDescription implements SeoCheck {
     public static final String ID = "keyphrase-in-meta-description";
 
-    @Override
-    public String id() {
-        return ID;
-    }
+    private static final About ABOUT = new About(ID, Verdict.SEO, "Keyphrase in meta description");
 
     @Override
-    public String group() {
-        return Verdict.SEO;
-    }
-
-    @Override
-    public String name() {
-        return "Keyphrase in meta description";
+    public About about() {
+        return ABOUT;
     }
 
     @Override

@@ -9,19 +9,11 @@ import java.util.Optional;
 public final class KeyphraseInSeoTitle implements SeoCheck {
     public static final String ID = "keyphrase-in-seo-title";
 
-    @Override
-    public String id() {
-        return ID;
-    }
+    private static final About ABOUT = new About(ID, Verdict.SEO, "Keyphrase in SEO title");
 
     @Override
-    public String group() {
-        return Verdict.SEO;
-    }
-
-    @Override
-    public String name() {
-        return "Keyphrase in SEO title";
+    public About about() {
+        return ABOUT;
     }
 
     @Override

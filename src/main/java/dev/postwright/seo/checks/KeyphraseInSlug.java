@@ -12,19 +12,11 @@ import java.util.Optional;
 public final class KeyphraseInSlug implements SeoCheck {
     public static final String ID = "keyphrase-in-slug";
 
-    @Override
-    public String id() {
-        return ID;
-    }
+    private static final About ABOUT = new About(ID, Verdict.SEO, "Keyphrase in slug");
 
     @Override
-    public String group() {
-        return Verdict.SEO;
-    }
-
-    @Override
-    public String name() {
-        return "Keyphrase in slug";
+    public About about() {
+        return ABOUT;
     }
 
     @Override

@@ -14,19 +14,11 @@ import java.util.Optional;
 public final class KeyphraseInSubheadings implements SeoCheck {
     public static final String ID = "keyphrase-in-subheadings";
 
-    @Override
-    public String id() {
-        return ID;
-    }
+    private static final About ABOUT = new About(ID, Verdict.SEO, "Keyphrase in subheadings");
 
     @Override
-    public String group() {
-        return Verdict.SEO;
-    }
-
-    @Override
-    public String name() {
-        return "Keyphrase in subheadings";
+    public About about() {
+        return ABOUT;
     }
 
     @Override

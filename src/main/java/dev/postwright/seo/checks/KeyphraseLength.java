@@ -8,19 +8,11 @@ import java.util.Optional;
 public final class KeyphraseLength implements SeoCheck {
     public static final String ID = "keyphrase-length";
 
-    @Override
-    public String id() {
-        return ID;
-    }
+    private static final About ABOUT = new About(ID, Verdict.SEO, "Keyphrase length");
 
     @Override
-    public String group() {
-        return Verdict.SEO;
-    }
-
-    @Override
-    public String name() {
-        return "Keyphrase length";
+    public About about() {
+        return ABOUT;
     }
 
     @Override

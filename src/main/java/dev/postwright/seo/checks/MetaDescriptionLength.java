@@ -8,19 +8,11 @@ import java.util.Optional;
 public final class MetaDescriptionLength implements SeoCheck {
     public static final String ID = "meta-description-length";
 
-    @Override
-    public String id() {
-        return ID;
-    }
+    private static final About ABOUT = new About(ID, Verdict.SEO, "Meta description length");
 
     @Override
-    public String group() {
-        return Verdict.SEO;
-    }
-
-    @Override
-    public String name() {
-        return "Meta description length";
+    public About about() {
+        return ABOUT;
     }
 
     @Override

@@ -12,19 +12,11 @@ import java.util.Optional;
 public final class OutboundLinks implements SeoCheck {
     public static final String ID = "outbound-links";
 
-    @Override
-    public String id() {
-        return ID;
-    }
+    private static final About ABOUT = new About(ID, Verdict.SEO, "Outbound links");
 
     @Override
-    public String group() {
-        return Verdict.SEO;
-    }
-
-    @Override
-    public String name() {
-        return "Outbound links";
+    public About about() {
+        return ABOUT;
     }
 
     @Override

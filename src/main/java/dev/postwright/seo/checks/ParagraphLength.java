@@ -8,19 +8,11 @@ import java.util.Optional;
 public final class ParagraphLength implements SeoCheck {
     public static final String ID = "paragraph-length";
 
-    @Override
-    public String id() {
-        return ID;
-    }
+    private static final About ABOUT = new About(ID, Verdict.READABILITY, "Paragraph length");
 
     @Override
-    public String group() {
-        return Verdict.READABILITY;
-    }
-
-    @Override
-    public String name() {
-        return "Paragraph length";
+    public About about() {
+        return ABOUT;
     }
 
     @Override

@@ -9,19 +9,11 @@ import java.util.Optional;
 public final class PassiveSentences implements SeoCheck {
     public static final String ID = "passive-voice";
 
-    @Override
-    public String id() {
-        return ID;
-    }
+    private static final About ABOUT = new About(ID, Verdict.READABILITY, "Passive voice");
 
     @Override
-    public String group() {
-        return Verdict.READABILITY;
-    }
-
-    @Override
-    public String name() {
-        return "Passive voice";
+    public About about() {
+        return ABOUT;
     }
 
     @Override

@@ -8,19 +8,11 @@ import java.util.Optional;
 public final class PreviouslyUsedKeyphrase implements SeoCheck {
     public static final String ID = "previously-used-keyphrase";
 
-    @Override
-    public String id() {
-        return ID;
-    }
+    private static final About ABOUT = new About(ID, Verdict.SEO, "Previously used keyphrase");
 
     @Override
-    public String group() {
-        return Verdict.SEO;
-    }
-
-    @Override
-    public String name() {
-        return "Previously used keyphrase";
+    public About about() {
+        return ABOUT;
     }
 
     @Override

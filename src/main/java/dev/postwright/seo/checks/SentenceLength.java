@@ -8,19 +8,11 @@ import java.util.Optional;
 public final class SentenceLength implements SeoCheck {
     public static final String ID = "sentence-length";
 
-    @Override
-    public String id() {
-        return ID;
-    }
+    private static final About ABOUT = new About(ID, Verdict.READABILITY, "Sentence length");
 
     @Override
-    public String group() {
-        return Verdict.READABILITY;
-    }
-
-    @Override
-    public String name() {
-        return "Sentence length";
+    public About about() {
+        return ABOUT;
     }
     static final int LONG = 20;
 

@@ -9,14 +9,28 @@ import java.util.Optional;
  * allocation-light, safe to run on every keystroke off the UI thread.
  */
 public interface SeoCheck {
-    /** The id of this check's verdicts ({@code SeoAnalysis.Check#id}), stable across versions: settings name checks by it. */
-    String id();
+    /**
+     * What a check is, for settings and lists.
+     *
+     * @param id    the id of its verdicts ({@code SeoAnalysis.Check#id}), stable across versions: settings name checks by it
+     * @param group {@code "seo"} or {@code "readability"}, as its verdicts' {@code group}
+     * @param name  a short name a writer knows the check by, e.g. "Keyphrase in introduction"
+     */
+    record About(String id, String group, String name) {}
 
-    /** {@code "seo"} or {@code "readability"}, as its verdicts' {@code group}. */
-    String group();
+    About about();
 
-    /** A short name a writer knows the check by, e.g. "Keyphrase in introduction". */
-    String name();
+    default String id() {
+        return about().id();
+    }
+
+    default String group() {
+        return about().group();
+    }
+
+    default String name() {
+        return about().name();
+    }
 
     /** The verdict, or empty when the check does not apply (no keyphrase, text too short). */
     Optional<SeoAnalysis.Check> assess(PostText post);

@@ -14,19 +14,11 @@ import java.util.Optional;
 public final class SeoTitleWidth implements SeoCheck {
     public static final String ID = "seo-title-width";
 
-    @Override
-    public String id() {
-        return ID;
-    }
+    private static final About ABOUT = new About(ID, Verdict.SEO, "SEO title width");
 
     @Override
-    public String group() {
-        return Verdict.SEO;
-    }
-
-    @Override
-    public String name() {
-        return "SEO title width";
+    public About about() {
+        return ABOUT;
     }
     static final int MAX_PIXELS = 600;
 

@@ -8,19 +8,11 @@ import java.util.Optional;
 public final class SingleH1 implements SeoCheck {
     public static final String ID = "single-h1";
 
-    @Override
-    public String id() {
-        return ID;
-    }
+    private static final About ABOUT = new About(ID, Verdict.SEO, "Single H1 heading");
 
     @Override
-    public String group() {
-        return Verdict.SEO;
-    }
-
-    @Override
-    public String name() {
-        return "Single H1 heading";
+    public About about() {
+        return ABOUT;
     }
 
     @Override

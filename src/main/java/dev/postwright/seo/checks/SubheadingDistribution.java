@@ -8,19 +8,11 @@ import java.util.Optional;
 public final class SubheadingDistribution implements SeoCheck {
     public static final String ID = "subheading-distribution";
 
-    @Override
-    public String id() {
-        return ID;
-    }
+    private static final About ABOUT = new About(ID, Verdict.READABILITY, "Subheading distribution");
 
     @Override
-    public String group() {
-        return Verdict.READABILITY;
-    }
-
-    @Override
-    public String name() {
-        return "Subheading distribution";
+    public About about() {
+        return ABOUT;
     }
 
     @Override

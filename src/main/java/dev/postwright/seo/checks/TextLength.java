@@ -8,19 +8,11 @@ import java.util.Optional;
 public final class TextLength implements SeoCheck {
     public static final String ID = "text-length";
 
-    @Override
-    public String id() {
-        return ID;
-    }
+    private static final About ABOUT = new About(ID, Verdict.SEO, "Text length");
 
     @Override
-    public String group() {
-        return Verdict.SEO;
-    }
-
-    @Override
-    public String name() {
-        return "Text length";
+    public About about() {
+        return ABOUT;
     }
 
     @Override

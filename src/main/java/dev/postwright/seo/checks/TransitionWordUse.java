@@ -13,19 +13,11 @@ import java.util.Optional;
 public final class TransitionWordUse implements SeoCheck {
     public static final String ID = "transition-words";
 
-    @Override
-    public String id() {
-        return ID;
-    }
+    private static final About ABOUT = new About(ID, Verdict.READABILITY, "Transition words");
 
     @Override
-    public String group() {
-        return Verdict.READABILITY;
-    }
-
-    @Override
-    public String name() {
-        return "Transition words";
+    public About about() {
+        return ABOUT;
     }
 
     @Override
