@@ -1,10 +1,12 @@
 package dev.postwright.engine;
 
+import dev.postwright.llm.SpanRewriter;
 import dev.postwright.llm.TextGenerator;
 import dev.postwright.llm.offline.OfflineWriter;
 import dev.postwright.llm.openai.ModelServer;
 import dev.postwright.llm.openai.OpenAiCompatibleWriter;
 import dev.postwright.settings.ModelChoice;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Supplier;
 import okhttp3.OkHttpClient;
@@ -32,6 +34,14 @@ public final class SelectedWriter implements Supplier<TextGenerator> {
             current.set(new OpenAiCompatibleWriter(ModelServer.of(choice.baseUrl(), choice.model()).withApiKey(apiKey),
                     client.get()));
         }
+    }
+
+    /**
+     * What rewrites single spans of a post for the SEO panel's fixes: the model server selected
+     * now; empty with the offline engine, which cannot.
+     */
+    public Optional<SpanRewriter> rewriter() {
+        return current.get() instanceof SpanRewriter model ? Optional.of(model) : Optional.empty();
     }
 
     @Override

@@ -7,6 +7,7 @@ import dev.postwright.llm.Brief;
 import dev.postwright.model.Draft;
 import dev.postwright.model.Outline;
 import dev.postwright.llm.PostMetadata;
+import dev.postwright.llm.SpanRewriter;
 import dev.postwright.llm.TextGenerator;
 import dev.postwright.model.VisualSuggestion;
 import dev.postwright.wire.ResultCodec;
@@ -21,9 +22,10 @@ import okhttp3.OkHttpClient;
  * Writes posts with any OpenAI-compatible chat server (Ollama, LM Studio, llama.cpp's server,
  * vLLM, OpenAI). The draft streams; the outline, metadata and visuals are asked for as JSON and
  * read from fenced or chatty replies, with one request to repair an unreadable reply before the
- * job fails. Thread-safe: one instance serves every job.
+ * job fails. It also rewrites single spans of a post for the SEO panel's fixes. Thread-safe: one
+ * instance serves every job.
  */
-public final class OpenAiCompatibleWriter implements TextGenerator {
+public final class OpenAiCompatibleWriter implements TextGenerator, SpanRewriter {
     private final ModelServer server;
     private final ChatStream chat;
 
@@ -84,6 +86,18 @@ public final class OpenAiCompatibleWriter implements TextGenerator {
     @Override
     public List<VisualSuggestion> visuals(Brief brief, String markdown, CancellationToken cancel) throws JobFailure {
         return structured(brief, Prompts.visuals(brief, markdown), "visual suggestions", cancel, ResultCodec::readVisuals);
+    }
+
+    @Override
+    public String rewrite(Rewrite request, CancellationToken cancel) throws JobFailure {
+        var messages = List.of(new ChatStream.Message("system", "You are a careful editor of blog posts."),
+                new ChatStream.Message("user", Prompts.rewrite(request)));
+        String text = RewriteReplies.text(chat.run(messages, piece -> { }, cancel).text());
+        if (text.isBlank()) {
+            throw JobFailure.transientFailure("The model returned no text for " + request.part() + ".", "EMPTY_REPLY",
+                    null, null);
+        }
+        return text;
     }
 
     /** Asks for JSON; if the reply cannot be read, asks once more to repair it, then fails clearly. */

@@ -1,6 +1,7 @@
 package dev.postwright.llm.openai;
 
 import dev.postwright.llm.Brief;
+import dev.postwright.llm.SpanRewriter;
 import dev.postwright.model.Outline;
 import dev.postwright.model.Article;
 import dev.postwright.model.Cta;
@@ -24,7 +25,7 @@ final class Prompts {
     private static final Pattern SLOT = Pattern.compile("\\{\\{(\\w+)}}");
     private static final Map<String, String> TEMPLATES = Map.of(
             "system", load("system.txt"), "outline", load("outline.txt"), "draft", load("draft.txt"),
-            "metadata", load("metadata.txt"), "visuals", load("visuals.txt"), "repair", load("repair.txt"));
+            "metadata", load("metadata.txt"), "visuals", load("visuals.txt"), "repair", load("repair.txt"), "rewrite", load("rewrite.txt"));
 
     private Prompts() {}
 
@@ -46,6 +47,21 @@ final class Prompts {
 
     static String visuals(Brief brief, String draft) {
         return fill("visuals", brief, null, draft);
+    }
+
+    /** The request to rewrite one span of a post ({@link dev.postwright.llm.SpanRewriter}). */
+    static String rewrite(SpanRewriter.Rewrite r) {
+        Map<String, String> values = Map.of("title", r.title(), "keyphrase", r.keyphrase(), "part", r.part(),
+                "instruction", r.instruction(), "text", r.text());
+        Matcher m = SLOT.matcher(TEMPLATES.get("rewrite"));
+        var out = new StringBuilder();
+        while (m.find()) {
+            String value = values.get(m.group(1));
+            if (value == null) throw new IllegalStateException("prompt slot {{" + m.group(1) + "}} has no value");
+            m.appendReplacement(out, Matcher.quoteReplacement(value));
+        }
+        m.appendTail(out);
+        return out.toString();
     }
 
     static String repair() {
