@@ -59,7 +59,12 @@ public final class PostLibrary {
     }
 
     /** An edited post: what a writer changes in the editor. */
-    public record Revision(BlogPost post, String focusKeyphrase, String status, int wordCount) {}
+    /** A post's next version; {@code slug} null keeps the slug it has (slugs are not versioned). */
+    public record Revision(BlogPost post, String focusKeyphrase, String status, int wordCount, String slug) {
+        public Revision(BlogPost post, String focusKeyphrase, String status, int wordCount) {
+            this(post, focusKeyphrase, status, wordCount, null);
+        }
+    }
 
     /**
      * Saves a new post as its version 1. With a {@code sourceJobId}, saving is idempotent: a job
@@ -108,9 +113,10 @@ public final class PostLibrary {
         return db.transaction(sql -> {
             int changed = sql.update("""
                     UPDATE posts SET title = ?, focus_keyphrase = ?, status = ?, word_count = ?, post = ?,
-                                     updated_at = ?, version = version + 1
+                                     slug = COALESCE(?, slug), updated_at = ?, version = version + 1
                     WHERE id = ? AND deleted_at IS NULL""", titleOf(revision.post()),
-                    normalized(revision.focusKeyphrase()), revision.status(), revision.wordCount(), json, now, id);
+                    normalized(revision.focusKeyphrase()), revision.status(), revision.wordCount(), json,
+                    blankToNull(revision.slug()), now, id);
             if (changed == 0) return Optional.empty();
             sql.update("""
                     INSERT INTO post_versions (post_id, number, post, word_count, saved_at, reason)
@@ -251,5 +257,9 @@ public final class PostLibrary {
         return new LibraryPost(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5),
                 rs.getInt(6), rs.getString(7), Instant.ofEpochMilli(rs.getLong(8)), Instant.ofEpochMilli(rs.getLong(9)),
                 rs.getInt(10), post.get());
+    }
+
+    private static String blankToNull(String s) {
+        return s == null || s.isBlank() ? null : s.strip();
     }
 }

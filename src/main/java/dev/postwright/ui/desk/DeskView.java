@@ -6,6 +6,7 @@ import dev.postwright.store.AtomicFiles;
 import dev.postwright.ui.fx.BackgroundTask;
 import dev.postwright.ui.parts.FileDialogs.FileType;
 import dev.postwright.ui.parts.SeoCheckSwitch;
+import dev.postwright.ui.parts.SeoFixViewModel;
 import dev.postwright.ui.parts.SeoPanel;
 import dev.postwright.ui.parts.UiServices;
 import dev.postwright.wire.WireFormatException;
@@ -52,6 +53,15 @@ public final class DeskView extends BorderPane {
      */
     public DeskView(BriefViewModel brief, DeskController controller, JobsViewModel jobs, VisualsViewModel visuals,
                     UiServices ui, Consumer<String> openInLibrary, SeoCheckSwitch checks) {
+        this(brief, controller, jobs, visuals, ui, openInLibrary, checks, null);
+    }
+
+    /**
+     * @param fixes the SEO panel's fixes for the job's saved post ({@link DeskFixes}); null for none.
+     *              A fix shown is dropped when another job comes on screen
+     */
+    public DeskView(BriefViewModel brief, DeskController controller, JobsViewModel jobs, VisualsViewModel visuals,
+                    UiServices ui, Consumer<String> openInLibrary, SeoCheckSwitch checks, SeoFixViewModel fixes) {
         this.brief = brief;
         this.controller = controller;
         this.ui = ui;
@@ -89,11 +99,12 @@ public final class DeskView extends BorderPane {
         ObservableValue<SeoAnalysis> seo = checks == null ? job.seoProperty() : Bindings.createObjectBinding(
                 () -> SeoAnalyzer.leaveOut(job.seoProperty().get(), checks.off().getValue()), job.seoProperty(), checks.off());
         var tabs = new TabPane(lazyTab("SEO", () -> new SeoPanel(seo, "",
-                "The analysis appears when the post is written.", checks == null ? null : checks::turnOff), true), lazyTab("Visuals", () -> new VisualsPanel(job, visuals, ui), true),
+                "The analysis appears when the post is written.", checks == null ? null : checks::turnOff, fixes), true), lazyTab("Visuals", () -> new VisualsPanel(job, visuals, ui), true),
                 lazyTab("Details", () -> new DetailsPanel(job), true));
         tabs.setPrefWidth(340);
         tabs.setId("panels");
         setRight(tabs);
+        if (fixes != null) job.jobIdProperty().addListener((o, was, now) -> fixes.discard());
     }
 
     /** Generates the brief when it is valid (the Generate button, Ctrl+Enter). */

@@ -194,6 +194,15 @@ public final class JobViewModel {
         post(revised);
     }
 
+    /**
+     * Shows {@code revised} with its analysis {@code scored}: a version saved from the desk's SEO
+     * panel (a fix accepted), scored again as it now reads.
+     */
+    public void showRevision(BlogPost revised, SeoAnalysis scored) {
+        post(revised);
+        seo.set(scored);
+    }
+
     private void complete(JobResult result) {
         if (result.post() != null) post(result.post()); // an image job's result has no post; the desk follows blog jobs
 

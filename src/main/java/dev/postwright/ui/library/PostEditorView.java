@@ -52,6 +52,7 @@ public final class PostEditorView extends StackPane {
         var title = field("editor-title", "Title", editor.title);
         var keyphrase = field("editor-keyphrase", "Focus keyphrase", editor.keyphrase);
         var meta = field("editor-meta", "Meta description", editor.metaDescription);
+        var slug = field("editor-slug", "Slug", editor.slug);
         var metaCount = new Label();
         metaCount.setId("editor-meta-count");
         metaCount.getStyleClass().add("muted");
@@ -71,6 +72,7 @@ public final class PostEditorView extends StackPane {
         metaBox.setAlignment(Pos.CENTER_LEFT);
         fields.addRow(1, caption("Keyphrase", keyphrase), keyphrase, caption("Meta description", meta));
         fields.add(metaBox, 3, 1, 3, 1);
+        fields.addRow(2, caption("Slug", slug), slug);
         var labels = new ColumnConstraints();
         var narrow = new ColumnConstraints();
         narrow.setPercentWidth(24);
@@ -126,7 +128,7 @@ public final class PostEditorView extends StackPane {
         var images = new PostImagesView(editor.images(), text, ui.files());
 
         var seo = new SeoPanel(editor.seoProperty(), "editor-", "Analysing…",
-                editor.canTurnOffChecks() ? editor::turnOffCheck : null);
+                editor.canTurnOffChecks() ? editor::turnOffCheck : null, editor.fixes());
         var seoScroll = new ScrollPane(seo);
         seoScroll.setFitToWidth(true);
         var versions = new ListView<PostVersion>(editor.versions());

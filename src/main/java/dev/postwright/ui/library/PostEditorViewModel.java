@@ -16,7 +16,14 @@ import dev.postwright.ui.fx.Debouncer;
 import dev.postwright.ui.fx.BackgroundTask;
 import dev.postwright.ui.fx.FxFrames;
 import dev.postwright.ui.fx.FxTasks;
+import dev.postwright.llm.SpanRewriter;
+import dev.postwright.seo.fix.FixProposal;
+import dev.postwright.seo.fix.PostFields;
 import dev.postwright.ui.parts.SeoCheckSwitch;
+import dev.postwright.ui.parts.SeoFixViewModel;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import java.util.function.Consumer;
 import java.lang.System.Logger.Level;
 import java.time.Duration;
 import java.util.List;
@@ -50,6 +57,8 @@ public final class PostEditorViewModel {
     public final StringProperty title = new SimpleStringProperty("");
     public final StringProperty keyphrase = new SimpleStringProperty("");
     public final StringProperty metaDescription = new SimpleStringProperty("");
+    /** The post's address on the site; kept with the post, not with its versions. */
+    public final StringProperty slug = new SimpleStringProperty("");
     public final StringProperty content = new SimpleStringProperty("");
     public final StringProperty status = new SimpleStringProperty("draft");
 
@@ -68,23 +77,27 @@ public final class PostEditorViewModel {
     private final FxTasks tasks;
     private final Debouncer analysis;
     private final AtomicLong analysisTicket = new AtomicLong();
+    private final SeoFixViewModel fixes;
     private volatile String siteHost = "";
+    private volatile int earlierUses;
     private boolean exiting;
 
     /** An editor whose analysis runs every check of {@code analyzer}; none can be turned off. */
     public PostEditorViewModel(PostLibrary library, ImageStore imageStore, OrganizationProfiles profiles,
                                SeoAnalyzer analyzer, FxFrames frames, Executor background,
                                ScheduledExecutorService scheduler) {
-        this(library, imageStore, profiles, () -> analyzer, null, frames, background, scheduler);
+        this(library, imageStore, profiles, () -> analyzer, null, Optional::empty, frames, background, scheduler);
     }
 
     /**
      * @param analyzers   the analysis with the checks counted now, asked for at each analysis
      * @param checkSwitch turns checks off ({@link #turnOffCheck}); the open post is analysed again
      *                    whenever the checks off change. Null: none can be turned off
+     * @param model       what rewrites spans for the SEO panel's fixes now (the model server chosen), or empty
      */
     public PostEditorViewModel(PostLibrary library, ImageStore imageStore, OrganizationProfiles profiles,
-                               Supplier<? extends SeoAnalyzer> analyzers, SeoCheckSwitch checkSwitch, FxFrames frames,
+                               Supplier<? extends SeoAnalyzer> analyzers, SeoCheckSwitch checkSwitch,
+                               Supplier<Optional<SpanRewriter>> model, FxFrames frames,
                                Executor background, ScheduledExecutorService scheduler) {
         this.library = library;
         this.profiles = profiles;
@@ -92,11 +105,12 @@ public final class PostEditorViewModel {
         this.checkSwitch = checkSwitch;
         this.tasks = new FxTasks(background, frames);
         this.images = new PostImagesViewModel(imageStore, content, tasks);
-        var inputs = new javafx.beans.Observable[] {title, keyphrase, metaDescription, content, status, saved};
+        this.fixes = new SeoFixViewModel(analyzers, model, tasks, new FixesHere());
+        var inputs = new javafx.beans.Observable[] {title, keyphrase, metaDescription, slug, content, status, saved};
         edited.bind(Bindings.createObjectBinding(this::editedPost, inputs));
         dirty = Bindings.createBooleanBinding(() -> saved.get() != null && isChanged(), inputs);
         analysis = new Debouncer(scheduler, SEO_QUIET, () -> frames.nextFrame(this::analyze));
-        for (var field : List.of(title, keyphrase, metaDescription, content)) {
+        for (var field : List.of(title, keyphrase, metaDescription, slug, content)) {
             field.addListener((o, was, now) -> {
                 if (saved.get() != null) analysis.trigger();
             });
@@ -120,10 +134,12 @@ public final class PostEditorViewModel {
 
     /** Shows {@code post}: its fields, versions and analysis. FX thread. */
     public void open(LibraryPost post) {
+        fixes.discard();
         saved.set(post);
         title.set(orEmpty(post.post().title()));
         keyphrase.set(orEmpty(post.focusKeyphrase()));
         metaDescription.set(orEmpty(post.post().metaDescription()));
+        slug.set(orEmpty(post.slug()));
         content.set(orEmpty(post.post().content()));
         status.set(post.status() == null ? "draft" : post.status());
         message.set("");
@@ -147,6 +163,7 @@ public final class PostEditorViewModel {
     /** Closes the editor (the post was deleted, or another is about to open). */
     public void close() {
         analysis.cancel();
+        fixes.discard();
         saved.set(null);
         seo.set(null);
         versions.clear();
@@ -237,9 +254,11 @@ public final class PostEditorViewModel {
         LibraryPost base = saved.get();
         if (post == null || base == null || exiting) return;
         String phrase = keyphrase.get();
+        String slugNow = slug.get();
         tasks.execute(BackgroundTask.call(() -> {
             int previousUses = library.countUsingKeyphrase(base.organizationId(), phrase, base.id());
-            var meta = new PostTexts.Meta(post.title(), post.metaDescription(), base.slug(), phrase, siteHost,
+            earlierUses = previousUses;
+            var meta = new PostTexts.Meta(post.title(), post.metaDescription(), slugNow, phrase, siteHost,
                     previousUses);
             return analyzers.get().analyze(orEmpty(post.content()), meta);
         }).onSuccess(result -> {
@@ -256,7 +275,8 @@ public final class PostEditorViewModel {
     }
 
     private PostLibrary.Revision revision(BlogPost post) {
-        return new PostLibrary.Revision(post, blankToNull(keyphrase.get()), status.get(), PostTexts.wordCount(post.content()));
+        return new PostLibrary.Revision(post, blankToNull(keyphrase.get()), status.get(), PostTexts.wordCount(post.content()),
+                blankToNull(slug.get()));
     }
 
     private BlogPost editedPost() {
@@ -273,6 +293,7 @@ public final class PostEditorViewModel {
         return !Objects.equals(orEmpty(base.post().title()), title.get())
                 || !Objects.equals(orEmpty(base.focusKeyphrase()), keyphrase.get())
                 || !Objects.equals(orEmpty(base.post().metaDescription()), metaDescription.get())
+                || !Objects.equals(orEmpty(base.slug()), slug.get())
                 || !Objects.equals(orEmpty(base.post().content()), content.get())
                 || !Objects.equals(base.status(), status.get());
     }
@@ -284,8 +305,43 @@ public final class PostEditorViewModel {
     public ReadOnlyStringProperty messageProperty() { return message.getReadOnlyProperty(); }
     public BooleanBinding dirty() { return dirty; }
     public ObservableList<PostVersion> versions() { return versions; }
+    /** "Fix this check" for the open post: a fix accepted changes the fields, to be saved like any edit. */
+    public SeoFixViewModel fixes() { return fixes; }
     /** The open post's images and the edits that show them. */
     public PostImagesViewModel images() { return images; }
+
+    /** The fields as they stand, for the SEO panel's fixes. FX thread. */
+    private PostFields fields() {
+        return new PostFields(content.get(), title.get(), metaDescription.get(), slug.get(), keyphrase.get(), siteHost,
+                earlierUses);
+    }
+
+    /** Fixes made from the fields as they stand, and applied to them: unsaved, like any edit. */
+    private final class FixesHere implements SeoFixViewModel.Target {
+        @Override
+        public Callable<PostFields> snapshot() {
+            if (saved.get() == null) return null;
+            PostFields now = fields();
+            return () -> now;
+        }
+
+        @Override
+        public void apply(FixProposal proposal, Consumer<String> done) {
+            PostFields now = fields();
+            if (saved.get() == null || !now.stillHas(proposal.span())) {
+                done.accept("The text changed where the fix applies since it was made; nothing was changed. Ask for "
+                        + "the fix again.");
+                return;
+            }
+            PostFields fixed = now.with(proposal.span(), proposal.replacement());
+            title.set(fixed.title());
+            metaDescription.set(fixed.metaDescription());
+            slug.set(fixed.slug());
+            content.set(fixed.markdown());
+            done.accept("Changed " + proposal.span().part().label + ". Not saved yet: Save (Ctrl+S) keeps it as a "
+                    + "new version.");
+        }
+    }
 
     private static String orEmpty(String s) {
         return s == null ? "" : s;

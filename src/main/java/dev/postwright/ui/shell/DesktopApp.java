@@ -16,11 +16,13 @@ import dev.postwright.settings.Settings;
 import dev.postwright.settings.SettingsFile;
 import dev.postwright.ui.desk.BriefViewModel;
 import dev.postwright.ui.desk.DeskController;
+import dev.postwright.ui.desk.DeskFixes;
 import dev.postwright.ui.desk.DeskView;
 import dev.postwright.ui.desk.JobsViewModel;
 import dev.postwright.ui.desk.SampleBrief;
 import dev.postwright.ui.desk.VisualsViewModel;
 import dev.postwright.ui.fx.AfterFirstFrames;
+import dev.postwright.ui.fx.FxTasks;
 import dev.postwright.ui.fx.PulseFrames;
 import dev.postwright.ui.library.LibraryView;
 import dev.postwright.ui.library.LibraryViewModel;
@@ -28,6 +30,7 @@ import dev.postwright.ui.library.PostEditorViewModel;
 import dev.postwright.ui.parts.FileDialogs;
 import dev.postwright.ui.parts.NativeFileDialogs;
 import dev.postwright.ui.parts.SeoCheckToasts;
+import dev.postwright.ui.parts.SeoFixViewModel;
 import dev.postwright.ui.parts.Toasts;
 import dev.postwright.ui.parts.UiServices;
 import dev.postwright.ui.settings.SettingsServices;
@@ -201,13 +204,16 @@ public final class DesktopApp extends Application {
                 settings.workers(), frames, background);
         var seoChecks = new SeoCheckToasts(settingsModel.seoCheckSwitch(), toasts);
         editor = new PostEditorViewModel(engine.library(), engine.images(), engine.profiles(), startup.seoChecks(),
-                seoChecks, frames, background, scheduler);
+                seoChecks, startup.writer()::rewriter, frames, background, scheduler);
         // The desk's "Open in library" link is used only after the window exists.
         // Pictures are made on this computer's queue, also for a team server's post (its local copy).
         visuals = new VisualsViewModel(controller.job(), engine.jobs(), engine.library(), engine.images(),
                 BriefViewModel.ORGANIZATION, toasts::show, frames, background);
+        var deskTasks = new FxTasks(background, frames);
+        var deskFixes = new SeoFixViewModel(startup.seoChecks(), startup.writer()::rewriter, deskTasks,
+                new DeskFixes(controller.job(), engine.library(), engine.profiles(), deskTasks));
         var desk = new DeskView(brief, controller, jobs, visuals, ui, id -> window.openInLibrary(id),
-                seoChecks);
+                seoChecks, deskFixes);
         window = new MainWindow(desk, () -> new LibraryView(library, editor, ui),
                 () -> new SettingsView(settingsModel, files), toasts, settingsModel.writerNameProperty(),
                 jobsInUse.placeProperty(), jobsInUse.stateProperty(),

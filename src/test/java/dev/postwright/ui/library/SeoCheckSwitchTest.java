@@ -91,7 +91,7 @@ class SeoCheckSwitchTest {
 
     private PostEditorViewModel editor(SettingsViewModel settings) {
         return new PostEditorViewModel(library, images, new OrganizationProfiles(db, Clock.systemUTC()), checks,
-                settings.seoCheckSwitch(), frames, background, scheduler);
+                settings.seoCheckSwitch(), java.util.Optional::empty, frames, background, scheduler);
     }
 
     private LibraryPost shortPost() {
