@@ -22,8 +22,9 @@ import mockwebserver3.RecordedRequest;
 /**
  * An OpenAI-compatible server for taking screenshots of the app mid-generation: it answers
  * every request for the sample brief in the real streaming wire format, and streams the draft
- * (the offline engine's text) over about {@code seconds} so there is time to look. Not used by
- * tests; started by {@code assets/screenshots/take.sh}.
+ * (the offline engine's text) over about {@code seconds} so there is time to look; a request to
+ * rewrite a span (the SEO panel's fixes) gets a rewrite made from the span. Started by
+ * {@code assets/screenshots/take.sh}; {@link #instant()} serves window tests that need a model.
  *
  * <pre>java -cp … dev.postwright.testing.ScreenshotModelServer PORT SECONDS</pre>
  */
@@ -58,6 +59,11 @@ public final class ScreenshotModelServer extends Dispatcher {
         visuals = Json.write(visualsJson);
     }
 
+    /** A server that sends each reply at once. */
+    public static ScreenshotModelServer instant() {
+        return new ScreenshotModelServer(0);
+    }
+
     public static void main(String[] args) throws Exception {
         var server = new MockWebServer();
         server.setDispatcher(new ScreenshotModelServer(Integer.parseInt(args[1])));
@@ -77,7 +83,26 @@ public final class ScreenshotModelServer extends Dispatcher {
         if (prompt.contains("Plan a blog post")) return stream(outline, 0);
         if (prompt.contains("Write the blog post")) return stream(draft, seconds);
         if (prompt.contains("Suggest visuals")) return stream(visuals, 0);
+        if (prompt.contains("You are editing one part of a blog post")) return stream(rewrite(prompt), 0);
         return stream(metadata, 0);
+    }
+
+    /**
+     * A rewrite as a model might send it, made from the text the prompt holds: each sentence but
+     * the last of the span led by a transition word in turn, the way the transition words fix asks.
+     */
+    private static String rewrite(String requestJson) {
+        String prompt = Json.parse(requestJson, "request").path("messages").get(1).path("content").asText();
+        String text = prompt.substring(prompt.lastIndexOf("<<<\n") + 4, prompt.lastIndexOf("\n>>>"));
+        String[] sentences = text.split("(?<=[.!?]) ");
+        List<String> links = List.of("For example, ", "Because of that, ", "However, ", "As a result, ");
+        var out = new StringBuilder(sentences[0]);
+        for (int i = 1; i < sentences.length; i++) {
+            String s = sentences[i];
+            out.append(' ').append(links.get(i % links.size())).append(Character.toLowerCase(s.charAt(0)))
+                    .append(s.substring(1));
+        }
+        return "Here is the rewritten paragraph:\n\n" + out;
     }
 
     private static ArrayNode strings(List<String> values) {

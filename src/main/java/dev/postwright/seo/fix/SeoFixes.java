@@ -12,10 +12,12 @@ import dev.postwright.seo.checks.PassiveSentences;
 import dev.postwright.seo.checks.SentenceLength;
 import dev.postwright.seo.checks.SeoTitleWidth;
 import dev.postwright.seo.checks.SingleH1;
+import dev.postwright.seo.checks.TransitionWordUse;
 import dev.postwright.seo.text.Keyphrase;
 import dev.postwright.seo.text.PassiveVoice;
 import dev.postwright.seo.text.PostText;
 import dev.postwright.seo.text.Sentence;
+import dev.postwright.seo.text.TransitionWords;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
@@ -51,6 +53,7 @@ public final class SeoFixes {
             case SentenceLength.ID -> fix(checkId, Part.PARAGRAPH, false, "Shorten the sentences of a paragraph");
             case PassiveSentences.ID -> fix(checkId, Part.PARAGRAPH, false, "Rewrite a paragraph in the active voice");
             case ConsecutiveSentenceBeginnings.ID -> fix(checkId, Part.PARAGRAPH, false, "Vary how sentences begin");
+            case TransitionWordUse.ID -> fix(checkId, Part.PARAGRAPH, false, "Link a paragraph's sentences");
             default -> Optional.empty();
         };
     }
@@ -89,6 +92,9 @@ public final class SeoFixes {
                     + "fact, link and the order of the points.";
             case ConsecutiveSentenceBeginnings.ID -> "Vary how the sentences begin, so no three in a row start with "
                     + "the same word. Keep every fact, link and the order of the points.";
+            case TransitionWordUse.ID -> "Link the sentences with transition words where they fit (\"because\", "
+                    + "\"however\", \"for example\", \"as a result\"), so at least every third sentence has one. "
+                    + "Keep every fact, link and the order of the points.";
             default -> "Improve this text for the check " + offer.checkId() + ".";
         };
     }
@@ -117,6 +123,7 @@ public final class SeoFixes {
             case ParagraphLength.ID -> PostText::wordCount;
             case SentenceLength.ID -> t -> count(t.sentences(), s -> s.words().size() > LONG_SENTENCE);
             case PassiveSentences.ID -> t -> count(t.sentences(), s -> PassiveVoice.isPassive(s.words()));
+            case TransitionWordUse.ID -> t -> count(t.sentences(), s -> !TransitionWords.occurIn(s.words()));
             default -> SeoFixes::longestRunOfOneBeginning;
         };
         return paragraphs(post).stream()
