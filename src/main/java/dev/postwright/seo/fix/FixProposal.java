@@ -35,6 +35,12 @@ public record FixProposal(FixOffer offer, Span span, String replacement, List<Wo
         if (checkAfter == null) return "With this change the check no longer applies." + score;
         if (checkAfter.rating() == SeoAnalysis.Rating.GOOD) return "Fixed: " + checkAfter.explanation() + score;
         if (improvesCheck()) return "Better, not yet good: " + checkAfter.explanation() + score;
-        return "This does not fix the check: " + checkAfter.explanation() + score;
+        if (worsensCheck()) return "This makes the check worse: " + checkAfter.explanation() + score;
+        return "Not fixed yet: " + checkAfter.explanation() + score;
+    }
+
+    /** Whether the check scores worse with the fix. */
+    public boolean worsensCheck() {
+        return checkAfter != null && checkAfter.score() < checkBefore.score();
     }
 }

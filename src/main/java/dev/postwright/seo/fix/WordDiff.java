@@ -7,7 +7,8 @@ import java.util.regex.Pattern;
 
 /**
  * What a fix changes, word by word: the longest common subsequence of the two texts' words
- * (each with the white space after it), as kept, removed and added runs. Texts share their
+ * (each with the white space after it, which does not count), as kept, removed and added runs;
+ * kept words are shown as they read after. Texts share their
  * beginning and end unchanged first, so a fix to one paragraph of a long post compares only that
  * paragraph; a middle too large to compare word by word is shown as removed and added whole.
  */
@@ -27,14 +28,14 @@ public final class WordDiff {
         List<String> a = tokens(before);
         List<String> b = tokens(after);
         int head = 0;
-        while (head < a.size() && head < b.size() && a.get(head).equals(b.get(head))) head++;
+        while (head < a.size() && head < b.size() && same(a.get(head), b.get(head))) head++;
         int tail = 0;
         while (tail < a.size() - head && tail < b.size() - head
-                && a.get(a.size() - 1 - tail).equals(b.get(b.size() - 1 - tail))) tail++;
+                && same(a.get(a.size() - 1 - tail), b.get(b.size() - 1 - tail))) tail++;
         var out = new Builder();
-        a.subList(0, head).forEach(t -> out.add(Change.SAME, t));
+        b.subList(0, head).forEach(t -> out.add(Change.SAME, t));
         middle(a.subList(head, a.size() - tail), b.subList(head, b.size() - tail), out);
-        a.subList(a.size() - tail, a.size()).forEach(t -> out.add(Change.SAME, t));
+        b.subList(b.size() - tail, b.size()).forEach(t -> out.add(Change.SAME, t));
         return out.segments();
     }
 
@@ -47,16 +48,16 @@ public final class WordDiff {
         int[][] common = new int[a.size() + 1][b.size() + 1]; // common[i][j]: LCS length of a[i..] and b[j..]
         for (int i = a.size() - 1; i >= 0; i--) {
             for (int j = b.size() - 1; j >= 0; j--) {
-                common[i][j] = a.get(i).equals(b.get(j)) ? common[i + 1][j + 1] + 1
+                common[i][j] = same(a.get(i), b.get(j)) ? common[i + 1][j + 1] + 1
                         : Math.max(common[i + 1][j], common[i][j + 1]);
             }
         }
         int i = 0;
         int j = 0;
         while (i < a.size() && j < b.size()) {
-            if (a.get(i).equals(b.get(j))) {
-                out.add(Change.SAME, a.get(i++));
-                j++;
+            if (same(a.get(i), b.get(j))) {
+                out.add(Change.SAME, b.get(j++));
+                i++;
             } else if (common[i + 1][j] >= common[i][j + 1]) {
                 out.add(Change.REMOVED, a.get(i++));
             } else {
@@ -65,6 +66,11 @@ public final class WordDiff {
         }
         while (i < a.size()) out.add(Change.REMOVED, a.get(i++));
         while (j < b.size()) out.add(Change.ADDED, b.get(j++));
+    }
+
+    /** A word is kept when only the space after it changed (a last word that now has a next one). */
+    private static boolean same(String a, String b) {
+        return a.strip().equals(b.strip());
     }
 
     private static List<String> tokens(String text) {

@@ -31,7 +31,8 @@ final class FixProposalView extends VBox {
         var outcome = new Label(proposal.outcome());
         outcome.setId(idPrefix + "fix-outcome");
         outcome.setWrapText(true);
-        outcome.getStyleClass().add(proposal.improvesCheck() ? "fix-better" : "fix-worse");
+        outcome.getStyleClass().add(proposal.improvesCheck() ? "fix-better"
+                : proposal.worsensCheck() ? "fix-worse" : "fix-message");
         var accept = new Button("Accept");
         accept.setId(idPrefix + "fix-accept");
         accept.getStyleClass().addAll("small", "accent");

@@ -20,9 +20,15 @@ class WordDiffTest {
         String after = "zero one three four six seven";
         var diff = WordDiff.of(before, after);
         assertThat(diff.stream().filter(s -> s.change() != Change.ADDED).map(Segment::text)
-                .reduce("", String::concat)).isEqualTo(before);
+                .reduce("", String::concat)).as("before's words, spaced as after").isEqualToIgnoringWhitespace(before);
         assertThat(diff.stream().filter(s -> s.change() != Change.REMOVED).map(Segment::text)
                 .reduce("", String::concat)).isEqualTo(after);
+    }
+
+    @Test
+    void aLastWordFollowedByMoreIsKept() {
+        assertThat(WordDiff.of("Bake at home.", "Bake at home. Then rest.")).containsExactly(
+                new Segment(Change.SAME, "Bake at home. "), new Segment(Change.ADDED, "Then rest."));
     }
 
     @Test
