@@ -73,7 +73,12 @@ public final class SeoFixViewModel {
     public void ask(String checkId) {
         Optional<FixOffer> offer = offerFor(checkId);
         Callable<PostFields> snapshot = target.snapshot();
-        if (offer.isEmpty() || snapshot == null) return;
+        if (offer.isEmpty()) return;
+        if (snapshot == null) {
+            say(checkId, "This post is not in the library, so a fix has nowhere to be kept. Generate it with \"Save "
+                    + "to library\" on to fix it here.");
+            return;
+        }
         long mine = ++ticket;
         cancel.cancel(CancellationToken.Reason.CANCELLED);
         var token = cancel = new CancellationToken();
