@@ -2,7 +2,7 @@
 # Takes the README's screenshots of the real app, light and dark, on a virtual display: a first
 # run with the sample brief, generating against a loopback model server that streams slowly
 # enough to catch the draft arriving, the finished post with each side panel (the Visuals panel
-# after Create all), the library editor and settings. Needs Xvfb, xdotool and ImageMagick (apt-get install -y xvfb xdotool imagemagick).
+# after Create all), an SEO fix on the desk and in the editor, the library editor and settings. Needs Xvfb, xdotool and ImageMagick (apt-get install -y xvfb xdotool imagemagick).
 #
 #   mvn -B -q package -DskipTests && mvn -B -q test-compile && assets/screenshots/take.sh
 set -euo pipefail
@@ -58,12 +58,24 @@ EOF
   shot "$theme-generating"
   sleep 9
   shot "$theme-finished-seo"
+  click 1342 438 # Fix on the transition words check: the model's rewrite, its diff and its score
+  sleep 2
+  shot "$theme-seo-fix"
   visuals_and_details
   xdotool key ctrl+2
   sleep 1
   click 150 185 # the first post in the list
   sleep 2
   shot "$theme-library-editor"
+  click 1068 120 # the meta description, cut short by hand, then fitted by its Fix
+  xdotool key ctrl+a
+  xdotool type --delay 20 "Bake sourdough bread at home."
+  sleep 2
+  click 1328 530
+  xdotool mousemove 1290 600
+  for _ in $(seq 1 5); do xdotool click 5; done
+  sleep 1
+  shot "$theme-editor-seo-fix"
   xdotool key ctrl+3
   sleep 2
   shot "$theme-settings"
