@@ -45,6 +45,20 @@ public record BlogPost(String title, String subtitle, String content, String met
                 internalLinks, ctaSuggestions, seoOptimizationScore, generationMetadata, embeds, organizationContext);
     }
 
+    /**
+     * This post with the parts a writer edits replaced: {@code title}, {@code metaDescription}
+     * (blank for none) and {@code markdown}; everything else is kept.
+     */
+    public BlogPost withText(String title, String metaDescription, String markdown) {
+        return new BlogPost(blankToNull(title), subtitle, markdown, blankToNull(metaDescription), tags, seoKeywords,
+                estimatedReadTime, internalLinks, ctaSuggestions, seoOptimizationScore, generationMetadata, embeds,
+                organizationContext);
+    }
+
+    private static String blankToNull(String s) {
+        return s == null || s.isBlank() ? null : s.strip();
+    }
+
     /** A link to another page of the writer's site, suggested for this post. */
     public record InternalLink(String anchorText, String suggestedUrl, String context) {}
 

@@ -58,8 +58,10 @@ public final class PostLibrary {
         }
     }
 
-    /** An edited post: what a writer changes in the editor. */
-    /** A post's next version; {@code slug} null keeps the slug it has (slugs are not versioned). */
+    /**
+     * An edited post: what a writer changes in the editor, saved as its next version; {@code slug}
+     * null keeps the slug it has (slugs are not versioned).
+     */
     public record Revision(BlogPost post, String focusKeyphrase, String status, int wordCount, String slug) {
         public Revision(BlogPost post, String focusKeyphrase, String status, int wordCount) {
             this(post, focusKeyphrase, status, wordCount, null);

@@ -83,7 +83,7 @@ final class WordPressCalls {
     Reply send(String method, String route, JsonNode body) throws WordPressException {
         HttpRequest.BodyPublisher publisher = body == null ? HttpRequest.BodyPublishers.noBody()
                 : HttpRequest.BodyPublishers.ofString(body.toString(), StandardCharsets.UTF_8);
-        return unwrapSiteError(() -> call(request(route).header("Content-Type", "application/json")
+        return unwrap(() -> call(request(route).header("Content-Type", "application/json")
                 .method(method, publisher)));
     }
 
@@ -118,10 +118,6 @@ final class WordPressCalls {
         } catch (SiteError e) {
             throw e.toException();
         }
-    }
-
-    private Reply unwrapSiteError(Call call) throws WordPressException {
-        return unwrap(call);
     }
 
     private Reply call(HttpRequest.Builder builder) throws SiteError, WordPressException {

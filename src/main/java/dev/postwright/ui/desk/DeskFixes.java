@@ -13,6 +13,7 @@ import dev.postwright.store.PostLibrary;
 import dev.postwright.ui.fx.BackgroundTask;
 import dev.postwright.ui.fx.FxTasks;
 import dev.postwright.ui.parts.SeoFixViewModel;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.function.Consumer;
@@ -48,7 +49,7 @@ public final class DeskFixes implements SeoFixViewModel.Target {
     public void apply(FixProposal proposal, Consumer<String> done) {
         SavedPost saved = job.savedPostProperty().get();
         if (saved == null) return;
-        String reason = "SEO fix: " + proposal.offer().action().toLowerCase(java.util.Locale.ROOT);
+        String reason = "SEO fix: " + proposal.offer().action().toLowerCase(Locale.ROOT);
         tasks.execute(BackgroundTask.call(() -> save(saved.id(), proposal, reason))
                 .onSuccess(result -> {
                     if (result.isEmpty()) {
@@ -60,7 +61,7 @@ public final class DeskFixes implements SeoFixViewModel.Target {
                     done.accept("Changed " + proposal.span().part().label + ": saved as version "
                             + result.get().version() + " in the library.");
                 })
-                .onFailure(e -> done.accept("The fix could not be saved: " + e.getMessage() + " The post is unchanged.")));
+                .onFailure(e -> done.accept("The fix could not be saved (" + e.getMessage() + "). The post is unchanged.")));
     }
 
     /** Background: the fix as the post's next version; empty when the span is not as it was. */
@@ -70,11 +71,7 @@ public final class DeskFixes implements SeoFixViewModel.Target {
         PostFields now = fields(current.get());
         if (!now.stillHas(proposal.span())) return Optional.empty();
         PostFields fixed = now.with(proposal.span(), proposal.replacement());
-        BlogPost p = current.get().post();
-        BlogPost post = new BlogPost(fixed.title().isBlank() ? null : fixed.title(), p.subtitle(), fixed.markdown(),
-                fixed.metaDescription().isBlank() ? null : fixed.metaDescription(), p.tags(), p.seoKeywords(),
-                p.estimatedReadTime(), p.internalLinks(), p.ctaSuggestions(), p.seoOptimizationScore(),
-                p.generationMetadata(), p.embeds(), p.organizationContext());
+        BlogPost post = current.get().post().withText(fixed.title(), fixed.metaDescription(), fixed.markdown());
         return library.update(id, new PostLibrary.Revision(post, current.get().focusKeyphrase(), current.get().status(),
                 PostTexts.wordCount(post.content()), fixed.slug()), reason);
     }

@@ -282,10 +282,7 @@ public final class PostEditorViewModel {
     private BlogPost editedPost() {
         LibraryPost base = saved.get();
         if (base == null) return null;
-        BlogPost p = base.post();
-        return new BlogPost(blankToNull(title.get()), p.subtitle(), content.get(), blankToNull(metaDescription.get()),
-                p.tags(), p.seoKeywords(), p.estimatedReadTime(), p.internalLinks(), p.ctaSuggestions(),
-                p.seoOptimizationScore(), p.generationMetadata(), p.embeds());
+        return base.post().withText(title.get(), metaDescription.get(), content.get());
     }
 
     private boolean isChanged() {
@@ -293,7 +290,7 @@ public final class PostEditorViewModel {
         return !Objects.equals(orEmpty(base.post().title()), title.get())
                 || !Objects.equals(orEmpty(base.focusKeyphrase()), keyphrase.get())
                 || !Objects.equals(orEmpty(base.post().metaDescription()), metaDescription.get())
-                || !Objects.equals(orEmpty(base.slug()), slug.get())
+                || !slug.get().isBlank() && !Objects.equals(orEmpty(base.slug()), slug.get()) // blank keeps the slug
                 || !Objects.equals(orEmpty(base.post().content()), content.get())
                 || !Objects.equals(base.status(), status.get());
     }

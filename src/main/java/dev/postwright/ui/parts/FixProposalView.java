@@ -42,14 +42,15 @@ final class FixProposalView extends VBox {
         discard.setId(idPrefix + "fix-discard");
         discard.getStyleClass().add("small");
         discard.setOnAction(e -> fixes.discard());
-        getChildren().addAll(what, diff, outcome, new HBox(6, accept, discard));
-        if (!proposal.offer().mechanical()) {
+        var buttons = new HBox(6, accept, discard);
+        if (!proposal.offer().mechanical()) { // a model writes it anew each time; a mechanical fix is the same
             var again = new Button("Try again");
             again.setId(idPrefix + "fix-again");
             again.getStyleClass().addAll("small", "flat");
             again.setOnAction(e -> fixes.ask(proposal.offer().checkId()));
-            ((HBox) getChildren().getLast()).getChildren().add(again);
+            buttons.getChildren().add(again);
         }
+        getChildren().addAll(what, diff, outcome, buttons);
     }
 
     private static TextFlow diff(List<WordDiff.Segment> segments) {

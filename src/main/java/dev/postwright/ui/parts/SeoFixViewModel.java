@@ -13,6 +13,7 @@ import dev.postwright.ui.fx.BackgroundTask;
 import dev.postwright.ui.fx.FxTasks;
 import java.util.Optional;
 import java.util.concurrent.Callable;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
@@ -38,7 +39,7 @@ public final class SeoFixViewModel {
          * FX thread: applies {@code proposal}, unless the post changed where it applies since it
          * was made; {@code done} gets a sentence saying what happened, on the FX thread.
          */
-        void apply(FixProposal proposal, java.util.function.Consumer<String> done);
+        void apply(FixProposal proposal, Consumer<String> done);
     }
 
     private final Supplier<? extends SeoAnalyzer> analyzers;
