@@ -5,20 +5,25 @@ import dev.postwright.images.offline.OfflineImageMaker;
 import dev.postwright.llm.TextGenerator;
 import dev.postwright.pipeline.ContentPipeline;
 import dev.postwright.pipeline.Illustrator;
+import dev.postwright.publish.PostPublisher;
 import dev.postwright.queue.JobQueue;
 import dev.postwright.queue.QueueSettings;
 import dev.postwright.seo.SeoAnalyzer;
+import dev.postwright.settings.SiteBook;
 import dev.postwright.store.DataDirectory;
 import dev.postwright.store.Database;
 import dev.postwright.store.DatabaseUnavailableException;
 import dev.postwright.store.ImageStore;
 import dev.postwright.store.OrganizationProfiles;
 import dev.postwright.store.PostLibrary;
+import dev.postwright.store.Publications;
 import dev.postwright.store.StageTimings;
 import dev.postwright.store.TimeOrderedIds;
+import java.net.http.HttpClient;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Clock;
+import java.util.Optional;
 import java.util.function.Supplier;
 
 /**
@@ -36,14 +41,18 @@ public final class LocalEngine implements AutoCloseable {
     private final PostLibrary library;
     private final ImageStore images;
     private final OrganizationProfiles profiles;
+    private final Publications publications;
+    private final SiteBook sites;
 
     private LocalEngine(Database database, JobQueue jobs, PostLibrary library, ImageStore images,
-                        OrganizationProfiles profiles) {
+                        OrganizationProfiles profiles, Publications publications, SiteBook sites) {
         this.database = database;
         this.jobs = jobs;
         this.library = library;
         this.images = images;
         this.profiles = profiles;
+        this.publications = publications;
+        this.sites = sites;
     }
 
     /**
@@ -82,15 +91,41 @@ public final class LocalEngine implements AutoCloseable {
     public static LocalEngine open(Path dataDir, Supplier<? extends TextGenerator> writers,
                                    Supplier<? extends ImageMaker> imageMakers, Supplier<? extends SeoAnalyzer> seoChecks,
                                    QueueSettings settings, Clock clock) throws DatabaseUnavailableException {
+        return open(dataDir, writers, imageMakers, seoChecks, null, settings, clock);
+    }
+
+    /**
+     * Where publish jobs send posts: the writer's sites, reached with {@code http}. An engine
+     * opened without it fails publish jobs, saying so.
+     */
+    public record Publishing(SiteBook sites, HttpClient http) {}
+
+    /** The HTTP client publish jobs use: redirects followed (never from https to http), connections given 15 s. */
+    public static HttpClient siteClient() {
+        return HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NORMAL)
+                .connectTimeout(java.time.Duration.ofSeconds(15)).build();
+    }
+
+    /** As the other {@code open}s, and publish jobs go to {@code publishing}'s sites (null: none). */
+    public static LocalEngine open(Path dataDir, Supplier<? extends TextGenerator> writers,
+                                   Supplier<? extends ImageMaker> imageMakers, Supplier<? extends SeoAnalyzer> seoChecks,
+                                   Publishing publishing, QueueSettings settings, Clock clock)
+            throws DatabaseUnavailableException {
         Database db = Database.open(DataDirectory.databaseIn(dataDir));
         var library = new PostLibrary(db, clock, new TimeOrderedIds(clock, new SecureRandom()));
         var profiles = new OrganizationProfiles(db, clock);
         var images = new ImageStore(db, dataDir.resolve(IMAGES_FOLDER), clock, new TimeOrderedIds(clock, new SecureRandom()));
         var illustrator = new Illustrator(imageMakers, images);
-        var pipeline = new ContentPipeline(writers, profiles, library, illustrator, new StageTimings(db, clock),
-                seoChecks, clock);
+        var publications = new Publications(db);
+        var timings = new StageTimings(db, clock);
+        var pipeline = publishing == null
+                ? new ContentPipeline(writers, profiles, library, illustrator, timings, seoChecks, clock)
+                : new ContentPipeline(writers, profiles, library, illustrator, timings, seoChecks, new PostPublisher(
+                        publishing.sites(), library, images, publications, publishing.http(), PostPublisher.TIMEOUT,
+                        clock), clock);
         JobQueue jobs = JobQueue.builder(db, pipeline).settings(settings).clock(clock).build();
-        return new LocalEngine(db, jobs, library, images, profiles);
+        return new LocalEngine(db, jobs, library, images, profiles, publications,
+                publishing == null ? null : publishing.sites());
     }
 
     public JobQueue jobs() {
@@ -112,6 +147,16 @@ public final class LocalEngine implements AutoCloseable {
 
     public OrganizationProfiles profiles() {
         return profiles;
+    }
+
+    /** Where the library's posts were published. */
+    public Publications publications() {
+        return publications;
+    }
+
+    /** The sites publish jobs go to, or empty for an engine opened without publishing. */
+    public Optional<SiteBook> sites() {
+        return Optional.ofNullable(sites);
     }
 
     @Override

@@ -7,7 +7,7 @@ import java.util.List;
  * request off the wire); {@link #problems()} says what is wrong in a writer's words, and the queue
  * stores none that has problems.
  */
-public sealed interface JobInput permits JobRequest, ImageJobRequest {
+public sealed interface JobInput permits JobRequest, ImageJobRequest, PublishRequest {
     JobKind kind();
 
     /** Every problem, in form order; empty when the job can be started. */

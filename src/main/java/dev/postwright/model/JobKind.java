@@ -1,12 +1,12 @@
 package dev.postwright.model;
 
 /**
- * The two kinds of job the queue runs: a blog post from a brief ({@link JobRequest}) and one
- * picture from a prompt ({@link ImageJobRequest}). The queue stores the kind with each job, so a
+ * The kinds of job the queue runs: a blog post from a brief ({@link JobRequest}), one picture
+ * from a prompt ({@link ImageJobRequest}), and a post sent to a WordPress site ({@link PublishRequest}). The queue stores the kind with each job, so a
  * list, a status route or a worker knows which it holds without reading the request.
  */
 public enum JobKind {
-    BLOG("blog"), IMAGE("image");
+    BLOG("blog"), IMAGE("image"), PUBLISH("publish");
 
     private final String sqlName;
 
@@ -14,7 +14,7 @@ public enum JobKind {
         this.sqlName = sqlName;
     }
 
-    /** The name stored in the {@code jobs.kind} column (migration V9). */
+    /** The name stored in the {@code jobs.kind} column (migrations V9 and V10). */
     public String sqlName() {
         return sqlName;
     }

@@ -5,6 +5,7 @@ import dev.postwright.llm.TextGenerator;
 import dev.postwright.model.ImageJobRequest;
 import dev.postwright.model.JobRequest;
 import dev.postwright.model.JobResult;
+import dev.postwright.model.PublishRequest;
 import dev.postwright.queue.JobContext;
 import dev.postwright.queue.JobHandler;
 import dev.postwright.seo.SeoAnalyzer;
@@ -15,7 +16,8 @@ import java.time.Clock;
 import java.util.function.Supplier;
 
 /**
- * The queue's work for both kinds of job. An image job is one {@link ImageRun}. A blog job turns a
+ * The queue's work for every kind of job. An image job is one {@link ImageRun}; a publish job is
+ * the {@code publishing} handler's (decision 0034). A blog job turns a
  * brief into a post by running {@link BlogStages} (context → outline → draft → metadata →
  * visuals → images → SEO → save), emitting the job stream protocol's events in its order. Each stage stores
  * its output as a checkpoint together with its result events; a re-run (retry, recovery after a
@@ -33,6 +35,7 @@ public final class ContentPipeline implements JobHandler {
     private final StageTimings timings;
     private final Supplier<? extends SeoAnalyzer> analyzers;
     private final Clock clock;
+    private final JobHandler publishing;
 
     /**
      * @param writers the writer a job starts with (the one the writer's settings name now); a job
@@ -40,17 +43,26 @@ public final class ContentPipeline implements JobHandler {
      * @param illustrator makes and keeps the images of jobs that ask for them
      * @param analyzers the SEO analysis a job starts with (the checks the writer's settings leave
      *                in now), kept for its whole run
+     * @param publishing runs publish jobs (the outbox)
      */
     public ContentPipeline(Supplier<? extends TextGenerator> writers, OrganizationProfiles profiles, PostLibrary library,
                            Illustrator illustrator, StageTimings timings, Supplier<? extends SeoAnalyzer> analyzers,
-                           Clock clock) {
+                           JobHandler publishing, Clock clock) {
         this.writers = writers;
         this.profiles = profiles;
         this.library = library;
         this.illustrator = illustrator;
         this.timings = timings;
         this.analyzers = analyzers;
+        this.publishing = publishing;
         this.clock = clock;
+    }
+
+    /** A pipeline for a program that does not publish: a publish job fails, saying so. */
+    public ContentPipeline(Supplier<? extends TextGenerator> writers, OrganizationProfiles profiles, PostLibrary library,
+                           Illustrator illustrator, StageTimings timings, Supplier<? extends SeoAnalyzer> analyzers,
+                           Clock clock) {
+        this(writers, profiles, library, illustrator, timings, analyzers, ContentPipeline::noPublishing, clock);
     }
 
     /** A pipeline whose jobs all run {@code analyzer}'s checks. */
@@ -60,11 +72,17 @@ public final class ContentPipeline implements JobHandler {
     }
 
     @Override
-    public JobResult run(JobContext context) throws JobFailure {
+    public JobResult run(JobContext context) throws JobFailure, InterruptedException {
         return switch (context.input()) {
             case JobRequest brief -> new BlogRun(context, writers.get(), profiles, library, illustrator, timings,
                     analyzers.get(), clock).execute();
             case ImageJobRequest picture -> new ImageRun(context, picture, illustrator, library, profiles, clock).execute();
+            case PublishRequest publish -> publishing.run(context);
         };
+    }
+
+    private static JobResult noPublishing(JobContext context) throws JobFailure {
+        throw JobFailure.permanent("This program does not publish to WordPress; publish from the Postwright app or "
+                + "with postwright publish.", "PUBLISHING_UNAVAILABLE");
     }
 }

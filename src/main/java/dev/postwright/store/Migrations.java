@@ -18,7 +18,7 @@ final class Migrations {
     /** Never edit a released script; add a new one. */
     static final List<String> SCRIPTS = List.of("V1__job_queue.sql", "V2__library.sql", "V3__stage_timings.sql",
             "V4__library_versions_and_search.sql", "V5__job_owners.sql", "V6__write_probe.sql",
-            "V7__post_owners.sql", "V8__images.sql", "V9__image_jobs.sql");
+            "V7__post_owners.sql", "V8__images.sql", "V9__image_jobs.sql", "V10__publishing.sql");
 
     private Migrations() {}
 

@@ -10,11 +10,14 @@ import dev.postwright.model.ImageQuality;
 import dev.postwright.model.JobInput;
 import dev.postwright.model.JobKind;
 import dev.postwright.model.JobRequest;
+import dev.postwright.model.PublishRequest;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeParseException;
 
 /**
- * The {@code jobs.request} column: the one place that turns either kind of
- * {@link JobInput} into stored text and back ({@link #encode}, {@link #decode}); a blog brief is
- * {@link JobRequestCodec}'s create-job body, an image job's request is its own small object.
+ * The {@code jobs.request} column: the one place that turns each kind of {@link JobInput} into
+ * stored text and back ({@link #encode}, {@link #decode}); a blog brief is
+ * {@link JobRequestCodec}'s create-job body, an image or publish job's request its own small object.
  */
 public final class JobInputCodec {
     private JobInputCodec() {}
@@ -24,6 +27,7 @@ public final class JobInputCodec {
         return switch (input) {
             case JobRequest brief -> JobRequestCodec.encode(brief);
             case ImageJobRequest image -> Json.write(write(image));
+            case PublishRequest publish -> Json.write(write(publish));
         };
     }
 
@@ -36,6 +40,7 @@ public final class JobInputCodec {
         return switch (kind) {
             case BLOG -> JobRequestCodec.decode(stored);
             case IMAGE -> read(Json.parse(stored, "the image job's request"));
+            case PUBLISH -> readPublish(Json.parse(stored, "the publish job's request"));
         };
     }
 
@@ -63,5 +68,30 @@ public final class JobInputCodec {
         }
         return new ImageJobRequest(text(n, "prompt"), text(n, "altText"), Fields.integer(n, "width"),
                 Fields.integer(n, "height"), q, text(n, "placement"), text(n, "postId"), text(n, "organizationId"));
+    }
+
+    static ObjectNode write(PublishRequest r) {
+        ObjectNode o = Json.object();
+        put(o, "postId", r.postId());
+        put(o, "site", r.site());
+        put(o, "status", r.status());
+        if (r.publishAt() != null) put(o, "publishAt", r.publishAt().toString());
+        Fields.putStrings(o, "categories", r.categories());
+        Fields.putStrings(o, "tags", r.tags());
+        if (r.replaceSiteChanges()) o.put("replaceSiteChanges", true);
+        return o;
+    }
+
+    static PublishRequest readPublish(JsonNode n) {
+        if (n == null || !n.isObject()) throw new WireFormatException("A publish job's request must be a JSON object.");
+        String at = text(n, "publishAt");
+        LocalDateTime publishAt;
+        try {
+            publishAt = at == null ? null : LocalDateTime.parse(at);
+        } catch (DateTimeParseException e) {
+            throw new WireFormatException("The publish date \"" + at + "\" is not a date and time.");
+        }
+        return new PublishRequest(text(n, "postId"), text(n, "site"), text(n, "status"), publishAt,
+                Fields.strings(n, "categories"), Fields.strings(n, "tags"), Fields.bool(n, "replaceSiteChanges", false));
     }
 }

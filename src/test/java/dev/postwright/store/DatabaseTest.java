@@ -32,7 +32,7 @@ class DatabaseTest {
                     "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'posts_search_%' ORDER BY name",
                     rs -> rs.getString(1)));
             assertThat(tables).containsExactly("checkpoints", "images", "job_events", "jobs", "organizations", "post_versions",
-                    "posts", "posts_search", "stage_timings", "write_probe");
+                    "posts", "posts_search", "publications", "published_media", "stage_timings", "write_probe");
         }
     }
 

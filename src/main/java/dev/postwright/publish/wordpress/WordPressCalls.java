@@ -80,6 +80,10 @@ final class WordPressCalls {
         return unwrap(() -> call(request(route).GET()));
     }
 
+    Reply getKeepingSiteErrors(String route) throws SiteError, WordPressException {
+        return call(request(route).GET());
+    }
+
     Reply send(String method, String route, JsonNode body) throws WordPressException {
         HttpRequest.BodyPublisher publisher = body == null ? HttpRequest.BodyPublishers.noBody()
                 : HttpRequest.BodyPublishers.ofString(body.toString(), StandardCharsets.UTF_8);

@@ -106,6 +106,11 @@ public final class WordPressClient {
         return new UploadedMedia(id, URI.create(media.path("source_url").asText()), media.path("alt_text").asText());
     }
 
+    /** Sets an uploaded image's alt text (when the writer changed it since the upload). */
+    public void setAltText(long mediaId, String altText) throws WordPressException {
+        calls.send("POST", "wp/v2/media/" + mediaId, JSON.createObjectNode().put("alt_text", altText));
+    }
+
     /** Creates a post; the draft's marker goes into the content. */
     public RemotePost create(PostDraft draft) throws WordPressException {
         return post(calls.send("POST", "wp/v2/posts?context=edit", body(draft)).json());
@@ -116,9 +121,14 @@ public final class WordPressClient {
         return post(calls.send("POST", "wp/v2/posts/" + id + "?context=edit", body(draft)).json());
     }
 
-    /** The site's post {@code id}, as the site has it now. */
-    public RemotePost read(long id) throws WordPressException {
-        return post(calls.get("wp/v2/posts/" + id + "?context=edit").json());
+    /** The site's post {@code id}, as the site has it now; empty when the site has no such post (deleted there). */
+    public Optional<RemotePost> read(long id) throws WordPressException {
+        try {
+            return Optional.of(post(calls.getKeepingSiteErrors("wp/v2/posts/" + id + "?context=edit").json()));
+        } catch (WordPressCalls.SiteError e) {
+            if (e.code().equals("rest_post_invalid_id")) return Optional.empty();
+            throw e.toException();
+        }
     }
 
     /**

@@ -6,6 +6,7 @@ import dev.postwright.jobs.CancellationToken;
 import dev.postwright.jobs.JobCancelledException;
 import dev.postwright.jobs.JobFailure;
 import dev.postwright.model.JobEvent;
+import dev.postwright.model.JobKind;
 import dev.postwright.model.JobInput;
 import dev.postwright.model.JobResult;
 import dev.postwright.model.JobState;
@@ -46,6 +47,7 @@ final class JobRunner {
     private final QueueSettings settings;
     private final Clock clock;
     private final Backoff backoff;
+    private final Backoff publishBackoff;
     private final Consumer<String> appended;
     private final Map<String, Run> running = new ConcurrentHashMap<>();
     /**
@@ -59,13 +61,14 @@ final class JobRunner {
     private volatile boolean shuttingDown;
 
     JobRunner(SqliteJobStore store, JobHandler handler, String worker, QueueSettings settings, Clock clock,
-              Backoff backoff, Consumer<String> appended) {
+              Backoff backoff, Backoff publishBackoff, Consumer<String> appended) {
         this.store = store;
         this.handler = handler;
         this.worker = worker;
         this.settings = settings;
         this.clock = clock;
         this.backoff = backoff;
+        this.publishBackoff = publishBackoff;
         this.appended = appended;
     }
 
@@ -274,14 +277,22 @@ final class JobRunner {
     /** Fails the job, or re-queues it for a retry with a notice that keeps its progress so far. */
     private CompletableFuture<Boolean> afterFailure(SqliteJobStore.Claim claim, int progress, JobFailure failure) {
         var failed = new JobEvent.Failed(failure.getMessage(), failure.errorCode());
-        if (!failure.isTransient() || claim.attempt() >= settings.maxAttempts()) {
+        int attempts = settings.attemptsFor(claim.kind());
+        if (!failure.isTransient() || claim.attempt() >= attempts) {
             return fail(claim, failed);
         }
-        Duration wait = failure.retryAfter() != null ? failure.retryAfter() : backoff.after(claim.attempt());
+        Duration wait = failure.retryAfter() != null ? failure.retryAfter()
+                : claim.kind() == JobKind.PUBLISH ? publishBackoff.after(claim.attempt()) : backoff.after(claim.attempt());
         long now = clock.millis();
-        String step = "Retrying in %d s (attempt %d of %d): %s".formatted(Math.max(1, wait.toSeconds()),
-                claim.attempt() + 1, settings.maxAttempts(), failure.getMessage());
+        String step = "Retrying in %s (attempt %d of %d): %s".formatted(inWords(wait), claim.attempt() + 1, attempts,
+                failure.getMessage());
         var notice = new JobEvent.ProgressUpdate(progress, step, (int) wait.toSeconds(), "retry-wait", null, null);
         return store.requeue(claim.jobId(), claim.claimedBy(), now + wait.toMillis(), false, notice, now);
+    }
+
+    /** "45 s", or "30 min" for the outbox's longer waits. */
+    private static String inWords(Duration wait) {
+        long seconds = Math.max(1, wait.toSeconds());
+        return seconds < 120 ? seconds + " s" : Math.round(seconds / 60.0) + " min";
     }
 }

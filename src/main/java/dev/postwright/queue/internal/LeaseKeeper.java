@@ -59,7 +59,7 @@ final class LeaseKeeper {
             }
             boolean gone = WorkerIdentity.isCertainlyGone(job.claimedBy());
             if (!gone && job.leaseUntil() >= now) continue;
-            if (job.attempts() >= settings.maxAttempts()) {
+            if (job.attempts() >= settings.attemptsFor(job.kind())) {
                 var failed = new JobEvent.Failed("Postwright stopped unexpectedly " + job.attempts() + " times while "
                         + "working on this job, so it was not started again. Retry it to give it one more try.",
                         "ABANDONED");

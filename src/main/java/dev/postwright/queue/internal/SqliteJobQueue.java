@@ -68,7 +68,8 @@ public final class SqliteJobQueue implements JobQueue {
         this.subscriptions = new Subscriptions(db, delivery);
         this.worker = WorkerIdentity.create(() -> Long.toHexString(random.nextLong()));
         this.runner = new JobRunner(store, handler, worker, settings, clock,
-                new Backoff(settings.retryBaseDelay(), settings.retryMaxDelay(), random), subscriptions::appended);
+                new Backoff(settings.retryBaseDelay(), settings.retryMaxDelay(), random),
+                new Backoff(settings.retryBaseDelay(), settings.publishMaxDelay(), random), subscriptions::appended);
         this.pool = new WorkerPool(settings.workers(), threadFactory, signal, settings.pollInterval(), runner);
         this.leases = new LeaseKeeper(store, runner, settings, clock, signal::wakeAll);
         var scheduler = new ScheduledThreadPoolExecutor(1, threadFactory);

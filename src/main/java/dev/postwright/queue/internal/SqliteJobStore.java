@@ -44,7 +44,7 @@ final class SqliteJobStore {
     record Claim(String jobId, String claimedBy, JobKind kind, String request, int attempt, int progress, String owner) {}
 
     /** A running job whose engine is gone or whose lease ran out. */
-    record Abandoned(String jobId, String claimedBy, int attempts, long leaseUntil) {}
+    record Abandoned(String jobId, String claimedBy, int attempts, long leaseUntil, JobKind kind) {}
 
     static final String INSERT = """
             INSERT INTO jobs (id, state, kind, request, owner, run_at, created_at, updated_at)
@@ -95,7 +95,7 @@ final class SqliteJobStore {
             , error = ?, error_code = ?, claimed_by = NULL, lease_until = NULL, finished_at = ?, updated_at = ?"""
             + ABANDONED_FENCE;
     private static final String RUNNING_JOBS = """
-            SELECT id, claimed_by, attempts, lease_until FROM jobs WHERE state = 'running'""";
+            SELECT id, claimed_by, attempts, lease_until, kind FROM jobs WHERE state = 'running'""";
 
     private final Database db;
 
@@ -223,7 +223,7 @@ final class SqliteJobStore {
     /** Every running job, for the sweep to judge. */
     List<Abandoned> running() {
         return db.read(sql -> sql.query(RUNNING_JOBS, rs -> new Abandoned(rs.getString(1), rs.getString(2),
-                rs.getInt(3), rs.getLong(4))));
+                rs.getInt(3), rs.getLong(4), JobKind.ofSqlName(rs.getString(5)))));
     }
 
     /** Re-queues an abandoned job at once; false if its holder renewed the lease meanwhile. */

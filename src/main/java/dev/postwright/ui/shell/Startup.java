@@ -15,6 +15,7 @@ import dev.postwright.remote.RemoteServer;
 import dev.postwright.remote.TeamRuntime;
 import dev.postwright.settings.ImageChoice;
 import dev.postwright.settings.SecretStore;
+import dev.postwright.settings.SiteBook;
 import dev.postwright.settings.SecretStores;
 import dev.postwright.settings.Settings;
 import dev.postwright.settings.SettingsFile;
@@ -93,8 +94,9 @@ record Startup(Path configDir, Settings settings, String settingsProblem, Path d
         Team team = team(settings, secrets, dataDir, teamRuntime, id -> Optional.ofNullable(profiles.get())
                 .flatMap(p -> p.find(id)));
         try {
-            var engine = LocalEngine.open(dataDir, writer, imageMaker, seoChecks, QueueSettings.DEFAULTS.withWorkers(settings.workers()),
-                    Clock.systemUTC());
+            var publishing = new LocalEngine.Publishing(new SiteBook(configDir, secrets), LocalEngine.siteClient());
+            var engine = LocalEngine.open(dataDir, writer, imageMaker, seoChecks, publishing,
+                    QueueSettings.DEFAULTS.withWorkers(settings.workers()), Clock.systemUTC());
             profiles.set(engine.profiles());
             int purged = engine.library().purgeDeletedBefore(Clock.systemUTC().instant().minus(KEEP_DELETED));
             if (purged > 0) LOG.log(Level.INFO, "Removed {0} posts deleted more than a day ago", purged);

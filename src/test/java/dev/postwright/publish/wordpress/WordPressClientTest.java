@@ -123,7 +123,7 @@ class WordPressClientTest {
         RemotePost updated = client.createOnce(draft(marker, "Second title", PostDraft.Status.PUBLISH, List.of(),
                 tags, Map.of()));
         assertThat(updated.id()).isEqualTo(created.id());
-        RemotePost read = client.read(created.id());
+        RemotePost read = client.read(created.id()).orElseThrow();
         assertThat(read.title()).isEqualTo("Second title");
         assertThat(read.status()).isEqualTo("publish");
         assertThat(read.tags()).containsExactlyElementsOf(tags);
@@ -142,7 +142,7 @@ class WordPressClientTest {
         RemotePost post = seo.create(draft(UUID.randomUUID().toString(), "With SEO", PostDraft.Status.DRAFT,
                 List.of(), List.of(), Map.of(PostDraft.SeoField.FOCUS_KEYPHRASE, "compost",
                         PostDraft.SeoField.DESCRIPTION, "How to compost")));
-        assertThat(seo.read(post.id()).meta()).containsEntry("_yoast_wpseo_focuskw", "compost")
+        assertThat(seo.read(post.id()).orElseThrow().meta()).containsEntry("_yoast_wpseo_focuskw", "compost")
                 .containsEntry("_yoast_wpseo_metadesc", "How to compost");
     }
 }
