@@ -16,14 +16,14 @@ import java.util.concurrent.TimeUnit;
  * stop.sh when the JVM exits. Without the Debian packages it skips, unless
  * POSTWRIGHT_REQUIRE_WORDPRESS=1 (set by .ci/run), when it fails.
  */
-final class TestWordPress {
+public final class TestWordPress {
     private static Properties site;
     private static String failure;
 
     private TestWordPress() {
     }
 
-    static synchronized Properties site() {
+    public static synchronized Properties site() {
         if (site == null && failure == null) {
             start();
         }
@@ -70,7 +70,7 @@ final class TestWordPress {
         }
     }
 
-    static Duration timeout() {
+    public static Duration timeout() {
         return Duration.ofSeconds(20);
     }
 }
