@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.sql.DriverManager;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -22,7 +23,7 @@ class PublicationsTest {
     final MutableClock clock = new MutableClock(Instant.parse("2026-12-02T09:00:00Z"));
 
     @Test
-    void aPublicationIsRecordedReplacedAndGoesWithItsPurgedPost() {
+    void aPublicationIsRecordedReplacedAndGoesWithItsPurgedPost() throws Exception {
         try (Database db = Database.open(dir.resolve("p.db"))) {
             var library = new PostLibrary(db, clock, new TimeOrderedIds(clock, new Random(3)));
             var publications = new Publications(db);
@@ -77,12 +78,11 @@ class PublicationsTest {
                     VALUES ('img', 'image-1', 'inline', 'p', 'a', 'image/png', 1, 1, 1, 'offline', 'h', 1)""");
         }
         try (Database db = Database.open(old)) {
-            assertThat(db.read(sql -> sql.queryOne("SELECT attempts || ' ' || progress || ' ' || owner || ' ' || kind "
-                    + "FROM jobs WHERE id = 'blog-1'", rs -> rs.getString(1)))).contains("2 40 alice blog");
-            assertThat(db.read(sql -> sql.query("SELECT name FROM job_events WHERE job_key = 1 ORDER BY seq",
-                    rs -> rs.getString(1)))).containsExactly("progress-update", "blog-result");
-            assertThat(db.read(sql -> sql.queryOne("SELECT data FROM checkpoints WHERE job_key = 1",
-                    rs -> rs.getString(1)))).contains("{\"o\":1}");
+            assertThat(texts(db, "SELECT attempts || ' ' || progress || ' ' || owner || ' ' || kind FROM jobs "
+                    + "WHERE id = 'blog-1'")).containsExactly("2 40 alice blog");
+            assertThat(texts(db, "SELECT name FROM job_events WHERE job_key = 1 ORDER BY seq"))
+                    .containsExactly("progress-update", "blog-result");
+            assertThat(texts(db, "SELECT data FROM checkpoints WHERE job_key = 1")).containsExactly("{\"o\":1}");
 
             db.transaction(sql -> sql.update("INSERT INTO jobs (id, state, request, run_at, created_at, updated_at, kind) "
                     + "VALUES ('publish-1', 'queued', '{}', 1, 1, 1, 'publish')"));
@@ -92,12 +92,16 @@ class PublicationsTest {
 
             // The rebuilt tables keep their cascades and the image trigger.
             db.transaction(sql -> sql.update("DELETE FROM jobs WHERE id IN ('blog-1', 'image-1')"));
-            assertThat(db.read(sql -> sql.queryOne("SELECT count(*) FROM job_events", rs -> rs.getInt(1)))).contains(0);
-            assertThat(db.read(sql -> sql.queryOne("SELECT count(*) FROM checkpoints", rs -> rs.getInt(1)))).contains(0);
-            assertThat(db.read(sql -> sql.queryOne("SELECT count(*) FROM images", rs -> rs.getInt(1)))).contains(0);
-            assertThat(db.read(sql -> sql.query("SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = 'jobs' "
-                    + "AND sql IS NOT NULL ORDER BY name", rs -> rs.getString(1))))
-                    .containsExactly("jobs_claim", "jobs_owner", "jobs_running", "jobs_unpruned");
+            assertThat(texts(db, "SELECT count(*) FROM job_events")).containsExactly("0");
+            assertThat(texts(db, "SELECT count(*) FROM checkpoints")).containsExactly("0");
+            assertThat(texts(db, "SELECT count(*) FROM images")).containsExactly("0");
+            assertThat(texts(db, "SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = 'jobs' "
+                    + "AND sql IS NOT NULL ORDER BY name")).containsExactly("jobs_claim", "jobs_owner", "jobs_running",
+                    "jobs_unpruned");
         }
+    }
+
+    private static List<String> texts(Database db, String query) {
+        return db.read(sql -> sql.query(query, rs -> rs.getString(1)));
     }
 }

@@ -27,6 +27,9 @@ import java.util.Optional;
 public final class WordPressClient {
     static final String API_LINK_REL = "rel=\"https://api.w.org/\"";
     private static final ObjectMapper JSON = new ObjectMapper();
+    /** The REST API's {@code date}: the site's local time, to the second ({@code LocalDateTime.toString} drops ":00"). */
+    private static final java.time.format.DateTimeFormatter SITE_TIME =
+            java.time.format.DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss");
 
     private final HttpClient http;
     private final Site site;
@@ -163,7 +166,7 @@ public final class WordPressClient {
         body.put("title", draft.title());
         body.put("content", Markers.comment(draft.marker()) + "\n" + draft.html());
         body.put("status", draft.status().wire);
-        draft.date().ifPresent(date -> body.put("date", date.toString()));
+        draft.date().ifPresent(date -> body.put("date", SITE_TIME.format(date)));
         if (!draft.slug().isEmpty()) {
             body.put("slug", draft.slug());
         }
