@@ -3,6 +3,8 @@ package dev.postwright;
 import dev.postwright.cli.Failures;
 import dev.postwright.cli.GenerateCommand;
 import dev.postwright.cli.ImageCommand;
+import dev.postwright.cli.PublishCommand;
+import dev.postwright.cli.SitesCommand;
 import dev.postwright.cli.JobsCommand;
 import dev.postwright.cli.ServeCommand;
 import dev.postwright.store.DataDirectory;
@@ -19,7 +21,8 @@ import picocli.CommandLine;
  */
 @Command(name = "postwright", mixinStandardHelpOptions = true, versionProvider = Postwright.Version.class,
         description = "Turns a writer's brief into a finished blog post. Without a subcommand, opens the app.",
-        subcommands = {GenerateCommand.class, JobsCommand.class, ServeCommand.class, ImageCommand.class})
+        subcommands = {GenerateCommand.class, JobsCommand.class, ServeCommand.class, ImageCommand.class,
+                PublishCommand.class, SitesCommand.class})
 public final class Postwright implements Callable<Integer> {
 
     @Option(names = "--data-dir", paramLabel = "DIR",
