@@ -27,6 +27,7 @@ import dev.postwright.settings.SiteBook;
 import dev.postwright.store.ImageStore;
 import dev.postwright.store.PostLibrary;
 import dev.postwright.testing.RecordingListener;
+import dev.postwright.testing.SiteProxy;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
 import java.net.URI;
@@ -215,7 +216,7 @@ class PublishJobTest {
 
     @Test
     void aCreateWhoseAnswerWasLostIsFoundByItsMarkerAndNotMadeTwice() throws Exception {
-        try (var proxy = new DroppingProxy(URI.create(wp.getProperty("url")))) {
+        try (var proxy = SiteProxy.droppingFirstCreate(URI.create(wp.getProperty("url")))) {
             sites.save(new Site("Blog", proxy.address(), wp.getProperty("user")), null);
             LibraryPost post = post("Buckwheat " + UUID.randomUUID(), "Words.");
 
@@ -226,7 +227,7 @@ class PublishJobTest {
             assertThat(done.attempts()).isEqualTo(2);
             var found = site("url").findByMarker(post.id()).orElseThrow();
             assertThat(engine.publications().ofPost(post.id()).getFirst().remoteId()).isEqualTo(found.id());
-            assertThat(postsCarrying(post.id())).as("one post on the site").isEqualTo(1);
+            assertThat(TestWordPress.postsCarrying(post.id())).as("one post on the site").isEqualTo(1);
         }
     }
 
@@ -288,16 +289,6 @@ class PublishJobTest {
         engine.library().purgeDeletedBefore(java.time.Instant.now().plusSeconds(1));
         JobStatus noPost = publish(request(post, "draft"));
         assertThat(noPost.errorCode()).isEqualTo("POST_NOT_FOUND");
-    }
-
-    /** How many posts on the site, in any status, WordPress finds carrying the marker (its X-WP-Total). */
-    private int postsCarrying(String marker) throws Exception {
-        String auth = java.util.Base64.getEncoder().encodeToString((wp.getProperty("user") + ":"
-                + wp.getProperty("applicationPassword").replace(" ", "")).getBytes(java.nio.charset.StandardCharsets.UTF_8));
-        var response = http.send(java.net.http.HttpRequest.newBuilder(URI.create(wp.getProperty("url")
-                        + "/wp-json/wp/v2/posts?status=any&context=edit&search=postwright:" + marker))
-                .header("Authorization", "Basic " + auth).build(), java.net.http.HttpResponse.BodyHandlers.discarding());
-        return Integer.parseInt(response.headers().firstValue("X-WP-Total").orElseThrow());
     }
 
     private LibraryPost edit(LibraryPost post, String content) {

@@ -70,6 +70,18 @@ public final class TestWordPress {
         }
     }
 
+    /** How many posts, in any status, the site finds carrying Postwright's marker for {@code postId} (its X-WP-Total). */
+    public static int postsCarrying(String postId) throws IOException, InterruptedException {
+        Properties wp = site();
+        String auth = java.util.Base64.getEncoder().encodeToString((wp.getProperty("user") + ":"
+                + wp.getProperty("applicationPassword").replace(" ", "")).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        var response = java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(
+                        java.net.URI.create(wp.getProperty("url") + "/wp-json/wp/v2/posts?status=any&context=edit&search="
+                                + Markers.searchTerm(postId)))
+                .header("Authorization", "Basic " + auth).build(), java.net.http.HttpResponse.BodyHandlers.discarding());
+        return Integer.parseInt(response.headers().firstValue("X-WP-Total").orElseThrow());
+    }
+
     public static Duration timeout() {
         return Duration.ofSeconds(20);
     }

@@ -1,4 +1,4 @@
-package dev.postwright.publish;
+package dev.postwright.testing;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
@@ -8,38 +8,61 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.time.Duration;
 import java.util.Set;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * A loopback HTTP proxy in front of a real site that passes every request on, except that the
- * answer to the first post create ({@code POST /wp-json/wp/v2/posts}) is lost: the site does the
- * create, and the connection is closed before its reply is sent back. The dropped response a
- * retry must survive without making a second post.
+ * A loopback HTTP proxy in front of a real site that passes every request on, except the answer
+ * to the first post create ({@code POST /wp-json/wp/v2/posts}): the site does the create, and
+ * then the proxy either closes the connection without a reply ({@link #droppingFirstCreate}) or
+ * holds the reply back until it is closed ({@link #holdingFirstCreate}), so a test can kill the
+ * process that is waiting for it. What a publish must survive without making a second post.
  */
-final class DroppingProxy implements AutoCloseable {
+public final class SiteProxy implements AutoCloseable {
     private static final Set<String> NOT_FORWARDED = Set.of("host", "content-length", "connection", "expect", "upgrade");
 
     private final HttpServer server;
     private final URI target;
     private final HttpClient http = HttpClient.newHttpClient();
     private final AtomicInteger dropped = new AtomicInteger();
+    private final boolean hold;
+    private final CountDownLatch created = new CountDownLatch(1);
+    private final CountDownLatch closed = new CountDownLatch(1);
 
-    DroppingProxy(URI target) throws IOException {
+    private SiteProxy(URI target, boolean hold) throws IOException {
         this.target = target;
+        this.hold = hold;
         this.server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
         server.setExecutor(Executors.newFixedThreadPool(2));
         server.createContext("/", this::forward);
         server.start();
     }
 
-    URI address() {
+    /** The first create's answer is lost: the connection closes without it. */
+    public static SiteProxy droppingFirstCreate(URI site) throws IOException {
+        return new SiteProxy(site, false);
+    }
+
+    /** The first create's answer is held back until the proxy is closed. */
+    public static SiteProxy holdingFirstCreate(URI site) throws IOException {
+        return new SiteProxy(site, true);
+    }
+
+    /** Waits until the site has made the first post whose answer is lost or held. */
+    public boolean awaitCreated(Duration timeout) throws InterruptedException {
+        return created.await(timeout.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    public URI address() {
         return URI.create("http://127.0.0.1:" + server.getAddress().getPort() + "/");
     }
 
-    /** How many answers were lost. */
-    int dropped() {
+    /** How many answers were lost or held. */
+    public int dropped() {
         return dropped.get();
     }
 
@@ -57,6 +80,8 @@ final class DroppingProxy implements AutoCloseable {
             HttpResponse<byte[]> response = http.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
             if (exchange.getRequestMethod().equals("POST") && path.equals("/wp-json/wp/v2/posts")
                     && response.statusCode() == 201 && dropped.compareAndSet(0, 1)) {
+                created.countDown();
+                if (hold) closed.await();
                 return; // closed without an answer: the post exists, the caller never hears of it
             }
             response.headers().map().forEach((name, values) -> {
@@ -74,6 +99,7 @@ final class DroppingProxy implements AutoCloseable {
 
     @Override
     public void close() {
+        closed.countDown();
         server.stop(0);
         ((java.util.concurrent.ExecutorService) server.getExecutor()).shutdownNow();
     }
