@@ -75,7 +75,7 @@ public final class JobsCommand {
             var jobs = engine.jobs().list(limit);
             if (jobs.isEmpty()) out.println("No jobs yet.");
             for (JobStatus s : jobs) {
-                out.printf("%s  %-5s %-9s %3d%%  %s  %s%n", s.jobId(), s.kind().sqlName(), s.state().name().toLowerCase(),
+                out.printf("%s  %-7s %-9s %3d%%  %s  %s%n", s.jobId(), s.kind().sqlName(), s.state().name().toLowerCase(),
                         s.progress(), s.createdAt(), s.error() != null ? s.error() : s.currentStep() != null ? s.currentStep() : "");
             }
             return ExitCodes.OK;

@@ -5,7 +5,7 @@ import java.util.List;
 /**
  * Everything a finished job produced: the result envelope of {@code complete}.
  *
- * @param post      the post; null for an image job, whose result is its {@code images}
+ * @param post      the post; null for an image job, whose result is its {@code images}, and a publish job
  * @param seo       null when SEO analysis was skipped
  * @param savedPost null unless the job saved the post (autoSave)
  * @param metadata  may be null
@@ -23,6 +23,14 @@ public record JobResult(BlogPost post, List<VisualSuggestion> visuals, SeoAnalys
     public static JobResult ofImages(List<StoredImage> images, long generationTimeMillis) {
         return new JobResult(null, List.of(), null, null, new Metadata(generationTimeMillis, null, null, null), List.of(),
                 images);
+    }
+
+    /**
+     * A publish job's result: how long it took. Where the post went is the library's
+     * ({@code store.Publications}), written with the job's checkpoint.
+     */
+    public static JobResult ofPublish(long generationTimeMillis) {
+        return ofImages(List.of(), generationTimeMillis);
     }
 
     /** A result without images. */

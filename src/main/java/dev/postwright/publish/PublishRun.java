@@ -68,7 +68,7 @@ final class PublishRun {
             }
         }
         ctx.emit(step(100, "Published to " + request.site()));
-        return JobResult.ofImages(List.of(), clock.millis() - started);
+        return JobResult.ofPublish(clock.millis() - started);
     }
 
     private void publish(LibraryPost post, Site site, WordPressClient client) throws WordPressException, JobFailure {
