@@ -24,11 +24,9 @@ import java.net.URI;
 import java.time.Clock;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.regex.Matcher;
 
 /**
@@ -113,31 +111,41 @@ final class PublishRun {
     /** Uploads the images the text names (and the featured one) that the site lacks; returns the featured one's media id. */
     private Long upload(LibraryPost post, Site site, WordPressClient client, String featuredId, Map<String, URI> uploaded)
             throws WordPressException, JobFailure {
-        Set<String> ids = new LinkedHashSet<>();
+        // The alt text a reader gets is the one the text gives (the editor changes it there).
+        Map<String, String> alts = new LinkedHashMap<>();
         Matcher ref = ImageRefs.MARKDOWN.matcher(blankIfNull(post.post().content()));
-        while (ref.find()) ids.add(ref.group(2));
+        while (ref.find()) alts.putIfAbsent(ref.group(2), ImageRefs.alt(ref.group(1)));
         Long featuredMedia = null;
         int done = 0;
-        for (String id : ids) {
+        for (Map.Entry<String, String> named : alts.entrySet()) {
+            String id = named.getKey();
             Optional<StoredImage> image = services.images().find(id);
             if (image.isEmpty()) continue; // the preview shows it as missing; there is nothing to send
-            ctx.emit(step(20 + 35 * done++ / ids.size(), "Uploading images to " + site.name() + " (" + done + " of "
-                    + ids.size() + ")"));
-            Publications.Media media = media(image.get(), site, client);
+            ctx.emit(step(20 + 35 * done++ / alts.size(), "Uploading images to " + site.name() + " (" + done + " of "
+                    + alts.size() + ")"));
+            String alt = named.getValue().isBlank() ? image.get().altText() : named.getValue();
+            Publications.Media media = media(image.get(), alt, site, client);
             uploaded.put(id, media.url());
             if (id.equals(featuredId)) featuredMedia = media.mediaId();
         }
         return featuredMedia;
     }
 
-    /** The site's copy of the picture: uploaded now, or reused (its alt text brought up to date). */
-    private Publications.Media media(StoredImage image, Site site, WordPressClient client)
+    /**
+     * The site's copy of the picture: reused when the site still has it (its alt text brought up
+     * to date), else uploaded now.
+     */
+    private Publications.Media media(StoredImage image, String alt, Site site, WordPressClient client)
             throws WordPressException, JobFailure {
         Optional<Publications.Media> kept = services.publications().media(site.address(), image.sha256());
+        if (kept.isPresent() && client.media(kept.get().mediaId()).isEmpty()) {
+            services.publications().forgetMedia(site.address(), image.sha256()); // deleted on the site: sent again
+            kept = Optional.empty();
+        }
         if (kept.isPresent()) {
-            if (!kept.get().altText().equals(image.altText())) {
-                client.setAltText(kept.get().mediaId(), image.altText());
-                Publications.Media renamed = new Publications.Media(kept.get().mediaId(), kept.get().url(), image.altText());
+            if (!kept.get().altText().equals(alt)) {
+                client.setAltText(kept.get().mediaId(), alt);
+                Publications.Media renamed = new Publications.Media(kept.get().mediaId(), kept.get().url(), alt);
                 services.publications().recordMedia(site.address(), image.sha256(), renamed, clock.instant());
                 return renamed;
             }
@@ -151,7 +159,7 @@ final class PublishRun {
                     + "); replace it in the editor and publish again.", "IMAGE_UNREADABLE");
         }
         String name = image.sha256().substring(0, 16) + "." + PictureTypes.extension(image.mediaType()).orElse("png");
-        UploadedMedia sent = client.upload(name, image.mediaType(), bytes, image.altText());
+        UploadedMedia sent = client.upload(name, image.mediaType(), bytes, alt);
         var media = new Publications.Media(sent.id(), sent.sourceUrl(), sent.altText());
         services.publications().recordMedia(site.address(), image.sha256(), media, clock.instant());
         return media;

@@ -26,6 +26,7 @@ import dev.postwright.settings.PrivateFileSecrets;
 import dev.postwright.settings.SiteBook;
 import dev.postwright.store.ImageStore;
 import dev.postwright.store.PostLibrary;
+import dev.postwright.store.Publications;
 import dev.postwright.testing.RecordingListener;
 import dev.postwright.testing.SiteProxy;
 import java.awt.image.BufferedImage;
@@ -163,6 +164,39 @@ class PublishJobTest {
         RemotePost there = site("url").read(second.remoteId()).orElseThrow();
         assertThat(there.content()).contains("Better first words.").contains(firstUrl);
         assertThat(site("url").findByMarker(post.id())).map(RemotePost::id).contains(first.remoteId());
+    }
+
+    @Test
+    void aPictureDeletedOnTheSiteIsUploadedAgainAndAChangedAltTextIsSet() throws Exception {
+        LibraryPost post = post("Emmer " + UUID.randomUUID(), "Words.");
+        StoredImage inline = picture(post, "inline", "Emmer ears", 150);
+        post = edit(post, post.post().content() + "\n\n" + ImageRefs.markdown(inline.altText(), inline.id()));
+        assertThat(publish(request(post, "draft")).state()).isEqualTo(JobState.SUCCEEDED);
+        URI site = URI.create(wp.getProperty("url") + "/");
+        long first = engine.publications().media(site, inline.sha256()).orElseThrow().mediaId();
+        var deleted = http.send(java.net.http.HttpRequest.newBuilder(URI.create(wp.getProperty("url")
+                        + "/wp-json/wp/v2/media/" + first + "?force=true")).DELETE()
+                .header("Authorization", "Basic " + java.util.Base64.getEncoder().encodeToString((wp.getProperty("user")
+                        + ":" + wp.getProperty("applicationPassword").replace(" ", "")).getBytes())).build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString());
+        assertThat(deleted.statusCode()).as(deleted.body()).isEqualTo(200);
+
+        JobStatus again = publish(request(post, "draft"));
+
+        assertThat(again.state()).as(again.error()).isEqualTo(JobState.SUCCEEDED);
+        var second = engine.publications().media(site, inline.sha256()).orElseThrow();
+        assertThat(second.mediaId()).isNotEqualTo(first);
+        assertThat(site("url").read(engine.publications().ofPost(post.id()).getFirst().remoteId()).orElseThrow().content())
+                .contains(second.url().toString());
+
+        post = edit(post, post.post().content().replace("![Emmer ears]", "![Emmer ears at harvest]"));
+        assertThat(publish(request(post, "draft")).state()).isEqualTo(JobState.SUCCEEDED);
+        assertThat(engine.publications().media(site, inline.sha256()).orElseThrow())
+                .returns(second.mediaId(), Publications.Media::mediaId)
+                .returns("Emmer ears at harvest", Publications.Media::altText);
+        var media = http.send(java.net.http.HttpRequest.newBuilder(URI.create(wp.getProperty("url")
+                + "/wp-json/wp/v2/media/" + second.mediaId())).build(), java.net.http.HttpResponse.BodyHandlers.ofString());
+        assertThat(media.body()).contains("\"alt_text\":\"Emmer ears at harvest\"");
     }
 
     @Test

@@ -109,6 +109,17 @@ public final class WordPressClient {
         return new UploadedMedia(id, URI.create(media.path("source_url").asText()), media.path("alt_text").asText());
     }
 
+    /** The address of the site's media item {@code id}; empty when the site no longer has it (deleted there). */
+    public Optional<URI> media(long id) throws WordPressException {
+        try {
+            JsonNode media = calls.getKeepingSiteErrors("wp/v2/media/" + id + "?context=edit&_fields=id,source_url").json();
+            return Optional.of(URI.create(media.path("source_url").asText()));
+        } catch (WordPressCalls.SiteError e) {
+            if (e.code().equals("rest_post_invalid_id")) return Optional.empty();
+            throw e.toException();
+        }
+    }
+
     /** Sets an uploaded image's alt text (when the writer changed it since the upload). */
     public void setAltText(long mediaId, String altText) throws WordPressException {
         calls.send("POST", "wp/v2/media/" + mediaId, JSON.createObjectNode().put("alt_text", altText));
