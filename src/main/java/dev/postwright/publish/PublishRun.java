@@ -101,8 +101,8 @@ final class PublishRun {
 
         ctx.emit(step(80, (earlier.isPresent() ? "Updating the post on " : "Sending the post to ") + site.name()));
         RemotePost sent = earlier.isPresent() ? client.update(earlier.get().remoteId(), draft) : client.createOnce(draft);
-        var publication = new Publication(post.id(), address.toString(), sent.id(), sent.link().toString(), sent.status(), sent.modifiedGmt(),
-                post.version(), ctx.jobId(), clock.instant());
+        var publication = new Publication(post.id(), address.toString(), sent.id(), sent.link().toString(),
+                sent.status(), sent.modifiedGmt(), post.version(), ctx.jobId(), clock.instant());
         List<JobEvent> said = fields.plugin() == SeoFields.Plugin.NONE
                 ? List.of(step(90, fields.words())) : List.of();
         ctx.completeStage(CHECKPOINT, sent.id() + "\n" + sent.link(), said, services.publications().recording(publication));
