@@ -70,11 +70,20 @@ public final class PostRenderer {
 
     /** Renders the post body; {@code embeds} are what the placeholders' indexes refer to. */
     public Body render(String markdown, Embeds embeds) {
-        Node document = parser.parse(markdown == null ? "" : markdown);
-        EmbedExtension.resolve(document, embeds == null ? Embeds.NONE : embeds);
+        Node document = parse(markdown, embeds);
         LibraryImages.resolve(document, this::dataUrl);
         boolean titled = document.getFirstChild() instanceof Heading h && h.getLevel() == 1;
         return new Body(renderer.render(document), titled);
+    }
+
+    /**
+     * The post body as the renderer reads it, for exports that walk it themselves: placeholders
+     * lifted into blocks and bound to {@code embeds}, library images still {@code postwright-image:ID}.
+     */
+    Node parse(String markdown, Embeds embeds) {
+        Node document = parser.parse(markdown == null ? "" : markdown);
+        EmbedExtension.resolve(document, embeds == null ? Embeds.NONE : embeds);
+        return document;
     }
 
     private Optional<String> dataUrl(String id) {
