@@ -18,6 +18,7 @@ public final class PreviewDocument {
     static final String CONTENT_SECURITY_POLICY =
             "default-src 'none'; img-src https: http: data:; style-src 'unsafe-inline'; base-uri 'none'; form-action 'none'";
     private static final String STYLESHEET = load("preview.css");
+    private static final String PRINT_STYLESHEET = load("print.css");
 
     private final PostRenderer renderer;
 
@@ -27,8 +28,20 @@ public final class PreviewDocument {
 
     /** The whole document for {@code post} in {@code theme}. */
     public String render(BlogPost post, Theme theme) {
+        return document(post, theme, STYLESHEET);
+    }
+
+    /**
+     * The light document with a stylesheet for paper (page size, margins, "page n of m", the
+     * shipped DejaVu fonts), for {@link PdfExport}: the same head, policy and body as the export.
+     */
+    public String printHtml(BlogPost post) {
+        return document(post, Theme.LIGHT, PRINT_STYLESHEET);
+    }
+
+    private String document(BlogPost post, Theme theme, String stylesheet) {
         PostRenderer.Body body = renderer.render(post.content(), post.embeds());
-        var out = new StringBuilder(body.html().length() + STYLESHEET.length() + 1024);
+        var out = new StringBuilder(body.html().length() + stylesheet.length() + 1024);
         out.append("<!DOCTYPE html>\n<html lang=\"en\" data-theme=\"").append(theme.name().toLowerCase(Locale.ROOT))
                 .append("\">\n<head>\n<meta charset=\"utf-8\">\n")
                 .append("<meta http-equiv=\"Content-Security-Policy\" content=\"").append(CONTENT_SECURITY_POLICY)
@@ -36,7 +49,7 @@ public final class PreviewDocument {
                 .append(post.metaDescription() == null ? "" : "<meta name=\"description\" content=\""
                         + Html.escape(post.metaDescription()) + "\">\n")
                 .append("<title>").append(Html.escape(Objects.requireNonNullElse(post.title(), "Untitled post")))
-                .append("</title>\n<style>\n").append(STYLESHEET).append("</style>\n</head>\n<body>\n<article class=\"post\">\n");
+                .append("</title>\n<style>\n").append(stylesheet).append("</style>\n</head>\n<body>\n<article class=\"post\">\n");
         boolean showTitle = !body.opensWithTitle() && post.title() != null && !post.title().isBlank();
         if (showTitle || (post.subtitle() != null && !post.subtitle().isBlank())) {
             out.append("<header class=\"post-header\">\n");
