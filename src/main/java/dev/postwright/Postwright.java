@@ -1,5 +1,6 @@
 package dev.postwright;
 
+import dev.postwright.cli.ExportCommand;
 import dev.postwright.cli.Failures;
 import dev.postwright.cli.GenerateCommand;
 import dev.postwright.cli.ImageCommand;
@@ -17,12 +18,12 @@ import picocli.CommandLine;
 
 /**
  * The composition root: {@code postwright} opens the desktop window. Headless subcommands
- * ({@code generate}, {@code jobs}, {@code serve}) hang off this command.
+ * ({@code generate}, {@code jobs}, {@code serve}, {@code image}, {@code export}) hang off this command.
  */
 @Command(name = "postwright", mixinStandardHelpOptions = true, versionProvider = Postwright.Version.class,
         description = "Turns a writer's brief into a finished blog post. Without a subcommand, opens the app.",
         subcommands = {GenerateCommand.class, JobsCommand.class, ServeCommand.class, ImageCommand.class,
-                PublishCommand.class, SitesCommand.class})
+                PublishCommand.class, SitesCommand.class, ExportCommand.class})
 public final class Postwright implements Callable<Integer> {
 
     @Option(names = "--data-dir", paramLabel = "DIR",

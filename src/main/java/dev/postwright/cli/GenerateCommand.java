@@ -67,8 +67,8 @@ public final class GenerateCommand implements Callable<Integer> {
     boolean events;
 
     @Option(names = "--out", paramLabel = "FILE", description = "Write the post here: Markdown with front matter for "
-            + ".md or .markdown, a web page for .html or .htm; without it, the post goes to standard output as Markdown "
-            + "unless --events is given.")
+            + ".md or .markdown, a web page for .html or .htm, a Word document for .docx, a PDF for .pdf; without it, "
+            + "the post goes to standard output as Markdown unless --events is given.")
     Path out;
 
     @Option(names = "--images", description = "Make the post's featured image too (offline, built in) and show it in "
@@ -114,8 +114,7 @@ public final class GenerateCommand implements Callable<Integer> {
         PrintWriter stderr = spec.commandLine().getErr();
         // Checked before the job runs: finding out after a five-minute generation would waste it.
         if (out != null && ExportFormat.of(out).isEmpty()) {
-            stderr.println("Cannot write the post to " + out + ": name the file " + ExportFormat.choices()
-                    + " (Markdown or a web page).");
+            stderr.println(unknownFormat(out));
             return ExitCodes.BAD_INPUT;
         }
         JobRequest read = readBrief(stderr);
@@ -145,6 +144,12 @@ public final class GenerateCommand implements Callable<Integer> {
                 return id;
             }, stdout, stderr, db::writeFault);
         }
+    }
+
+    /** The sentence for an {@code --out} whose name asks for no format we write. */
+    static String unknownFormat(Path out) {
+        return "Cannot write the post to " + out + ": name the file " + ExportFormat.choices()
+                + " (Markdown, a web page, Word or PDF).";
     }
 
     private int generateRemotely(JobRequest brief, PrintWriter stdout, PrintWriter stderr) throws InterruptedException {
@@ -270,7 +275,7 @@ public final class GenerateCommand implements Callable<Integer> {
                         ExportFiles.write(export, out);
                     } catch (IOException e) {
                         stderr.println("The post was written and saved in your library, but " + out
-                                + " could not be written (" + e.getClass().getSimpleName() + ").");
+                                + " could not be written: " + ExportFiles.reason(e, out) + ".");
                         return ExitCodes.BAD_INPUT;
                     }
                     if (!events) stderr.println("Wrote " + out);

@@ -1,6 +1,7 @@
 package dev.postwright.render;
 
 import dev.postwright.model.BlogPost;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.Arrays;
@@ -12,20 +13,27 @@ import java.util.Optional;
 
 /**
  * The files a post exports to, chosen by the file's extension, and the one place that writes
- * each: the window's Export… and {@code generate --out} both come here, so a file named
- * {@code .html} always holds the safe standalone document and never Markdown.
+ * each: the window's Export…, {@code generate --out} and {@code export --out} all come here, so a
+ * file named {@code .html} always holds the safe standalone document and never Markdown.
  */
 public enum ExportFormat {
     /** Markdown with front matter ({@link MarkdownExport}). */
-    MARKDOWN(List.of("md", "markdown")),
+    MARKDOWN(List.of("md", "markdown"), false),
     /** The standalone light document ({@link PreviewDocument#exportHtml}). */
-    HTML(List.of("html", "htm"));
+    HTML(List.of("html", "htm"), false),
+    /** A Word document ({@link DocxExport}). */
+    DOCX(List.of("docx"), true),
+    /** A PDF laid out from the export's HTML ({@link PdfExport}). */
+    PDF(List.of("pdf"), true);
 
     /** The extensions this format is written for, the usual one first; lower case, without the dot. */
     public final List<String> extensions;
+    /** Whether the file is bytes rather than UTF-8 text (Word, PDF); such a file is never pasted as text. */
+    public final boolean binary;
 
-    ExportFormat(List<String> extensions) {
+    ExportFormat(List<String> extensions, boolean binary) {
         this.extensions = extensions;
+        this.binary = binary;
     }
 
     /** The format {@code file}'s extension asks for (in any case), or empty for one we do not write. */
@@ -42,33 +50,57 @@ public enum ExportFormat {
         return Optional.empty();
     }
 
-    /** ".md, .markdown, .html or .htm": for a sentence that names what can be written. */
+    /** ".md, .markdown, .html, .htm, .docx or .pdf": for a sentence that names what can be written. */
     public static String choices() {
         List<String> all = Arrays.stream(values()).flatMap(f -> f.extensions.stream()).map(e -> "." + e).toList();
         return String.join(", ", all.subList(0, all.size() - 1)) + " or " + all.getLast();
     }
 
     /**
-     * A post as files: the main file's text, and the images it links to, by path relative to it
-     * (none for HTML, which embeds them).
+     * A post as files: the main file's bytes, and the images it links to, by path relative to it
+     * (none for HTML, Word and PDF, which hold them).
      */
-    public record Export(String text, Map<String, byte[]> images) {}
+    public record Export(byte[] bytes, Map<String, byte[]> images) {
+        static Export text(String text, Map<String, byte[]> images) {
+            return new Export(text.getBytes(StandardCharsets.UTF_8), images);
+        }
 
-    /** The file's text alone, without the library's images (Markdown leaves a comment where each was). */
+        /** The main file as text: for Markdown and HTML, which are UTF-8. */
+        public String text() {
+            return new String(bytes, StandardCharsets.UTF_8);
+        }
+    }
+
+    /**
+     * The file's text alone, without the library's images (Markdown leaves a comment where each
+     * was); for the text formats only.
+     *
+     * @throws UnsupportedOperationException for a {@link #binary} format, which has no text
+     */
     public String write(BlogPost post, PostRenderer renderer, LocalDate date) {
         return switch (this) {
             case MARKDOWN -> MarkdownExport.export(post, date);
             case HTML -> new PreviewDocument(renderer).exportHtml(post);
+            case DOCX, PDF -> throw new UnsupportedOperationException(this + " is not text; use export");
         };
     }
 
     /**
      * The post as files named after {@code file}: {@code date} goes into Markdown's front matter,
      * {@code renderer} draws the HTML and finds the images. Markdown links its images in a folder
-     * beside it ({@code post-images/}); HTML embeds them. An image the library lacks is left out.
+     * beside it ({@code post-images/}); HTML, Word and PDF hold them. An image the library lacks is
+     * left out (and said so in words).
      */
     public Export export(BlogPost post, PostRenderer renderer, LocalDate date, Path file) {
-        if (this == HTML) return new Export(new PreviewDocument(renderer).exportHtml(post), Map.of());
+        return switch (this) {
+            case MARKDOWN -> markdown(post, renderer, date, file);
+            case HTML -> Export.text(new PreviewDocument(renderer).exportHtml(post), Map.of());
+            case DOCX -> new Export(DocxExport.export(post, renderer), Map.of());
+            case PDF -> new Export(PdfExport.export(post, renderer), Map.of());
+        };
+    }
+
+    private static Export markdown(BlogPost post, PostRenderer renderer, LocalDate date, Path file) {
         String name = file.getFileName().toString();
         int dot = name.lastIndexOf('.');
         String folder = (dot > 0 ? name.substring(0, dot) : name) + "-images";
@@ -78,6 +110,6 @@ public enum ExportFormat {
             images.put(path, image.bytes());
             return path;
         }).orElse(null));
-        return new Export(text, images);
+        return Export.text(text, images);
     }
 }

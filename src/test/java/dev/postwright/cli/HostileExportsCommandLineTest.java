@@ -123,13 +123,13 @@ class HostileExportsCommandLineTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"post.txt", "post", "post.pdf", "post.html.bak"})
+    @ValueSource(strings = {"post.txt", "post", "post.doc", "post.html.bak"})
     void anOutWeDoNotWriteIsRefusedBeforeTheJobRuns(String name) throws Exception {
         Path out = dir.resolve(name);
         CommandRun run = run("generate", "--request", brief(CommandLineTest.BRIEF), "--out", out.toString(), "--data-dir", dataDir());
         assertThat(run.exit()).isEqualTo(ExitCodes.BAD_INPUT);
-        assertThat(run.err()).isEqualTo("Cannot write the post to " + out + ": name the file .md, .markdown, .html or .htm "
-                + "(Markdown or a web page)." + System.lineSeparator());
+        assertThat(run.err()).isEqualTo("Cannot write the post to " + out + ": name the file .md, .markdown, .html, .htm, "
+                + ".docx or .pdf (Markdown, a web page, Word or PDF)." + System.lineSeparator());
         assertThat(out).doesNotExist();
         assertThat(run("jobs", "list", "--data-dir", dataDir()).out()).contains("No jobs yet.");
     }

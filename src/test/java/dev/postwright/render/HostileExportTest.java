@@ -141,7 +141,10 @@ class HostileExportTest {
         assertThat(ExportFormat.of(java.nio.file.Path.of("post.HTM"))).contains(ExportFormat.HTML);
         assertThat(ExportFormat.of(java.nio.file.Path.of("post.txt"))).isEmpty();
         assertThat(ExportFormat.of(java.nio.file.Path.of("post"))).isEmpty();
-        assertThat(ExportFormat.of(java.nio.file.Path.of("post.html.pdf"))).isEmpty();
-        assertThat(ExportFormat.choices()).isEqualTo(".md, .markdown, .html or .htm");
+        assertThat(ExportFormat.of(java.nio.file.Path.of("post.html.bak"))).isEmpty();
+        assertThat(ExportFormat.of(java.nio.file.Path.of("post.doc"))).isEmpty();
+        assertThat(ExportFormat.of(java.nio.file.Path.of("post.html.pdf"))).contains(ExportFormat.PDF);
+        assertThat(ExportFormat.of(java.nio.file.Path.of("Post.DOCX"))).contains(ExportFormat.DOCX);
+        assertThat(ExportFormat.choices()).isEqualTo(".md, .markdown, .html, .htm, .docx or .pdf");
     }
 }

@@ -21,14 +21,17 @@ public final class PostExports {
 
     /** The formats a post exports to, by file extension. */
     public enum Format {
-        MARKDOWN("md", "Markdown with front matter"), HTML("html", "Web page");
+        MARKDOWN("md", "Markdown with front matter", ExportFormat.MARKDOWN), HTML("html", "Web page", ExportFormat.HTML),
+        DOCX("docx", "Word document", ExportFormat.DOCX), PDF("pdf", "PDF document", ExportFormat.PDF);
 
         public final String extension;
         public final String description;
+        private final ExportFormat export;
 
-        Format(String extension, String description) {
+        Format(String extension, String description, ExportFormat export) {
             this.extension = extension;
             this.description = description;
+            this.export = export;
         }
 
         public FileDialogs.FileType fileType() {
@@ -41,15 +44,12 @@ public final class PostExports {
         }
 
         /**
-         * The format a file name asks for; Markdown unless it ends in .html or .htm (a name the
-         * save dialog let through, like "post.txt", still gets the Markdown it showed as default).
+         * The format a file name asks for; Markdown unless it ends in .html, .htm, .docx or .pdf (a
+         * name the save dialog let through, like "post.txt", still gets the Markdown it showed as default).
          */
         public static Format of(Path file) {
-            return ExportFormat.of(file).orElse(ExportFormat.MARKDOWN) == ExportFormat.HTML ? HTML : MARKDOWN;
-        }
-
-        ExportFormat export() {
-            return this == HTML ? ExportFormat.HTML : ExportFormat.MARKDOWN;
+            ExportFormat asked = ExportFormat.of(file).orElse(ExportFormat.MARKDOWN);
+            return Arrays.stream(values()).filter(f -> f.export == asked).findFirst().orElseThrow();
         }
     }
 
@@ -71,10 +71,14 @@ public final class PostExports {
 
     /**
      * Writes {@code post} to {@code file} in the format its name asks for, with its images in a
-     * folder beside a Markdown file ({@code post-images/}) or inside a web page. A failure never
-     * leaves half a file.
+     * folder beside a Markdown file ({@code post-images/}) or inside a web page, Word document or
+     * PDF. A failure never leaves half a file; its message says why in words ({@link ExportFiles#reason}).
      */
     public static void export(BlogPost post, Path file, PostRenderer renderer, LocalDate date) throws IOException {
-        ExportFiles.write(Format.of(file).export().export(post, renderer, date, file), file);
+        try {
+            ExportFiles.write(Format.of(file).export.export(post, renderer, date, file), file);
+        } catch (IOException e) {
+            throw new IOException(ExportFiles.reason(e, file), e);
+        }
     }
 }
