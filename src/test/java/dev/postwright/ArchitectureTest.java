@@ -139,6 +139,14 @@ class ArchitectureTest {
             .because("one package owns the HTTP server and the token library, so either can be replaced");
 
     @ArchTest
+    static final ArchRule documentWritersStayInRender = noClasses()
+            .that().resideOutsideOfPackage("dev.postwright.render..")
+            .should().dependOnClassesThat().resideInAnyPackage("org.apache.poi..", "org.openxmlformats..",
+                    "org.apache.xmlbeans..", "com.openhtmltopdf..", "org.apache.pdfbox..", "org.jsoup..")
+            .because("render owns the Word and PDF writers (decision 0031): the rest asks ExportFormat for bytes, so "
+                    + "either library can be replaced in one package");
+
+    @ArchTest
     static final ArchRule internalPackagesServeOnlyTheirParent = classes()
             .that().resideInAPackage("..internal..")
             .should(beUsedOnlyFromTheirParentPackage());

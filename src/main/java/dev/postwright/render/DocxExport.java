@@ -3,6 +3,7 @@ package dev.postwright.render;
 import dev.postwright.model.BlogPost;
 import dev.postwright.render.internal.DocxBlocks;
 import dev.postwright.render.internal.DocxDocument;
+import dev.postwright.render.internal.LibraryPicture;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
@@ -25,7 +26,8 @@ public final class DocxExport {
         Node body = renderer.parse(post.content(), post.embeds());
         var document = new DocxDocument();
         document.properties(post.title(), post.metaDescription(), keywords(post));
-        var blocks = new DocxBlocks(document, renderer.images());
+        var blocks = new DocxBlocks(document, id -> renderer.images().image(id)
+                .map(image -> new LibraryPicture(image.bytes(), image.mediaType(), image.fileName())));
         Node first = body.getFirstChild();
         if (first instanceof Heading h && h.getLevel() == 1) {
             blocks.title(h);

@@ -1,9 +1,10 @@
 package dev.postwright.render.internal;
 
-import dev.postwright.render.ImageSources;
 import java.math.BigInteger;
 import java.util.ArrayDeque;
 import java.util.Deque;
+import java.util.Optional;
+import java.util.function.Function;
 import org.apache.poi.xwpf.usermodel.Borders;
 import org.apache.poi.xwpf.usermodel.XWPFDocument;
 import org.apache.poi.xwpf.usermodel.XWPFParagraph;
@@ -49,7 +50,8 @@ public final class DocxBlocks extends AbstractVisitor {
         }
     }
 
-    public DocxBlocks(DocxDocument out, ImageSources images) {
+    /** @param images a library image by its id, or empty when the library has none */
+    public DocxBlocks(DocxDocument out, Function<String, Optional<LibraryPicture>> images) {
         this.document = out.document();
         this.lists = new DocxLists(document);
         this.pictures = new DocxPictures(images);

@@ -1,11 +1,11 @@
 package dev.postwright.render.internal;
 
 import dev.postwright.model.ImageRefs;
-import dev.postwright.render.ImageSources;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.util.Iterator;
 import java.util.Optional;
+import java.util.function.Function;
 import javax.imageio.ImageIO;
 import javax.imageio.ImageReader;
 import javax.imageio.stream.ImageInputStream;
@@ -27,9 +27,9 @@ final class DocxPictures {
     /** The widest a picture is drawn: the text width, in EMU. */
     private static final long MAX_WIDTH_EMU = (long) DocxDocument.TEXT_WIDTH_TWIPS * Units.EMU_PER_POINT / 20;
 
-    private final ImageSources images;
+    private final Function<String, Optional<LibraryPicture>> images;
 
-    DocxPictures(ImageSources images) {
+    DocxPictures(Function<String, Optional<LibraryPicture>> images) {
         this.images = images;
     }
 
@@ -41,7 +41,7 @@ final class DocxPictures {
             DocxRuns.linked(paragraph, destination, "[Image: " + describe(alt) + "]");
             return;
         }
-        Optional<ImageSources.ImageData> image = images.image(id.get());
+        Optional<LibraryPicture> image = images.apply(id.get());
         if (image.isEmpty()) {
             DocxRuns.text(paragraph, "[image not found: " + alt + "]");
             return;

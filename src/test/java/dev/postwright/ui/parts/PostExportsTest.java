@@ -35,4 +35,30 @@ class PostExportsTest {
         assertThat(PostExports.Format.of(Path.of("a.HTM"))).isEqualTo(PostExports.Format.HTML);
         assertThat(PostExports.Format.of(Path.of("a.txt"))).isEqualTo(PostExports.Format.MARKDOWN);
     }
+
+    @Test
+    void theDialogOffersWordAndPdfAndWritesWhatTheNameAsks() throws Exception {
+        assertThat(PostExports.Format.fileTypes()).extracting(FileDialogs.FileType::description)
+                .containsExactly("Markdown with front matter", "Web page", "Word document", "PDF document");
+        assertThat(PostExports.Format.of(Path.of("a.DOCX"))).isEqualTo(PostExports.Format.DOCX);
+        assertThat(PostExports.fileName(HOSTILE, PostExports.Format.PDF)).isEqualTo("script-alert-1-script.pdf");
+        Path docx = dir.resolve("post.docx");
+        Path pdf = dir.resolve("post.pdf");
+        PostExports.export(HOSTILE, docx, new PostRenderer(), LocalDate.of(2026, 11, 21));
+        PostExports.export(HOSTILE, pdf, new PostRenderer(), LocalDate.of(2026, 11, 21));
+        try (var zip = new java.util.zip.ZipInputStream(Files.newInputStream(docx))) {
+            assertThat(zip.getNextEntry()).isNotNull(); // a .docx is a zip package
+        }
+        assertThat(new String(Files.readAllBytes(pdf), 0, 5, java.nio.charset.StandardCharsets.US_ASCII)).isEqualTo("%PDF-");
+    }
+
+    @Test
+    void aFileThatCannotBeWrittenSaysWhyInWords() throws Exception {
+        Path notes = Files.writeString(dir.resolve("notes"), "kept");
+        Path out = notes.resolve("post.pdf");
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> PostExports.export(HOSTILE, out, new PostRenderer(),
+                LocalDate.of(2026, 11, 21))).isInstanceOf(java.io.IOException.class)
+                .hasMessage("part of the path " + notes + " is a file, not a folder");
+        assertThat(Files.readString(notes)).isEqualTo("kept");
+    }
 }
