@@ -1,6 +1,7 @@
 package dev.postwright.render;
 
 import dev.postwright.model.BlogPost;
+import dev.postwright.render.internal.PdfFontMapper;
 import dev.postwright.render.internal.PdfFonts;
 import dev.postwright.render.internal.PdfLog;
 import com.openhtmltopdf.outputdevice.helper.ExternalResourceControlPriority;
@@ -26,6 +27,7 @@ import org.jsoup.helper.W3CDom;
 public final class PdfExport {
     static {
         PdfLog.install();
+        PdfFontMapper.install();
     }
 
     private PdfExport() {}

@@ -2,6 +2,7 @@ package dev.postwright.render.internal;
 
 import com.openhtmltopdf.outputdevice.helper.BaseRendererBuilder.FontStyle;
 import com.openhtmltopdf.pdfboxout.PdfRendererBuilder;
+import java.io.FileNotFoundException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 
@@ -15,11 +16,12 @@ import java.io.UncheckedIOException;
 public final class PdfFonts {
     public static final String SANS = "DejaVu Sans";
     public static final String MONO = "DejaVu Sans Mono";
+    static final String REGULAR = "/dev/postwright/images/fonts/DejaVuSans.ttf";
 
     private PdfFonts() {}
 
     public static void register(PdfRendererBuilder builder) {
-        builder.useFont(() -> open("/dev/postwright/images/fonts/DejaVuSans.ttf"), SANS, 400, FontStyle.NORMAL, true);
+        builder.useFont(() -> open(REGULAR), SANS, 400, FontStyle.NORMAL, true);
         builder.useFont(() -> open("/dev/postwright/render/fonts/DejaVuSans-Bold.ttf"), SANS, 700, FontStyle.NORMAL, true);
         builder.useFont(() -> open("/dev/postwright/render/fonts/DejaVuSans-Oblique.ttf"), SANS, 400, FontStyle.ITALIC,
                 true);
@@ -28,9 +30,9 @@ public final class PdfFonts {
         builder.useFont(() -> open("/dev/postwright/render/fonts/DejaVuSansMono.ttf"), MONO, 400, FontStyle.NORMAL, true);
     }
 
-    private static InputStream open(String resource) {
+    static InputStream open(String resource) {
         InputStream in = PdfFonts.class.getResourceAsStream(resource);
-        if (in == null) throw new UncheckedIOException(new java.io.FileNotFoundException(resource + " is missing from the build"));
+        if (in == null) throw new UncheckedIOException(new FileNotFoundException(resource + " is missing from the build"));
         return in;
     }
 }
