@@ -106,6 +106,19 @@ class PdfExportTest {
         }
     }
 
+    @Test
+    void aPictureThePdfCannotDecodeIsLeftOutAndTheRestIsWritten() throws IOException {
+        // A 1x1 lossless WebP: the JDK has no decoder for it.
+        byte[] webp = java.util.HexFormat.of().parseHex("524946461a000000574542505650384c0d0000002f0000001007101111888"
+                + "8fe0700");
+        ImageSources library = id -> java.util.Optional.of(new ImageSources.ImageData(webp, "image/webp", "ffeeddccbbaa"));
+        byte[] bytes = PdfExport.export(ExportSamples.POST.withContent("Before.\n\n![A loaf](postwright-image:img-1)"
+                + "\n\nAfter."), new PostRenderer(library));
+        try (PDDocument pdf = open(bytes)) {
+            assertThat(new PDFTextStripper().getText(pdf)).contains("Before.", "After.");
+        }
+    }
+
     private static List<String> uris(PDDocument pdf) throws IOException {
         List<String> uris = new ArrayList<>();
         for (PDPage page : pdf.getPages()) {
