@@ -85,7 +85,8 @@ rm -rf "/home/$WRITER/.local/share/postwright" "/home/$WRITER/.config/postwright
 dpkg -r postwright > /dev/null 2>&1 || true
 
 # --- what a writer downloads ------------------------------------------------------------------
-check "the .deb is within its 75 MB budget ($(stat -c %s "$FIRST_DEB") bytes)" test "$(stat -c %s "$FIRST_DEB")" -le 75000000
+# 75 MB until the Word and PDF exports' libraries came (decision 0031 has the sizes measured).
+check "the .deb is within its 97.5 MB budget ($(stat -c %s "$FIRST_DEB") bytes)" test "$(stat -c %s "$FIRST_DEB")" -le 97500000
 
 # --- install --------------------------------------------------------------------------------
 must "the first .deb installs with dpkg -i" install_deb "$FIRST_DEB"
@@ -112,6 +113,16 @@ if as_writer postwright generate --images --request "$BRIEF" --out "$scratch/pic
   ok "postwright generate --images draws the featured image with the packaged runtime and fonts"
 else
   fail "postwright generate --images draws the featured image (see $LOGS/generate-images.log)"
+fi
+if as_writer postwright generate --images --request "$BRIEF" --out "$scratch/exports/post.docx" \
+    --data-dir "$scratch/data" > "$LOGS/generate-docx.log" 2>&1 \
+    && as_writer postwright generate --images --request "$BRIEF" --out "$scratch/exports/post.pdf" \
+    --data-dir "$scratch/data" > "$LOGS/generate-pdf.log" 2>&1 \
+    && [ "$(head -c 2 "$scratch/exports/post.docx")" = PK ] && grep -aq 'word/document.xml' "$scratch/exports/post.docx" \
+    && [ "$(head -c 5 "$scratch/exports/post.pdf")" = %PDF- ]; then
+  ok "postwright generate writes Word and PDF files with the packaged runtime"
+else
+  fail "postwright generate writes Word and PDF files (see $LOGS/generate-docx.log, $LOGS/generate-pdf.log)"
 fi
 as_writer env JAVA_TOOL_OPTIONS="-Xlog:aot=info:file=$scratch/aot.log" postwright jobs list --data-dir "$scratch/data" \
   > /dev/null 2>&1
