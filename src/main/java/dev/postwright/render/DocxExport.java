@@ -4,9 +4,6 @@ import dev.postwright.model.BlogPost;
 import dev.postwright.render.internal.DocxBlocks;
 import dev.postwright.render.internal.DocxDocument;
 import dev.postwright.render.internal.LibraryPicture;
-import java.util.LinkedHashSet;
-import java.util.List;
-import java.util.Set;
 import org.commonmark.node.Heading;
 import org.commonmark.node.Node;
 
@@ -25,7 +22,7 @@ public final class DocxExport {
     public static byte[] export(BlogPost post, PostRenderer renderer) {
         Node body = renderer.parse(post.content(), post.embeds());
         var document = new DocxDocument();
-        document.properties(post.title(), post.metaDescription(), keywords(post));
+        document.properties(post.title(), post.metaDescription(), PostKeywords.of(post));
         var blocks = new DocxBlocks(document, id -> renderer.images().image(id)
                 .map(image -> new LibraryPicture(image.bytes(), image.mediaType(), image.fileName())));
         Node first = body.getFirstChild();
@@ -38,13 +35,5 @@ public final class DocxExport {
         if (post.subtitle() != null && !post.subtitle().isBlank()) blocks.styled("Subtitle", post.subtitle());
         for (Node block = first; block != null; block = block.getNext()) blocks.write(block);
         return document.bytes();
-    }
-
-    /** The post's SEO keywords, then its tags, each once. */
-    private static List<String> keywords(BlogPost post) {
-        Set<String> all = new LinkedHashSet<>();
-        for (String k : post.seoKeywords()) if (k != null && !k.isBlank()) all.add(k.strip());
-        for (String t : post.tags()) if (t != null && !t.isBlank()) all.add(t.strip());
-        return List.copyOf(all);
     }
 }

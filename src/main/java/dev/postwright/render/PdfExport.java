@@ -10,6 +10,7 @@ import com.openhtmltopdf.pdfboxout.PdfRendererBuilder;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.util.List;
 import java.util.Locale;
 import org.apache.pdfbox.pdmodel.PDDocumentInformation;
 import org.jsoup.Jsoup;
@@ -56,7 +57,8 @@ public final class PdfExport {
             if (post.metaDescription() != null && !post.metaDescription().isBlank()) {
                 info.setSubject(post.metaDescription().strip());
             }
-            if (!post.seoKeywords().isEmpty() || !post.tags().isEmpty()) info.setKeywords(keywords(post));
+            List<String> keywords = PostKeywords.of(post);
+            if (!keywords.isEmpty()) info.setKeywords(String.join(", ", keywords));
             pdf.getPdfDocument().save(out);
         } catch (IOException e) {
             throw new UncheckedIOException("The PDF could not be laid out", e);
@@ -68,12 +70,5 @@ public final class PdfExport {
     private static boolean mayLoad(String uri, ExternalResourceType type) {
         return type == ExternalResourceType.IMAGE_RASTER && uri != null
                 && uri.toLowerCase(Locale.ROOT).startsWith("data:image/");
-    }
-
-    private static String keywords(BlogPost post) {
-        var all = new java.util.LinkedHashSet<String>();
-        post.seoKeywords().stream().filter(k -> k != null && !k.isBlank()).map(String::strip).forEach(all::add);
-        post.tags().stream().filter(t -> t != null && !t.isBlank()).map(String::strip).forEach(all::add);
-        return String.join(", ", all);
     }
 }

@@ -44,6 +44,16 @@ class PdfExportTest {
     }
 
     @Test
+    void thePrintDocumentIsTheHtmlExportWithAPaperStylesheet() {
+        var document = new PreviewDocument(new PostRenderer());
+        String export = document.exportHtml(ExportSamples.HOSTILE);
+        String print = document.printHtml(ExportSamples.HOSTILE);
+        assertThat(print).contains("Content-Security-Policy", "@page", "counter(pages)").doesNotContain("var(--");
+        assertThat(print.substring(print.indexOf("</style>"))).isEqualTo(export.substring(export.indexOf("</style>")));
+        assertThat(dev.postwright.testing.ScriptVectors.in(print)).isEmpty();
+    }
+
+    @Test
     void linksAreClickableAnnotationsWithTheirAddresses() throws IOException {
         try (PDDocument pdf = open(sample())) {
             assertThat(uris(pdf)).contains("https://crumb.example/guide", "https://x.com/ann/1", "https://news.example/a");

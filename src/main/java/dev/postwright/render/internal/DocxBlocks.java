@@ -13,7 +13,6 @@ import org.commonmark.ext.gfm.tables.TableBlock;
 import org.commonmark.node.AbstractVisitor;
 import org.commonmark.node.BlockQuote;
 import org.commonmark.node.BulletList;
-import org.commonmark.node.Code;
 import org.commonmark.node.CustomBlock;
 import org.commonmark.node.FencedCodeBlock;
 import org.commonmark.node.Heading;
@@ -24,7 +23,6 @@ import org.commonmark.node.ListItem;
 import org.commonmark.node.Node;
 import org.commonmark.node.OrderedList;
 import org.commonmark.node.Paragraph;
-import org.commonmark.node.Text;
 import org.commonmark.node.ThematicBreak;
 
 /**
@@ -192,22 +190,5 @@ public final class DocxBlocks extends AbstractVisitor {
             if (quoteDepth > 1) paragraph.setIndentationLeft(480 * quoteDepth);
         }
         return paragraph;
-    }
-
-    /** The text of an image's alt or a heading, without its formatting. */
-    static String plainText(Node node) {
-        var out = new StringBuilder();
-        node.accept(new AbstractVisitor() {
-            @Override
-            public void visit(Text text) {
-                out.append(text.getLiteral());
-            }
-
-            @Override
-            public void visit(Code code) {
-                out.append(code.getLiteral());
-            }
-        });
-        return out.toString();
     }
 }

@@ -77,7 +77,7 @@ final class DocxInlines extends AbstractVisitor {
 
     @Override
     public void visit(Image image) {
-        pictures.place(paragraph, image.getDestination(), DocxBlocks.plainText(image));
+        pictures.place(paragraph, image.getDestination(), SafeMarkdown.plainText(image));
     }
 
     @Override

@@ -121,7 +121,8 @@ public final class SafeMarkdown {
         return false;
     }
 
-    private static String plainText(Node node) {
+    /** The words of {@code node} without their formatting: its text and code, joined. */
+    static String plainText(Node node) {
         var out = new StringBuilder();
         node.accept(new AbstractVisitor() {
             @Override
