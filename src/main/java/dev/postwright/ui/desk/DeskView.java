@@ -117,6 +117,11 @@ public final class DeskView extends BorderPane {
         controller.cancel();
     }
 
+    /** Offers Publish… for the job's post once it is in the library ({@link PreviewView#offerPublish}). */
+    public void offerPublish(Consumer<String> publish) {
+        preview.offerPublish(publish);
+    }
+
     /** Exports the post on screen (Ctrl+E). */
     public void export() {
         preview.export();

@@ -1,5 +1,12 @@
 package dev.postwright.ui.desk;
 
+import dev.postwright.model.SavedPost;
+import java.util.function.Consumer;
+import javafx.beans.binding.Bindings;
+import javafx.geometry.Pos;
+import javafx.scene.control.Button;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
 import dev.postwright.ui.parts.PostActions;
 import dev.postwright.ui.parts.PostPreview;
 import dev.postwright.ui.parts.UiServices;
@@ -16,8 +23,10 @@ public final class PreviewView extends BorderPane {
 
     private final PostPreview preview;
     private final PostActions actions;
+    private final JobViewModel job;
 
     public PreviewView(JobViewModel job, UiServices ui) {
+        this.job = job;
         getStyleClass().add("preview");
         preview = new PostPreview(ui.renderer(), ui.frames(), ui.renderThread(), ui.theme(), ui.openLink(), EMPTY_STATE);
         preview.setWebViewId("preview");
@@ -44,6 +53,48 @@ public final class PreviewView extends BorderPane {
 
     public PostPreview preview() {
         return preview;
+    }
+
+    /**
+     * Adds Publish… to the bar, for the job's post once it is in the library; until then (or when
+     * the job did not save it) a sentence beside it says why it cannot be published.
+     *
+     * @param publish opens the Publish dialog for a library post, by id
+     */
+    public void offerPublish(Consumer<String> publish) {
+        var button = new Button("Publish…");
+        button.setId("desk-publish");
+        button.getStyleClass().add("small");
+        button.setAccessibleText("Publish the saved post to a WordPress site");
+        button.disableProperty().bind(job.savedPostProperty().isNull());
+        button.setOnAction(e -> {
+            SavedPost saved = job.savedPostProperty().get();
+            if (saved != null && saved.id() != null) publish.accept(saved.id());
+        });
+        var why = new Label();
+        why.setId("desk-publish-why");
+        why.getStyleClass().add("muted");
+        why.setWrapText(true);
+        why.textProperty().bind(Bindings.createStringBinding(() -> whyNotPublished(job), job.savedPostProperty(),
+                job.phaseProperty(), job.postProperty()));
+        HBox.setHgrow(why, Priority.ALWAYS);
+        why.setMaxWidth(Double.MAX_VALUE);
+        var bar = new HBox(6, why, actions, button);
+        bar.setAlignment(Pos.CENTER_RIGHT);
+        bar.getStyleClass().add("post-actions");
+        actions.setStyle("-fx-padding: 0;");
+        setBottom(bar);
+    }
+
+    /** Why the desk's post cannot be published now, or "" when it can (or there is no post). */
+    static String whyNotPublished(JobViewModel job) {
+        if (job.savedPostProperty().get() != null) return "";
+        return switch (job.phaseProperty().get()) {
+            case IDLE -> "";
+            case RUNNING -> job.postProperty().get() == null ? "" : "Publish once the post is saved to the library.";
+            case SUCCEEDED, FAILED, CANCELLED -> job.postProperty().get() == null ? ""
+                    : "This job did not save its post to the library, so it cannot be published from here.";
+        };
     }
 
     /** Export… for the desk's post (Ctrl+E). */

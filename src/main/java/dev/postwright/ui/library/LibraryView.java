@@ -7,6 +7,8 @@ import java.time.format.DateTimeFormatter;
 import java.time.format.FormatStyle;
 import javafx.collections.ListChangeListener;
 import javafx.geometry.Pos;
+import java.util.function.Consumer;
+import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
@@ -27,6 +29,7 @@ public final class LibraryView extends BorderPane {
     private final PostEditorViewModel editor;
     private final PostEditorView editorView;
     private final ListView<LibraryPost> list = new ListView<>();
+    private final VBox left;
 
     public LibraryView(LibraryViewModel library, PostEditorViewModel editor, UiServices ui) {
         this.library = library;
@@ -55,7 +58,7 @@ public final class LibraryView extends BorderPane {
         VBox.setVgrow(list, Priority.ALWAYS);
         var heading = new Label("Library");
         heading.getStyleClass().add("section-title");
-        var left = new VBox(8, heading, search, summary, list);
+        left = new VBox(8, heading, search, summary, list);
         left.getStyleClass().add("library-list-pane");
         left.setPrefWidth(300);
         setLeft(left);
@@ -67,6 +70,25 @@ public final class LibraryView extends BorderPane {
         // Keep the selection on the open post as the list refreshes and as posts open from elsewhere.
         library.posts().addListener((ListChangeListener<LibraryPost>) c -> reselect());
         editor.savedProperty().addListener((o, was, now) -> reselect());
+    }
+
+    /**
+     * Adds Publish… under the list, for the selected post; the open post's edits are saved first,
+     * so the site gets what the writer sees.
+     *
+     * @param publish opens the Publish dialog for a library post, by id
+     */
+    public void offerPublish(Consumer<String> publish) {
+        var button = new Button("Publish…");
+        button.setId("library-publish");
+        button.setAccessibleText("Publish the selected post to a WordPress site");
+        button.setMaxWidth(Double.MAX_VALUE);
+        button.disableProperty().bind(list.getSelectionModel().selectedItemProperty().isNull());
+        button.setOnAction(e -> {
+            LibraryPost post = list.getSelectionModel().getSelectedItem();
+            if (post != null) editor.save(() -> publish.accept(post.id()));
+        });
+        left.getChildren().add(button);
     }
 
     /** Refreshes the list and opens post {@code id} (from the desk's "Open in library"). */

@@ -33,6 +33,11 @@ import dev.postwright.ui.parts.SeoCheckToasts;
 import dev.postwright.ui.parts.SeoFixViewModel;
 import dev.postwright.ui.parts.Toasts;
 import dev.postwright.ui.parts.UiServices;
+import dev.postwright.ui.publish.OutboxModel;
+import dev.postwright.ui.publish.OutboxView;
+import dev.postwright.ui.publish.Overlay;
+import dev.postwright.ui.publish.PublishServices;
+import dev.postwright.ui.publish.Publishing;
 import dev.postwright.ui.settings.SettingsServices;
 import dev.postwright.ui.settings.SettingsView;
 import dev.postwright.ui.settings.SettingsViewModel;
@@ -86,6 +91,8 @@ public final class DesktopApp extends Application {
     private MainWindow window;
     private SettingsViewModel settingsModel;
     private PostEditorViewModel editor;
+    private OutboxModel outbox;
+    private Publishing publishing;
     private JobRouter router;
     private Stage stage;
 
@@ -140,6 +147,7 @@ public final class DesktopApp extends Application {
         var scene = new Scene(root, 1280, 820);
         scene.getStylesheets().add(Objects.requireNonNull(getClass().getResource("shell.css")).toExternalForm());
         scene.getStylesheets().add(Objects.requireNonNull(DeskView.class.getResource("desk.css")).toExternalForm());
+        scene.getStylesheets().add(Objects.requireNonNull(Publishing.class.getResource("publish.css")).toExternalForm());
         stage.setTitle("Postwright");
         for (int size : ICON_SIZES)
             stage.getIcons().add(new Image(Objects.requireNonNull(getClass().getResource("icons/postwright-" + size + ".png")).toExternalForm()));
@@ -178,6 +186,11 @@ public final class DesktopApp extends Application {
         return editor;
     }
 
+    /** The outbox's rows (tests). */
+    public OutboxModel outbox() {
+        return outbox;
+    }
+
     private Parent mainWindow() {
         var frames = new PulseFrames();
         var toasts = new Toasts();
@@ -214,10 +227,24 @@ public final class DesktopApp extends Application {
                 new DeskFixes(controller.job(), engine.library(), engine.profiles(), deskTasks));
         var desk = new DeskView(brief, controller, jobs, visuals, ui, id -> window.openInLibrary(id),
                 seoChecks, deskFixes);
-        window = new MainWindow(desk, () -> new LibraryView(library, editor, ui),
+        // Publish jobs run on this computer's queue, whoever runs the blog jobs: the sites' passwords are here.
+        var publishServices = new PublishServices(engine.jobs(), engine.library(), engine.publications(),
+                engine.sites().orElse(null));
+        outbox = new OutboxModel(publishServices, frames, background, java.time.ZoneId.systemDefault());
+        var overlay = new Overlay();
+        publishing = new Publishing(publishServices, ui, outbox, overlay, () -> window.show(MainWindow.Page.SETTINGS),
+                () -> window.show(MainWindow.Page.OUTBOX), java.time.Clock.systemDefaultZone());
+        desk.offerPublish(publishing::open);
+        window = new MainWindow(desk, () -> {
+                    var view = new LibraryView(library, editor, ui);
+                    view.offerPublish(publishing::open);
+                    return view;
+                },
                 () -> new SettingsView(settingsModel, files), toasts, settingsModel.writerNameProperty(),
                 jobsInUse.placeProperty(), jobsInUse.stateProperty(),
-                new DiskProblem(engine.database(), frames).textProperty());
+                new DiskProblem(engine.database(), frames).textProperty(),
+                () -> new OutboxView(outbox, overlay, ui.openLink()), outbox::refresh, outbox.waitingProperty(), overlay);
+        outbox.refresh(); // the header's count, from what earlier runs left in the queue
         if (startup.settingsProblem() != null) frames.nextFrame(() -> toasts.show(startup.settingsProblem()));
         return window;
     }
@@ -238,6 +265,7 @@ public final class DesktopApp extends Application {
             }
         }
         if (visuals != null) visuals.close();
+        if (outbox != null) outbox.close();
         if (router != null) router.close();
         if (startup != null) startup.teamRuntime().close();
         if (startup != null && startup.engine() != null) startup.engine().close();

@@ -4,6 +4,8 @@ import atlantafx.base.theme.Styles;
 import dev.postwright.ui.desk.DeskView;
 import dev.postwright.ui.library.LibraryView;
 import dev.postwright.ui.parts.Toasts;
+import dev.postwright.ui.publish.Overlay;
+import dev.postwright.ui.publish.OutboxView;
 import dev.postwright.ui.settings.SettingsView;
 import java.util.Arrays;
 import java.util.List;
@@ -27,21 +29,26 @@ import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 
 /**
- * The window: a header to switch between the desk, the library and settings, the page, and the
- * notices. Pages stay alive when hidden, so a job keeps streaming into the desk while the writer
- * edits in the library. Keyboard: Ctrl+Enter generates, Esc cancels, Ctrl+S saves, Ctrl+E
- * exports, Ctrl+1/2/3 switch pages.
+ * The window: a header to switch between the desk, the library, the outbox (with how many posts
+ * wait or failed) and settings, the page, a card over it (the Publish dialog), and the notices.
+ * Pages stay alive when hidden, so a job keeps streaming into the desk while the writer edits in
+ * the library. Keyboard: Ctrl+Enter generates, Esc closes the card or cancels, Ctrl+S saves,
+ * Ctrl+E exports, Ctrl+1/2/3 switch to the desk, library and settings, Ctrl+4 to the outbox.
  */
 public final class MainWindow extends BorderPane {
     /** The pages, in header order. */
-    public enum Page { DESK, LIBRARY, SETTINGS }
+    public enum Page { DESK, LIBRARY, OUTBOX, SETTINGS }
 
     private final DeskView desk;
     private final Supplier<LibraryView> makeLibrary;
     private final Supplier<SettingsView> makeSettings;
+    private final Supplier<OutboxView> makeOutbox;
+    private final Overlay overlay;
+    private final Runnable outboxShown;
     private final StackPane pages;
     private LibraryView library;
     private SettingsView settings;
+    private OutboxView outbox;
     private final List<ToggleButton> buttons;
     private Page page;
 
@@ -53,19 +60,27 @@ public final class MainWindow extends BorderPane {
      * @param jobPlace   where jobs run and how the connection stands, shown in the header
      * @param connection the team server connection's state (null on this computer), for its colour
      * @param diskProblem why this computer's database refuses writes, or "" (shown under the header)
+     * @param outbox      the outbox page, built when first shown; {@code outboxShown} runs each time it is
+     * @param waiting     how many posts wait in the outbox or failed there, shown on its button
+     * @param overlay     where cards over the pages show (the Publish dialog)
      */
     public MainWindow(DeskView desk, Supplier<LibraryView> library, Supplier<SettingsView> settings, Toasts toasts,
                       ObservableValue<String> writerName, ObservableValue<String> jobPlace,
-                      ObservableValue<Connection.State> connection, ObservableValue<String> diskProblem) {
+                      ObservableValue<Connection.State> connection, ObservableValue<String> diskProblem,
+                      Supplier<OutboxView> outbox, Runnable outboxShown, ObservableValue<Number> waiting, Overlay overlay) {
         this.desk = desk;
         this.makeLibrary = library;
         this.makeSettings = settings;
+        this.makeOutbox = outbox;
+        this.outboxShown = outboxShown;
+        this.overlay = overlay;
         getStyleClass().add("main-window");
         var brand = new Label("Postwright");
         brand.getStyleClass().add("brand");
         var group = new ToggleGroup();
         buttons = List.of(nav("Write", "nav-desk", Styles.LEFT_PILL, group),
                 nav("Library", "nav-library", Styles.CENTER_PILL, group),
+                outboxButton(waiting, group),
                 nav("Settings", "nav-settings", Styles.RIGHT_PILL, group));
         for (int i = 0; i < buttons.size(); i++) {
             Page target = Page.values()[i];
@@ -98,7 +113,7 @@ public final class MainWindow extends BorderPane {
         setTop(new VBox(header, problemBar(diskProblem)));
         StackPane.setAlignment(toasts, Pos.BOTTOM_CENTER);
         toasts.setMaxSize(Region.USE_PREF_SIZE, Region.USE_PREF_SIZE);
-        pages = new StackPane(desk, toasts);
+        pages = new StackPane(desk, overlay, toasts);
         setCenter(pages);
         show(Page.DESK);
         sceneProperty().addListener((o, was, scene) -> {
@@ -123,18 +138,45 @@ public final class MainWindow extends BorderPane {
         page = next;
         if (next == Page.LIBRARY && library == null) library = add(makeLibrary.get());
         if (next == Page.SETTINGS && settings == null) settings = add(makeSettings.get());
-        List<Node> views = Arrays.asList(desk, library, settings);
+        if (next == Page.OUTBOX && outbox == null) outbox = add(makeOutbox.get());
+        overlay.close();
+        List<Node> views = Arrays.asList(desk, library, outbox, settings);
         for (int i = 0; i < views.size(); i++) {
             if (views.get(i) != null) views.get(i).setVisible(i == next.ordinal());
             buttons.get(i).setSelected(i == next.ordinal());
         }
         if (next == Page.LIBRARY) library.refresh();
+        if (next == Page.OUTBOX) outboxShown.run();
     }
 
-    /** Adds a page under the notices. */
+    /** Adds a page under the card and the notices. */
     private <T extends Node> T add(T view) {
-        pages.getChildren().add(pages.getChildren().size() - 1, view);
+        pages.getChildren().add(pages.getChildren().size() - 2, view);
         return view;
+    }
+
+    /** "Outbox" with a count of the posts waiting or failed, when there are any. */
+    private static ToggleButton outboxButton(ObservableValue<Number> waiting, ToggleGroup group) {
+        var button = nav("Outbox", "nav-outbox", Styles.CENTER_PILL, group);
+        var count = new Label();
+        count.setId("outbox-count");
+        count.getStyleClass().add("outbox-count");
+        count.textProperty().bind(javafx.beans.binding.Bindings.createStringBinding(
+                () -> waiting.getValue() == null || waiting.getValue().intValue() == 0 ? "" : waiting.getValue().toString(),
+                waiting));
+        count.visibleProperty().bind(javafx.beans.binding.Bindings.isNotEmpty(count.textProperty()));
+        count.managedProperty().bind(count.visibleProperty());
+        button.setGraphic(count);
+        button.setContentDisplay(javafx.scene.control.ContentDisplay.RIGHT);
+        button.accessibleTextProperty().bind(javafx.beans.binding.Bindings.createStringBinding(
+                () -> count.getText().isEmpty() ? "Outbox" : "Outbox, " + count.getText() + " waiting or failed",
+                count.textProperty()));
+        return button;
+    }
+
+    /** The card layer over the pages (the Publish dialog). */
+    public Overlay overlay() {
+        return overlay;
     }
 
     public DeskView desk() {
@@ -165,7 +207,8 @@ public final class MainWindow extends BorderPane {
             desk.generate();
         });
         keys.put(new KeyCodeCombination(KeyCode.ESCAPE), () -> {
-            if (page == Page.DESK) desk.cancel();
+            if (overlay.isOpen()) overlay.close();
+            else if (page == Page.DESK) desk.cancel();
         });
         keys.put(new KeyCodeCombination(KeyCode.S, KeyCombination.SHORTCUT_DOWN), () -> {
             if (page == Page.LIBRARY) library.save();
@@ -178,6 +221,7 @@ public final class MainWindow extends BorderPane {
         keys.put(new KeyCodeCombination(KeyCode.DIGIT1, KeyCombination.SHORTCUT_DOWN), () -> show(Page.DESK));
         keys.put(new KeyCodeCombination(KeyCode.DIGIT2, KeyCombination.SHORTCUT_DOWN), () -> show(Page.LIBRARY));
         keys.put(new KeyCodeCombination(KeyCode.DIGIT3, KeyCombination.SHORTCUT_DOWN), () -> show(Page.SETTINGS));
+        keys.put(new KeyCodeCombination(KeyCode.DIGIT4, KeyCombination.SHORTCUT_DOWN), () -> show(Page.OUTBOX));
     }
 
     private static ToggleButton nav(String text, String id, String pill, ToggleGroup group) {
