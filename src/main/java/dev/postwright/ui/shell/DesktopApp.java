@@ -78,6 +78,8 @@ public final class DesktopApp extends Application {
     private Path configDir;
     private Path dataDir;
     private FileDialogs files;
+    /** Opens links in the browser; null for the platform's {@code HostServices}. */
+    private java.util.function.Consumer<String> openLink;
     private Startup startup;
     private final ObjectProperty<Theme> theme = new SimpleObjectProperty<>(Theme.LIGHT);
     private final ExecutorService background = Executors.newThreadPerTaskExecutor(
@@ -106,9 +108,15 @@ public final class DesktopApp extends Application {
      * @param files   the file dialogs to use (tests answer them with paths)
      */
     public DesktopApp(Path configDir, Path dataDir, FileDialogs files) {
+        this(configDir, dataDir, files, null);
+    }
+
+    /** As {@link #DesktopApp(Path, Path, FileDialogs)}, with links opened by {@code openLink} instead of the browser. */
+    public DesktopApp(Path configDir, Path dataDir, FileDialogs files, java.util.function.Consumer<String> openLink) {
         this.configDir = configDir;
         this.dataDir = dataDir;
         this.files = files;
+        this.openLink = openLink;
     }
 
     /**
@@ -196,7 +204,8 @@ public final class DesktopApp extends Application {
         var toasts = new Toasts();
         LocalEngine engine = startup.engine();
         var ui = new UiServices(frames, background, renderThread, new PostRenderer(new LibraryImageSources(engine.images())),
-                theme, url -> getHostServices().showDocument(url), files, toasts, java.time.Clock.systemDefaultZone());
+                theme, openLink != null ? openLink : url -> getHostServices().showDocument(url), files, toasts,
+                java.time.Clock.systemDefaultZone());
         Settings settings = startup.settings();
         router = new JobRouter(engine.jobs(), new RemoteResults(engine.library(), engine.images(), BriefViewModel.ORGANIZATION),
                 HttpClients::shared, Startup.remoteJobLists(dataDir), startup.teamRuntime());
