@@ -110,5 +110,79 @@ team_session() { # the app pointed at a `postwright serve` on this machine
   wait "$app" 2>/dev/null || true
 }
 
-for theme in light dark; do session "$theme"; done
-team_session
+publish_session() { # theme: the Publish dialog and the outbox, against the tests' WordPress on loopback
+  local theme=$1 config="$WORK/publish-config-$1" data="$WORK/publish-data-$1"
+  mkdir -p "$config"
+  printf '%s\n' '{"model": {"kind": "offline"}, "workers": 2, "theme": "'"$theme"'",' \
+    ' "window": {"x": 0, "y": 0, "width": 1440, "height": 900, "maximized": false}}' > "$config/settings.json"
+  sites "$config" "Company blog" "Shop"
+  printf '{"wordpress:company blog": "%s", "wordpress:shop": "x"}' "$WP_PASSWORD" > "$config/secrets.json"
+  chmod 600 "$config/secrets.json"
+  POSTWRIGHT_CONFIG_DIR=$config "$JAVA" -jar target/postwright.jar --data-dir "$data" > "$WORK/app-publish-$theme.log" 2>&1 &
+  local app=$!
+  wait_for "$WORK/app-publish-$theme.log" "window shown"
+  sleep 2
+  xdotool key ctrl+Return
+  sleep 4
+  xdotool key ctrl+2
+  sleep 1
+  click 150 185 # the post just saved
+  sleep 1
+  click 150 860 # Publish… under the list: a new post on the Company blog, published now
+  sleep 1
+  shot "$theme-s1"
+  click 593 420
+  click 770 527
+  xdotool type --delay 20 "Baking, Bread"
+  click 918 682
+  sleep 4
+  shot "$theme-s2"
+  sites "$config" "Shop" "Company blog" # the dialog offers the first site: a site that does not answer
+  click 150 860
+  sleep 1
+  shot "$theme-s3"
+  click 918 682
+  sleep 2
+  edit_on_site
+  sites "$config" "Company blog" "Shop"
+  click 150 860 # again to the Company blog: an update, refused as the post was edited there
+  sleep 2
+  shot "$theme-s4"
+  kill "$app"
+  wait "$app" 2>/dev/null || true
+}
+
+edit_on_site() { # a writer changes the newest post on the tests' WordPress, through its REST API
+  local id
+  id=$(curl -sf -u "$WP_USER:$WP_PASSWORD" "$WP_URL/wp-json/wp/v2/posts?status=any&context=edit&per_page=1" \
+    | python3 -c 'import json,sys; print(json.load(sys.stdin)[0]["id"])')
+  curl -sf -u "$WP_USER:$WP_PASSWORD" -X POST -H 'Content-Type: application/json' \
+    -d '{"excerpt": "Edited on the site."}' "$WP_URL/wp-json/wp/v2/posts/$id" > /dev/null
+}
+
+sites() { # config names…: sites.json with the tests' WordPress first, then a site that does not answer
+  local config=$1; shift
+  local entries=() name
+  for name in "$@"; do
+    case $name in
+      "Company blog") entries+=("{\"name\": \"Company blog\", \"address\": \"$WP_URL/\", \"user\": \"$WP_USER\"}") ;;
+      Shop) entries+=("{\"name\": \"Shop\", \"address\": \"http://127.0.0.1:9/\", \"user\": \"shop\"}") ;;
+    esac
+  done
+  (IFS=,; printf '{"sites": [%s]}' "${entries[*]}") > "$config/sites.json"
+}
+
+start_wordpress() { # the tests' WordPress (src/test/wordpress/start.sh), stopped when the script ends
+  bash src/test/wordpress/start.sh "$WORK/wp" > "$WORK/wp.log" 2>&1
+  trap 'bash src/test/wordpress/stop.sh "$WORK/wp" >/dev/null 2>&1 || true; kill "${PIDS[@]}" 2>/dev/null || true; rm -rf "$WORK"' EXIT
+  WP_URL=$(sed -n 's/^url=//p' "$WORK/wp/site.properties")
+  WP_USER=$(sed -n 's/^user=//p' "$WORK/wp/site.properties")
+  WP_PASSWORD=$(sed -n 's/^applicationPassword=//p' "$WORK/wp/site.properties")
+}
+
+if [ "${ONLY:-}" != publish ]; then
+  for theme in light dark; do session "$theme"; done
+  team_session
+fi
+start_wordpress
+for theme in ${THEMES:-light dark}; do publish_session "$theme"; done

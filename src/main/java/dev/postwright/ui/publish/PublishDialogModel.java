@@ -254,11 +254,22 @@ public final class PublishDialogModel {
         happening.set("");
         happeningLink.set(null);
         if (chosen == null) return;
-        tasks.execute(BackgroundTask.call(() -> services.publications().find(postId, chosen.address()))
-                .onSuccess(found -> {
+        record Earlier(Optional<Publication> publication, Optional<PublishRequest> request) {}
+        tasks.execute(BackgroundTask.call(() -> {
+                    Optional<Publication> found = services.publications().find(postId, chosen.address());
+                    Optional<PublishRequest> asked = found.map(Publication::jobId).flatMap(services.jobs()::input)
+                            .filter(PublishRequest.class::isInstance).map(PublishRequest.class::cast);
+                    return new Earlier(found, asked);
+                })
+                .onSuccess(earlier -> {
                     if (ticket != lookups) return;
+                    Optional<Publication> found = earlier.publication();
                     happening.set(found.map(p -> updates(chosen, p)).orElse("Creates a new post on " + chosen.name() + "."));
                     happeningLink.set(found.map(Publication::link).orElse(null));
+                    // An update keeps what the site has unless the writer says otherwise: a live post stays live.
+                    found.map(p -> statusOf(p.remoteStatus())).ifPresent(status::set);
+                    earlier.request().filter(r -> categories.get().isBlank())
+                            .ifPresent(r -> categories.set(String.join(", ", r.categories())));
                 })
                 .onFailure(e -> {
                     if (ticket == lookups) happening.set("Whether the post is on " + chosen.name()
@@ -269,6 +280,17 @@ public final class PublishDialogModel {
     private String updates(Site chosen, Publication p) {
         return "Updates the post published on " + chosen.name() + " on "
                 + DATE.format(p.publishedAt().atZone(clock.getZone())) + ":";
+    }
+
+    /** The dialog's status for a post's status on the site ("publish", "future", …). */
+    static Status statusOf(String remote) {
+        if (remote == null) return Status.DRAFT;
+        return switch (remote) {
+            case "publish" -> Status.PUBLISH;
+            case "future" -> Status.FUTURE;
+            case "pending" -> Status.PENDING;
+            default -> Status.DRAFT;
+        };
     }
 
     static List<String> names(String commaSeparated) {

@@ -38,7 +38,7 @@ public final class PublishDialogView extends VBox {
         getStyleClass().addAll("publish-dialog", "overlay-card");
         setId("publish-dialog");
         setSpacing(10);
-        setPrefWidth(520);
+        setPrefWidth(580);
         var heading = new Label();
         heading.setId("publish-heading");
         heading.getStyleClass().add(Styles.TITLE_3);
@@ -93,6 +93,7 @@ public final class PublishDialogView extends VBox {
         group.selectedToggleProperty().addListener((o, was, now) -> {
             if (now != null) model.status.set((Status) now.getUserData());
         });
+        model.status.addListener((o, was, now) -> group.getToggles().forEach(t -> t.setSelected(t.getUserData() == now)));
         var date = new DatePicker();
         date.setId("publish-date");
         date.setAccessibleText("Date to publish on");
@@ -103,8 +104,9 @@ public final class PublishDialogView extends VBox {
         time.setAccessibleText("Time to publish at");
         time.setPrefColumnCount(5);
         time.textProperty().bindBidirectional(model.time);
-        var siteTime = new Label("the site's time");
+        var siteTime = new Label("in the site's time zone");
         siteTime.getStyleClass().add("muted");
+        siteTime.setMinWidth(Region.USE_PREF_SIZE);
         var schedule = new HBox(8, date, time, siteTime);
         schedule.setAlignment(Pos.CENTER_LEFT);
         schedule.setPadding(new javafx.geometry.Insets(0, 0, 0, 26));

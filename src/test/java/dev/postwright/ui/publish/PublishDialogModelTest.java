@@ -70,12 +70,17 @@ class PublishDialogModelTest {
     @Test
     void aPostPublishedBeforeIsUpdatedAndTheDialogSaysWhenAndWhere() throws Exception {
         fixture.sites.save(PublishFixture.BLOG, "app pass word");
+        String earlier = fixture.queue.enqueue(new PublishRequest(post.id(), "Blog", "publish", null,
+                List.of("Baking", "Rye"), List.of(), false), null);
         fixture.db.transaction(fixture.publications.recording(new Publication(post.id(),
                 PublishFixture.BLOG.address().toString(), 42, "http://127.0.0.1:9/rye-at-home/", "publish",
-                "2026-11-30T08:00:00", 1, "job-0", Instant.parse("2026-11-30T08:00:00Z"))));
+                "2026-11-30T08:00:00", 1, earlier, Instant.parse("2026-11-30T08:00:00Z"))));
         var model = dialog();
         assertThat(model.happeningProperty().get()).isEqualTo("Updates the post published on Blog on 30 Nov 2026:");
         assertThat(model.happeningLinkProperty().get()).isEqualTo("http://127.0.0.1:9/rye-at-home/");
+        // A live post stays live, in the categories it was sent with, unless the writer says otherwise.
+        assertThat(model.status.get()).isEqualTo(Status.PUBLISH);
+        assertThat(model.categories.get()).isEqualTo("Baking, Rye");
 
         model.site.set(null); // another choice: the sentence follows the site chosen
         frames.runDue();
