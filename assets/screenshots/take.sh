@@ -130,24 +130,29 @@ publish_session() { # theme: the Publish dialog and the outbox, against the test
   sleep 1
   click 150 860 # Publish… under the list: a new post on the Company blog, published now
   sleep 1
-  shot "$theme-s1"
   click 593 420
   click 770 527
   xdotool type --delay 20 "Baking, Bread"
   click 918 682
   sleep 4
-  shot "$theme-s2"
   sites "$config" "Shop" "Company blog" # the dialog offers the first site: a site that does not answer
   click 150 860
   sleep 1
-  shot "$theme-s3"
   click 918 682
   sleep 2
   edit_on_site
   sites "$config" "Company blog" "Shop"
   click 150 860 # again to the Company blog: an update, refused as the post was edited there
   sleep 2
-  shot "$theme-s4"
+  shot "$theme-publish-dialog"
+  click 949 692 # Publish
+  sleep 3
+  click 922 849 # the toast's Open outbox
+  sleep 2
+  shot "$theme-outbox"
+  click 119 207 # Replace the site's version… on the refused update
+  sleep 1
+  shot "$theme-outbox-replace"
   kill "$app"
   wait "$app" 2>/dev/null || true
 }

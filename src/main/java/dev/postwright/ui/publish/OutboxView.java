@@ -104,6 +104,15 @@ public final class OutboxView extends VBox {
 
     /** Title and site, the state, the detail, and the row's commands. */
     private final class EntryCell extends ListCell<OutboxEntry> {
+        /** As tall as the reason needs when wrapped to the list's width (not to its own full length). */
+        @Override
+        protected double computePrefHeight(double width) {
+            if (isEmpty() || getGraphic() == null || getListView() == null || getListView().getWidth() <= 0) {
+                return super.computePrefHeight(width);
+            }
+            return snappedTopInset() + getGraphic().prefHeight(getListView().getWidth() - 40) + snappedBottomInset();
+        }
+
         @Override
         protected void updateItem(OutboxEntry entry, boolean empty) {
             super.updateItem(entry, empty);

@@ -164,9 +164,9 @@ public final class MainWindow extends BorderPane {
         count.textProperty().bind(javafx.beans.binding.Bindings.createStringBinding(
                 () -> waiting.getValue() == null || waiting.getValue().intValue() == 0 ? "" : waiting.getValue().toString(),
                 waiting));
-        count.visibleProperty().bind(javafx.beans.binding.Bindings.isNotEmpty(count.textProperty()));
-        count.managedProperty().bind(count.visibleProperty());
-        button.setGraphic(count);
+        // Shown as the button's graphic only while there is a count (a hidden graphic is dropped by the skin for good).
+        count.textProperty().addListener((o, was, now) -> button.setGraphic(now.isEmpty() ? null : count));
+        button.setGraphic(count.getText().isEmpty() ? null : count);
         button.setContentDisplay(javafx.scene.control.ContentDisplay.RIGHT);
         button.accessibleTextProperty().bind(javafx.beans.binding.Bindings.createStringBinding(
                 () -> count.getText().isEmpty() ? "Outbox" : "Outbox, " + count.getText() + " waiting or failed",
