@@ -2,8 +2,10 @@
 # Takes the README's screenshots of the real app, light and dark, on a virtual display: a first
 # run with the sample brief, generating against a loopback model server that streams slowly
 # enough to catch the draft arriving, the finished post with each side panel (the Visuals panel
-# after Create all), an SEO fix on the desk and in the editor, the library editor and settings; then the Publish
-# dialog and the outbox against the tests' WordPress (src/test/wordpress/start.sh: needs its Debian packages). Needs Xvfb, xdotool and ImageMagick (apt-get install -y xvfb xdotool imagemagick).
+# after Create all), an SEO fix on the desk and in the editor, the library editor and settings;
+# then the Publish dialog and the outbox against the tests' WordPress (src/test/wordpress/start.sh,
+# which needs its Debian packages). Needs Xvfb, xdotool and ImageMagick (apt-get install -y xvfb
+# xdotool imagemagick). ONLY=publish takes just the publishing screens.
 #
 #   mvn -B -q package -DskipTests && mvn -B -q test-compile && assets/screenshots/take.sh
 set -euo pipefail
