@@ -5,7 +5,6 @@ import dev.postwright.jobs.InvalidRequestException;
 import dev.postwright.jobs.JobEventListener;
 import dev.postwright.jobs.LoggedEvent;
 import dev.postwright.jobs.Subscription;
-import dev.postwright.model.JobInput;
 import dev.postwright.model.JobKind;
 import dev.postwright.model.JobStatus;
 import dev.postwright.model.LibraryPost;
@@ -200,7 +199,7 @@ public final class OutboxModel {
         if (!entry.changedOnSite()) return;
         PublishRequest again = entry.request().replacingSiteChanges();
         tasks.execute(BackgroundTask.call(() -> {
-                    String id = services.jobs().enqueue((JobInput) again, null);
+                    String id = services.jobs().enqueue(again, null);
                     services.jobs().delete(entry.jobId());
                     return id;
                 })

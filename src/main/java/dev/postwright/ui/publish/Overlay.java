@@ -25,12 +25,27 @@ public final class Overlay extends StackPane {
         });
     }
 
-    /** Shows {@code card} in the middle of the window and gives it the focus. */
+    /** Shows {@code card} in the middle of the window, the focus on its first control. */
     public void show(Node card) {
         if (card instanceof Region region) region.setMaxSize(Region.USE_PREF_SIZE, Region.USE_PREF_SIZE);
         getChildren().setAll(card);
         setVisible(true);
-        card.requestFocus();
+        applyCss();
+        Node first = firstControl(card);
+        (first != null ? first : card).requestFocus();
+    }
+
+    /** The first visible, enabled node that takes the focus, depth first; null for none. */
+    private static Node firstControl(Node node) {
+        if (!node.isVisible() || node.isDisabled()) return null;
+        if (node.isFocusTraversable()) return node;
+        if (node instanceof javafx.scene.Parent parent) {
+            for (Node child : parent.getChildrenUnmodifiable()) {
+                Node found = firstControl(child);
+                if (found != null) return found;
+            }
+        }
+        return null;
     }
 
     /** Closes the card shown, if any. */

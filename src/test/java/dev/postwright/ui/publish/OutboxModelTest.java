@@ -94,6 +94,11 @@ class OutboxModelTest {
         assertThat(retrying.kind()).isEqualTo(Kind.PENDING);
         assertThat(retrying.detail()).matches("Retrying at \\d\\d:\\d\\d \\(attempt 2 of 20\\): Blog did not answer in time\\.");
         assertThat(outbox.waitingProperty().get()).isEqualTo(1);
+
+        outbox.cancel(retrying); // the writer gives up on the site: the post stays in the outbox to retry or dismiss
+        OutboxEntry cancelled = waitForRow(id, e -> e.kind() == Kind.FAILED);
+        assertThat(cancelled.detail()).isEqualTo("Cancelled before it was sent.");
+        assertThat(outbox.messageProperty().get()).isEqualTo("Cancelled.");
     }
 
     @Test

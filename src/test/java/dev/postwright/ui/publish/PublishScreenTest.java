@@ -78,6 +78,12 @@ class PublishScreenTest {
         waitFor(() -> list.getSelectionModel().getSelectedItem() != null);
         robot.clickOn("#library-publish");
         waitFor(() -> robot.lookup("#publish-dialog").tryQuery().isPresent());
+        assertThat(onFx(() -> robot.lookup("#publish-site").query().isFocused())).isTrue();
+        robot.press(KeyCode.ESCAPE).release(KeyCode.ESCAPE); // Esc closes the card, and only the card
+        waitFor(() -> robot.lookup("#publish-dialog").tryQuery().isEmpty());
+        assertThat(desktop.window().page()).isEqualTo(MainWindow.Page.LIBRARY);
+        robot.clickOn("#library-publish");
+        waitFor(() -> robot.lookup("#publish-dialog").tryQuery().isPresent());
         @SuppressWarnings("unchecked")
         ComboBox<Site> site = robot.lookup("#publish-site").queryAs(ComboBox.class);
         waitFor(() -> site.getValue() != null && robot.lookup("#publish-happening").queryAs(Label.class).getText()
