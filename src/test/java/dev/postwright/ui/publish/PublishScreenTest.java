@@ -55,6 +55,35 @@ class PublishScreenTest {
     }
 
     @Test
+    void theDeskSaysWhyAnUnsavedPostCannotBePublishedAndWithoutASiteTheDialogLeadsToSettings() throws Exception {
+        FxToolkit.registerPrimaryStage();
+        app = FxToolkit.setupApplication(() -> new DesktopApp(dir.resolve("config"), dir.resolve("data"),
+                new AnsweringFileDialogs(), opened::add));
+        var desktop = (DesktopApp) app;
+        JobViewModel job = desktop.controller().job();
+        javafx.scene.control.CheckBox save = robot.lookup((javafx.scene.control.CheckBox c) -> "Save to library".equals(
+                c.getText())).query();
+        robot.interact(() -> save.setSelected(false));
+        robot.clickOn("#title").press(KeyCode.SHORTCUT, KeyCode.ENTER).release(KeyCode.ENTER, KeyCode.SHORTCUT);
+        waitFor(() -> job.phaseProperty().get() == JobViewModel.Phase.SUCCEEDED);
+        assertThat(robot.lookup("#desk-publish").queryButton().isDisabled()).isTrue();
+        assertThat(robot.lookup("#desk-publish-why").queryAs(Label.class).getText())
+                .isEqualTo("This job did not save its post to the library, so it cannot be published from here.");
+
+        robot.interact(() -> save.setSelected(true));
+        robot.clickOn("#title").press(KeyCode.SHORTCUT, KeyCode.ENTER).release(KeyCode.ENTER, KeyCode.SHORTCUT);
+        waitFor(() -> job.phaseProperty().get() == JobViewModel.Phase.SUCCEEDED && job.savedPostProperty().get() != null);
+        assertThat(robot.lookup("#desk-publish-why").queryAs(Label.class).getText()).isEmpty();
+        robot.clickOn("#desk-publish");
+        waitFor(() -> robot.lookup("#publish-no-sites").tryQueryAs(Label.class)
+                .filter(l -> l.getText().equals(PublishDialogModel.NO_SITES) && l.isVisible()).isPresent());
+        assertThat(robot.lookup("#publish-send").queryButton().isDisabled()).isTrue();
+        robot.clickOn("#publish-open-settings");
+        waitFor(() -> desktop.window().page() == MainWindow.Page.SETTINGS);
+        assertThat(robot.lookup("#publish-dialog").tryQuery()).isEmpty();
+    }
+
+    @Test
     void aLibraryPostIsPublishedFromTheDialogAndTheOutboxShowsItsLink() throws Exception {
         Properties wp = TestWordPress.site();
         Path config = dir.resolve("config");
