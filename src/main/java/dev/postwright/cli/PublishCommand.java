@@ -9,6 +9,7 @@ import dev.postwright.model.JobEvent;
 import dev.postwright.model.JobState;
 import dev.postwright.model.JobStatus;
 import dev.postwright.model.PublishRequest;
+import dev.postwright.publish.PublishFailures;
 import dev.postwright.queue.QueueSettings;
 import dev.postwright.settings.SiteBook;
 import dev.postwright.store.DatabaseUnavailableException;
@@ -145,7 +146,7 @@ public final class PublishCommand implements Callable<Integer> {
         }
         if (status.state() == JobState.FAILED || status.state() == JobState.CANCELLED) {
             err.println(status.error());
-            if ("CHANGED_ON_SITE".equals(status.errorCode())) {
+            if (PublishFailures.CHANGED_ON_SITE.equals(status.errorCode())) {
                 err.println("To overwrite the site's version: postwright publish " + postId + " --site \"" + site
                         + "\" --replace-site-changes");
             }

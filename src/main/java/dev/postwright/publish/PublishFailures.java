@@ -3,14 +3,17 @@ package dev.postwright.publish;
 import dev.postwright.jobs.JobFailure;
 import dev.postwright.publish.wordpress.WordPressException;
 
-/** A site's refusal or silence as the publish job's failure: retried when trying later may help. */
-final class PublishFailures {
+/**
+ * A publish job's error codes, and a site's refusal or silence as the job's failure: retried when
+ * trying later may help.
+ */
+public final class PublishFailures {
     /** The site did not answer, or answered with an error of its own: the outbox tries again later. */
-    static final String SITE_UNAVAILABLE = "SITE_UNAVAILABLE";
+    public static final String SITE_UNAVAILABLE = "SITE_UNAVAILABLE";
     /** The site refused what was sent (password, rights, an image): trying again would repeat it. */
-    static final String SITE_REFUSED = "SITE_REFUSED";
+    public static final String SITE_REFUSED = "SITE_REFUSED";
     /** The post was changed on the site since it was last published; the writer decides. */
-    static final String CHANGED_ON_SITE = "CHANGED_ON_SITE";
+    public static final String CHANGED_ON_SITE = "CHANGED_ON_SITE";
 
     private PublishFailures() {}
 

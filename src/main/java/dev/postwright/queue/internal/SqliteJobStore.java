@@ -70,7 +70,7 @@ final class SqliteJobStore {
             , error = ?, error_code = ?, claimed_by = NULL, lease_until = NULL, finished_at = ?, updated_at = ?""" + FENCE;
     private static final String REQUEUE_SQL = "UPDATE jobs SET " + REQUEUE.toClause() + """
             , claimed_by = NULL, lease_until = NULL, run_at = ?, attempts = attempts - ?,
-              progress = COALESCE(?, progress), current_step = ?, updated_at = ?""" + FENCE;
+              progress = COALESCE(?, progress), current_step = ?, eta_seconds = ?, updated_at = ?""" + FENCE;
     private static final String CANCEL_SQL = "UPDATE jobs SET " + CANCEL.toClause() + """
             , error = 'Cancelled', error_code = 'CANCELLED', claimed_by = NULL, lease_until = NULL,
               finished_at = ?, updated_at = ? WHERE id = ? AND""" + " " + CANCEL.fromClause();
@@ -152,13 +152,15 @@ final class SqliteJobStore {
 
     /**
      * Puts a running job back in the queue to run at {@code runAt}, logging {@code notice} if
-     * given. {@code refundAttempt} does not count this run (a shutdown is not the job's fault).
+     * given; its step and time remaining (the wait, in seconds from now) become the job's.
+     * {@code refundAttempt} does not count this run (a shutdown is not the job's fault).
      */
     CompletableFuture<Boolean> requeue(String jobId, String claim, long runAt, boolean refundAttempt,
                                        JobEvent.ProgressUpdate notice, long now) {
         Integer progress = notice == null ? null : notice.progress();
         String step = notice == null ? null : notice.currentStep();
-        return db.submit(sql -> sql.update(REQUEUE_SQL, runAt, refundAttempt ? 1 : 0, progress, step, now, jobId,
+        Integer eta = notice == null ? null : notice.estimatedTimeRemaining();
+        return db.submit(sql -> sql.update(REQUEUE_SQL, runAt, refundAttempt ? 1 : 0, progress, step, eta, now, jobId,
                 claim) == 1
                 && (notice == null || appended(sql, jobId, notice, now)));
     }

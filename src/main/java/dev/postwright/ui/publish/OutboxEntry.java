@@ -3,6 +3,7 @@ package dev.postwright.ui.publish;
 import dev.postwright.model.JobState;
 import dev.postwright.model.JobStatus;
 import dev.postwright.model.PublishRequest;
+import dev.postwright.publish.PublishFailures;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
@@ -22,16 +23,14 @@ public record OutboxEntry(String jobId, Kind kind, PublishRequest request, Strin
     /** The outbox's three groups (a cancelled job is with the failed: it can be retried). */
     public enum Kind { PENDING, FAILED, PUBLISHED }
 
-    /** The job refused to overwrite a post edited on the site; the writer may replace it. */
-    public static final String CHANGED_ON_SITE = "CHANGED_ON_SITE";
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm", Locale.ENGLISH);
-    /** The queue's words for a wait before the next attempt (JobRunner); the wait counts from the job's update. */
-    private static final Pattern RETRYING = Pattern.compile("Retrying in (\\d+) (s|min) (\\(attempt \\d+ of \\d+\\)): (.*)",
+    /** The queue's words for a wait before the next attempt (JobRunner): the wait, then the attempt and the reason. */
+    private static final Pattern RETRYING = Pattern.compile("Retrying in [^(]+(\\(attempt \\d+ of \\d+\\): .*)",
             Pattern.DOTALL);
 
     /** True when "Replace the site's version" applies: the post was changed on the site. */
     public boolean changedOnSite() {
-        return kind == Kind.FAILED && CHANGED_ON_SITE.equals(errorCode) && request != null;
+        return kind == Kind.FAILED && PublishFailures.CHANGED_ON_SITE.equals(errorCode) && request != null;
     }
 
     /** True when the job is waiting for its next attempt after the site did not answer. */
@@ -57,10 +56,10 @@ public record OutboxEntry(String jobId, Kind kind, PublishRequest request, Strin
         return switch (job.state()) {
             case QUEUED -> {
                 Matcher retry = RETRYING.matcher(step);
-                if (retry.matches() && job.updatedAt() != null) {
-                    long seconds = Long.parseLong(retry.group(1)) * (retry.group(2).equals("s") ? 1 : 60);
-                    Instant at = job.updatedAt().plusSeconds(seconds);
-                    yield "Retrying at " + TIME.format(at.atZone(zone)) + " " + retry.group(3) + ": " + retry.group(4);
+                if (retry.matches() && job.updatedAt() != null && job.estimatedTimeRemaining() != null) {
+                    // A job waiting for a retry keeps the wait as its time remaining, counted from its update.
+                    Instant at = job.updatedAt().plusSeconds(job.estimatedTimeRemaining());
+                    yield "Retrying at " + TIME.format(at.atZone(zone)) + " " + retry.group(1);
                 }
                 yield step.isEmpty() || step.equalsIgnoreCase("queued") ? "Waiting to be sent." : step;
             }
