@@ -11,14 +11,29 @@ import dev.postwright.store.OrganizationProfiles;
 /**
  * What the settings screen reads and writes: the settings file, the key store, the organization
  * profile, a server's model list, the writer jobs start with, the image maker they make pictures
- * with, the SEO checks they and the editor count, and where jobs run.
+ * with, the SEO checks they and the editor count, where jobs run, and the WordPress sites posts
+ * are published to ({@code sites}; null: no Sites card).
  */
 public record SettingsServices(SettingsFile file, SecretStore secrets, OrganizationProfiles profiles,
                                ModelCatalog catalog, SelectedWriter writer, SelectedImageMaker imageMaker,
-                               SelectedSeoChecks seoChecks, JobPlace jobPlace, String organizationId) {
-    /** With SEO checks of their own (every check counted until the settings switch some off). */
+                               SelectedSeoChecks seoChecks, JobPlace jobPlace, String organizationId,
+                               SiteServices sites) {
+    /** Without sites. */
+    public SettingsServices(SettingsFile file, SecretStore secrets, OrganizationProfiles profiles, ModelCatalog catalog,
+                            SelectedWriter writer, SelectedImageMaker imageMaker, SelectedSeoChecks seoChecks,
+                            JobPlace jobPlace, String organizationId) {
+        this(file, secrets, profiles, catalog, writer, imageMaker, seoChecks, jobPlace, organizationId, null);
+    }
+
+    /** With SEO checks of their own (every check counted until the settings switch some off), without sites. */
     public SettingsServices(SettingsFile file, SecretStore secrets, OrganizationProfiles profiles, ModelCatalog catalog,
                             SelectedWriter writer, SelectedImageMaker imageMaker, JobPlace jobPlace, String organizationId) {
         this(file, secrets, profiles, catalog, writer, imageMaker, new SelectedSeoChecks(), jobPlace, organizationId);
+    }
+
+    /** The same services with the Sites card's. */
+    public SettingsServices withSites(SiteServices sites) {
+        return new SettingsServices(file, secrets, profiles, catalog, writer, imageMaker, seoChecks, jobPlace,
+                organizationId, sites);
     }
 }

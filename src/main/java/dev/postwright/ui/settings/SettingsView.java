@@ -32,7 +32,7 @@ import javafx.scene.layout.VBox;
 
 /**
  * The settings form, in cards: where jobs run, who writes, who makes images, the organization
- * profile, the SEO checks counted, this computer.
+ * profile, the SEO checks counted, the WordPress sites (saved on their own), this computer.
  */
 public final class SettingsView extends ScrollPane {
     private final SettingsViewModel settings;
@@ -63,7 +63,9 @@ public final class SettingsView extends ScrollPane {
         var footer = new HBox(12, save, message);
         footer.setAlignment(Pos.CENTER_LEFT);
         var column = new VBox(16, heading, TeamServerCard.of(settings.team), modelCard(), imageCard(), profileCard(),
-                seoChecksCard(), computerCard(files), problems, footer);
+                seoChecksCard());
+        if (settings.sites != null) column.getChildren().add(SitesCard.of(settings.sites));
+        column.getChildren().addAll(computerCard(files), problems, footer);
         column.getStyleClass().add("settings-column");
         column.setMaxWidth(760);
         var centred = new HBox(column);
@@ -296,7 +298,7 @@ public final class SettingsView extends ScrollPane {
         return card;
     }
 
-    private static Label groupTitle(String text) {
+    static Label groupTitle(String text) {
         var label = new Label(text);
         label.getStyleClass().add("field-group");
         label.setWrapText(true);

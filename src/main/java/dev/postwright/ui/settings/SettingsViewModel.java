@@ -50,6 +50,8 @@ public final class SettingsViewModel {
     public final GeneralForm general;
     /** The SEO checks counted, each switched on or off. */
     public final SeoChecksForm seoChecks;
+    /** The WordPress sites posts are published to, or null when the engine publishes nowhere. Saved on its own. */
+    public final SitesForm sites;
 
     private final SettingsStatus status = new SettingsStatus();
     private final ReadOnlyStringWrapper writerName = new ReadOnlyStringWrapper();
@@ -79,6 +81,7 @@ public final class SettingsViewModel {
         profile = new ProfileForm(services, status, tasks);
         general = new GeneralForm(current, dataDirInUse, workersInUse);
         seoChecks = new SeoChecksForm(services.seoChecks(), current);
+        sites = services.sites() == null ? null : new SitesForm(services.sites(), tasks);
         Observable[] inputs = Stream.of(modelServer.inputs(), images.inputs(), new Observable[] {team.useTeamServer, team.url},
                 general.inputs(), profile.inputs()).flatMap(Stream::of).toArray(Observable[]::new);
         problems = Bindings.createObjectBinding(this::computeProblems, inputs);

@@ -39,6 +39,7 @@ import dev.postwright.ui.publish.Overlay;
 import dev.postwright.ui.publish.PublishServices;
 import dev.postwright.ui.publish.Publishing;
 import dev.postwright.ui.settings.SettingsServices;
+import dev.postwright.ui.settings.SiteServices;
 import dev.postwright.ui.settings.SettingsView;
 import dev.postwright.ui.settings.SettingsViewModel;
 import java.io.IOException;
@@ -221,7 +222,9 @@ public final class DesktopApp extends Application {
         var library = new LibraryViewModel(engine.library(), BriefViewModel.ORGANIZATION, frames, background);
         settingsModel = new SettingsViewModel(new SettingsServices(new SettingsFile(configDir), startup.secrets(),
                 engine.profiles(), new ModelCatalog(HttpClients::shared), startup.writer(), startup.imageMaker(),
-                startup.seoChecks(), jobsInUse, BriefViewModel.ORGANIZATION), settings, theme,
+                startup.seoChecks(), jobsInUse, BriefViewModel.ORGANIZATION).withSites(engine.sites().map(book -> new SiteServices(
+                book, LocalEngine.siteClient(), page -> getHostServices().showDocument(page.toString()),
+                new java.security.SecureRandom(), SiteServices.APPROVAL_LIMIT)).orElse(null)), settings, theme,
                 dataDir,
                 settings.workers(), frames, background);
         var seoChecks = new SeoCheckToasts(settingsModel.seoCheckSwitch(), toasts);
