@@ -30,6 +30,7 @@ public final class SitesForm {
     private final ReadOnlyObjectWrapper<Site> removing = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyStringWrapper fileProblem = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper("");
+    private int reads;
 
     SitesForm(SiteServices services, FxTasks tasks) {
         this.services = services;
@@ -124,8 +125,10 @@ public final class SitesForm {
     }
 
     private void reload(String then) {
+        int run = ++reads;
         tasks.execute(BackgroundTask.call(() -> new Read(services.book().list(), services.book().problem()))
                 .onSuccess(read -> {
+                    if (run != reads) return; // a newer read, after a save or a removal, is the one to show
                     sites.setAll(read.sites());
                     fileProblem.set(read.problem() == null ? "" : read.problem());
                     if (then != null) status.set(then);
