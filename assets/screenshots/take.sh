@@ -5,7 +5,8 @@
 # after Create all), an SEO fix on the desk and in the editor, the library editor and settings;
 # then the Publish dialog and the outbox against the tests' WordPress (src/test/wordpress/start.sh,
 # which needs its Debian packages). Needs Xvfb, xdotool and ImageMagick (apt-get install -y xvfb
-# xdotool imagemagick). ONLY=publish takes just the publishing screens.
+# xdotool imagemagick). ONLY=publish takes just the publishing screens, ONLY=sites just Settings'
+# WordPress sites card (a site tested against the same WordPress).
 #
 #   mvn -B -q package -DskipTests && mvn -B -q test-compile && assets/screenshots/take.sh
 set -euo pipefail
@@ -160,6 +161,34 @@ publish_session() { # theme: the Publish dialog and the outbox, against the test
   wait "$app" 2>/dev/null || true
 }
 
+sites_session() { # theme: Settings' WordPress sites card, the Company blog tested against the tests' WordPress
+  local theme=$1 config="$WORK/sites-config-$1" data="$WORK/sites-data-$1"
+  mkdir -p "$config"
+  printf '%s\n' '{"model": {"kind": "offline"}, "workers": 2, "theme": "'"$theme"'",' \
+    ' "window": {"x": 0, "y": 0, "width": 1440, "height": 900, "maximized": false}}' > "$config/settings.json"
+  sites "$config" "Company blog" "Shop"
+  printf '{"wordpress:company blog": "%s"}' "$WP_PASSWORD" > "$config/secrets.json"
+  chmod 600 "$config/secrets.json"
+  POSTWRIGHT_CONFIG_DIR=$config "$JAVA" -jar target/postwright.jar --data-dir "$data" > "$WORK/app-sites-$theme.log" 2>&1 &
+  local app=$!
+  wait_for "$WORK/app-sites-$theme.log" "window shown"
+  sleep 2
+  xdotool key ctrl+3
+  sleep 2
+  xdotool mousemove 720 500
+  for _ in $(seq 1 80); do xdotool click 5; done # down to the sites card
+  sleep 1
+  click 950 346 # Edit on Company blog
+  xdotool mousemove 720 500
+  for _ in $(seq 1 5); do xdotool click 5; done
+  sleep 1
+  click 460 728 # Test connection, with the stored password
+  sleep 3
+  shot "$theme-settings-sites"
+  kill "$app"
+  wait "$app" 2>/dev/null || true
+}
+
 edit_on_site() { # a writer changes the newest post on the tests' WordPress, through its REST API
   local id
   id=$(curl -sf -u "$WP_USER:$WP_PASSWORD" "$WP_URL/wp-json/wp/v2/posts?status=any&context=edit&per_page=1" \
@@ -188,9 +217,10 @@ start_wordpress() { # the tests' WordPress (src/test/wordpress/start.sh), stoppe
   WP_PASSWORD=$(sed -n 's/^applicationPassword=//p' "$WORK/wp/site.properties")
 }
 
-if [ "${ONLY:-}" != publish ]; then
+if [ -z "${ONLY:-}" ]; then
   for theme in light dark; do session "$theme"; done
   team_session
 fi
 start_wordpress
-for theme in ${THEMES:-light dark}; do publish_session "$theme"; done
+[ "${ONLY:-}" = sites ] || for theme in ${THEMES:-light dark}; do publish_session "$theme"; done
+[ "${ONLY:-}" = publish ] || for theme in ${THEMES:-light dark}; do sites_session "$theme"; done

@@ -59,6 +59,9 @@ final class SitesCard {
         status.setId("sites-status");
         status.setWrapText(true);
         status.textProperty().bind(form.statusProperty());
+        status.managedProperty().bind(form.statusProperty().isNotEmpty());
+        status.visibleProperty().bind(status.managedProperty());
+        editorBox.managedProperty().bind(form.editorProperty().isNotNull());
         var body = new VBox(8, note, fileProblem, list, add, editorBox, status);
         var card = SettingsView.card("WordPress sites", body);
         card.setId("sites-card");
