@@ -66,6 +66,7 @@ public final class SiteEditor {
     /** The thread of the running test, to interrupt on Cancel (its blocking request then ends). */
     private final AtomicReference<Thread> testing = new AtomicReference<>();
     private int testRun;
+    private int approvals;
     private ApprovalListener listener;
 
     /** @param original the site edited, or null to add one; @param others the other sites, whose names are taken */
@@ -174,19 +175,15 @@ public final class SiteEditor {
      * over a secure connection" and {@link #approveThenPaste()} is the way.
      */
     public void connectWithWordPress() {
-        String whyNot = orEmpty(SiteBook.problemWith("site", address.get()));
-        if (!whyNot.isEmpty()) {
-            addressShown.set(true);
-            approvalWords.set(whyNot);
-            return;
-        }
-        URI siteAddress = URI.create(address.get().strip());
+        URI siteAddress = addressForApproval();
+        if (siteAddress == null) return;
         cancelApproval();
+        int attempt = ++approvals;
         waiting.set(true);
         approvalWords.set("Opening " + siteAddress + " in your browser…");
         tasks.execute(BackgroundTask.call(() -> ApprovalListener.open(services.random(), services.approvalLimit()))
                 .onSuccess(opened -> {
-                    if (!waiting.get()) { // cancelled while the port was opened
+                    if (attempt != approvals || !waiting.get()) { // cancelled, or pressed again, while the port opened
                         opened.close();
                         return;
                     }
@@ -206,14 +203,10 @@ public final class SiteEditor {
 
     /** Opens the Authorize Application page without a way back: WordPress shows the new password to paste. */
     public void approveThenPaste() {
-        String whyNot = orEmpty(SiteBook.problemWith("site", address.get()));
-        if (!whyNot.isEmpty()) {
-            addressShown.set(true);
-            approvalWords.set(whyNot);
-            return;
-        }
+        URI siteAddress = addressForApproval();
+        if (siteAddress == null) return;
         cancelApproval();
-        services.browser().open(ApprovalListener.pasteUrl(URI.create(address.get().strip())));
+        services.browser().open(ApprovalListener.pasteUrl(siteAddress));
         approvalWords.set("Approve Postwright in the browser. WordPress then shows a new application password: copy "
                 + "it into Application password here, and enter your user name.");
     }
@@ -253,6 +246,15 @@ public final class SiteEditor {
             case Approval.Rejected rejected -> approvalWords.set("You did not approve Postwright in WordPress; "
                     + "nothing was changed.");
         }
+    }
+
+    /** The typed address, or null after saying what is wrong with it. */
+    private URI addressForApproval() {
+        String whyNot = orEmpty(SiteBook.problemWith("site", address.get()));
+        if (whyNot.isEmpty()) return URI.create(address.get().strip());
+        addressShown.set(true);
+        approvalWords.set(whyNot);
+        return null;
     }
 
     private void finish(Check state, String words) {
