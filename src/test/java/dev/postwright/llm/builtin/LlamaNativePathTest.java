@@ -82,6 +82,6 @@ class LlamaNativePathTest {
         String text = model.complete(params);
         System.out.println("grammar output: " + text);
         var node = new com.fasterxml.jackson.databind.ObjectMapper().readTree(text);
-        assertTrue(node.get("title").isTextual(), text);
+        assertTrue(node.isObject() && node.size() == 1 && node.get("title").isTextual(), text);
     }
 }
