@@ -73,6 +73,29 @@ class LlamaNativePathTest {
         assertFalse(it.hasNext(), "the iterator ends once cancelled");
     }
 
+    /** As the writer will use it: the job's cancel fires on another thread while the worker is reading tokens. */
+    @Test
+    void cancelFromAnotherThreadEndsTheReadingLoopQuickly() {
+        InferenceParameters params = new InferenceParameters("Once upon a time").setNPredict(5000).setSeed(9).setIgnoreEos(true);
+        LlamaIterator it = (LlamaIterator) model.generate(params).iterator();
+        long[] cancelledAt = {0};
+        org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(java.time.Duration.ofSeconds(20), () -> {
+            int received = 0;
+            while (it.hasNext()) {
+                it.next();
+                if (++received == 10) {
+                    Thread t = new Thread(() -> { cancelledAt[0] = System.nanoTime(); it.cancel(); });
+                    t.start();
+                    t.join();
+                }
+            }
+            long stopMs = (System.nanoTime() - cancelledAt[0]) / 1_000_000;
+            System.out.printf("cross-thread cancel: loop ended %d ms after cancel, %d pieces%n", stopMs, received);
+            assertTrue(received < 5000, "stopped early: " + received);
+            assertTrue(stopMs < 100, "stopped within 100 ms: " + stopMs);
+        });
+    }
+
     @Test
     void grammarYieldsJson() throws Exception {
         String schema = """
