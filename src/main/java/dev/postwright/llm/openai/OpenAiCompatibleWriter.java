@@ -10,7 +10,10 @@ import dev.postwright.llm.PostMetadata;
 import dev.postwright.llm.SpanRewriter;
 import dev.postwright.llm.TextGenerator;
 import dev.postwright.model.VisualSuggestion;
-import dev.postwright.wire.ResultCodec;
+import dev.postwright.llm.prompt.JsonReplies;
+import dev.postwright.llm.prompt.Prompts;
+import dev.postwright.llm.prompt.Replies;
+import dev.postwright.llm.prompt.RewriteReplies;
 import dev.postwright.wire.WireFormatException;
 import java.util.ArrayList;
 import java.util.List;
@@ -47,17 +50,7 @@ public final class OpenAiCompatibleWriter implements TextGenerator, SpanRewriter
 
     @Override
     public Outline outline(Brief brief, CancellationToken cancel) throws JobFailure {
-        return structured(brief, Prompts.outline(brief), "outline", cancel, node -> {
-            List<Outline.Section> sections = new ArrayList<>();
-            for (JsonNode s : node.path("sections")) {
-                List<String> points = new ArrayList<>();
-                s.path("points").forEach(p -> points.add(p.asText()));
-                if (s.path("heading").isTextual()) sections.add(new Outline.Section(s.path("heading").asText(), points));
-            }
-            if (sections.isEmpty()) throw new WireFormatException("The outline has no sections.");
-            String title = node.path("title").isTextual() ? node.path("title").asText() : brief.title();
-            return new Outline(title, node.path("kind").asText("article"), sections);
-        });
+        return structured(brief, Prompts.outline(brief), "outline", cancel, node -> Replies.outline(node, brief));
     }
 
     @Override
@@ -72,25 +65,18 @@ public final class OpenAiCompatibleWriter implements TextGenerator, SpanRewriter
     @Override
     public PostMetadata metadata(Brief brief, Outline outline, String markdown, CancellationToken cancel)
             throws JobFailure {
-        return structured(brief, Prompts.metadata(brief, markdown), "title and description", cancel, node -> {
-            String title = node.path("title").asText(outline.title());
-            String meta = node.path("metaDescription").asText(null);
-            if (meta == null || meta.isBlank()) throw new WireFormatException("The reply has no metaDescription.");
-            int words = markdown.split("\\s+").length;
-            return new PostMetadata(title, node.path("subtitle").asText(null), meta, strings(node.path("tags")),
-                    strings(node.path("seoKeywords")), node.path("estimatedReadTime")
-                    .asText(Math.max(1, (int) Math.ceil(words / 238.0)) + " min read"));
-        });
+        return structured(brief, Prompts.metadata(brief, markdown), "title and description", cancel,
+                node -> Replies.metadata(node, outline, markdown));
     }
 
     @Override
     public List<VisualSuggestion> visuals(Brief brief, String markdown, CancellationToken cancel) throws JobFailure {
-        return structured(brief, Prompts.visuals(brief, markdown), "visual suggestions", cancel, ResultCodec::readVisuals);
+        return structured(brief, Prompts.visuals(brief, markdown), "visual suggestions", cancel, Replies::visuals);
     }
 
     @Override
     public String rewrite(Rewrite request, CancellationToken cancel) throws JobFailure {
-        var messages = List.of(new ChatStream.Message("system", "You are a careful editor of blog posts."),
+        var messages = List.of(new ChatStream.Message("system", Prompts.EDITOR_SYSTEM),
                 new ChatStream.Message("user", Prompts.rewrite(request)));
         String text = RewriteReplies.text(chat.run(messages, piece -> { }, cancel).text());
         if (text.isBlank()) {
@@ -122,13 +108,5 @@ public final class OpenAiCompatibleWriter implements TextGenerator, SpanRewriter
 
     private static List<ChatStream.Message> messages(Brief brief, String prompt) {
         return List.of(new ChatStream.Message("system", Prompts.system(brief)), new ChatStream.Message("user", prompt));
-    }
-
-    private static List<String> strings(JsonNode array) {
-        List<String> out = new ArrayList<>();
-        array.forEach(n -> {
-            if (n.isValueNode()) out.add(n.asText());
-        });
-        return out;
     }
 }

@@ -1,4 +1,4 @@
-package dev.postwright.llm.openai;
+package dev.postwright.llm.prompt;
 
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -8,14 +8,14 @@ import java.util.regex.Pattern;
  * prompt's {@code <<< >>>} marks, quotation marks, or a line such as "Here is the rewritten
  * paragraph:" before it. Only such wrappers are removed; the text itself is kept as written.
  */
-final class RewriteReplies {
+public final class RewriteReplies {
     private static final Pattern FENCED = Pattern.compile("(?s)^```[\\w-]*\\n(.*?)\\n?```$");
     private static final Pattern MARKED = Pattern.compile("(?s)^<<<\\s*\\n?(.*?)\\n?\\s*>>>$");
     private static final Pattern PREAMBLE = Pattern.compile("(?i)^(here is|here's|sure|certainly|rewritten)[^\\n]*:\\s*\\n");
 
     private RewriteReplies() {}
 
-    static String text(String reply) {
+    public static String text(String reply) {
         String text = reply.strip();
         text = PREAMBLE.matcher(text).replaceFirst("").strip();
         text = unwrap(FENCED, text);

@@ -1,4 +1,4 @@
-package dev.postwright.llm.openai;
+package dev.postwright.llm.prompt;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.postwright.wire.Json;
@@ -9,11 +9,11 @@ import dev.postwright.wire.WireFormatException;
  * chat ("Sure! Here is the outline: {…} Hope this helps."). Strings are scanned properly, so
  * braces inside them do not confuse the search.
  */
-final class JsonReplies {
+public final class JsonReplies {
     private JsonReplies() {}
 
     /** The first complete JSON object in {@code reply}. */
-    static JsonNode object(String reply) {
+    public static JsonNode object(String reply) {
         int start = reply.indexOf('{');
         while (start >= 0) {
             int end = matchingBrace(reply, start);

@@ -1,4 +1,4 @@
-package dev.postwright.llm.openai;
+package dev.postwright.llm.prompt;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,4 +1,4 @@
-package dev.postwright.llm.openai;
+package dev.postwright.llm.prompt;
 
 import dev.postwright.llm.Brief;
 import dev.postwright.llm.SpanRewriter;
@@ -21,36 +21,39 @@ import java.util.regex.Pattern;
  * The prompt templates ({@code prompts/*.txt} beside this class) filled from a brief. Each
  * {@code {{name}}} is replaced; an unknown name is a bug and fails loudly. Thread-safe.
  */
-final class Prompts {
+public final class Prompts {
     private static final Pattern SLOT = Pattern.compile("\\{\\{(\\w+)}}");
     private static final Map<String, String> TEMPLATES = Map.of(
             "system", load("system.txt"), "outline", load("outline.txt"), "draft", load("draft.txt"),
             "metadata", load("metadata.txt"), "visuals", load("visuals.txt"), "repair", load("repair.txt"), "rewrite", load("rewrite.txt"));
 
+    /** The system message for a rewrite ({@link #rewrite}). */
+    public static final String EDITOR_SYSTEM = "You are a careful editor of blog posts.";
+
     private Prompts() {}
 
-    static String system(Brief brief) {
+    public static String system(Brief brief) {
         return fill("system", brief, null, null);
     }
 
-    static String outline(Brief brief) {
+    public static String outline(Brief brief) {
         return fill("outline", brief, null, null);
     }
 
-    static String draft(Brief brief, Outline outline) {
+    public static String draft(Brief brief, Outline outline) {
         return fill("draft", brief, outline, null);
     }
 
-    static String metadata(Brief brief, String draft) {
+    public static String metadata(Brief brief, String draft) {
         return fill("metadata", brief, null, draft);
     }
 
-    static String visuals(Brief brief, String draft) {
+    public static String visuals(Brief brief, String draft) {
         return fill("visuals", brief, null, draft);
     }
 
     /** The request to rewrite one span of a post ({@link dev.postwright.llm.SpanRewriter}). */
-    static String rewrite(SpanRewriter.Rewrite r) {
+    public static String rewrite(SpanRewriter.Rewrite r) {
         Map<String, String> values = Map.of("title", r.title(), "keyphrase", r.keyphrase(), "part", r.part(),
                 "instruction", r.instruction(), "text", r.text());
         Matcher m = SLOT.matcher(TEMPLATES.get("rewrite"));
@@ -64,7 +67,7 @@ final class Prompts {
         return out.toString();
     }
 
-    static String repair() {
+    public static String repair() {
         return TEMPLATES.get("repair");
     }
 
