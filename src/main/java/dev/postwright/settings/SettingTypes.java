@@ -17,9 +17,13 @@ final class SettingTypes {
         JsonNode model = root.path("model");
         if (wrong(model, JsonNode::isObject)) return "model should be a group of settings in braces, like "
                 + "{\"kind\": \"offline\"}, not " + model;
-        for (String field : new String[] {"kind", "baseUrl", "model"}) {
+        for (String field : new String[] {"kind", "baseUrl", "model", "file"}) {
             if (wrong(model.path(field), JsonNode::isTextual)) return "model." + field + " should be text in quotes, not "
                     + model.path(field);
+        }
+        for (String field : new String[] {"threads", "contextSize", "gpuLayers"}) {
+            if (wrong(model.path(field), JsonNode::isIntegralNumber)) return "model." + field
+                    + " should be a whole number (0 for automatic), not " + model.path(field);
         }
         if (wrong(root.path("workers"), JsonNode::isIntegralNumber)) return "workers should be a whole number from "
                 + Settings.MIN_WORKERS + " to " + Settings.MAX_WORKERS + ", not " + root.path("workers");

@@ -85,7 +85,11 @@ public final class SettingsFile {
     static ObjectNode write(Settings s) {
         ObjectNode root = Json.object();
         ObjectNode model = root.putObject("model");
-        if (s.model().isOffline()) {
+        if (s.model().isBuiltin()) {
+            var b = s.model().builtin();
+            model.put("kind", "builtin").put("file", b.file().toString()).put("threads", b.threads())
+                    .put("contextSize", b.contextSize()).put("gpuLayers", b.gpuLayers());
+        } else if (s.model().isOffline()) {
             model.put("kind", "offline");
         } else {
             model.put("kind", "openai-compatible").put("baseUrl", s.model().baseUrl()).put("model", s.model().model());
@@ -117,9 +121,12 @@ public final class SettingsFile {
     static Settings read(JsonNode root) {
         var d = Settings.DEFAULTS;
         JsonNode model = root.path("model");
-        ModelChoice choice = "openai-compatible".equals(model.path("kind").asText())
-                ? ModelChoice.server(model.path("baseUrl").asText(null), model.path("model").asText(null))
-                : ModelChoice.OFFLINE;
+        ModelChoice choice = switch (model.path("kind").asText()) {
+            case "openai-compatible" -> ModelChoice.server(model.path("baseUrl").asText(null),
+                    model.path("model").asText(null));
+            case "builtin" -> builtin(model);
+            default -> ModelChoice.OFFLINE;
+        };
         int workers = root.path("workers").canConvertToInt() ? root.path("workers").asInt() : d.workers();
         Theme theme = "dark".equalsIgnoreCase(root.path("theme").asText()) ? Theme.DARK : Theme.LIGHT;
         String team = root.path("teamServer").path("url").asText(null);
@@ -145,6 +152,14 @@ public final class SettingsFile {
         Set<String> ids = new HashSet<>();
         for (JsonNode id : list) if (id.isTextual()) ids.add(id.asText());
         return ids;
+    }
+
+    /** A built-in model whose file cannot be named falls back to the offline engine, not an error. */
+    private static ModelChoice builtin(JsonNode model) {
+        Path file = path(model.path("file").asText(null));
+        if (file == null) return ModelChoice.OFFLINE;
+        return ModelChoice.builtin(new BuiltinChoice(file, model.path("threads").asInt(0),
+                model.path("contextSize").asInt(0), model.path("gpuLayers").asInt(0)));
     }
 
     private static Path path(String text) {

@@ -51,8 +51,8 @@ public final class ModelServerForm {
         this.savedChoice = savedChoice;
         this.status = status;
         this.tasks = tasks;
-        useServer.set(!current.model().isOffline());
-        serverUrl.set(current.model().isOffline() ? ModelServer.OLLAMA_URL : current.model().baseUrl());
+        useServer.set(current.model().isServer());
+        serverUrl.set(!current.model().isServer() ? ModelServer.OLLAMA_URL : current.model().baseUrl());
         model.set(Objects.requireNonNullElse(current.model().model(), ""));
         refreshKeyStatus();
         serverUrl.addListener((o, was, now) -> {

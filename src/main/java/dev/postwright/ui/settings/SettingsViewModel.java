@@ -214,6 +214,7 @@ public final class SettingsViewModel {
     }
 
     private static String nameOf(Settings s) {
+        if (s.model().isBuiltin()) return "Writing with the built-in model " + s.model().builtin().file().getFileName();
         return s.model().isOffline() ? "Writing with the offline engine" : "Writing with " + s.model().model();
     }
 

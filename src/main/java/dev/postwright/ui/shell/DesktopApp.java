@@ -281,6 +281,7 @@ public final class DesktopApp extends Application {
         if (router != null) router.close();
         if (startup != null) startup.teamRuntime().close();
         if (startup != null && startup.engine() != null) startup.engine().close();
+        if (startup != null) startup.writer().close(); // frees a built-in model once the workers have stopped
         background.shutdownNow();
         renderThread.shutdownNow();
         scheduler.shutdownNow();

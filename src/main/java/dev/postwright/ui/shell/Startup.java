@@ -141,7 +141,7 @@ record Startup(Path configDir, Settings settings, String settingsProblem, Path d
     }
 
     private static String storedKey(Settings settings, SecretStore secrets) {
-        return settings.model().isOffline() ? null : stored(secrets, settings.model().baseUrl());
+        return !settings.model().isServer() ? null : stored(secrets, settings.model().baseUrl());
     }
 
     private static String stored(SecretStore secrets, String name) {

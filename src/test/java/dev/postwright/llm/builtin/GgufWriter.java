@@ -20,13 +20,14 @@ import java.util.Random;
  * infos, padding to {@link #ALIGNMENT}, tensor data each at an aligned offset. Tensor shapes are
  * in ggml order (ne[0] first, the row length).
  */
-final class GgufWriter {
+public final class GgufWriter {
     static final int ALIGNMENT = 32;
     static final int EMBD = 32;
     static final int LAYERS = 1;
     static final int HEADS = 4;
     static final int FF = 64;
-    static final int CONTEXT = 512;
+    /** Large enough for the real prompts, which this byte-level vocabulary spends a token per character on. */
+    public static final int CONTEXT = 8192;
 
     private static final int T_UINT32 = 4, T_INT32 = 5, T_FLOAT32 = 6, T_STRING = 8, T_ARRAY = 9;
     private static final int GGML_F32 = 0;
@@ -49,7 +50,13 @@ final class GgufWriter {
         return tokens;
     }
 
-    static void write(Path file, long seed) throws IOException {
+    /** Writes the tiny model to {@code args[0]}: for the installed package's smoke test, which has no test classes. */
+    public static void main(String[] args) throws IOException {
+        write(Path.of(args[0]), 42);
+    }
+
+    /** Writes the tiny model with weights drawn from {@code seed}. */
+    public static void write(Path file, long seed) throws IOException {
         List<String> tokens = vocabulary();
         int vocab = tokens.size();
         float[] scores = new float[vocab];
