@@ -18,7 +18,7 @@ import java.util.stream.Stream;
  * <ol>
  *   <li>The app's jars, without duplicates: the thin app jar and its dependencies; JavaFX's jars
  *       become modules of the runtime, their natives go beside the runtime's own; sqlite-jdbc
- *       keeps only this platform's library, in the app folder.</li>
+ *       and java-llama.cpp keep only this platform's library, in the app folder.</li>
  *   <li>A runtime image made by jlink from the module list in the pom.</li>
  *   <li>An app image made by jpackage for a training run that writes the AOT cache
  *       ({@link AotTraining}), then the app image that ships, with the cache and a launcher that
@@ -37,6 +37,14 @@ public final class Packager {
     static final String APP_JAR = "postwright.jar";
     /** The type that stops at the app image (work/image), for trying a change quickly. */
     static final String APP_IMAGE = "app-image";
+    /**
+     * The folder of the app folder that holds java-llama.cpp's library and nothing else: its loader
+     * loads from there ({@code de.kherud.llama.lib.path}) and, at first use, deletes files named
+     * {@code llama*} or {@code jllama*} from its temporary folder, which is pointed there too
+     * ({@code de.kherud.llama.tmpdir}) so that it neither lists nor deletes anything in {@code /tmp}.
+     */
+    static final String LLAMA_DIR = "llama";
+    private static final String LLAMA_NATIVES = "de/kherud/llama/";
 
     private final Platform platform = Platform.current();
     private final Map<String, String> options;
@@ -114,7 +122,9 @@ public final class Packager {
                 + " holds JavaFX: it is the shaded jar, not the app's own. Build again with mvn -Pinstaller package.");
         Files.copy(appJar, input.resolve(APP_JAR));
         String fxSuffix = "-" + platform.javafxClassifier + ".jar";
-        String sqliteLibrary = "org/sqlite/native/" + platform.sqliteNativeDir + "/" + platform.sqliteLibrary();
+        String sqliteLibrary = "org/sqlite/native/" + platform.jniDir + "/" + platform.sqliteLibrary();
+        String llamaLibrary = LLAMA_NATIVES + platform.jniDir + "/" + platform.llamaLibrary();
+        Path llamaFolder = input.resolve(LLAMA_DIR);
         for (String path : option("classpath").split(File.pathSeparator)) {
             Path jar = Path.of(path);
             String name = jar.getFileName().toString();
@@ -128,12 +138,30 @@ public final class Packager {
                         (entry, bytes) -> {
                             if (entry.equals(sqliteLibrary)) Jars.extract(bytes, input.resolve(platform.sqliteLibrary()));
                         });
+            } else if (name.startsWith("llama-") && Jars.contains(jar, "de/kherud/llama/LlamaModel.class")) {
+                Jars.copyWithout(jar, input.resolve(name), entry -> !isLlamaNative(entry),
+                        (entry, bytes) -> {
+                            if (entry.equals(llamaLibrary)) Jars.extract(bytes, llamaFolder.resolve(platform.llamaLibrary()));
+                        });
             } else {
                 Files.copy(jar, input.resolve(name));
             }
         }
         if (!Files.exists(input.resolve(platform.sqliteLibrary())))
-            throw new PackagingException("sqlite-jdbc has no library for " + platform.sqliteNativeDir + ".");
+            throw new PackagingException("sqlite-jdbc has no library for " + platform.jniDir + ".");
+        if (!Files.exists(llamaFolder.resolve(platform.llamaLibrary())))
+            throw new PackagingException("java-llama.cpp (de.kherud:llama) has no library for " + platform.jniDir
+                    + ": the built-in model could not run.");
+    }
+
+    /**
+     * Whether a jar entry is one of java-llama.cpp's natives: everything in its OS folders
+     * ({@code de/kherud/llama/Linux/x86_64/libjllama.so}, {@code Windows/}, {@code Mac/},
+     * {@code Linux-Android/}), which start with a capital, unlike its packages ({@code args/}).
+     */
+    static boolean isLlamaNative(String entry) {
+        return entry.startsWith(LLAMA_NATIVES) && entry.indexOf('/', LLAMA_NATIVES.length()) > 0
+                && Character.isUpperCase(entry.charAt(LLAMA_NATIVES.length()));
     }
 
     private Path runtime(Path modules, Path natives) throws IOException {
@@ -172,12 +200,15 @@ public final class Packager {
     /** The launcher's JVM options; {@code $APPDIR} is the app folder, filled in by the launcher. */
     private List<String> javaOptions() {
         return List.of(
-                // JavaFX and SQLite load native code; saying so keeps JDK 24+ from warning on every start.
+                // JavaFX, SQLite and llama.cpp load native code; saying so keeps JDK 24+ from warning on every start.
                 "--enable-native-access=ALL-UNNAMED,javafx.graphics,javafx.media,javafx.web",
                 // JavaFX 21's Marlin renderer uses sun.misc.Unsafe's memory methods.
                 "--sun-misc-unsafe-memory-access=allow",
                 // sqlite-jdbc loads the library that ships in the app folder instead of extracting one to /tmp.
                 "-Dorg.sqlite.lib.path=$APPDIR", "-Dorg.sqlite.lib.name=" + platform.sqliteLibrary(),
+                // The same for llama.cpp (decision 0039): its loader looks in lib.path first, and
+                // its temporary folder, which it cleans at first use, is that folder, not /tmp.
+                "-Dde.kherud.llama.lib.path=$APPDIR/" + LLAMA_DIR, "-Dde.kherud.llama.tmpdir=$APPDIR/" + LLAMA_DIR,
                 // A cache the JVM cannot use is skipped; this keeps its reasons off stdout, where
                 // `generate --events` writes JSON. -Xlog:aot=info:file=… still shows them.
                 "-Xlog:aot*=off");

@@ -3,8 +3,8 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * What differs between the systems Postwright is packaged on: which JavaFX and SQLite natives
- * to keep, where they go, which packages jpackage makes, and where things sit in an app image.
+ * What differs between the systems Postwright is packaged on: which JavaFX, SQLite and llama.cpp
+ * natives to keep, where they go, which packages jpackage makes, and where things sit in an app image.
  * Everything else in {@link Packager} is the same on every system.
  */
 enum Platform {
@@ -15,8 +15,12 @@ enum Platform {
 
     /** The classifier of OpenJFX's per-platform jars on Maven Central. */
     final String javafxClassifier;
-    /** The folder of this platform's library inside sqlite-jdbc's jar, under {@code org/sqlite/native/}. */
-    final String sqliteNativeDir;
+    /**
+     * The folder of this platform's library inside sqlite-jdbc's jar (under {@code org/sqlite/native/})
+     * and java-llama.cpp's (under {@code de/kherud/llama/}): its loader is sqlite-jdbc's, OS and arch
+     * names included.
+     */
+    final String jniDir;
     final String nativeSuffix;
     /** Where native libraries go in a runtime image, so that {@code System.loadLibrary} finds them. */
     final String runtimeNativeDir;
@@ -27,10 +31,10 @@ enum Platform {
     /** How release files are named: {@code postwright-0.1.0-linux-x64.tar.gz}. */
     final String releaseName;
 
-    Platform(String javafxClassifier, String sqliteNativeDir, String nativeSuffix, String runtimeNativeDir,
+    Platform(String javafxClassifier, String jniDir, String nativeSuffix, String runtimeNativeDir,
              List<String> packageTypes, String icon, String releaseName) {
         this.javafxClassifier = javafxClassifier;
-        this.sqliteNativeDir = sqliteNativeDir;
+        this.jniDir = jniDir;
         this.nativeSuffix = nativeSuffix;
         this.runtimeNativeDir = runtimeNativeDir;
         this.packageTypes = packageTypes;
@@ -50,7 +54,17 @@ enum Platform {
 
     /** The file name of sqlite-jdbc's native library on this platform. */
     String sqliteLibrary() {
-        return this == WINDOWS_X64 ? "sqlitejdbc.dll" : "libsqlitejdbc" + nativeSuffix;
+        return library("sqlitejdbc");
+    }
+
+    /** The file name of java-llama.cpp's JNI library (llama.cpp linked in) on this platform. */
+    String llamaLibrary() {
+        return library("jllama");
+    }
+
+    /** What {@code System.mapLibraryName(name)} gives on this platform. */
+    private String library(String name) {
+        return this == WINDOWS_X64 ? name + ".dll" : "lib" + name + nativeSuffix;
     }
 
     /** The app image jpackage makes in {@code dest} for an app called {@code name}. */
