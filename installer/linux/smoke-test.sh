@@ -206,6 +206,11 @@ else
   skip "!!! postwright generate has no --builtin-model: the built-in model was NOT run through the launcher !!!"
 fi
 
+# A job and a post in the writer's own library (the default folder), for the upgrade to keep.
+as_writer postwright generate --request "$BRIEF" --out "$scratch/kept.md" > "$LOGS/generate-kept.log" 2>&1
+job=$(as_writer postwright jobs list | awk 'NR == 1 {print $1}')
+check "a job made by the first version is listed ($job)" test -n "$job"
+
 # --- the window -------------------------------------------------------------------------------
 # The app as the menu entry starts it: the entry's Exec, under a virtual display.
 exec_line=$(sed -n 's/^Exec=//p' "$ENTRY")
