@@ -30,7 +30,7 @@ import java.util.function.Function;
  */
 public final class BuiltinModelWriter implements TextGenerator, SpanRewriter {
     /** Replies in JSON are short; this bounds a model that will not close its strings. */
-    private static final int JSON_TOKENS = 2_048;
+    private static final int JSON_TOKENS = 4_096;
     private static final int DRAFT_TOKENS = 8_192;
     private static final int REWRITE_TOKENS = 1_024;
 

@@ -22,7 +22,7 @@ import java.util.function.Consumer;
  * A GGUF model loaded into llama.cpp in this process. Loading maps the weights and takes from a
  * fraction of a second to a minute; do it once, off the FX thread ({@link ModelLoading}).
  * Generations run one at a time (llama.cpp runs with one slot, so each gets the whole context);
- * a job waiting for its turn can be cancelled. {@link #close()} frees the native memory once the
+ * a job waiting for its turn can be cancelled, and a running one stops at its next token. {@link #close()} frees the native memory once the
  * running generation, if any, has finished; no generation starts after it. Thread-safe.
  */
 public final class LoadedModel implements AutoCloseable {
@@ -95,8 +95,9 @@ public final class LoadedModel implements AutoCloseable {
 
     /**
      * Generates a reply, passing each piece to {@code pieces} on this thread as it comes.
-     * Cancelling {@code cancel} stops generation (llama.cpp's task is cancelled) and throws
-     * {@link JobCancelledException}.
+     * Cancelling {@code cancel} stops generation at the next token (llama.cpp's task is cancelled)
+     * and throws {@link JobCancelledException}; while the prompt is still being read, that is
+     * when the first token comes.
      *
      * @throws JobFailure when the prompt does not fit the context, or llama.cpp fails
      */
@@ -117,13 +118,17 @@ public final class LoadedModel implements AutoCloseable {
     }
 
     private Reply generateNow(Ask ask, Consumer<String> pieces, CancellationToken cancel) throws JobFailure {
-        var params = new InferenceParameters("").setMessages(ask.system(), List.of(new Pair<>("user", ask.user())))
-                .setUseChatTemplate(true).setTemperature(0.7f).setTopP(0.9f).setRepeatPenalty(1.1f)
+        // The model's chat template (ChatML when the file has none) makes the prompt here: the
+        // library's generate() does not apply it to messages, and would see an empty prompt.
+        var params = new InferenceParameters("").setTemperature(0.7f).setTopP(0.9f).setRepeatPenalty(1.1f)
                 .setSeed((int) ask.seed()).setCachePrompt(false);
         if (ask.grammar() != null) params.setGrammar(ask.grammar());
         int promptTokens;
         try {
-            promptTokens = model.encode(model.applyTemplate(params)).length;
+            String prompt = model.applyTemplate(new InferenceParameters("")
+                    .setMessages(ask.system(), List.of(new Pair<>("user", ask.user()))).setUseChatTemplate(true));
+            params.setPrompt(prompt);
+            promptTokens = model.encode(prompt).length;
         } catch (RuntimeException e) {
             throw failed(e);
         }
@@ -143,10 +148,16 @@ public final class LoadedModel implements AutoCloseable {
         } catch (RuntimeException e) {
             throw failed(e);
         }
-        try (var stop = cancel.onCancel(it::cancel)) {
+        try {
             while (it.hasNext()) {
                 LlamaOutput out = it.next();
-                if (cancel.isCancelled()) break;
+                // Checked here, on the generating thread, after each token: cancelling llama.cpp's
+                // task from another thread while this one waits in receiveCompletion leaves that
+                // wait without an answer, forever. A token takes a few to a hundred milliseconds.
+                if (cancel.isCancelled()) {
+                    it.cancel();
+                    break;
+                }
                 tokens++;
                 text.append(out.text);
                 if (!out.text.isEmpty()) pieces.accept(out.text);

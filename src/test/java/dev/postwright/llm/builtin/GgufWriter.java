@@ -127,15 +127,36 @@ public final class GgufWriter {
         out.pad();
         Random random = new Random(seed);
         for (Tensor t : tensors) {
-            boolean norm = t.name().endsWith("norm.weight");
-            for (long i = 0; i < t.elements(); i++) {
-                out.f32(norm ? 1f : (float) (random.nextGaussian() * 0.5));
-            }
+            for (long i = 0; i < t.elements(); i++) out.f32(weight(t.name(), (int) (i / EMBD), (int) (i % EMBD), tokens, random));
             out.pad();
         }
         try (OutputStream os = Files.newOutputStream(file)) {
             os.write(out.buf.array(), 0, out.buf.position());
         }
+    }
+
+    /**
+     * One weight. Random, except for a steering dimension: every token's embedding has a large
+     * component 0 that the small attention and feed-forward weights barely change, so the last
+     * hidden state always points that way, and each output row's component 0 acts as a fixed bias
+     * on that token. The model then never says end-of-text (a draft runs to its token limit, so
+     * cancelling can be tested) and closes a JSON string often enough that grammar-held replies
+     * stay short. Rows are tokens for {@code token_embd} and {@code output} ({EMBD, vocab}).
+     */
+    private static float weight(String tensor, int row, int column, List<String> tokens, Random random) {
+        if (tensor.endsWith("norm.weight")) return 1f;
+        boolean steered = column == 0;
+        return switch (tensor) {
+            case "token_embd.weight" -> steered ? 4f : (float) (random.nextGaussian() * 0.5);
+            case "output.weight" -> steered ? bias(tokens.get(row), row) : (float) (random.nextGaussian() * 0.5);
+            default -> (float) (random.nextGaussian() * 0.02);
+        };
+    }
+
+    private static float bias(String token, int id) {
+        if (id < 3) return -10f; // <unk>, <s>, </s>: never
+        if (token.startsWith("<0x")) return -1f; // raw bytes (newlines, tabs, broken UTF-8): rarely
+        return token.equals("\"") ? 0.4f : 0f;
     }
 
     private static long align(long n) {
