@@ -76,10 +76,11 @@ class ArchitectureTest {
     @ArchTest
     static final ArchRule jsonStaysInTheWire = noClasses()
             .that().resideOutsideOfPackages("dev.postwright.wire..", "dev.postwright.settings..",
-                    "dev.postwright.llm.openai..", "dev.postwright.publish.wordpress..")
+                    "dev.postwright.llm.openai..", "dev.postwright.llm.prompt..", "dev.postwright.llm.builtin..",
+                    "dev.postwright.publish.wordpress..")
             .should().dependOnClassesThat().resideInAPackage("com.fasterxml.jackson..")
-            .because("formats of model types are read and written in one place (decisions 0022 and 0032 say why the "
-                    + "settings files, the OpenAI chat protocol and the WordPress REST API keep theirs)");
+            .because("formats of model types are read and written in one place (decisions 0022, 0032 and 0037 say why "
+                    + "the settings files, the models' JSON replies and the WordPress REST API keep theirs)");
 
     @ArchTest
     static final ArchRule theJobContractKnowsOnlyTheModel = classes()
