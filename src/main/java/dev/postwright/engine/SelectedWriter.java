@@ -11,6 +11,7 @@ import dev.postwright.llm.openai.OpenAiCompatibleWriter;
 import dev.postwright.settings.ModelChoice;
 import java.util.Optional;
 import java.util.concurrent.Executor;
+import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Supplier;
 import okhttp3.OkHttpClient;
@@ -31,7 +32,8 @@ public final class SelectedWriter implements Supplier<TextGenerator>, AutoClosea
 
     /** @param client asked for only when a model server is selected */
     public SelectedWriter(Supplier<OkHttpClient> client) {
-        this(client, Thread.ofPlatform().daemon().name("postwright-model-load", 1).factory()::newThread, Machine.current());
+        this(client, Executors.newThreadPerTaskExecutor(Thread.ofPlatform().daemon().name("postwright-model-load-", 1)
+                .factory()), Machine.current());
     }
 
     /**
@@ -70,6 +72,11 @@ public final class SelectedWriter implements Supplier<TextGenerator>, AutoClosea
      */
     public Optional<ModelLoading> builtin() {
         return current.get() instanceof BuiltinModelWriter b ? Optional.of(b.loading()) : Optional.empty();
+    }
+
+    /** The computer a built-in model is sized for, for Settings to say what a model needs and has. */
+    public Machine machine() {
+        return machine;
     }
 
     /** Releases a built-in model; the app calls it when it quits. */

@@ -40,7 +40,7 @@ public record RunSettings(GgufInfo info, int threads, int contextSize, int gpuLa
     }
 
     /** Refuses a model that cannot fit in {@code machine}'s memory, in words. */
-    void checkFits(Machine machine) throws ModelLoadException {
+    public void checkFits(Machine machine) throws ModelLoadException {
         if (machine.memoryBytes() > 0 && memoryBytes > machine.memoryBytes()) {
             throw new ModelLoadException(info.name() + " " + memorySentence() + ", and this computer has "
                     + Bytes.describe(machine.memoryBytes()) + ". Choose a smaller model, or a smaller context in Settings.");

@@ -12,24 +12,23 @@ import java.util.List;
 import java.util.Objects;
 import java.util.function.Supplier;
 import javafx.beans.Observable;
-import javafx.beans.property.BooleanProperty;
+import javafx.beans.binding.BooleanExpression;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
-import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 
 /**
- * The "Who writes" part of Settings: the offline engine, or an OpenAI-compatible server with its
- * address, model and API key. Keys go to the key store under the server's address, never the
+ * The model server part of "Who writes": an OpenAI-compatible server's address, model and API key. Keys go to the key store under the server's address, never the
  * settings file; a blank key field keeps the stored one. Keyring and network calls run through
  * {@link FxTasks}; properties change on the FX thread. Part of {@link SettingsViewModel}, which
  * saves it with everything else.
  */
 public final class ModelServerForm {
-    public final BooleanProperty useServer = new SimpleBooleanProperty();
+    /** Whether "A model server" is the answer chosen on the screen. */
+    public final BooleanExpression useServer;
     public final StringProperty serverUrl = new SimpleStringProperty("");
     public final StringProperty model = new SimpleStringProperty("");
     /** A new key to save; blank keeps the stored one. Cleared after saving. */
@@ -44,14 +43,17 @@ public final class ModelServerForm {
     private final Supplier<ModelChoice> savedChoice;
     private boolean hasStoredKey;
 
-    /** @param savedChoice the model choice as last saved: what jobs use once a key is forgotten */
-    ModelServerForm(SettingsServices services, Settings current, Supplier<ModelChoice> savedChoice,
-                    SettingsStatus status, FxTasks tasks) {
+    /**
+     * @param useServer   whether "A model server" is the answer chosen on the screen
+     * @param savedChoice the model choice as last saved: what jobs use once a key is forgotten
+     */
+    ModelServerForm(SettingsServices services, Settings current, BooleanExpression useServer,
+                    Supplier<ModelChoice> savedChoice, SettingsStatus status, FxTasks tasks) {
         this.services = services;
+        this.useServer = useServer;
         this.savedChoice = savedChoice;
         this.status = status;
         this.tasks = tasks;
-        useServer.set(current.model().isServer());
         serverUrl.set(!current.model().isServer() ? ModelServer.OLLAMA_URL : current.model().baseUrl());
         model.set(Objects.requireNonNullElse(current.model().model(), ""));
         refreshKeyStatus();
@@ -111,9 +113,9 @@ public final class ModelServerForm {
         }
     }
 
-    /** What Settings keep. */
+    /** The server and model as typed. */
     ModelChoice choice() {
-        return useServer.get() ? ModelChoice.server(serverUrl.get(), model.get()) : ModelChoice.OFFLINE;
+        return ModelChoice.server(serverUrl.get(), model.get());
     }
 
     /** The key typed to save, stripped; empty keeps the stored one. */

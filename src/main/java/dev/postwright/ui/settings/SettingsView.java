@@ -62,7 +62,7 @@ public final class SettingsView extends ScrollPane {
         message.textProperty().bind(settings.messageProperty());
         var footer = new HBox(12, save, message);
         footer.setAlignment(Pos.CENTER_LEFT);
-        var column = new VBox(16, heading, TeamServerCard.of(settings.team), modelCard(), imageCard(), profileCard(),
+        var column = new VBox(16, heading, TeamServerCard.of(settings.team), modelCard(files), imageCard(), profileCard(),
                 seoChecksCard());
         if (settings.sites != null) column.getChildren().add(SitesCard.of(settings.sites));
         column.getChildren().addAll(computerCard(files), problems, footer);
@@ -120,18 +120,28 @@ public final class SettingsView extends ScrollPane {
         return card("Who makes images (jobs on this computer)", new VBox(8, offline, server, fields));
     }
 
-    private Node modelCard() {
+    private Node modelCard(FileDialogs files) {
         var group = new ToggleGroup();
         var offline = new RadioButton("Offline drafting engine: nothing to install; writes a structured scaffold");
         offline.setId("model-offline");
-        offline.setToggleGroup(group);
+        offline.setUserData(WhoWrites.OFFLINE);
+        var builtin = new RadioButton("Built-in model: a GGUF model run inside Postwright; nothing else to install");
+        builtin.setId("model-builtin");
+        builtin.setUserData(WhoWrites.BUILTIN);
         var server = new RadioButton("A model server: Ollama, LM Studio, llama.cpp, vLLM or OpenAI");
         server.setId("model-server");
-        server.setToggleGroup(group);
-        server.setSelected(settings.modelServer.useServer.get());
-        offline.setSelected(!settings.modelServer.useServer.get());
-        settings.modelServer.useServer.addListener((o, was, now) -> (now ? server : offline).setSelected(true));
-        group.selectedToggleProperty().addListener((o, was, now) -> settings.modelServer.useServer.set(now == server));
+        server.setUserData(WhoWrites.SERVER);
+        List<RadioButton> answers = List.of(offline, builtin, server);
+        answers.forEach(b -> b.setToggleGroup(group));
+        Runnable showChosen = () -> answers.stream().filter(b -> b.getUserData() == settings.whoWrites.get())
+                .findFirst().ifPresent(b -> b.setSelected(true));
+        showChosen.run();
+        settings.whoWrites.addListener(o -> showChosen.run());
+        group.selectedToggleProperty().addListener((o, was, now) -> {
+            if (now != null) settings.whoWrites.set((WhoWrites) now.getUserData());
+        });
+        var builtinFields = BuiltinModelFields.of(settings.builtinModel, files);
+        builtinFields.disableProperty().bind(settings.builtinModel.chosen().not());
 
         var url = new TextField();
         url.setId("server-url");
@@ -166,7 +176,7 @@ public final class SettingsView extends ScrollPane {
                 labelled("API key", bind(key, settings.modelServer.apiKey, "API key")), new HBox(8, key, forget), keyStatus);
         serverFields.getStyleClass().add("indented");
         serverFields.disableProperty().bind(settings.modelServer.useServer.not());
-        return card("Who writes (jobs on this computer)", new VBox(8, offline, server, serverFields));
+        return card("Who writes (jobs on this computer)", new VBox(8, offline, builtin, builtinFields, server, serverFields));
     }
 
     private Node profileCard() {

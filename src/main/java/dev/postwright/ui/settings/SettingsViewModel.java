@@ -4,6 +4,7 @@ import dev.postwright.model.FieldProblem;
 import dev.postwright.model.OrganizationProfile;
 import dev.postwright.remote.Dialect;
 import dev.postwright.render.Theme;
+import dev.postwright.settings.ModelChoice;
 import dev.postwright.settings.Settings;
 import dev.postwright.ui.fx.BackgroundTask;
 import dev.postwright.ui.fx.FxFrames;
@@ -26,10 +27,12 @@ import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.value.ObservableValue;
 
 /**
- * The settings screen: six forms ({@link #modelServer who writes}, {@link #images who makes images}, {@link #team where jobs run},
+ * The settings screen: six forms ({@link #whoWrites who writes}, with the {@link #builtinModel built-in model}
+ * and the {@link #modelServer model server}, {@link #images who makes images}, {@link #team where jobs run},
  * the {@link #profile organization profile}, {@link #general this computer}, the {@link #seoChecks SEO checks}), their problems in
  * form order, and {@link #save()}, which writes them all and applies what can change at once (the
  * writer, where jobs run, the theme, the profile, the SEO checks); workers and the data folder apply at the next
@@ -39,8 +42,12 @@ import javafx.beans.value.ObservableValue;
 public final class SettingsViewModel {
     private static final System.Logger LOG = System.getLogger(SettingsViewModel.class.getName());
 
-    /** Who writes: the offline engine or a model server. */
+    /** Who writes: the offline engine, the built-in model or a model server. */
+    public final ObjectProperty<WhoWrites> whoWrites = new SimpleObjectProperty<>();
+    /** The model server, when it writes. */
     public final ModelServerForm modelServer;
+    /** The built-in model, when it writes. */
+    public final BuiltinModelForm builtinModel;
     /** Who makes images: the offline maker or an image server. */
     public final ImageServerForm images;
     /** Where jobs run: this computer or a team server. */
@@ -75,14 +82,17 @@ public final class SettingsViewModel {
         this.current = current;
         this.theme = theme;
         this.tasks = new FxTasks(background, frames);
-        modelServer = new ModelServerForm(services, current, () -> this.current.model(), status, tasks);
+        whoWrites.set(WhoWrites.of(current.model()));
+        modelServer = new ModelServerForm(services, current, whoWrites.isEqualTo(WhoWrites.SERVER),
+                () -> this.current.model(), status, tasks);
+        builtinModel = new BuiltinModelForm(services.writer(), current, whoWrites.isEqualTo(WhoWrites.BUILTIN), tasks);
         images = new ImageServerForm(services, current);
         team = new TeamServerForm(services, current, frames, background);
         profile = new ProfileForm(services, status, tasks);
         general = new GeneralForm(current, dataDirInUse, workersInUse);
         seoChecks = new SeoChecksForm(services.seoChecks(), current);
         sites = services.sites() == null ? null : new SitesForm(services.sites(), tasks);
-        Observable[] inputs = Stream.of(modelServer.inputs(), images.inputs(), new Observable[] {team.useTeamServer, team.url},
+        Observable[] inputs = Stream.of(modelServer.inputs(), builtinModel.inputs(), images.inputs(), new Observable[] {team.useTeamServer, team.url},
                 general.inputs(), profile.inputs()).flatMap(Stream::of).toArray(Observable[]::new);
         problems = Bindings.createObjectBinding(this::computeProblems, inputs);
         writerName.set(nameOf(current));
@@ -104,7 +114,7 @@ public final class SettingsViewModel {
             status.say(problems.get().getFirst().message());
             return;
         }
-        Settings next = general.applyTo(current.withModel(modelServer.choice()).withImages(images.choice()))
+        Settings next = general.applyTo(current.withModel(modelChoice()).withImages(images.choice()))
                 .withSeoChecksOff(seoChecks.choice())
                 .withTeamServer(team.chosenUrl(), team.chosenUrl() == null ? null : team.dialect.get().id());
         String newKey = modelServer.typedKey();
@@ -131,12 +141,21 @@ public final class SettingsViewModel {
         }));
     }
 
+    private ModelChoice modelChoice() {
+        return switch (whoWrites.get()) {
+            case OFFLINE -> ModelChoice.OFFLINE;
+            case BUILTIN -> ModelChoice.builtin(builtinModel.choice());
+            case SERVER -> modelServer.choice();
+        };
+    }
+
     private void saved(Settings next, boolean keySaved, boolean imageKeySaved) {
         status.busy(false);
         current = next;
         theme.set(next.theme());
         writerName.set(nameOf(next));
         modelServer.saved(keySaved);
+        builtinModel.saved();
         images.saved(imageKeySaved);
         seoChecks.applied(next.seoChecksOff());
         List<String> later = general.later(next);
@@ -206,6 +225,7 @@ public final class SettingsViewModel {
     private List<FieldProblem> computeProblems() {
         List<FieldProblem> out = new ArrayList<>();
         modelServer.addProblems(out);
+        builtinModel.addProblems(out);
         images.addProblems(out);
         team.addProblems(out);
         general.addProblems(out);

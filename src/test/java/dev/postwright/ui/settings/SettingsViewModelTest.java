@@ -101,7 +101,7 @@ class SettingsViewModelTest {
         server.enqueue(new MockResponse.Builder().setHeader("Content-Type", "application/json").body(models()).build());
         var form = form(Settings.DEFAULTS);
         String url = server.url("/v1").toString();
-        form.modelServer.useServer.set(true);
+        form.whoWrites.set(WhoWrites.SERVER);
         form.modelServer.serverUrl.set(url);
         form.modelServer.apiKey.set("sk-test-123");
         form.modelServer.loadModels();
@@ -166,7 +166,7 @@ class SettingsViewModelTest {
     @Test
     void anUnreachableServerIsExplainedAndNothingChanges() throws Exception {
         var form = form(Settings.DEFAULTS);
-        form.modelServer.useServer.set(true);
+        form.whoWrites.set(WhoWrites.SERVER);
         form.modelServer.serverUrl.set("http://127.0.0.1:9/v1"); // the discard port: nothing listens
         form.modelServer.loadModels();
         frames.runUntil(() -> !form.busyProperty().get() && !form.messageProperty().get().startsWith("Asking"));
@@ -178,7 +178,7 @@ class SettingsViewModelTest {
     @Test
     void problemsNameEachBadFieldAndBlockSaving() throws Exception {
         var form = form(Settings.DEFAULTS);
-        form.modelServer.useServer.set(true);
+        form.whoWrites.set(WhoWrites.SERVER);
         form.modelServer.serverUrl.set("localhost:11434");
         form.general.dataDir.set("relative/folder");
         var cta = new CtaRow();
@@ -227,7 +227,7 @@ class SettingsViewModelTest {
         assertThat(again.profile.brandColor.get()).isEqualTo("#2a9d8f");
         assertThat(again.profile.accentColor.get()).isEqualTo("#e9c46a");
         assertThat(again.profile.links.getFirst().keywords.get()).isEqualTo("starter, levain");
-        assertThat(again.modelServer.useServer.get()).isFalse();
+        assertThat(again.whoWrites.get()).isEqualTo(WhoWrites.OFFLINE);
     }
 
     @Test
