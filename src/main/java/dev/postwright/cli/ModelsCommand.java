@@ -73,7 +73,7 @@ public final class ModelsCommand {
         Optional<CuratedModel> find(String name, PrintWriter err) {
             Optional<CuratedModel> found = models.catalogue.stream().filter(m -> m.name().equals(name)).findFirst();
             if (found.isEmpty()) {
-                err.println("There is no model called \"" + name + "\" to download. Choose one of: "
+                err.println("There is no model called \"" + name + "\" (postwright models list). The models are: "
                         + models.catalogue.stream().map(CuratedModel::name).collect(Collectors.joining(", ")) + ".");
             }
             return found;
