@@ -1,21 +1,15 @@
 package dev.postwright.llm.builtin.download;
 
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 import java.util.function.LongSupplier;
-import okhttp3.Call;
 import okhttp3.OkHttpClient;
-import okhttp3.Request;
-import okhttp3.Response;
 
 /**
  * Downloads one {@link CuratedModel} into {@link ModelFolder#partPath its part file}, resuming what an
@@ -34,8 +28,6 @@ public final class ModelDownload {
     /** Where downloads come from: huggingface.co, or a mirror replacing "https://huggingface.co" in each curated URL. */
     public static final String MIRROR_ENV = "POSTWRIGHT_MODELS_MIRROR";
     static final String HUGGING_FACE = "https://huggingface.co";
-    /** Progress is reported at most this often (by the injected clock), plus when a transfer starts and ends. */
-    static final long REPORT_EVERY_NANOS = 100_000_000L;
     private static final System.Logger LOG = System.getLogger(ModelDownload.class.getName());
 
     private final OkHttpClient http;
@@ -122,6 +114,11 @@ public final class ModelDownload {
      * Downloads (resuming any part file) until installed, stopped ({@code stop} true, checked between
      * buffer reads) or failed. A model already installed is {@link Outcome.Installed} at once. Never
      * throws for network, disk or server problems: they are {@link Outcome.Failed}.
+     *
+     * @param progress called on this thread when a transfer starts, then at most every 100 ms of the
+     *     clock, and when it ends (however it ends); it should return quickly
+     * @param stop asked before each request and between buffer reads; a read that blocks is only
+     *     noticed when it returns or the client's read timeout ends it
      */
     public Outcome run(CuratedModel model, Consumer<Progress> progress, BooleanSupplier stop) {
         if (Files.isRegularFile(folder.path(model))) return new Outcome.Installed(folder.path(model));
@@ -132,169 +129,6 @@ public final class ModelDownload {
             return new Outcome.Failed(words.cannotWrite(folder.folder(), e), false);
         }
         LOG.log(System.Logger.Level.INFO, "Downloading {0} from {1}", model.name(), words.host());
-        var attempt = new Attempt(model, words, progress, stop);
-        Outcome outcome = attempt.once();
-        // A server that cannot serve the part we kept: start again from nothing, once.
-        return outcome != null ? outcome : attempt.once();
-    }
-
-    /** One request for the model, and the state of its progress reports. */
-    private final class Attempt {
-        private final CuratedModel model;
-        private final DownloadWords words;
-        private final Consumer<Progress> progress;
-        private final BooleanSupplier stop;
-        private final Path part;
-        private boolean restarted;
-        private long started;
-        private long firstBytes;
-        private long lastReport;
-
-        Attempt(CuratedModel model, DownloadWords words, Consumer<Progress> progress, BooleanSupplier stop) {
-            this.model = model;
-            this.words = words;
-            this.progress = progress;
-            this.stop = stop;
-            this.part = folder.partPath(model);
-        }
-
-        /** The outcome, or null when the part file was dropped and the download should start over. */
-        Outcome once() {
-            long kept;
-            try {
-                kept = folder.partialBytes(model);
-            } catch (IOException e) {
-                return new Outcome.Failed(words.cannotWrite(part, e), true);
-            }
-            if (stop.getAsBoolean()) return new Outcome.Stopped(kept);
-            Outcome tooBig = checkSpace(model.sizeBytes() - kept);
-            if (tooBig != null) return tooBig;
-            var request = new Request.Builder().url(source(model).toString())
-                    .header("Accept-Encoding", "identity"); // byte counts must be the file's, not gzip's
-            if (kept > 0) request.header("Range", "bytes=" + kept + "-");
-            Call call = http.newCall(request.build());
-            try (Response response = call.execute()) {
-                return answered(response, kept);
-            } catch (IOException e) {
-                if (stop.getAsBoolean()) return new Outcome.Stopped(kept);
-                return new Outcome.Failed(words.unreachable(e, kept), kept > 0);
-            }
-        }
-
-        private Outcome answered(Response response, long kept) throws IOException {
-            long length = response.body().contentLength();
-            switch (response.code()) {
-                case 200 -> {
-                    // The server ignored the range (or there was none): the body is the whole file.
-                    long total = length >= 0 ? length : model.sizeBytes();
-                    Outcome tooBig = checkSpace(total - kept); // truncating frees the kept bytes
-                    return tooBig != null ? tooBig : receive(response, 0, total);
-                }
-                case 206 -> {
-                    var range = ContentRange.parse(response.header("Content-Range"));
-                    if (range.isEmpty() || range.get().first() != kept) return startOver(words.wrongPart());
-                    long total = range.get().total() > 0 ? range.get().total()
-                            : length >= 0 ? kept + length : model.sizeBytes();
-                    Outcome tooBig = checkSpace(total - kept);
-                    return tooBig != null ? tooBig : receive(response, kept, total);
-                }
-                case 416 -> {
-                    // Nothing left to send: the part is whole if it is as long as the file.
-                    var range = ContentRange.parse(response.header("Content-Range"));
-                    if (range.isPresent() && range.get().total() == kept) {
-                        report(kept, kept, true);
-                        return install();
-                    }
-                    return startOver(words.wrongPart());
-                }
-                default -> {
-                    return new Outcome.Failed(words.http(response.code(), kept), kept > 0);
-                }
-            }
-        }
-
-        private Outcome startOver(String ifAgain) throws IOException {
-            Files.deleteIfExists(part);
-            if (restarted) return new Outcome.Failed(ifAgain, false);
-            restarted = true;
-            return null;
-        }
-
-        /** Writes the body after the part's first {@code from} bytes, then installs. */
-        private Outcome receive(Response response, long from, long total) {
-            long bytes = from;
-            started = nanoClock.getAsLong();
-            firstBytes = from;
-            report(bytes, total, true);
-            var options = from > 0
-                    ? new StandardOpenOption[] {StandardOpenOption.CREATE, StandardOpenOption.WRITE, StandardOpenOption.APPEND}
-                    : new StandardOpenOption[] {StandardOpenOption.CREATE, StandardOpenOption.WRITE,
-                            StandardOpenOption.TRUNCATE_EXISTING};
-            try (InputStream in = response.body().byteStream(); OutputStream out = Files.newOutputStream(part, options)) {
-                byte[] buffer = new byte[1 << 16];
-                while (true) {
-                    if (stop.getAsBoolean()) {
-                        report(bytes, total, true);
-                        return new Outcome.Stopped(bytes);
-                    }
-                    int n;
-                    try {
-                        n = in.read(buffer);
-                    } catch (IOException e) {
-                        report(bytes, total, true);
-                        if (stop.getAsBoolean()) return new Outcome.Stopped(bytes);
-                        return new Outcome.Failed(words.interrupted(e, bytes, total), true);
-                    }
-                    if (n < 0) break;
-                    if (bytes + n > total) {
-                        // A server that sends more than it announced could fill the disk; the checksum would fail anyway.
-                        out.close();
-                        Files.deleteIfExists(part);
-                        return new Outcome.Failed(words.tooLong(total), false);
-                    }
-                    try {
-                        out.write(buffer, 0, n);
-                    } catch (IOException e) {
-                        return new Outcome.Failed(words.writeFailed(part, e, bytes), true);
-                    }
-                    bytes += n;
-                    report(bytes, total, false);
-                }
-            } catch (IOException e) {
-                // Opening or closing the part file.
-                return new Outcome.Failed(words.writeFailed(part, e, bytes), Files.exists(part));
-            }
-            report(bytes, total, true);
-            return install();
-        }
-
-        private Outcome install() {
-            try {
-                if (folder.install(model)) return new Outcome.Installed(folder.path(model));
-                return new Outcome.Failed(words.checksum(), false);
-            } catch (IOException e) {
-                return new Outcome.Failed(words.cannotInstall(e), Files.exists(part));
-            }
-        }
-
-        /** Failed when the disk has fewer than {@code needed} bytes free; null when it has room or cannot tell. */
-        private Outcome checkSpace(long needed) {
-            try {
-                long free = freeSpace.usableBytes(folder.folder());
-                return needed > free ? new Outcome.Failed(words.noRoom(needed, free), Files.exists(part)) : null;
-            } catch (IOException e) {
-                // A file system that cannot say: let a full disk speak when it is written to.
-                LOG.log(System.Logger.Level.DEBUG, "No free-space figure for {0}: {1}", folder.folder(), e.toString());
-                return null;
-            }
-        }
-
-        private void report(long bytes, long total, boolean always) {
-            long now = nanoClock.getAsLong();
-            if (!always && now - lastReport < REPORT_EVERY_NANOS) return;
-            lastReport = now;
-            double seconds = (now - started) / 1e9;
-            progress.accept(new Progress(bytes, total, seconds > 0 ? (bytes - firstBytes) / seconds : 0));
-        }
+        return new DownloadAttempt(http, folder, source(model), nanoClock, freeSpace, model, progress, stop).run();
     }
 }
