@@ -177,6 +177,19 @@ class ModelDownloadTest {
     }
 
     @Test
+    void aBodyLongerThanAnnouncedIsCutOffAndRemoved() throws Exception {
+        partFile(Arrays.copyOf(bytes, 1_000));
+        server.enqueue(new MockResponse.Builder().code(206).setHeader("Content-Range", "bytes 1000-1999/2000")
+                .body(new Buffer().write(bytes, 1_000, bytes.length - 1_000)).build());
+
+        Outcome outcome = download().run(model, reports::add, () -> false);
+
+        assertThat(outcome).isEqualTo(new Outcome.Failed(host() + " sent more than the 2 kB it announced for Test Model, "
+                + "so the download was removed. Try again later, or use another mirror.", false));
+        assertThat(folder.partPath(model)).doesNotExist();
+    }
+
+    @Test
     void notEnoughFreeSpaceFailsBeforeAnythingIsAsked() {
         freeBytes = 1_000;
 
