@@ -23,7 +23,7 @@ import picocli.CommandLine;
 @Command(name = "postwright", mixinStandardHelpOptions = true, versionProvider = Postwright.Version.class,
         description = "Turns a writer's brief into a finished blog post. Without a subcommand, opens the app.",
         subcommands = {GenerateCommand.class, JobsCommand.class, ServeCommand.class, ImageCommand.class,
-                PublishCommand.class, SitesCommand.class, ExportCommand.class})
+                PublishCommand.class, SitesCommand.class, ExportCommand.class, dev.postwright.cli.ModelsCommand.class})
 public final class Postwright implements Callable<Integer> {
 
     @Option(names = "--data-dir", paramLabel = "DIR",
