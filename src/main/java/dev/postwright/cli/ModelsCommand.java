@@ -18,8 +18,11 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import okhttp3.Call;
+import okhttp3.OkHttpClient;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -137,8 +140,14 @@ public final class ModelsCommand {
                 printUse(out, folder.path(model));
                 return ExitCodes.OK;
             }
-            var download = new ModelDownload(HttpClients.shared(), folder, base, System::nanoTime,
-                    ModelDownload.FreeSpace.fileStore());
+            // The call in flight, so Ctrl+C can end a read that waits on a stalled server: the stop
+            // flag alone is seen only when the read returns, up to the read timeout later.
+            var current = new AtomicReference<Call>();
+            OkHttpClient http = HttpClients.shared().newBuilder().addInterceptor(chain -> {
+                current.set(chain.call());
+                return chain.proceed(chain.request());
+            }).build();
+            var download = new ModelDownload(http, folder, base, System::nanoTime, ModelDownload.FreeSpace.fileStore());
             URI source = download.source(model);
             err.println("Downloading " + model.displayName() + " (" + CuratedModel.rounded(model.sizeBytes()) + ") from "
                     + source.getHost() + (source.getPort() < 0 ? "" : ":" + source.getPort()) + "…");
@@ -146,7 +155,11 @@ public final class ModelsCommand {
             var lines = new ProgressLines(err, System::nanoTime);
             var stop = new AtomicBoolean();
             Outcome outcome;
-            try (var signals = StopSignals.listen(() -> stop.set(true))) {
+            try (var signals = StopSignals.listen(() -> {
+                stop.set(true);
+                Call call = current.get();
+                if (call != null) call.cancel();
+            })) {
                 outcome = download.run(model, lines::offer, stop::get);
             }
             lines.finish();

@@ -1,25 +1,32 @@
 package dev.postwright.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.postwright.llm.builtin.download.CuratedModel;
 import dev.postwright.llm.builtin.download.CuratedModels;
 import dev.postwright.llm.builtin.download.ModelDownload;
 import dev.postwright.llm.builtin.download.ModelFolder;
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
+import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalInt;
 import java.util.Random;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import mockwebserver3.MockResponse;
+import mockwebserver3.MockResponseBody;
 import mockwebserver3.MockWebServer;
 import okio.Buffer;
+import okio.BufferedSink;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -151,6 +158,53 @@ class ModelsCommandTest {
         assertThat(failed.exit()).isEqualTo(ExitCodes.JOB_FAILED);
         assertThat(failed.err()).contains("answered 404 for Test Model: it has no such file");
         assertThat(failed.out()).isEmpty();
+    }
+
+    @Test
+    void ctrlCKeepsWhatWasDownloadedAndSaysHowToResume() throws Exception {
+        CuratedModel qwen = CuratedModels.all().getFirst();
+        Path data = dataDir.resolve("data");
+        Files.createDirectories(data);
+        assumeTrue(Files.getFileStore(data).getUsableSpace() > 2 * qwen.sizeBytes(), "room for the real model");
+        // The real model's size announced, its first 100 kB sent, then the line held open.
+        var release = new CountDownLatch(1);
+        byte[] first = Arrays.copyOf(bytes, 100_000);
+        server.enqueue(new MockResponse.Builder().body(new MockResponseBody() {
+            @Override
+            public long getContentLength() {
+                return qwen.sizeBytes();
+            }
+
+            @Override
+            public void writeTo(BufferedSink sink) throws IOException {
+                sink.write(first).flush();
+                try {
+                    release.await(60, TimeUnit.SECONDS);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }
+        }).build());
+        Path log = dataDir.resolve("output.log");
+        Path part = new ModelFolder(data).partPath(qwen);
+        try {
+            Process download = PostwrightProcess.start(log, "models", "download", qwen.name(), "--mirror",
+                    server.url("/").toString(), "--data-dir", data.toString());
+            // A process of its own: its part file's size is the only sign of how far it got.
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+            while (!(Files.isRegularFile(part) && Files.size(part) == first.length) && System.nanoTime() < deadline) {
+                Thread.sleep(20);
+            }
+            assertThat(new ProcessBuilder("kill", "-INT", Long.toString(download.pid())).start().waitFor()).isZero();
+            assertThat(download.waitFor(60, TimeUnit.SECONDS)).as("download ended").isTrue();
+            String output = Files.readString(log);
+            assertThat(download.exitValue()).as(output).isEqualTo(ExitCodes.STOPPED);
+            assertThat(output).contains("Stopped at 100 kB; what was downloaded is kept in " + part + ". Run postwright "
+                    + "models download " + qwen.name() + " again to resume.").doesNotContain("Exception");
+        } finally {
+            release.countDown();
+        }
+        assertThat(part).hasBinaryContent(first);
     }
 
     /** {@code postwright models args…} with the test's catalogue and environment, parsed as the launcher parses. */
