@@ -6,7 +6,9 @@
 # then the Publish dialog and the outbox against the tests' WordPress (src/test/wordpress/start.sh,
 # which needs its Debian packages). Needs Xvfb, xdotool and ImageMagick (apt-get install -y xvfb
 # xdotool imagemagick). ONLY=publish takes just the publishing screens, ONLY=sites just Settings'
-# WordPress sites card (a site tested against the same WordPress).
+# WordPress sites card (a site tested against the same WordPress), ONLY=builtin just Settings'
+# built-in model (the tests' tiny model loaded, a curated model's download paused), ONLY=desk
+# just the first-run sessions (desk, library, settings).
 #
 #   mvn -B -q package -DskipTests && mvn -B -q test-compile && assets/screenshots/take.sh
 set -euo pipefail
@@ -114,6 +116,28 @@ team_session() { # the app pointed at a `postwright serve` on this machine
   wait "$app" 2>/dev/null || true
 }
 
+builtin_session() { # theme: Settings' built-in model, the tests' tiny model loaded, a download paused part-way
+  local theme=$1 config="$WORK/builtin-config-$1" data="$WORK/builtin-data-$1"
+  mkdir -p "$config" "$data/models"
+  "$JAVA" -cp "target/test-classes" dev.postwright.llm.builtin.GgufWriter "$data/models/tiny.gguf"
+  head -c 312000000 /dev/zero > "$data/models/qwen2.5-1.5b-instruct.gguf.part" # a download paused at 312 MB
+  printf '%s\n' '{"model": {"kind": "builtin", "file": "'"$data/models/tiny.gguf"'", "threads": 0, "contextSize": 0,' \
+    ' "gpuLayers": -1}, "workers": 2, "theme": "'"$theme"'",' \
+    ' "window": {"x": 0, "y": 0, "width": 1440, "height": 900, "maximized": false}}' > "$config/settings.json"
+  POSTWRIGHT_CONFIG_DIR=$config "$JAVA" -jar target/postwright.jar --data-dir "$data" > "$WORK/app-builtin-$theme.log" 2>&1 &
+  local app=$!
+  wait_for "$WORK/app-builtin-$theme.log" "window shown"
+  sleep 2
+  xdotool key ctrl+3
+  sleep 2
+  xdotool mousemove 720 500
+  for _ in $(seq 1 ${BUILTIN_SCROLL:-6}); do xdotool click 5; done # down to Who writes
+  sleep 1
+  shot "$theme-settings-builtin"
+  kill "$app"
+  wait "$app" 2>/dev/null || true
+}
+
 publish_session() { # theme: the Publish dialog and the outbox, against the tests' WordPress on loopback
   local theme=$1 config="$WORK/publish-config-$1" data="$WORK/publish-data-$1"
   mkdir -p "$config"
@@ -217,8 +241,13 @@ start_wordpress() { # the tests' WordPress (src/test/wordpress/start.sh), stoppe
   WP_PASSWORD=$(sed -n 's/^applicationPassword=//p' "$WORK/wp/site.properties")
 }
 
-if [ -z "${ONLY:-}" ]; then
+if [ -z "${ONLY:-}" ] || [ "${ONLY:-}" = builtin ]; then
+  for theme in ${THEMES:-light dark}; do builtin_session "$theme"; done
+  [ "${ONLY:-}" = builtin ] && exit 0
+fi
+if [ -z "${ONLY:-}" ] || [ "${ONLY:-}" = desk ]; then
   for theme in light dark; do session "$theme"; done
+  [ "${ONLY:-}" = desk ] && exit 0
   team_session
 fi
 start_wordpress

@@ -1,10 +1,11 @@
 package dev.postwright.cli;
 
 import dev.postwright.engine.StopSignals;
+import dev.postwright.llm.builtin.Bytes;
 import dev.postwright.llm.builtin.download.CuratedModel;
 import dev.postwright.llm.builtin.download.CuratedModels;
-import dev.postwright.llm.builtin.download.ModelDownload;
 import dev.postwright.llm.builtin.download.ModelDownload.Outcome;
+import dev.postwright.llm.builtin.download.ModelDownload;
 import dev.postwright.llm.builtin.download.ModelFolder;
 import dev.postwright.llm.openai.HttpClients;
 import java.io.IOException;
@@ -88,7 +89,7 @@ public final class ModelsCommand {
         @Override
         int run(ModelFolder folder, PrintWriter out, PrintWriter err) {
             for (CuratedModel model : models.catalogue) {
-                out.printf("%s  %s  %s  %s%n", model.name(), model.displayName(), CuratedModel.rounded(model.sizeBytes()),
+                out.printf("%s  %s  %s  %s%n", model.name(), model.displayName(), Bytes.describe(model.sizeBytes()),
                         model.licence());
                 out.println("    " + model.goodFor());
                 out.println("    " + status(folder, model));
@@ -105,7 +106,7 @@ public final class ModelsCommand {
                 part = 0;
             }
             if (part > 0) {
-                return "Partly downloaded: " + CuratedModel.rounded(part) + " of " + CuratedModel.rounded(model.sizeBytes())
+                return "Partly downloaded: " + Bytes.describe(part) + " of " + Bytes.describe(model.sizeBytes())
                         + " (postwright models download " + model.name() + " resumes)";
             }
             return "Not downloaded (postwright models download " + model.name() + ")";
@@ -130,7 +131,7 @@ public final class ModelsCommand {
             String given = mirror != null ? mirror : models.environment.apply(ModelDownload.MIRROR_ENV);
             Optional<URI> base;
             try {
-                base = mirror(given);
+                base = ModelDownload.mirror(given);
             } catch (IllegalArgumentException e) {
                 err.println(e.getMessage());
                 return ExitCodes.BAD_INPUT;
@@ -149,7 +150,7 @@ public final class ModelsCommand {
             }).build();
             var download = new ModelDownload(http, folder, base, System::nanoTime, ModelDownload.FreeSpace.fileStore());
             URI source = download.source(model);
-            err.println("Downloading " + model.displayName() + " (" + CuratedModel.rounded(model.sizeBytes()) + ") from "
+            err.println("Downloading " + model.displayName() + " (" + Bytes.describe(model.sizeBytes()) + ") from "
                     + source.getHost() + (source.getPort() < 0 ? "" : ":" + source.getPort()) + "…");
             err.flush();
             var lines = new ProgressLines(err, System::nanoTime);
@@ -170,7 +171,7 @@ public final class ModelsCommand {
                     yield ExitCodes.OK;
                 }
                 case Outcome.Stopped stopped -> {
-                    err.println("Stopped at " + CuratedModel.rounded(stopped.bytesKept()) + "; what was downloaded is kept "
+                    err.println("Stopped at " + Bytes.describe(stopped.bytesKept()) + "; what was downloaded is kept "
                             + "in " + folder.partPath(model) + ". Run postwright models download " + model.name()
                             + " again to resume.");
                     yield ExitCodes.STOPPED;
@@ -185,21 +186,6 @@ public final class ModelsCommand {
         private static void printUse(PrintWriter out, Path file) {
             String path = file.toString().matches(".*[\\s'\"].*") ? "\"" + file + "\"" : file.toString();
             out.println("Write with it: postwright generate --builtin-model " + path + " --request brief.json --out post.md");
-        }
-
-        /** The mirror's base URL, or empty for huggingface.co itself. */
-        static Optional<URI> mirror(String given) {
-            if (given == null || given.isBlank()) return Optional.empty();
-            try {
-                URI uri = new URI(given.strip());
-                if (("http".equals(uri.getScheme()) || "https".equals(uri.getScheme())) && uri.getHost() != null) {
-                    return Optional.of(uri);
-                }
-            } catch (URISyntaxException e) {
-                // said below
-            }
-            throw new IllegalArgumentException("The mirror \"" + given.strip() + "\" is not an http or https address, "
-                    + "e.g. https://models.example.com.");
         }
     }
 

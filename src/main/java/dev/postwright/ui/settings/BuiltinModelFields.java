@@ -42,7 +42,7 @@ final class BuiltinModelFields {
         threads.setPrefColumnCount(8);
         var context = new TextField();
         context.setId("builtin-context");
-        context.setPromptText("Automatic (up to 8,192)");
+        context.setPromptText("Automatic");
         context.setPrefColumnCount(10);
         var gpu = new CheckBox("Use a graphics card when this build of Postwright can");
         gpu.setId("builtin-gpu");

@@ -154,7 +154,7 @@ public final class BuiltinModelForm {
 
     private static String describe(RunSettings run, Machine machine) {
         var info = run.info();
-        return info.name() + " (" + info.architecture() + ", " + info.layers() + " layers, trained for "
+        return info.name() + " (" + info.architecture() + ", " + info.layers() + (info.layers() == 1 ? " layer" : " layers") + ", trained for "
                 + count(info.trainedContext()) + " tokens) " + run.memorySentence()
                 + (machine.memoryBytes() > 0 ? "; this computer has " + Bytes.describe(machine.memoryBytes()) : "") + ".";
     }

@@ -11,18 +11,19 @@ import dev.postwright.store.OrganizationProfiles;
 /**
  * What the settings screen reads and writes: the settings file, the key store, the organization
  * profile, a server's model list, the writer jobs start with, the image maker they make pictures
- * with, the SEO checks they and the editor count, where jobs run, and the WordPress sites posts
- * are published to ({@code sites}; null: no Sites card).
+ * with, the SEO checks they and the editor count, where jobs run, the WordPress sites posts
+ * are published to ({@code sites}; null: no Sites card) and the built-in models offered for
+ * download ({@code downloads}; null: none offered).
  */
 public record SettingsServices(SettingsFile file, SecretStore secrets, OrganizationProfiles profiles,
                                ModelCatalog catalog, SelectedWriter writer, SelectedImageMaker imageMaker,
                                SelectedSeoChecks seoChecks, JobPlace jobPlace, String organizationId,
-                               SiteServices sites) {
+                               SiteServices sites, DownloadServices downloads) {
     /** Without sites. */
     public SettingsServices(SettingsFile file, SecretStore secrets, OrganizationProfiles profiles, ModelCatalog catalog,
                             SelectedWriter writer, SelectedImageMaker imageMaker, SelectedSeoChecks seoChecks,
                             JobPlace jobPlace, String organizationId) {
-        this(file, secrets, profiles, catalog, writer, imageMaker, seoChecks, jobPlace, organizationId, null);
+        this(file, secrets, profiles, catalog, writer, imageMaker, seoChecks, jobPlace, organizationId, null, null);
     }
 
     /** With SEO checks of their own (every check counted until the settings switch some off), without sites. */
@@ -34,6 +35,12 @@ public record SettingsServices(SettingsFile file, SecretStore secrets, Organizat
     /** The same services with the Sites card's. */
     public SettingsServices withSites(SiteServices sites) {
         return new SettingsServices(file, secrets, profiles, catalog, writer, imageMaker, seoChecks, jobPlace,
-                organizationId, sites);
+                organizationId, sites, downloads);
+    }
+
+    /** The same services with the built-in models' downloads. */
+    public SettingsServices withDownloads(DownloadServices downloads) {
+        return new SettingsServices(file, secrets, profiles, catalog, writer, imageMaker, seoChecks, jobPlace,
+                organizationId, sites, downloads);
     }
 }

@@ -176,7 +176,10 @@ public final class SettingsView extends ScrollPane {
                 labelled("API key", bind(key, settings.modelServer.apiKey, "API key")), new HBox(8, key, forget), keyStatus);
         serverFields.getStyleClass().add("indented");
         serverFields.disableProperty().bind(settings.modelServer.useServer.not());
-        return card("Who writes (jobs on this computer)", new VBox(8, offline, builtin, builtinFields, server, serverFields));
+        var body = new VBox(8, offline, builtin, builtinFields);
+        if (settings.downloads != null) body.getChildren().add(ModelDownloadsList.of(settings.downloads));
+        body.getChildren().addAll(server, serverFields);
+        return card("Who writes (jobs on this computer)", body);
     }
 
     private Node profileCard() {

@@ -48,6 +48,8 @@ public final class SettingsViewModel {
     public final ModelServerForm modelServer;
     /** The built-in model, when it writes. */
     public final BuiltinModelForm builtinModel;
+    /** The built-in models offered for download, or null when none are. */
+    public final ModelDownloadsForm downloads;
     /** Who makes images: the offline maker or an image server. */
     public final ImageServerForm images;
     /** Where jobs run: this computer or a team server. */
@@ -86,6 +88,11 @@ public final class SettingsViewModel {
         modelServer = new ModelServerForm(services, current, whoWrites.isEqualTo(WhoWrites.SERVER),
                 () -> this.current.model(), status, tasks);
         builtinModel = new BuiltinModelForm(services.writer(), current, whoWrites.isEqualTo(WhoWrites.BUILTIN), tasks);
+        downloads = services.downloads() == null ? null : new ModelDownloadsForm(services.downloads().offered(),
+                services.downloads().download(), services.downloads().folder(), tasks, status, file -> {
+                    builtinModel.file.set(file.toString());
+                    whoWrites.set(WhoWrites.BUILTIN);
+                }, file -> this.current.model().isBuiltin() && this.current.model().builtin().file().equals(file));
         images = new ImageServerForm(services, current);
         team = new TeamServerForm(services, current, frames, background);
         profile = new ProfileForm(services, status, tasks);

@@ -7,6 +7,9 @@ import dev.postwright.engine.LibraryImageSources;
 import dev.postwright.engine.LocalEngine;
 import dev.postwright.engine.RemoteResults;
 import dev.postwright.engine.StopSignals;
+import dev.postwright.llm.builtin.download.CuratedModels;
+import dev.postwright.llm.builtin.download.ModelDownload;
+import dev.postwright.llm.builtin.download.ModelFolder;
 import dev.postwright.llm.openai.HttpClients;
 import dev.postwright.llm.openai.ModelCatalog;
 import dev.postwright.render.PostRenderer;
@@ -38,15 +41,18 @@ import dev.postwright.ui.publish.OutboxView;
 import dev.postwright.ui.publish.Overlay;
 import dev.postwright.ui.publish.PublishServices;
 import dev.postwright.ui.publish.Publishing;
+import dev.postwright.ui.settings.DownloadServices;
 import dev.postwright.ui.settings.SettingsServices;
-import dev.postwright.ui.settings.SiteServices;
 import dev.postwright.ui.settings.SettingsView;
 import dev.postwright.ui.settings.SettingsViewModel;
+import dev.postwright.ui.settings.SiteServices;
 import java.io.IOException;
 import java.lang.System.Logger.Level;
 import java.lang.management.ManagementFactory;
+import java.net.URI;
 import java.nio.file.Path;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -200,6 +206,19 @@ public final class DesktopApp extends Application {
         return outbox;
     }
 
+    /** The curated models, downloaded into the data folder from Hugging Face or the mirror the environment names. */
+    private DownloadServices modelDownloads() {
+        var folder = new ModelFolder(startup.dataDir());
+        Optional<URI> mirror = Optional.empty();
+        try {
+            mirror = ModelDownload.mirror(System.getenv(ModelDownload.MIRROR_ENV));
+        } catch (IllegalArgumentException e) {
+            LOG.log(Level.WARNING, "{0}: {1}", ModelDownload.MIRROR_ENV, e.getMessage());
+        }
+        return new DownloadServices(CuratedModels.all(), new ModelDownload(HttpClients.shared(), folder, mirror,
+                System::nanoTime, ModelDownload.FreeSpace.fileStore()), folder);
+    }
+
     private Parent mainWindow() {
         var frames = new PulseFrames();
         var toasts = new Toasts();
@@ -224,7 +243,8 @@ public final class DesktopApp extends Application {
                 engine.profiles(), new ModelCatalog(HttpClients::shared), startup.writer(), startup.imageMaker(),
                 startup.seoChecks(), jobsInUse, BriefViewModel.ORGANIZATION).withSites(engine.sites().map(book -> new SiteServices(
                 book, LocalEngine.siteClient(), page -> getHostServices().showDocument(page.toString()),
-                new java.security.SecureRandom(), SiteServices.APPROVAL_LIMIT)).orElse(null)), settings, theme,
+                new java.security.SecureRandom(), SiteServices.APPROVAL_LIMIT)).orElse(null)).withDownloads(modelDownloads()),
+                settings, theme,
                 dataDir,
                 settings.workers(), frames, background);
         var seoChecks = new SeoCheckToasts(settingsModel.seoCheckSwitch(), toasts);
@@ -276,6 +296,7 @@ public final class DesktopApp extends Application {
                 LOG.log(Level.WARNING, "The window position could not be saved: {0}", e.toString());
             }
         }
+        if (settingsModel != null && settingsModel.downloads != null) settingsModel.downloads.stopAll(); // parts kept
         if (visuals != null) visuals.close();
         if (outbox != null) outbox.close();
         if (router != null) router.close();

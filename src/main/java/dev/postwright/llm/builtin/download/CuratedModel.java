@@ -1,7 +1,6 @@
 package dev.postwright.llm.builtin.download;
 
 import java.net.URI;
-import java.util.Locale;
 import java.util.Objects;
 import java.util.OptionalInt;
 import java.util.regex.Pattern;
@@ -38,13 +37,5 @@ public record CuratedModel(String name, String displayName, long sizeBytes, Stri
     /** The file name in the models folder: {@code <name>.gguf}. */
     public String fileName() {
         return name + ".gguf";
-    }
-
-    /** The size rounded for people, e.g. "1.1 GB" or "300 MB" (decimal units). */
-    public static String rounded(long bytes) {
-        if (bytes >= 1_000_000_000L) return String.format(Locale.ROOT, "%.1f GB", bytes / 1e9);
-        if (bytes >= 1_000_000L) return String.format(Locale.ROOT, "%d MB", Math.round(bytes / 1e6));
-        if (bytes >= 1_000L) return String.format(Locale.ROOT, "%d kB", Math.round(bytes / 1e3));
-        return bytes + " bytes";
     }
 }

@@ -1,5 +1,6 @@
 package dev.postwright.llm.builtin.download;
 
+import dev.postwright.llm.builtin.Bytes;
 import java.io.IOException;
 import java.net.ConnectException;
 import java.net.SocketTimeoutException;
@@ -30,8 +31,8 @@ final class DownloadWords {
     }
 
     String noRoom(long needed, long free) {
-        return "Not enough free disk space for " + model.displayName() + ": it needs " + CuratedModel.rounded(needed)
-                + ", and " + folder + " has " + CuratedModel.rounded(Math.max(0, free))
+        return "Not enough free disk space for " + model.displayName() + ": it needs " + Bytes.describe(needed)
+                + ", and " + folder + " has " + Bytes.describe(Math.max(0, free))
                 + " free. Free some space and run the download again.";
     }
 
@@ -59,12 +60,12 @@ final class DownloadWords {
     }
 
     String interrupted(IOException e, long bytes, long total) {
-        return "The download of " + model.displayName() + " was interrupted at " + CuratedModel.rounded(bytes) + " of "
-                + CuratedModel.rounded(total) + " (" + reason(e) + ")." + resume(bytes);
+        return "The download of " + model.displayName() + " was interrupted at " + Bytes.describe(bytes) + " of "
+                + Bytes.describe(total) + " (" + reason(e) + ")." + resume(bytes);
     }
 
     String tooLong(long total) {
-        return host() + " sent more than the " + CuratedModel.rounded(total) + " it announced for "
+        return host() + " sent more than the " + Bytes.describe(total) + " it announced for "
                 + model.displayName() + ", so the download was removed. Try again later, or use another mirror.";
     }
 
@@ -72,7 +73,7 @@ final class DownloadWords {
         if (diskFull(e)) {
             return "The disk is full: " + folder + " has no room for the rest of " + model.displayName()
                     + ". Free some space and run the download again" + (bytes > 0 ? " to resume from "
-                    + CuratedModel.rounded(bytes) : "") + ".";
+                    + Bytes.describe(bytes) : "") + ".";
         }
         return cannotWrite(part, e) + resume(bytes);
     }
@@ -93,7 +94,7 @@ final class DownloadWords {
     }
 
     private static String resume(long bytes) {
-        return bytes > 0 ? " Run it again to resume from " + CuratedModel.rounded(bytes) + "." : "";
+        return bytes > 0 ? " Run it again to resume from " + Bytes.describe(bytes) + "." : "";
     }
 
     static boolean diskFull(IOException e) {

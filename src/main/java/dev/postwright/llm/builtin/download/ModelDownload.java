@@ -1,7 +1,9 @@
 package dev.postwright.llm.builtin.download;
 
+import dev.postwright.llm.builtin.Bytes;
 import java.io.IOException;
 import java.net.URI;
+import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
@@ -73,7 +75,7 @@ public final class ModelDownload {
     public record Progress(long bytes, long totalBytes, double bytesPerSecond) {
         /** E.g. "312 MB of 1.1 GB · 8.4 MB/s"; without the rate while there is none yet. */
         public String words() {
-            String sizes = CuratedModel.rounded(bytes) + " of " + CuratedModel.rounded(totalBytes);
+            String sizes = Bytes.describe(bytes) + " of " + Bytes.describe(totalBytes);
             return bytesPerSecond > 0 ? sizes + " · " + rate(bytesPerSecond) : sizes;
         }
 
@@ -99,6 +101,26 @@ public final class ModelDownload {
 
         /** One sentence saying what went wrong and what to do; {@code partKept} when a later run can resume. */
         record Failed(String sentence, boolean partKept) implements Outcome {}
+    }
+
+    /**
+     * The mirror named by a writer or operator ({@code --mirror}, {@link #MIRROR_ENV}): empty for
+     * none (null or blank), else its http or https base URL.
+     *
+     * @throws IllegalArgumentException with a sentence when it is not an http or https address
+     */
+    public static Optional<URI> mirror(String given) {
+        if (given == null || given.isBlank()) return Optional.empty();
+        try {
+            URI uri = new URI(given.strip());
+            if (("http".equals(uri.getScheme()) || "https".equals(uri.getScheme())) && uri.getHost() != null) {
+                return Optional.of(uri);
+            }
+        } catch (URISyntaxException e) {
+            // said below
+        }
+        throw new IllegalArgumentException("The mirror \"" + given.strip() + "\" is not an http or https address, "
+                + "e.g. https://models.example.com.");
     }
 
     /** The curated URL, with {@code https://huggingface.co} replaced by the mirror if there is one. */

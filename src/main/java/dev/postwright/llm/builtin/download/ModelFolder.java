@@ -43,6 +43,11 @@ public final class ModelFolder {
         return Files.isRegularFile(part) ? Files.size(part) : 0;
     }
 
+    /** Whether {@code model}'s verified file is here. */
+    public boolean isInstalled(CuratedModel model) {
+        return Files.isRegularFile(path(model));
+    }
+
     /** The curated models whose verified file is here. */
     public List<CuratedModel> installed() {
         return CuratedModels.all().stream().filter(m -> Files.isRegularFile(path(m))).toList();

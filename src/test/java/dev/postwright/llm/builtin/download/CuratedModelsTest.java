@@ -3,6 +3,7 @@ package dev.postwright.llm.builtin.download;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.postwright.llm.builtin.Bytes;
 import java.net.URI;
 import java.util.OptionalInt;
 import org.junit.jupiter.api.Test;
@@ -26,8 +27,8 @@ class CuratedModelsTest {
 
     @Test
     void roundsSizesForPeople() {
-        assertThat(CuratedModel.rounded(1_117_320_736L)).isEqualTo("1.1 GB");
-        assertThat(CuratedModel.rounded(300_000_000L)).isEqualTo("300 MB");
+        assertThat(Bytes.describe(1_117_320_736L)).isEqualTo("1.1 GB");
+        assertThat(Bytes.describe(300_000_000L)).isEqualTo("300 MB");
     }
 
     @Test
