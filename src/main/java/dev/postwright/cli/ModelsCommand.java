@@ -3,6 +3,7 @@ package dev.postwright.cli;
 import dev.postwright.engine.StopSignals;
 import dev.postwright.llm.builtin.Bytes;
 import dev.postwright.llm.builtin.download.CuratedModel;
+import dev.postwright.llm.builtin.download.DownloadStop;
 import dev.postwright.llm.builtin.download.CuratedModels;
 import dev.postwright.llm.builtin.download.ModelDownload.Outcome;
 import dev.postwright.llm.builtin.download.ModelDownload;
@@ -18,12 +19,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
-import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Function;
 import java.util.stream.Collectors;
-import okhttp3.Call;
-import okhttp3.OkHttpClient;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -141,27 +138,17 @@ public final class ModelsCommand {
                 printUse(out, folder.path(model));
                 return ExitCodes.OK;
             }
-            // The call in flight, so Ctrl+C can end a read that waits on a stalled server: the stop
-            // flag alone is seen only when the read returns, up to the read timeout later.
-            var current = new AtomicReference<Call>();
-            OkHttpClient http = HttpClients.shared().newBuilder().addInterceptor(chain -> {
-                current.set(chain.call());
-                return chain.proceed(chain.request());
-            }).build();
-            var download = new ModelDownload(http, folder, base, System::nanoTime, ModelDownload.FreeSpace.fileStore());
+            var download = new ModelDownload(HttpClients.shared(), folder, base, System::nanoTime, ModelDownload.FreeSpace.fileStore());
             URI source = download.source(model);
             err.println("Downloading " + model.displayName() + " (" + Bytes.describe(model.sizeBytes()) + ") from "
                     + source.getHost() + (source.getPort() < 0 ? "" : ":" + source.getPort()) + "…");
             err.flush();
             var lines = new ProgressLines(err, System::nanoTime);
-            var stop = new AtomicBoolean();
+            // Ctrl+C cancels the read in flight too, so a stalled server does not hold the process.
+            var stop = new DownloadStop();
             Outcome outcome;
-            try (var signals = StopSignals.listen(() -> {
-                stop.set(true);
-                Call call = current.get();
-                if (call != null) call.cancel();
-            })) {
-                outcome = download.run(model, lines::offer, stop::get);
+            try (var signals = StopSignals.listen(stop::ask)) {
+                outcome = download.run(model, lines::offer, stop);
             }
             lines.finish();
             return switch (outcome) {

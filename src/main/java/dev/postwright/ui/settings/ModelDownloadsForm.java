@@ -2,6 +2,7 @@ package dev.postwright.ui.settings;
 
 import dev.postwright.llm.builtin.Bytes;
 import dev.postwright.llm.builtin.download.CuratedModel;
+import dev.postwright.llm.builtin.download.DownloadStop;
 import dev.postwright.llm.builtin.download.ModelDownload.Outcome;
 import dev.postwright.llm.builtin.download.ModelDownload;
 import dev.postwright.llm.builtin.download.ModelFolder;
@@ -43,8 +44,8 @@ public final class ModelDownloadsForm {
         private final ReadOnlyObjectWrapper<Status> status = new ReadOnlyObjectWrapper<>(Status.NOT_DOWNLOADED);
         private final ReadOnlyStringWrapper progress = new ReadOnlyStringWrapper("");
         private final ReadOnlyDoubleWrapper fraction = new ReadOnlyDoubleWrapper();
-        /** Read by the downloading thread between buffer reads. */
-        private volatile boolean pauseAsked;
+        /** The running download's stop; a new one for each run. */
+        private volatile DownloadStop stop = new DownloadStop();
 
         private Row(CuratedModel model) {
             this.model = model;
@@ -95,7 +96,8 @@ public final class ModelDownloadsForm {
     /** Starts or resumes {@code row}'s download; it runs until installed, paused or failed. */
     public void download(Row row) {
         if (row.status.get() == Status.DOWNLOADING || row.status.get() == Status.INSTALLED) return;
-        row.pauseAsked = false;
+        var stop = new DownloadStop();
+        row.stop = stop;
         row.status.set(Status.DOWNLOADING);
         row.progress.set("Starting…");
         tasks.execute(BackgroundTask.call(() -> download.run(row.model,
@@ -104,21 +106,21 @@ public final class ModelDownloadsForm {
                     row.progress.set(p.words());
                     row.fraction.set(p.fraction());
                 }),
-                () -> row.pauseAsked)).onSuccess(outcome -> finished(row, outcome)).onFailure(e -> {
+                stop)).onSuccess(outcome -> finished(row, outcome)).onFailure(e -> {
             row.status.set(Status.NOT_DOWNLOADED);
             row.progress.set(e.getMessage());
             lookOnDisk(row);
         }));
     }
 
-    /** Pauses {@code row}'s download once its current read returns; the bytes so far are kept. */
+    /** Pauses {@code row}'s download at once; the bytes so far are kept. */
     public void pause(Row row) {
-        row.pauseAsked = true;
+        row.stop.ask();
     }
 
     /** Stops every download (the app is closing); each keeps its bytes to resume at the next start. */
     public void stopAll() {
-        rows.forEach(r -> r.pauseAsked = true);
+        rows.forEach(r -> r.stop.ask());
     }
 
     /** Makes the downloaded model the chosen file; Save settings makes it the writer. */

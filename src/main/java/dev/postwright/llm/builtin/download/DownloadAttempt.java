@@ -9,7 +9,6 @@ import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
-import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 import java.util.function.LongSupplier;
 import okhttp3.Call;
@@ -35,7 +34,7 @@ final class DownloadAttempt {
     private final CuratedModel model;
     private final DownloadWords words;
     private final Consumer<Progress> progress;
-    private final BooleanSupplier stop;
+    private final DownloadStop stop;
     private final Path part;
     private boolean restarted;
     private long started;
@@ -43,7 +42,7 @@ final class DownloadAttempt {
     private long lastReport;
 
     DownloadAttempt(OkHttpClient http, ModelFolder folder, URI source, LongSupplier nanoClock,
-            ModelDownload.FreeSpace freeSpace, CuratedModel model, Consumer<Progress> progress, BooleanSupplier stop) {
+            ModelDownload.FreeSpace freeSpace, CuratedModel model, Consumer<Progress> progress, DownloadStop stop) {
         this.http = http;
         this.folder = folder;
         this.source = source;
@@ -70,17 +69,18 @@ final class DownloadAttempt {
         } catch (IOException e) {
             return new Outcome.Failed(words.cannotWrite(part, e), true);
         }
-        if (stop.getAsBoolean()) return new Outcome.Stopped(kept);
+        if (stop.asked()) return new Outcome.Stopped(kept);
         Outcome tooBig = checkSpace(model.sizeBytes() - kept);
         if (tooBig != null) return tooBig;
         var request = new Request.Builder().url(source.toString())
                 .header("Accept-Encoding", "identity"); // byte counts must be the file's, not gzip's
         if (kept > 0) request.header("Range", "bytes=" + kept + "-");
         Call call = http.newCall(request.build());
+        stop.calling(call);
         try (Response response = call.execute()) {
             return answered(response, kept);
         } catch (IOException e) {
-            if (stop.getAsBoolean()) return new Outcome.Stopped(kept);
+            if (stop.asked()) return new Outcome.Stopped(kept);
             return new Outcome.Failed(words.unreachable(e, kept), kept > 0);
         }
     }
@@ -135,7 +135,7 @@ final class DownloadAttempt {
         try (InputStream in = response.body().byteStream(); OutputStream out = Files.newOutputStream(part, options)) {
             byte[] buffer = new byte[1 << 16];
             while (true) {
-                if (stop.getAsBoolean()) {
+                if (stop.asked()) {
                     report(bytes, total, true);
                     return new Outcome.Stopped(bytes);
                 }
@@ -144,7 +144,7 @@ final class DownloadAttempt {
                     n = in.read(buffer);
                 } catch (IOException e) {
                     report(bytes, total, true);
-                    if (stop.getAsBoolean()) return new Outcome.Stopped(bytes);
+                    if (stop.asked()) return new Outcome.Stopped(bytes);
                     return new Outcome.Failed(words.interrupted(e, bytes, total), true);
                 }
                 if (n < 0) break;

@@ -143,6 +143,11 @@ public final class ModelDownload {
      *     noticed when it returns or the client's read timeout ends it
      */
     public Outcome run(CuratedModel model, Consumer<Progress> progress, BooleanSupplier stop) {
+        return run(model, progress, new DownloadStop(stop));
+    }
+
+    /** {@link #run(CuratedModel, Consumer, BooleanSupplier)}, stopped by {@code stop} at once, also mid-read. */
+    public Outcome run(CuratedModel model, Consumer<Progress> progress, DownloadStop stop) {
         if (Files.isRegularFile(folder.path(model))) return new Outcome.Installed(folder.path(model));
         var words = new DownloadWords(model, source(model), folder.folder());
         try {

@@ -249,6 +249,48 @@ class ModelDownloadTest {
         assertThat(Files.readAllBytes(folder.path(model))).isEqualTo(bytes);
     }
 
+    /** A server that sends 100 kB then holds the line: the stop must not wait for the read timeout. */
+    @Test
+    void aStopEndsAReadThatWaitsOnAStalledServer() throws Exception {
+        var release = new java.util.concurrent.CountDownLatch(1);
+        byte[] first = Arrays.copyOf(bytes, 100_000);
+        server.enqueue(new MockResponse.Builder().body(new mockwebserver3.MockResponseBody() {
+            @Override
+            public long getContentLength() {
+                return bytes.length;
+            }
+
+            @Override
+            public void writeTo(okio.BufferedSink sink) throws IOException {
+                sink.write(first).flush();
+                try {
+                    release.await(120, java.util.concurrent.TimeUnit.SECONDS);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }
+        }).build());
+        var patient = http.newBuilder().readTimeout(java.time.Duration.ofMinutes(2)).build();
+        var download = new ModelDownload(patient, folder, Optional.of(URI.create(server.url("/").toString())),
+                clock::get, path -> freeBytes);
+        var stop = new DownloadStop();
+        var reachedTheStall = new java.util.concurrent.CountDownLatch(1);
+        try (var thread = java.util.concurrent.Executors.newSingleThreadExecutor()) {
+            var running = thread.submit(() -> download.run(model, p -> {
+                clock.addAndGet(SECOND);
+                if (p.bytes() == first.length) reachedTheStall.countDown();
+            }, stop));
+            assertThat(reachedTheStall.await(30, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+            stop.ask();
+            // within the read timeout of two minutes, which a flag alone would have waited out
+            assertThat(running.get(60, java.util.concurrent.TimeUnit.SECONDS)).isEqualTo(new Outcome.Stopped(first.length));
+        } finally {
+            release.countDown();
+            patient.dispatcher().executorService().shutdown();
+        }
+        assertThat(folder.partPath(model)).hasBinaryContent(first);
+    }
+
     @Test
     void aStopBeforeStartingAsksNothing() {
         assertThat(download().run(model, reports::add, () -> true)).isEqualTo(new Outcome.Stopped(0));
