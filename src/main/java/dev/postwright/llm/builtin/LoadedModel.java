@@ -4,10 +4,8 @@ import de.kherud.llama.InferenceParameters;
 import de.kherud.llama.LlamaIterator;
 import de.kherud.llama.LlamaModel;
 import de.kherud.llama.LlamaOutput;
-import de.kherud.llama.LogLevel;
 import de.kherud.llama.ModelParameters;
 import de.kherud.llama.Pair;
-import de.kherud.llama.args.LogFormat;
 import dev.postwright.jobs.CancellationToken;
 import dev.postwright.jobs.JobCancelledException;
 import dev.postwright.jobs.JobFailure;
@@ -29,7 +27,6 @@ public final class LoadedModel implements AutoCloseable {
     private static final System.Logger LOG = System.getLogger(LoadedModel.class.getName());
     /** Tokens kept free at the end of the context, so a reply always has room to end. */
     private static final int MARGIN = 16;
-    private static volatile boolean loggerSet;
 
     private final LlamaModel model;
     private final RunSettings run;
@@ -53,29 +50,25 @@ public final class LoadedModel implements AutoCloseable {
     public static LoadedModel load(BuiltinChoice choice, Machine machine) throws ModelLoadException {
         RunSettings run = RunSettings.of(choice, machine);
         run.checkFits(machine);
-        routeLogs();
         long started = System.nanoTime();
         try {
-            var model = new LlamaModel(new ModelParameters().setModel(choice.file().toString())
-                    .setCtxSize(run.contextSize()).setThreads(run.threads()).setThreadsBatch(run.threads())
-                    .setGpuLayers(run.gpuLayers()).setParallel(1).disableContextShift());
+            LlamaModel model;
+            synchronized (LoadedModel.class) { // llama.cpp's loggers are process-wide
+                var params = LlamaLog.quiet(new ModelParameters().setModel(choice.file().toString())
+                        .setCtxSize(run.contextSize()).setThreads(run.threads()).setThreadsBatch(run.threads())
+                        .setParallel(1).disableContextShift(), run.gpuLayers());
+                try {
+                    model = new LlamaModel(params);
+                } finally {
+                    LlamaLog.route();
+                }
+            }
             return new LoadedModel(model, run, Duration.ofNanos(System.nanoTime() - started));
         } catch (RuntimeException | UnsatisfiedLinkError e) {
             // llama.cpp's own refusal (LlamaException) or a library that cannot load here.
             LOG.log(Level.WARNING, "llama.cpp could not load {0}: {1}", choice.file(), e.toString());
             throw new ModelLoadException("llama.cpp could not load " + choice.file().getFileName() + " ("
                     + e.getMessage() + "). The file may be damaged, or a kind of model this version does not run.", e);
-        }
-    }
-
-    /** llama.cpp writes to stderr unless told otherwise; its lines go to our log instead. */
-    private static void routeLogs() {
-        if (loggerSet) return;
-        synchronized (LoadedModel.class) {
-            if (loggerSet) return;
-            LlamaModel.setLogger(LogFormat.TEXT, (level, text) -> LOG.log(level == LogLevel.ERROR ? Level.WARNING
-                    : level == LogLevel.WARN ? Level.INFO : Level.DEBUG, text.strip()));
-            loggerSet = true;
         }
     }
 
