@@ -59,7 +59,12 @@ public final class Postwright implements Callable<Integer> {
             DesktopApp.launchWith(null, false);
             System.exit(0);
         }
-        System.exit(commandLine().execute(args));
+        CommandLine commandLine = commandLine();
+        int exit = commandLine.execute(args);
+        // picocli's writers flush on println only: a post printed with print() would be lost on exit
+        commandLine.getOut().flush();
+        commandLine.getErr().flush();
+        System.exit(exit);
     }
 
     /**
