@@ -21,6 +21,8 @@ import java.util.function.Consumer;
 import javafx.beans.Observable;
 import javafx.beans.binding.BooleanExpression;
 import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleBooleanProperty;
@@ -47,6 +49,7 @@ public final class BuiltinModelForm {
     private final ReadOnlyStringWrapper facts = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper fileProblem = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper loadState = new ReadOnlyStringWrapper("");
+    private final ReadOnlyObjectWrapper<State> loading = new ReadOnlyObjectWrapper<>();
     private final BooleanExpression chosen;
     private final SelectedWriter writer;
     private final FxTasks tasks;
@@ -165,11 +168,14 @@ public final class BuiltinModelForm {
         heard = writer.builtin().orElse(null);
         if (heard == null) {
             loadState.set("");
+            loading.set(null);
             return;
         }
         ModelLoading following = heard;
         listener = state -> tasks.frames().nextFrame(() -> {
-            if (heard == following) loadState.set(words(state));
+            if (heard != following) return;
+            loadState.set(words(state));
+            loading.set(state);
         });
         heard.listen(listener);
     }
@@ -216,6 +222,8 @@ public final class BuiltinModelForm {
     public ReadOnlyStringProperty factsProperty() { return facts.getReadOnlyProperty(); }
     /** Why the chosen file cannot be used, in the reader's words; empty when it can. */
     public ReadOnlyStringProperty fileProblemProperty() { return fileProblem.getReadOnlyProperty(); }
+    /** Where the saved model's loading is; null when no built-in model is the writer. */
+    public ReadOnlyObjectProperty<State> loadingProperty() { return loading.getReadOnlyProperty(); }
     /** How the saved model is loading: "Loading…", "Ready: …", why it failed; empty when none is chosen. */
     public ReadOnlyStringProperty loadStateProperty() { return loadState.getReadOnlyProperty(); }
 }

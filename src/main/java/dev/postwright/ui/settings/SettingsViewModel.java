@@ -1,5 +1,6 @@
 package dev.postwright.ui.settings;
 
+import dev.postwright.llm.builtin.ModelLoading;
 import dev.postwright.model.FieldProblem;
 import dev.postwright.model.OrganizationProfile;
 import dev.postwright.remote.Dialect;
@@ -102,7 +103,8 @@ public final class SettingsViewModel {
         Observable[] inputs = Stream.of(modelServer.inputs(), builtinModel.inputs(), images.inputs(), new Observable[] {team.useTeamServer, team.url},
                 general.inputs(), profile.inputs()).flatMap(Stream::of).toArray(Observable[]::new);
         problems = Bindings.createObjectBinding(this::computeProblems, inputs);
-        writerName.set(nameOf(current));
+        writerName.set(nameOf(current, builtinModel.loadingProperty().get()));
+        builtinModel.loadingProperty().addListener((o, was, now) -> writerName.set(nameOf(this.current, now)));
     }
 
     /** The settings as last saved (the window's bounds are added to them on close). */
@@ -160,7 +162,7 @@ public final class SettingsViewModel {
         status.busy(false);
         current = next;
         theme.set(next.theme());
-        writerName.set(nameOf(next));
+        writerName.set(nameOf(next, builtinModel.loadingProperty().get()));
         modelServer.saved(keySaved);
         builtinModel.saved();
         images.saved(imageKeySaved);
@@ -240,8 +242,16 @@ public final class SettingsViewModel {
         return List.copyOf(out);
     }
 
-    private static String nameOf(Settings s) {
-        if (s.model().isBuiltin()) return "Writing with the built-in model " + s.model().builtin().file().getFileName();
+    /** For the header: who writes, and for the built-in model whether it is ready yet. */
+    private static String nameOf(Settings s, ModelLoading.State loading) {
+        if (s.model().isBuiltin()) {
+            return switch (loading) {
+                case ModelLoading.State.Loading l -> "Loading the built-in model " + l.fileName() + "…";
+                case ModelLoading.State.Ready r -> "Writing with " + r.run().info().name() + " (built-in)";
+                case ModelLoading.State.Failed f -> "The built-in model did not load: see Settings";
+                case null, default -> "Writing with the built-in model " + s.model().builtin().file().getFileName();
+            };
+        }
         return s.model().isOffline() ? "Writing with the offline engine" : "Writing with " + s.model().model();
     }
 

@@ -75,7 +75,7 @@ class BuiltinModelDeskTest {
         robot.press(KeyCode.SHORTCUT, KeyCode.S).release(KeyCode.S, KeyCode.SHORTCUT);
         waitFor(() -> text("#builtin-state").startsWith("Ready: postwright-tiny-test loaded in"));
         assertThat(text("#builtin-state")).endsWith("and 4,096 tokens of context.");
-        assertThat(text("#writer-name")).isEqualTo("Writing with the built-in model tiny.gguf");
+        waitFor(() -> text("#writer-name").equals("Writing with postwright-tiny-test (built-in)"));
 
         robot.press(KeyCode.SHORTCUT, KeyCode.DIGIT1).release(KeyCode.DIGIT1, KeyCode.SHORTCUT);
         JobViewModel job = app.desktop().controller().job();
@@ -98,5 +98,6 @@ class BuiltinModelDeskTest {
         robot.press(KeyCode.SHORTCUT, KeyCode.DIGIT3).release(KeyCode.DIGIT3, KeyCode.SHORTCUT);
         assertThat(robot.lookup("#model-builtin").queryAs(RadioButton.class).isSelected()).isTrue();
         waitFor(() -> text("#builtin-state").startsWith("Ready: postwright-tiny-test"));
+        waitFor(() -> text("#writer-name").equals("Writing with postwright-tiny-test (built-in)"));
     }
 }
