@@ -4,9 +4,12 @@ import de.kherud.llama.LlamaModel;
 import de.kherud.llama.LogLevel;
 import de.kherud.llama.ModelParameters;
 import de.kherud.llama.args.LogFormat;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
 import java.lang.System.Logger.Level;
 import java.lang.invoke.MethodHandle;
 import java.lang.reflect.Array;
+import java.nio.charset.StandardCharsets;
 import java.util.Optional;
 
 /**
@@ -26,6 +29,7 @@ import java.util.Optional;
 final class LlamaLog {
     private static final System.Logger LOG = System.getLogger(LlamaLog.class.getName());
     private static Boolean offloads;
+    private static boolean libraryLoaded;
 
     private LlamaLog() {}
 
@@ -39,8 +43,34 @@ final class LlamaLog {
 
     /** After a load, failed or not: {@code common_init()} replaced our logger with its own. */
     static void route() {
+        loadLibrary();
         LlamaModel.setLogger(LogFormat.TEXT, (level, text) -> LOG.log(level == LogLevel.ERROR ? Level.WARNING
                 : level == LogLevel.WARN ? Level.INFO : Level.DEBUG, text.strip()));
+    }
+
+    /**
+     * Loads the binding's native library once, keeping its "Extracted 'libjllama.so' to …" line
+     * (a {@code System.out.println} in its loader) off standard output, which carries the post
+     * and the event lines of {@code generate}; the line goes to our log. The command line's
+     * writers hold the console's own stream, so swapping {@code System.out} for the load does not
+     * touch them; a stray {@code System.out} print from another thread in that moment would go
+     * to the log too.
+     */
+    private static void loadLibrary() {
+        if (libraryLoaded) return;
+        PrintStream console = System.out;
+        var said = new ByteArrayOutputStream();
+        System.setOut(new PrintStream(said, true, StandardCharsets.UTF_8));
+        try {
+            Class.forName(LlamaModel.class.getName(), true, LlamaLog.class.getClassLoader());
+        } catch (ClassNotFoundException e) {
+            throw new IllegalStateException(e);
+        } finally {
+            System.setOut(console);
+        }
+        libraryLoaded = true;
+        String words = said.toString(StandardCharsets.UTF_8).strip();
+        if (!words.isEmpty()) LOG.log(Level.DEBUG, words);
     }
 
     /**
