@@ -28,8 +28,10 @@ import java.util.stream.Stream;
  *
  * Options are {@code --name=value}: version; types (blank for all of this system's, app-image
  * for the app image alone, in work/image); app-jar; classpath (the runtime dependencies, as
- * Maven resolved them); modules; work; out; resources (installer/). Fails with a sentence and
- * a non-zero exit when a step fails.
+ * Maven resolved them); modules; work; out; resources (installer/); reuse ({@code true}: when
+ * work/ holds an earlier run's jars, runtime and AOT cache for the same app jar, only the app
+ * image and the packages are made again, e.g. for the same app under a newer version). Fails
+ * with a sentence and a non-zero exit when a step fails.
  */
 public final class Packager {
     static final String NAME = "Postwright";
@@ -81,13 +83,20 @@ public final class Packager {
     }
 
     private void run() throws IOException, InterruptedException {
-        Path input = fresh(work.resolve("input"));
-        Path modules = fresh(work.resolve("modules"));
-        Path natives = fresh(work.resolve("natives"));
-        sortJars(input, modules, natives);
-        Path runtime = runtime(modules, natives);
-        Path trainingImage = appImage(input, runtime, "training-image", List.of());
-        new AotTraining(platform, trainingImage, work).writeCacheInto(input);
+        Path input = work.resolve("input");
+        Path runtime = work.resolve("runtime");
+        if (canReuse(input, runtime)) {
+            // The same jars, untouched since the training run, so its AOT cache still applies.
+            System.out.println("Reusing the jars, runtime and AOT cache in " + work + " (--reuse=true).");
+        } else {
+            fresh(input);
+            Path modules = fresh(work.resolve("modules"));
+            Path natives = fresh(work.resolve("natives"));
+            sortJars(input, modules, natives);
+            runtime(modules, natives);
+            Path trainingImage = appImage(input, runtime, "training-image", List.of());
+            new AotTraining(platform, trainingImage, work).writeCacheInto(input);
+        }
         Path image = appImage(input, runtime, "image", List.of("-XX:AOTCache=$APPDIR/" + AotTraining.CACHE));
         Files.createDirectories(out);
         for (String type : types()) {
@@ -95,6 +104,16 @@ public final class Packager {
             else if (!type.equals(APP_IMAGE)) nativePackage(type, image);
         }
         report();
+    }
+
+    /** Whether --reuse=true was asked and work/ holds a whole earlier run for this very app jar. */
+    private boolean canReuse(Path input, Path runtime) throws IOException {
+        if (!"true".equals(options.get("reuse"))) return false;
+        Path earlierJar = input.resolve(APP_JAR);
+        boolean whole = Files.isRegularFile(input.resolve(AotTraining.CACHE)) && Files.isDirectory(runtime.resolve("bin"))
+                && Files.isRegularFile(earlierJar) && Files.mismatch(earlierJar, Path.of(option("app-jar"))) == -1;
+        if (!whole) System.out.println("Nothing to reuse in " + work + " for this app jar: building it all.");
+        return whole;
     }
 
     /** The types asked for with --types=deb,rpm, or all of this platform's. */
