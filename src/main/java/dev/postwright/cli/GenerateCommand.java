@@ -121,7 +121,7 @@ public final class GenerateCommand implements Callable<Integer> {
         if (read == null) return ExitCodes.BAD_INPUT;
         JobRequest brief = images ? read.withOptions(read.options().withImages()) : read;
         if (server != null) return generateRemotely(brief, stdout, stderr);
-        TextGenerator writer = writerOptions.writer(stderr);
+        TextGenerator writer = writerOptions.writer(stderr, data.path());
         if (writer == null) return ExitCodes.BAD_INPUT;
         ImageMaker imageMaker = imageOptions.maker(stderr);
         if (imageMaker == null) return ExitCodes.BAD_INPUT;

@@ -81,7 +81,7 @@ public final class ModelsCommand {
         }
     }
 
-    @Command(name = "list", description = "Lists the models offered, and which are downloaded.")
+    @Command(name = "list", mixinStandardHelpOptions = true, description = "Lists the models offered, and which are downloaded.")
     static final class ListModels extends ModelsSubcommand {
         @Override
         int run(ModelFolder folder, PrintWriter out, PrintWriter err) {
@@ -110,7 +110,7 @@ public final class ModelsCommand {
         }
     }
 
-    @Command(name = "download", description = {"Downloads a model, resuming an earlier download, and checks its SHA-256.",
+    @Command(name = "download", mixinStandardHelpOptions = true, description = {"Downloads a model, resuming an earlier download, and checks its SHA-256.",
             "Ctrl+C stops it; what was downloaded is kept for the next run."})
     static final class Download extends ModelsSubcommand {
         @Parameters(paramLabel = "NAME", description = "The model's short name, as models list shows it.")
@@ -176,7 +176,7 @@ public final class ModelsCommand {
         }
     }
 
-    @Command(name = "remove", description = "Deletes a downloaded model, and any part of one.")
+    @Command(name = "remove", mixinStandardHelpOptions = true, description = "Deletes a downloaded model, and any part of one.")
     static final class Remove extends ModelsSubcommand {
         @Parameters(paramLabel = "NAME")
         String name;

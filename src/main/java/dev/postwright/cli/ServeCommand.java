@@ -95,7 +95,7 @@ public final class ServeCommand implements Callable<Integer> {
         SecretOption.Loaded secretLoaded = secret.tokens(data.path(), err);
         if (secretLoaded.tokens() == null) return secretLoaded.exitCode();
         Tokens tokens = secretLoaded.tokens();
-        TextGenerator writer = writerOptions.writer(err);
+        TextGenerator writer = writerOptions.writer(err, data.path());
         if (writer == null) return ExitCodes.BAD_INPUT;
         ImageMaker imageMaker = imageOptions.maker(err);
         if (imageMaker == null) return ExitCodes.BAD_INPUT;

@@ -72,8 +72,12 @@ public final class BuiltinModelWriter implements TextGenerator, SpanRewriter {
 
     @Override
     public Draft draft(Brief brief, Outline outline, Consumer<String> deltas, CancellationToken cancel) throws JobFailure {
-        var reply = model(cancel).generate(new LoadedModel.Ask(Prompts.system(brief), Prompts.draft(brief, outline), null,
-                DRAFT_TOKENS, seed), deltas, cancel);
+        LoadedModel model = model(cancel);
+        // The title-and-description and visuals prompts carry the whole draft: a draft of at most
+        // half the context leaves them room for their instructions and their answer.
+        int limit = Math.min(DRAFT_TOKENS, model.run().contextSize() / 2);
+        var reply = model.generate(new LoadedModel.Ask(Prompts.system(brief), Prompts.draft(brief, outline), null,
+                limit, seed), deltas, cancel);
         if (reply.text().isBlank()) {
             throw JobFailure.transientFailure("The built-in model returned an empty draft.", "EMPTY_REPLY", null, null);
         }

@@ -34,7 +34,7 @@ final class GgufReader {
         try {
             size = Files.size(file);
         } catch (NoSuchFileException e) {
-            throw new ModelLoadException("The model file " + file + " is not there any more.");
+            throw new ModelLoadException("There is no model file at " + file + ".");
         } catch (IOException e) {
             throw new ModelLoadException("The model file " + file + " cannot be read: " + e.getMessage() + ".");
         }

@@ -31,8 +31,10 @@ final class BuiltinModelFields {
         var problem = note("builtin-problem", "problems");
         problem.textProperty().bind(form.fileProblemProperty());
         var state = note("builtin-state", "muted");
-        state.textProperty().bind(form.loadStateProperty());
-        for (Label label : List.of(facts, problem, state)) {
+        state.textProperty().bind(form.shownLoadState());
+        var tuningProblem = note("builtin-tuning-problem", "problems");
+        tuningProblem.textProperty().bind(form.tuningProblems());
+        for (Label label : List.of(facts, problem, state, tuningProblem)) {
             label.managedProperty().bind(Bindings.isNotEmpty(label.textProperty()));
             label.visibleProperty().bind(label.managedProperty());
         }
@@ -53,7 +55,7 @@ final class BuiltinModelFields {
                         SettingsView.bind(context, form.contextSize, "Context size in tokens")), context));
         var fields = new VBox(6,
                 SettingsView.labelled("Model file", SettingsView.bind(file, form.file, "Model file")),
-                new HBox(8, file, choose), facts, problem, state, tuning, gpu);
+                new HBox(8, file, choose), facts, problem, state, tuning, tuningProblem, gpu);
         fields.getStyleClass().add("indented");
         return fields;
     }

@@ -14,12 +14,15 @@ import dev.postwright.ui.fx.FxTasks;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.text.NumberFormat;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.function.Consumer;
 import javafx.beans.Observable;
+import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanExpression;
+import javafx.beans.binding.StringBinding;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
@@ -53,6 +56,8 @@ public final class BuiltinModelForm {
     private final BooleanExpression chosen;
     private final SelectedWriter writer;
     private final FxTasks tasks;
+    private final StringBinding shownLoadState;
+    private final StringBinding tuningProblems;
     private ModelLoading heard;
     private Consumer<State> listener;
 
@@ -71,6 +76,14 @@ public final class BuiltinModelForm {
         file.addListener(o -> checkFile());
         contextSize.addListener(o -> checkFile());
         chosen.addListener(o -> checkFile());
+        // The line speaks of the model saved, so it is shown only while that is the file typed.
+        shownLoadState = Bindings.createStringBinding(() -> heard == null || !fileProblem.get().isEmpty()
+                || !heard.choice().file().equals(path()) ? "" : loadState.get(), loadState, file, fileProblem);
+        tuningProblems = Bindings.createStringBinding(() -> {
+            List<FieldProblem> out = new ArrayList<>();
+            addTuningProblems(out);
+            return String.join("\n", out.stream().map(FieldProblem::message).toList());
+        }, threads, contextSize);
         checkFile();
         hearLoading();
     }
@@ -88,12 +101,16 @@ public final class BuiltinModelForm {
     void addProblems(List<FieldProblem> out) {
         if (!chosen.get()) return;
         if (file.get().isBlank()) {
-            out.add(new FieldProblem("builtinFile", "Choose a GGUF model file, or download one of the models below."));
+            out.add(new FieldProblem("builtinFile", "Choose a GGUF model file, or download one of the models under Built-in model."));
         } else if (path() == null) {
             out.add(new FieldProblem("builtinFile", "“" + file.get().strip() + "” is not a file path."));
         } else if (!fileProblem.get().isEmpty()) {
             out.add(new FieldProblem("builtinFile", fileProblem.get()));
         }
+        addTuningProblems(out);
+    }
+
+    private void addTuningProblems(List<FieldProblem> out) {
         if (number(threads.get(), 1, BuiltinChoice.MAX_THREADS) < 0) {
             out.add(new FieldProblem("builtinThreads", "Threads must be a whole number from 1 to "
                     + BuiltinChoice.MAX_THREADS + ", or empty for automatic."));
@@ -182,7 +199,7 @@ public final class BuiltinModelForm {
 
     static String words(State state) {
         return switch (state) {
-            case State.Loading l -> "Loading " + l.fileName() + (l.memory() == null ? "" : ": it " + l.memory()) + "…";
+            case State.Loading l -> "Loading " + l.fileName() + "…";
             case State.Ready r -> "Ready: " + r.run().info().name() + " loaded in "
                     + String.format(Locale.ROOT, "%.1f", r.loadMillis() / 1000.0) + " s, writing with " + r.run().threads()
                     + (r.run().threads() == 1 ? " thread" : " threads") + " and " + count(r.run().contextSize())
@@ -226,4 +243,8 @@ public final class BuiltinModelForm {
     public ReadOnlyObjectProperty<State> loadingProperty() { return loading.getReadOnlyProperty(); }
     /** How the saved model is loading: "Loading…", "Ready: …", why it failed; empty when none is chosen. */
     public ReadOnlyStringProperty loadStateProperty() { return loadState.getReadOnlyProperty(); }
+    /** {@link #loadStateProperty()} while the file typed is the one saved and has no problem; else empty. */
+    public StringBinding shownLoadState() { return shownLoadState; }
+    /** What is wrong with the threads and context fields, for beside them; empty when nothing. */
+    public StringBinding tuningProblems() { return tuningProblems; }
 }

@@ -12,6 +12,8 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.function.Consumer;
 import java.util.function.Predicate;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyDoubleProperty;
 import javafx.beans.property.ReadOnlyDoubleWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;
@@ -44,6 +46,7 @@ public final class ModelDownloadsForm {
         private final ReadOnlyObjectWrapper<Status> status = new ReadOnlyObjectWrapper<>(Status.NOT_DOWNLOADED);
         private final ReadOnlyStringWrapper progress = new ReadOnlyStringWrapper("");
         private final ReadOnlyDoubleWrapper fraction = new ReadOnlyDoubleWrapper();
+        private final ReadOnlyBooleanWrapper failed = new ReadOnlyBooleanWrapper();
         /** The running download's stop; a new one for each run. */
         private volatile DownloadStop stop = new DownloadStop();
 
@@ -55,6 +58,8 @@ public final class ModelDownloadsForm {
         public ReadOnlyObjectProperty<Status> statusProperty() { return status.getReadOnlyProperty(); }
         /** "312 MB of 1.1 GB · 8.4 MB/s", "Paused at 312 MB of 1.1 GB", why it failed, or empty. */
         public ReadOnlyStringProperty progressProperty() { return progress.getReadOnlyProperty(); }
+        /** Whether {@link #progressProperty()} says why the last download failed. */
+        public ReadOnlyBooleanProperty failedProperty() { return failed.getReadOnlyProperty(); }
         /** How much of the file is here, 0 to 1. */
         public ReadOnlyDoubleProperty fractionProperty() { return fraction.getReadOnlyProperty(); }
 
@@ -99,6 +104,7 @@ public final class ModelDownloadsForm {
         var stop = new DownloadStop();
         row.stop = stop;
         row.status.set(Status.DOWNLOADING);
+        row.failed.set(false);
         row.progress.set("Starting…");
         tasks.execute(BackgroundTask.call(() -> download.run(row.model,
                 p -> tasks.frames().nextFrame(() -> {
@@ -161,6 +167,7 @@ public final class ModelDownloadsForm {
             }
             case Outcome.Failed f -> {
                 row.status.set(Status.NOT_DOWNLOADED);
+                row.failed.set(true);
                 row.progress.set(f.sentence());
                 lookOnDisk(row); // paused when bytes were kept to resume from
             }

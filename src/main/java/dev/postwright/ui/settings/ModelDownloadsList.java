@@ -42,29 +42,53 @@ final class ModelDownloadsList {
         progress.setId("model-status-" + index);
         progress.setWrapText(true);
         progress.textProperty().bind(row.progressProperty());
+        row.failedProperty().addListener((o, was, now) -> {
+            if (now) progress.getStyleClass().add("problems");
+            else progress.getStyleClass().remove("problems");
+        });
         var status = row.statusProperty();
         bar.visibleProperty().bind(status.isEqualTo(Status.DOWNLOADING).or(status.isEqualTo(Status.PAUSED)));
         bar.managedProperty().bind(bar.visibleProperty());
         progress.visibleProperty().bind(Bindings.isNotEmpty(progress.textProperty()));
         progress.managedProperty().bind(progress.visibleProperty());
 
-        var download = button("Download", "model-download-" + index, () -> form.download(row));
-        download.textProperty().bind(Bindings.when(status.isEqualTo(Status.PAUSED)).then("Resume").otherwise("Download"));
-        download.setAccessibleText("Download " + row.model().displayName());
-        show(download, status.isEqualTo(Status.NOT_DOWNLOADED).or(status.isEqualTo(Status.PAUSED)));
-        var pause = button("Pause", "model-pause-" + index, () -> form.pause(row));
-        show(pause, status.isEqualTo(Status.DOWNLOADING));
-        var use = button("Use", "model-use-" + index, () -> form.use(row));
-        use.getStyleClass().add("accent");
-        show(use, status.isEqualTo(Status.INSTALLED));
-        var remove = button("Remove", "model-remove-" + index, () -> form.remove(row));
+        // One button whose action follows the state, so it never vanishes under the pointer: a
+        // focused button that disappears hands focus on, and the page scrolls to wherever it went.
+        var action = button("Download", "model-action-" + index, () -> {
+            switch (status.get()) {
+                case NOT_DOWNLOADED, PAUSED -> form.download(row);
+                case DOWNLOADING -> form.pause(row);
+                case INSTALLED -> form.use(row);
+            }
+        });
+        action.textProperty().bind(Bindings.createStringBinding(() -> switch (status.get()) {
+            case NOT_DOWNLOADED -> "Download";
+            case PAUSED -> "Resume";
+            case DOWNLOADING -> "Pause";
+            case INSTALLED -> "Use";
+        }, status));
+        action.setAccessibleText(row.model().displayName());
+        // Remove asks once more: it deletes a paused download's bytes too.
+        var remove = button("Remove", "model-remove-" + index, () -> { });
         remove.getStyleClass().add("flat");
         remove.setAccessibleText("Remove " + row.model().displayName());
-        show(remove, status.isEqualTo(Status.INSTALLED).or(status.isEqualTo(Status.PAUSED)));
+        remove.setOnAction(e -> {
+            if (remove.getText().equals("Remove")) {
+                remove.setText("Really remove?");
+                return;
+            }
+            remove.setText("Remove");
+            action.requestFocus();
+            form.remove(row);
+        });
+        remove.focusedProperty().addListener((o, was, now) -> {
+            if (!now) remove.setText("Remove");
+        });
+        remove.disableProperty().bind(status.isEqualTo(Status.NOT_DOWNLOADED).or(status.isEqualTo(Status.DOWNLOADING)));
 
         var text = new VBox(2, name, facts, bar, progress);
         HBox.setHgrow(text, Priority.ALWAYS);
-        var card = new HBox(10, text, new HBox(6, download, pause, use, remove));
+        var card = new HBox(10, text, new HBox(6, action, remove));
         card.getStyleClass().add("cta-card");
         return card;
     }
@@ -76,10 +100,5 @@ final class ModelDownloadsList {
         button.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE); // the facts wrap; the buttons keep their words
         button.setOnAction(e -> action.run());
         return button;
-    }
-
-    private static void show(Button button, javafx.beans.binding.BooleanExpression when) {
-        button.visibleProperty().bind(when);
-        button.managedProperty().bind(when);
     }
 }

@@ -88,12 +88,16 @@ public final class MainWindow extends BorderPane {
         }
         var writer = new Label();
         writer.setId("writer-name");
+        writer.setMinWidth(0); // a long model name gives way, not the navigation
+        writer.setTextOverrun(javafx.scene.control.OverrunStyle.CENTER_ELLIPSIS);
         writer.getStyleClass().add("muted");
         writer.textProperty().bind(writerName);
         var spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
         var nav = new HBox(0);
         nav.getChildren().addAll(buttons);
+        nav.setMinWidth(Region.USE_PREF_SIZE);
+        brand.setMinWidth(Region.USE_PREF_SIZE);
         var place = new Label();
         place.setId("job-place");
         place.getStyleClass().add("job-place");

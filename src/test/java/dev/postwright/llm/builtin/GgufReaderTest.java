@@ -100,6 +100,6 @@ class GgufReaderTest {
     @Test
     void aMissingFileIsNamed() {
         Path gone = dir.resolve("gone.gguf");
-        assertThatThrownBy(() -> GgufReader.read(gone)).hasMessage("The model file " + gone + " is not there any more.");
+        assertThatThrownBy(() -> GgufReader.read(gone)).hasMessage("There is no model file at " + gone + ".");
     }
 }

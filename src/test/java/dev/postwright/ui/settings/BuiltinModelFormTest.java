@@ -57,7 +57,7 @@ class BuiltinModelFormTest {
         form.threads.set("many");
         form.contextSize.set("100");
         assertThat(problems(form)).containsExactly(
-                "builtinFile: Choose a GGUF model file, or download one of the models below.",
+                "builtinFile: Choose a GGUF model file, or download one of the models under Built-in model.",
                 "builtinThreads: Threads must be a whole number from 1 to 64, or empty for automatic.",
                 "builtinContext: The context size must be a whole number of tokens from 512 to 131,072, or empty for automatic.");
         form.threads.set(" 4 ");
@@ -81,7 +81,7 @@ class BuiltinModelFormTest {
         assertThat(form.factsProperty().get()).isEmpty();
 
         form.file.set(dir.resolve("gone.gguf").toString());
-        frames.runUntil(() -> form.fileProblemProperty().get().contains("is not there"));
+        frames.runUntil(() -> form.fileProblemProperty().get().startsWith("There is no model file at "));
     }
 
     @Test

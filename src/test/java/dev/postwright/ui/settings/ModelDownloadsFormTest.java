@@ -156,6 +156,7 @@ class ModelDownloadsFormTest {
         form.download(row);
         frames.runUntil(() -> row.statusProperty().get() == Status.NOT_DOWNLOADED);
         assertThat(row.progressProperty().get()).contains("did not match");
+        assertThat(row.failedProperty().get()).isTrue();
         assertThat(folder.path(row.model())).doesNotExist();
         assertThat(folder.partPath(row.model())).doesNotExist();
     }

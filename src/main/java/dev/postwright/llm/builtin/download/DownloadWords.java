@@ -38,7 +38,8 @@ final class DownloadWords {
 
     String unreachable(IOException e, long kept) {
         String hint = source.toString().startsWith(ModelDownload.HUGGING_FACE + "/")
-                ? " Check the internet connection, or set " + ModelDownload.MIRROR_ENV + " to a mirror."
+                ? " Check that this computer is online and try again. (Where huggingface.co is blocked, a mirror can "
+                        + "stand in for it: " + ModelDownload.MIRROR_ENV + ", or --mirror on the command line.)"
                 : " Check the connection and the mirror's address.";
         return "Could not reach " + host() + " to download " + model.displayName() + " (" + reason(e) + ")." + hint
                 + resume(kept);
@@ -105,7 +106,7 @@ final class DownloadWords {
     }
 
     private String reason(IOException e) {
-        if (e instanceof UnknownHostException) return "its name was not found";
+        if (e instanceof UnknownHostException) return "the address could not be found: this computer may be offline";
         if (e instanceof ConnectException) return "the connection was refused";
         if (e instanceof SocketTimeoutException) return "it stopped answering";
         if (e instanceof SSLException) return "a secure connection could not be made";
