@@ -42,7 +42,7 @@ public final class PostgresAddress {
         this.host = host;
         this.port = port;
         this.database = database;
-        this.parameters = Map.copyOf(parameters);
+        this.parameters = java.util.Collections.unmodifiableMap(new TreeMap<>(parameters)); // sorted: one URL per address
         this.password = password;
         this.passwordOrigin = passwordOrigin;
         this.warnings = List.copyOf(warnings);
