@@ -99,6 +99,8 @@ public final class PostgresPool implements AutoCloseable {
         properties.setProperty("loginTimeout", String.valueOf(seconds));
         // A node whose database machine vanished learns it from the kernel, not from a hung read.
         properties.setProperty("tcpKeepAlive", "true");
+        // No Kerberos: GSS would need java.security.jgss, which the packaged runtime leaves out.
+        properties.setProperty("gssEncMode", "disable");
         return properties;
     }
 
