@@ -54,6 +54,7 @@ class ArchitectureTest {
             "dev.postwright.cli..", "dev.postwright.engine..", "dev.postwright.ui.fx..", "dev.postwright.ui.shell..")
             .or(nameMatching("dev\\.postwright\\.queue\\.JobQueue\\$Builder"))
             .or(nameMatching("dev\\.postwright\\.store\\.Database\\$Settings"))
+            .or(nameMatching("dev\\.postwright\\.store\\.postgres\\.PostgresPool\\$Settings"))
             .or(nameMatching("dev\\.postwright\\.server\\.JobApiServer"))
             .or(nameMatching("dev\\.postwright\\.remote\\.TeamRuntime"))
             .as("composition roots");
@@ -138,6 +139,19 @@ class ArchitectureTest {
             .that().resideOutsideOfPackage("dev.postwright.server..")
             .should().dependOnClassesThat().resideInAnyPackage("org.eclipse.jetty..", "com.auth0..")
             .because("one package owns the HTTP server and the token library, so either can be replaced");
+
+    @ArchTest
+    static final ArchRule postgresStaysInItsStore = noClasses()
+            .that().resideOutsideOfPackage("dev.postwright.store.postgres..")
+            .should().dependOnClassesThat().resideInAnyPackage("org.postgresql..", "com.zaxxer.hikari..")
+            .because("store.postgres owns the PostgreSQL driver and the pool (decision 0041): the rest sees the store's "
+                    + "contracts, so the desktop app never loads either");
+
+    @ArchTest
+    static final ArchRule theSqliteStoreDoesNotKnowPostgres = noClasses()
+            .that().resideInAPackage("dev.postwright.store")
+            .should().dependOnClassesThat().resideInAPackage("dev.postwright.store.postgres..")
+            .because("store.postgres builds on store (Sql, SqlWork, StoreException), never the other way round");
 
     @ArchTest
     static final ArchRule documentWritersStayInRender = noClasses()

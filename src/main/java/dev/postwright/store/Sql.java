@@ -12,7 +12,8 @@ import java.util.Optional;
 
 /**
  * One connection with its prepared statements cached by SQL text. Not thread-safe: a session
- * is lent to one caller at a time by {@link Database}, and must not escape that call.
+ * is lent to one caller at a time by {@link Database} (or by {@code store.postgres.PostgresPool}),
+ * and must not escape that call.
  */
 public final class Sql implements AutoCloseable {
     private final Connection connection;
@@ -20,6 +21,16 @@ public final class Sql implements AutoCloseable {
 
     Sql(Connection connection) {
         this.connection = connection;
+    }
+
+    /**
+     * A session over a connection someone else owns: the PostgreSQL pool ({@code store.postgres})
+     * lends one per transaction, so its work is written against the same helper as SQLite's. The
+     * caller keeps the connection and its transaction (commit, rollback, close), and drops the
+     * session with it; closing the connection closes the statements the session prepared.
+     */
+    public static Sql over(Connection connection) {
+        return new Sql(connection);
     }
 
     /** Runs an INSERT, UPDATE or DELETE; returns the number of rows changed. */
