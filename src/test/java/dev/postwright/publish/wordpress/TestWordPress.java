@@ -1,15 +1,9 @@
 package dev.postwright.publish.wordpress;
 
-import static org.assertj.core.api.Assertions.fail;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
-
+import dev.postwright.testing.TestServer;
 import java.io.IOException;
-import java.io.Reader;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Properties;
-import java.util.concurrent.TimeUnit;
 
 /**
  * The real WordPress of src/test/wordpress/start.sh, started once per test JVM and stopped by
@@ -17,57 +11,14 @@ import java.util.concurrent.TimeUnit;
  * POSTWRIGHT_REQUIRE_WORDPRESS=1 (set by .ci/run), when it fails.
  */
 public final class TestWordPress {
-    private static Properties site;
-    private static String failure;
+    private static final TestServer SERVER = new TestServer("WordPress", "src/test/wordpress", "wordpress-site",
+            "site.properties", "POSTWRIGHT_REQUIRE_WORDPRESS", "apt-get install wordpress mariadb-server php-mysql php-cli php-gd");
 
     private TestWordPress() {
     }
 
-    public static synchronized Properties site() {
-        if (site == null && failure == null) {
-            start();
-        }
-        if (failure != null) {
-            if ("1".equals(System.getenv("POSTWRIGHT_REQUIRE_WORDPRESS"))) {
-                fail("WordPress for the tests did not start: " + failure);
-            }
-            assumeTrue(false, "WordPress tests skipped: " + failure);
-        }
-        return site;
-    }
-
-    private static void start() {
-        Path dir = Path.of("target", "wordpress-site").toAbsolutePath();
-        try {
-            Process start = new ProcessBuilder("bash", "src/test/wordpress/start.sh", dir.toString())
-                    .redirectErrorStream(true).redirectOutput(dir.resolveSibling("wordpress-start.log").toFile()).start();
-            if (!start.waitFor(120, TimeUnit.SECONDS) || start.exitValue() != 0) {
-                start.destroyForcibly();
-                failure = "start.sh failed: " + Files.readString(dir.resolveSibling("wordpress-start.log")).strip();
-                stop(dir);
-                return;
-            }
-            Runtime.getRuntime().addShutdownHook(new Thread(() -> stop(dir)));
-            Properties properties = new Properties();
-            try (Reader reader = Files.newBufferedReader(dir.resolve("site.properties"))) {
-                properties.load(reader);
-            }
-            site = properties;
-        } catch (IOException e) {
-            failure = e.toString();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            failure = "interrupted";
-        }
-    }
-
-    private static void stop(Path dir) {
-        try {
-            new ProcessBuilder("bash", "src/test/wordpress/stop.sh", dir.toString()).inheritIO().start()
-                    .waitFor(30, TimeUnit.SECONDS);
-        } catch (IOException | InterruptedException e) {
-            // the JVM is exiting; stop.sh's pid files stay for a manual stop
-        }
+    public static Properties site() {
+        return SERVER.properties();
     }
 
     /** How many posts, in any status, the site finds carrying Postwright's marker for {@code postId} (its X-WP-Total). */
