@@ -1,6 +1,5 @@
 package dev.postwright.llm.builtin.download;
 
-import java.util.function.BooleanSupplier;
 import okhttp3.Call;
 
 /**
@@ -9,18 +8,8 @@ import okhttp3.Call;
  * is the client's read timeout later. Thread-safe; one per run.
  */
 public final class DownloadStop {
-    private final BooleanSupplier also;
     private volatile boolean asked;
     private volatile Call call;
-
-    public DownloadStop() {
-        this(() -> false);
-    }
-
-    /** A stop that is also asked whenever {@code also} says so (checked between reads). */
-    public DownloadStop(BooleanSupplier also) {
-        this.also = also;
-    }
 
     /** Stops the download at once; it ends {@link ModelDownload.Outcome.Stopped}. */
     public void ask() {
@@ -30,7 +19,7 @@ public final class DownloadStop {
     }
 
     boolean asked() {
-        return asked || also.getAsBoolean();
+        return asked;
     }
 
     /** The request now in flight; cancelled at once when the stop was already asked. */

@@ -8,7 +8,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.Optional;
-import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 import java.util.function.LongSupplier;
 import okhttp3.OkHttpClient;
@@ -17,7 +16,7 @@ import okhttp3.OkHttpClient;
  * Downloads one {@link CuratedModel} into {@link ModelFolder#partPath its part file}, resuming what an
  * earlier run kept, and installs it once its SHA-256 matches ({@link ModelFolder#install}).
  *
- * <p>{@link #run} works on the caller's thread, calls {@code progress} and {@code stop} on it, and
+ * <p>{@link #run} works on the caller's thread, calls {@code progress} on it, and
  * makes no threads: the UI or the command line owns the thread and stops the download through
  * {@code stop}. One download per model at a time. Problems with the network, the disk or the server
  * never throw: they end the run as {@link Outcome.Failed} with a sentence a writer understands, and
@@ -133,20 +132,15 @@ public final class ModelDownload {
     }
 
     /**
-     * Downloads (resuming any part file) until installed, stopped ({@code stop} true, checked between
-     * buffer reads) or failed. A model already installed is {@link Outcome.Installed} at once. Never
+     * Downloads (resuming any part file) until installed, stopped ({@link DownloadStop#ask}, from any
+     * thread) or failed. A model already installed is {@link Outcome.Installed} at once. Never
      * throws for network, disk or server problems: they are {@link Outcome.Failed}.
      *
      * @param progress called on this thread when a transfer starts, then at most every 100 ms of the
      *     clock, and when it ends (however it ends); it should return quickly
-     * @param stop asked before each request and between buffer reads; a read that blocks is only
-     *     noticed when it returns or the client's read timeout ends it
+     * @param stop looked at before each request and between buffer reads; asking it also cancels the
+     *     request in flight, so a read waiting on a stalled server ends at once
      */
-    public Outcome run(CuratedModel model, Consumer<Progress> progress, BooleanSupplier stop) {
-        return run(model, progress, new DownloadStop(stop));
-    }
-
-    /** {@link #run(CuratedModel, Consumer, BooleanSupplier)}, stopped by {@code stop} at once, also mid-read. */
     public Outcome run(CuratedModel model, Consumer<Progress> progress, DownloadStop stop) {
         if (Files.isRegularFile(folder.path(model))) return new Outcome.Installed(folder.path(model));
         var words = new DownloadWords(model, source(model), folder.folder());

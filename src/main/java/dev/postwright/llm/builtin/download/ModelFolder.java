@@ -8,12 +8,11 @@ import java.nio.file.StandardCopyOption;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
-import java.util.List;
 
 /**
  * The downloaded models in {@code <dataDir>/models/}. A download writes {@code <name>.gguf.part};
  * {@link #install} renames it to {@code <name>.gguf} only after its SHA-256 matches the curated one,
- * so a {@code .gguf} file here was verified, and {@link #installed()} lists exactly those. Not
+ * so a {@code .gguf} file here was verified, and {@link #isInstalled} finds exactly those. Not
  * thread-safe: one download per model at a time.
  */
 public final class ModelFolder {
@@ -46,11 +45,6 @@ public final class ModelFolder {
     /** Whether {@code model}'s verified file is here. */
     public boolean isInstalled(CuratedModel model) {
         return Files.isRegularFile(path(model));
-    }
-
-    /** The curated models whose verified file is here. */
-    public List<CuratedModel> installed() {
-        return CuratedModels.all().stream().filter(m -> Files.isRegularFile(path(m))).toList();
     }
 
     /**

@@ -18,7 +18,6 @@ import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.Random;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.function.BooleanSupplier;
 import mockwebserver3.MockResponse;
 import mockwebserver3.MockWebServer;
 import mockwebserver3.RecordedRequest;
@@ -67,7 +66,7 @@ class ModelDownloadTest {
         Outcome outcome = download().run(model, p -> {
             reports.add(p);
             clock.addAndGet(SECOND);
-        }, () -> false);
+        }, new DownloadStop());
 
         assertThat(outcome).isEqualTo(new Outcome.Installed(folder.path(model)));
         assertThat(Files.readAllBytes(folder.path(model))).isEqualTo(bytes);
@@ -91,7 +90,7 @@ class ModelDownloadTest {
         CuratedModel big = modelOf(large);
         server.enqueue(whole(large));
 
-        Outcome outcome = download().run(big, reports::add, () -> false); // the clock never moves
+        Outcome outcome = download().run(big, reports::add, new DownloadStop()); // the clock never moves
 
         assertThat(outcome).isInstanceOf(Outcome.Installed.class);
         assertThat(reports).extracting(Progress::bytes).containsExactly(0L, (long) large.length);
@@ -102,7 +101,7 @@ class ModelDownloadTest {
         server.enqueue(new MockResponse.Builder().body(new Buffer().write(bytes))
                 .onResponseBody(SocketEffect.ShutdownConnection.INSTANCE).build());
 
-        Outcome first = download().run(model, reports::add, () -> false);
+        Outcome first = download().run(model, reports::add, new DownloadStop());
 
         assertThat(first).isInstanceOfSatisfying(Outcome.Failed.class, failed -> {
             assertThat(failed.sentence()).startsWith("The download of Test Model was interrupted at ")
@@ -114,7 +113,7 @@ class ModelDownloadTest {
         assertThat(Files.readAllBytes(folder.partPath(model))).isEqualTo(Arrays.copyOf(bytes, (int) kept));
 
         server.enqueue(rest(bytes, kept));
-        Outcome second = download().run(model, reports::add, () -> false);
+        Outcome second = download().run(model, reports::add, new DownloadStop());
 
         assertThat(second).isEqualTo(new Outcome.Installed(folder.path(model)));
         assertThat(Files.readAllBytes(folder.path(model))).isEqualTo(bytes);
@@ -127,7 +126,7 @@ class ModelDownloadTest {
         partFile(Arrays.copyOf(testBytes(1_000), 1_000)); // not the model's first bytes: they must go
         server.enqueue(whole(bytes));
 
-        Outcome outcome = download().run(model, reports::add, () -> false);
+        Outcome outcome = download().run(model, reports::add, new DownloadStop());
 
         assertThat(outcome).isEqualTo(new Outcome.Installed(folder.path(model)));
         assertThat(Files.readAllBytes(folder.path(model))).isEqualTo(bytes);
@@ -139,7 +138,7 @@ class ModelDownloadTest {
         partFile(bytes);
         server.enqueue(new MockResponse.Builder().code(416).setHeader("Content-Range", "bytes */" + bytes.length).build());
 
-        Outcome outcome = download().run(model, reports::add, () -> false);
+        Outcome outcome = download().run(model, reports::add, new DownloadStop());
 
         assertThat(outcome).isEqualTo(new Outcome.Installed(folder.path(model)));
         assertThat(server.getRequestCount()).isEqualTo(1);
@@ -152,7 +151,7 @@ class ModelDownloadTest {
         server.enqueue(new MockResponse.Builder().code(416).setHeader("Content-Range", "bytes */400").build());
         server.enqueue(whole(bytes));
 
-        Outcome outcome = download().run(model, reports::add, () -> false);
+        Outcome outcome = download().run(model, reports::add, new DownloadStop());
 
         assertThat(outcome).isEqualTo(new Outcome.Installed(folder.path(model)));
         assertThat(server.takeRequest().getHeaders().get("Range")).isEqualTo("bytes=500-");
@@ -165,7 +164,7 @@ class ModelDownloadTest {
         other[1234] ^= 1;
         server.enqueue(whole(other));
 
-        Outcome outcome = download().run(model, reports::add, () -> false);
+        Outcome outcome = download().run(model, reports::add, new DownloadStop());
 
         assertThat(outcome).isInstanceOfSatisfying(Outcome.Failed.class, failed -> {
             assertThat(failed.sentence()).startsWith("The downloaded file did not match the published checksum of "
@@ -182,7 +181,7 @@ class ModelDownloadTest {
         server.enqueue(new MockResponse.Builder().code(206).setHeader("Content-Range", "bytes 1000-1999/2000")
                 .body(new Buffer().write(bytes, 1_000, bytes.length - 1_000)).build());
 
-        Outcome outcome = download().run(model, reports::add, () -> false);
+        Outcome outcome = download().run(model, reports::add, new DownloadStop());
 
         assertThat(outcome).isEqualTo(new Outcome.Failed(host() + " sent more than the 2 kB it announced for Test Model, "
                 + "so the download was removed. Try again later, or use another mirror.", false));
@@ -193,7 +192,7 @@ class ModelDownloadTest {
     void notEnoughFreeSpaceFailsBeforeAnythingIsAsked() {
         freeBytes = 1_000;
 
-        Outcome outcome = download().run(model, reports::add, () -> false);
+        Outcome outcome = download().run(model, reports::add, new DownloadStop());
 
         assertThat(outcome).isEqualTo(new Outcome.Failed("Not enough free disk space for Test Model: it needs 300 kB, "
                 + "and " + folder.folder() + " has 1 kB free. Free some space and run the download again.", false));
@@ -208,7 +207,7 @@ class ModelDownloadTest {
         freeBytes = 100_000;
         server.enqueue(rest(bytes, 200_000));
 
-        assertThat(download().run(model, reports::add, () -> false)).isInstanceOf(Outcome.Installed.class);
+        assertThat(download().run(model, reports::add, new DownloadStop())).isInstanceOf(Outcome.Installed.class);
     }
 
     @Test
@@ -219,7 +218,7 @@ class ModelDownloadTest {
         Files.createSymbolicLink(folder.partPath(model), full);
         server.enqueue(whole(bytes));
 
-        Outcome outcome = download().run(model, reports::add, () -> false);
+        Outcome outcome = download().run(model, reports::add, new DownloadStop());
 
         assertThat(outcome).isInstanceOfSatisfying(Outcome.Failed.class, failed -> {
             assertThat(failed.sentence()).startsWith("The disk is full: " + folder.folder()
@@ -232,12 +231,13 @@ class ModelDownloadTest {
     @Test
     void stoppingKeepsTheBytesAndALaterRunResumes() throws Exception {
         server.enqueue(whole(bytes));
-        BooleanSupplier afterTwoReports = () -> reports.size() >= 2 && reports.getLast().bytes() > 0;
+        var stop = new DownloadStop();
 
         Outcome first = download().run(model, p -> {
             reports.add(p);
             clock.addAndGet(SECOND);
-        }, afterTwoReports);
+            if (reports.size() >= 2 && p.bytes() > 0) stop.ask(); // after the second report with bytes in it
+        }, stop);
 
         long kept = folder.partialBytes(model);
         assertThat(first).isEqualTo(new Outcome.Stopped(kept));
@@ -245,7 +245,7 @@ class ModelDownloadTest {
         assertThat(Files.readAllBytes(folder.partPath(model))).isEqualTo(Arrays.copyOf(bytes, (int) kept));
 
         server.enqueue(rest(bytes, kept));
-        assertThat(download().run(model, reports::add, () -> false)).isEqualTo(new Outcome.Installed(folder.path(model)));
+        assertThat(download().run(model, reports::add, new DownloadStop())).isEqualTo(new Outcome.Installed(folder.path(model)));
         assertThat(Files.readAllBytes(folder.path(model))).isEqualTo(bytes);
     }
 
@@ -293,7 +293,9 @@ class ModelDownloadTest {
 
     @Test
     void aStopBeforeStartingAsksNothing() {
-        assertThat(download().run(model, reports::add, () -> true)).isEqualTo(new Outcome.Stopped(0));
+        var asked = new DownloadStop();
+        asked.ask();
+        assertThat(download().run(model, reports::add, asked)).isEqualTo(new Outcome.Stopped(0));
         assertThat(server.getRequestCount()).isZero();
     }
 
@@ -301,7 +303,7 @@ class ModelDownloadTest {
     void notFoundIsASentenceWithTheCode() {
         server.enqueue(new MockResponse.Builder().code(404).body("Entry not found").build());
 
-        Outcome outcome = download().run(model, reports::add, () -> false);
+        Outcome outcome = download().run(model, reports::add, new DownloadStop());
 
         assertThat(outcome).isEqualTo(new Outcome.Failed(host() + " answered 404 for Test Model: it has no such file; it "
                 + "may have moved, and a newer Postwright may know where.", false));
@@ -313,7 +315,7 @@ class ModelDownloadTest {
         partFile(Arrays.copyOf(bytes, 1_000));
         server.enqueue(new MockResponse.Builder().code(503).build());
 
-        Outcome outcome = download().run(model, reports::add, () -> false);
+        Outcome outcome = download().run(model, reports::add, new DownloadStop());
 
         assertThat(outcome).isEqualTo(new Outcome.Failed(host() + " answered 503 for Test Model: it had a problem of its "
                 + "own; try again later. Run it again to resume from 1 kB.", true));
@@ -326,7 +328,7 @@ class ModelDownloadTest {
         server.close();
 
         Outcome outcome = new ModelDownload(http, folder, Optional.of(nobody), clock::get, f -> freeBytes)
-                .run(model, reports::add, () -> false);
+                .run(model, reports::add, new DownloadStop());
 
         assertThat(outcome).isInstanceOfSatisfying(Outcome.Failed.class, failed -> assertThat(failed.sentence())
                 .startsWith("Could not reach " + nobody.getHost() + ":" + nobody.getPort() + " to download Test Model (")
@@ -338,7 +340,7 @@ class ModelDownloadTest {
         Files.createDirectories(folder.folder());
         Files.write(folder.path(model), bytes);
 
-        assertThat(download().run(model, reports::add, () -> false)).isEqualTo(new Outcome.Installed(folder.path(model)));
+        assertThat(download().run(model, reports::add, new DownloadStop())).isEqualTo(new Outcome.Installed(folder.path(model)));
         assertThat(server.getRequestCount()).isZero();
     }
 

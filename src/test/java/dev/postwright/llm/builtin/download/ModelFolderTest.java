@@ -23,7 +23,7 @@ class ModelFolderTest {
         assertThat(folder.install(model)).isFalse();
         assertThat(folder.partPath(model)).doesNotExist();
         assertThat(folder.path(model)).doesNotExist();
-        assertThat(folder.installed()).isEmpty();
+        assertThat(folder.isInstalled(model)).isFalse();
     }
 
     @Test
@@ -32,10 +32,10 @@ class ModelFolderTest {
         Files.createDirectories(folder.folder());
         Files.writeString(folder.path(model), "x");
         Files.writeString(folder.partPath(model), "y");
-        assertThat(folder.installed()).containsExactly(model);
+        assertThat(folder.isInstalled(model)).isTrue();
 
         assertThat(folder.remove(model)).isTrue();
-        assertThat(folder.installed()).isEmpty();
+        assertThat(folder.isInstalled(model)).isFalse();
         assertThat(folder.partialBytes(model)).isZero();
         assertThat(folder.remove(model)).isFalse();
     }
