@@ -11,8 +11,8 @@ import dev.postwright.model.ImageJobRequest;
 import dev.postwright.model.JobInput;
 import dev.postwright.model.JobRequest;
 import dev.postwright.model.JobStatus;
-import dev.postwright.queue.internal.SqliteJobQueue;
-import dev.postwright.store.Database;
+import dev.postwright.queue.internal.SqlJobQueue;
+import dev.postwright.store.SqlDatabase;
 import dev.postwright.store.TimeOrderedIds;
 import java.time.Clock;
 import java.util.List;
@@ -24,10 +24,11 @@ import java.util.function.Supplier;
 import java.util.random.RandomGenerator;
 
 /**
- * The durable job queue: jobs, their event logs and checkpoints in SQLite, run by a pool of
- * worker threads. A job survives crashes: a job a dead engine left running is re-queued and
- * resumes from its checkpoints. Several engines (threads, or processes) may share one file; a
- * job is never run by two at once.
+ * The durable job queue: jobs, their event logs and checkpoints in a database (the data
+ * folder's SQLite file, or a team's PostgreSQL), run by a pool of worker threads. A job survives
+ * crashes: a job a dead engine left running is re-queued and resumes from its checkpoints.
+ * Several engines (threads, processes, or nodes on one PostgreSQL) may share one database; a job
+ * is never run by two at once.
  *
  * <p>All methods are thread-safe and return promptly; none runs job work on the caller's thread.
  */
@@ -136,13 +137,13 @@ public interface JobQueue extends ImageJobs, AutoCloseable {
     @Override
     void close();
 
-    static Builder builder(Database database, JobHandler handler) {
+    static Builder builder(SqlDatabase database, JobHandler handler) {
         return new Builder(database, handler);
     }
 
     /** Assembles a queue; every collaborator has a production default. */
     final class Builder {
-        private final Database database;
+        private final SqlDatabase database;
         private final JobHandler handler;
         private QueueSettings settings = QueueSettings.DEFAULTS;
         private Clock clock = Clock.systemUTC();
@@ -151,7 +152,7 @@ public interface JobQueue extends ImageJobs, AutoCloseable {
         private RandomGenerator random = RandomGenerator.getDefault();
         private Supplier<String> ids;
 
-        private Builder(Database database, JobHandler handler) {
+        private Builder(SqlDatabase database, JobHandler handler) {
             this.database = database;
             this.handler = handler;
         }
@@ -198,7 +199,7 @@ public interface JobQueue extends ImageJobs, AutoCloseable {
                     : java.util.concurrent.Executors.newCachedThreadPool(
                             Thread.ofPlatform().daemon().name("postwright-delivery-", 1).factory());
             Supplier<String> jobIds = ids != null ? ids : new TimeOrderedIds(clock, new java.security.SecureRandom());
-            return new SqliteJobQueue(database, handler, settings, clock, threadFactory, delivery, random, jobIds);
+            return new SqlJobQueue(database, handler, settings, clock, threadFactory, delivery, random, jobIds);
         }
     }
 }

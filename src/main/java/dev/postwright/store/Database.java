@@ -26,7 +26,7 @@ import org.sqlite.SQLiteConfig;
  *
  * <p>Thread-safe. Every method may throw {@link StoreException} with a writer-level message.
  */
-public final class Database implements AutoCloseable {
+public final class Database implements SqlDatabase, AutoCloseable {
     private static final System.Logger LOG = System.getLogger(Database.class.getName());
 
     /**
@@ -195,11 +195,30 @@ public final class Database implements AutoCloseable {
         return file;
     }
 
+    @Override
+    public Dialect dialect() {
+        return Dialect.SQLITE;
+    }
+
+    @Override
+    public String describe() {
+        return "SQLite at " + file;
+    }
+
+    /** Engines sharing a SQLite file look for each other's changes by polling; nothing to send. */
+    @Override
+    public void announce(Sql sql, String topic, String subject) {}
+
+    /** Never called: see {@link #announce}. */
+    @Override
+    public void onAnnouncement(String topic, java.util.function.Consumer<String> listener) {}
+
     /**
      * Runs {@code work} atomically on the writer thread and waits until it is committed: all of
      * it, or, when it throws, none of it. The exception is rethrown here ({@link StoreException}
      * for database failures). Must not be called from inside other write work.
      */
+    @Override
     public <T> T transaction(SqlWork<T> work) {
         if (writes.isWriterThread()) throw new IllegalStateException("transaction() called from inside write work");
         try {
@@ -217,6 +236,7 @@ public final class Database implements AutoCloseable {
      * before it, atomically; the future completes once it is committed (or failed). Completion
      * callbacks run on the writer thread and must be quick.
      */
+    @Override
     public <T> CompletableFuture<T> submit(SqlWork<T> work) {
         return writes.submit(work);
     }
@@ -226,6 +246,7 @@ public final class Database implements AutoCloseable {
      * space until the store has committed a write again by itself (it tries every second), so a
      * writer who frees space needs to do nothing else. Reads go on throughout.
      */
+    @Override
     public Optional<StoreException> writeFault() {
         return health.fault();
     }
@@ -234,6 +255,7 @@ public final class Database implements AutoCloseable {
      * Calls {@code listener} whenever {@link #writeFault()} changes. It runs on a database thread:
      * it must be quick and must not wait for a write.
      */
+    @Override
     public void onWriteFaultChange(Runnable listener) {
         health.addListener(listener);
     }
@@ -252,6 +274,7 @@ public final class Database implements AutoCloseable {
     }
 
     /** Runs read-only {@code work} on a reader connection; never waits for writers. */
+    @Override
     public <T> T read(SqlWork<T> work) {
         if (closed) throw new IllegalStateException("the database " + file + " is closed");
         readPermits.acquireUninterruptibly();

@@ -79,12 +79,12 @@ class DatabaseFaultsTest {
         var console = Arrays.stream(Logger.getLogger("").getHandlers()).filter(ConsoleHandler.class::isInstance)
                 .findFirst().orElseThrow(() -> new AssertionError("no console handler on the root logger"));
         var record = new LogRecord(Level.WARNING, "Queue housekeeping failed; it runs again shortly");
-        record.setLoggerName("dev.postwright.queue.internal.SqliteJobQueue");
+        record.setLoggerName("dev.postwright.queue.internal.SqlJobQueue");
         record.setThrown(new StoreException("The disk holding the Postwright database is full. Free some space and "
                 + "try again.", new SQLException("[SQLITE_FULL] database or disk is full", null, 13)));
         String line = console.getFormatter().format(record);
         assertThat(line.lines()).singleElement().asString()
-                .contains("WARNING dev.postwright.queue.internal.SqliteJobQueue: Queue housekeeping failed")
+                .contains("WARNING dev.postwright.queue.internal.SqlJobQueue: Queue housekeeping failed")
                 .contains("(The disk holding the Postwright database is full. Free some space and try again.)")
                 .contains("([SQLITE_FULL] database or disk is full)")
                 .doesNotContain("Exception").doesNotContain("\tat ");

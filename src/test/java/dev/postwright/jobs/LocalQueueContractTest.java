@@ -10,7 +10,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The listener contract of this computer's queue (SqliteJobQueue on a real SQLite file). */
+/** The listener contract of this computer's queue (SqlJobQueue on a real SQLite file). */
 class LocalQueueContractTest extends JobServiceContractTest {
     @TempDir Path dir;
     final CountDownLatch gate = new CountDownLatch(1);

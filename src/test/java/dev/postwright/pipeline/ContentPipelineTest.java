@@ -21,7 +21,7 @@ import dev.postwright.model.Stage;
 import dev.postwright.model.VisualSuggestion;
 import dev.postwright.queue.JobQueue;
 import dev.postwright.queue.QueueSettings;
-import dev.postwright.queue.internal.SqliteJobQueue;
+import dev.postwright.queue.internal.SqlJobQueue;
 import dev.postwright.seo.SeoAnalyzer;
 import dev.postwright.store.Database;
 import dev.postwright.store.ImageStore;
@@ -76,13 +76,13 @@ class ContentPipelineTest {
         db.close();
     }
 
-    private SqliteJobQueue queue(TextGenerator writer, int workers) {
+    private SqlJobQueue queue(TextGenerator writer, int workers) {
         return queue(writer, SeoAnalyzer::standard, workers);
     }
 
-    private SqliteJobQueue queue(TextGenerator writer, java.util.function.Supplier<SeoAnalyzer> analyzers, int workers) {
+    private SqlJobQueue queue(TextGenerator writer, java.util.function.Supplier<SeoAnalyzer> analyzers, int workers) {
         var pipeline = new ContentPipeline(() -> writer, profiles, library, illustrator, timings, analyzers, clock);
-        var queue = (SqliteJobQueue) JobQueue.builder(db, pipeline).clock(clock)
+        var queue = (SqlJobQueue) JobQueue.builder(db, pipeline).clock(clock)
                 .settings(QueueSettings.DEFAULTS.withWorkers(workers)).random(new Random(2)).build();
         open.add(0, queue);
         return queue;
@@ -92,7 +92,7 @@ class ContentPipelineTest {
         return dev.postwright.testing.Briefs.sourdough(options);
     }
 
-    private List<LoggedEvent> log(SqliteJobQueue queue, String id) throws InterruptedException {
+    private List<LoggedEvent> log(SqlJobQueue queue, String id) throws InterruptedException {
         var listener = new RecordingListener();
         queue.subscribe(id, 0, listener);
         return listener.awaitEnd(WAIT);

@@ -23,7 +23,7 @@ import dev.postwright.model.JobState;
 import dev.postwright.model.StoredImage;
 import dev.postwright.queue.JobQueue;
 import dev.postwright.queue.QueueSettings;
-import dev.postwright.queue.internal.SqliteJobQueue;
+import dev.postwright.queue.internal.SqlJobQueue;
 import dev.postwright.seo.SeoAnalyzer;
 import dev.postwright.store.Database;
 import dev.postwright.store.ImageStore;
@@ -59,7 +59,7 @@ class ImageJobTest {
     Database db;
     PostLibrary library;
     ImageStore images;
-    SqliteJobQueue queue;
+    SqlJobQueue queue;
 
     @BeforeEach
     void open() throws Exception {
@@ -74,10 +74,10 @@ class ImageJobTest {
         db.close();
     }
 
-    private SqliteJobQueue queue(ImageMaker maker, int workers) {
+    private SqlJobQueue queue(ImageMaker maker, int workers) {
         var pipeline = new ContentPipeline(OfflineWriter::new, new OrganizationProfiles(db, clock), library,
                 new Illustrator(() -> maker, images), new StageTimings(db, clock), SeoAnalyzer.standard(), clock);
-        queue = (SqliteJobQueue) JobQueue.builder(db, pipeline).clock(clock)
+        queue = (SqlJobQueue) JobQueue.builder(db, pipeline).clock(clock)
                 .settings(QueueSettings.DEFAULTS.withWorkers(workers)).build();
         return queue;
     }

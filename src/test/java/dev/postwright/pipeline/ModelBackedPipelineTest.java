@@ -11,7 +11,7 @@ import dev.postwright.model.JobState;
 import dev.postwright.model.Stage;
 import dev.postwright.queue.JobQueue;
 import dev.postwright.queue.QueueSettings;
-import dev.postwright.queue.internal.SqliteJobQueue;
+import dev.postwright.queue.internal.SqlJobQueue;
 import dev.postwright.seo.SeoAnalyzer;
 import dev.postwright.store.Database;
 import dev.postwright.store.ImageStore;
@@ -43,7 +43,7 @@ class ModelBackedPipelineTest {
     final OkHttpClient client = new OkHttpClient();
     final MutableClock clock = new MutableClock(Instant.parse("2026-11-21T09:00:00Z"));
     Database db;
-    SqliteJobQueue queue;
+    SqlJobQueue queue;
 
     @BeforeEach
     void start() throws Exception {
@@ -55,7 +55,7 @@ class ModelBackedPipelineTest {
                 new PostLibrary(db, clock, new TimeOrderedIds(clock, new Random(1))),
                 new Illustrator(OfflineImageMaker::new, new ImageStore(db, dir.resolve("images"), clock,
                         new TimeOrderedIds(clock, new Random(3)))), new StageTimings(db, clock), SeoAnalyzer.standard(), clock);
-        queue = (SqliteJobQueue) JobQueue.builder(db, pipeline).clock(clock)
+        queue = (SqlJobQueue) JobQueue.builder(db, pipeline).clock(clock)
                 .settings(QueueSettings.DEFAULTS.withWorkers(0)).build();
     }
 

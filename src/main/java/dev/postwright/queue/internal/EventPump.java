@@ -4,7 +4,7 @@ import dev.postwright.jobs.JobEventListener;
 import dev.postwright.jobs.LoggedEvent;
 import dev.postwright.jobs.Subscription;
 import dev.postwright.model.JobEvent;
-import dev.postwright.store.Database;
+import dev.postwright.store.SqlDatabase;
 import dev.postwright.store.StoreException;
 import dev.postwright.wire.JobEventCodec;
 import dev.postwright.wire.WireFormatException;
@@ -33,7 +33,7 @@ final class EventPump implements Subscription {
 
     private final String jobId;
     private final JobEventListener listener;
-    private final Database db;
+    private final SqlDatabase db;
     private final JobFeed feed;
     private boolean replayed;
     private final Executor executor;
@@ -45,7 +45,7 @@ final class EventPump implements Subscription {
     private volatile boolean closed;
     private long cursor; // touched only inside drain(), which never runs concurrently with itself
 
-    EventPump(String jobId, long afterSeq, JobEventListener listener, Database db, JobFeed feed, Executor executor,
+    EventPump(String jobId, long afterSeq, JobEventListener listener, SqlDatabase db, JobFeed feed, Executor executor,
               Runnable onEnd) {
         this.feed = feed;
         this.jobId = jobId;
@@ -138,7 +138,7 @@ final class EventPump implements Subscription {
     }
 
     /** The stored event as a model event; empty, with a warning, when it cannot be read. */
-    static Optional<LoggedEvent> decode(String jobId, SqliteEventLog.StoredEvent stored) {
+    static Optional<LoggedEvent> decode(String jobId, SqlEventLog.StoredEvent stored) {
         try {
             Optional<JobEvent> event = JobEventCodec.decode(stored.name(), stored.data());
             if (event.isEmpty()) {

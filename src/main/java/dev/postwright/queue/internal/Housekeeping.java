@@ -1,6 +1,6 @@
 package dev.postwright.queue.internal;
 
-import dev.postwright.store.Database;
+import dev.postwright.store.SqlDatabase;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -8,7 +8,8 @@ import java.util.concurrent.CompletableFuture;
 /**
  * Keeps the database bounded: the event logs of jobs finished long ago (and of all but the most
  * recent finished jobs) shrink to their final event, which still carries the result, and their
- * checkpoints go. Freed pages go back to the file system (the database uses full auto-vacuum).
+ * checkpoints go. Freed pages go back to the file system on SQLite (full auto-vacuum); PostgreSQL
+ * reuses them (autovacuum).
  */
 final class Housekeeping {
     private static final String DUE = """
@@ -18,9 +19,9 @@ final class Housekeeping {
                    (SELECT key FROM jobs WHERE finished_at IS NOT NULL AND events_pruned = 0
                     ORDER BY finished_at DESC LIMIT ?))""";
 
-    private final Database db;
+    private final SqlDatabase db;
 
-    Housekeeping(Database db) {
+    Housekeeping(SqlDatabase db) {
         this.db = db;
     }
 
@@ -32,13 +33,13 @@ final class Housekeeping {
             // One piece of work per job, submitted together: they share commits, and each stays atomic.
             pruned.add(db.submit(sql -> {
                 sql.update("""
-                        DELETE FROM job_events WHERE job_key = ?1
-                          AND seq < (SELECT MAX(seq) FROM job_events WHERE job_key = ?1)""", jobKey);
+                        DELETE FROM job_events WHERE job_key = ?
+                          AND seq < (SELECT MAX(seq) FROM job_events WHERE job_key = ?)""", jobKey, jobKey);
                 sql.update("DELETE FROM checkpoints WHERE job_key = ?", jobKey);
                 return sql.update("UPDATE jobs SET events_pruned = 1 WHERE key = ? AND finished_at IS NOT NULL", jobKey);
             }));
         }
-        pruned.forEach(CompletableFuture::join); // full auto-vacuum returns the freed pages at each commit
+        pruned.forEach(CompletableFuture::join); // SQLite's full auto-vacuum returns the freed pages at each commit
         return due.size();
     }
 }

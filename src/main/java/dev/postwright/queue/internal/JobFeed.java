@@ -1,7 +1,7 @@
 package dev.postwright.queue.internal;
 
 import dev.postwright.jobs.LoggedEvent;
-import dev.postwright.store.Database;
+import dev.postwright.store.SqlDatabase;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -29,8 +29,8 @@ final class JobFeed {
     }
 
     /** Up to {@code batch} events after {@code cursor}, read from the log and decoded. */
-    static List<Read> readAfter(Database db, String jobId, long cursor, int batch) {
-        var rows = db.read(sql -> SqliteEventLog.readAfter(sql, jobId, cursor, batch));
+    static List<Read> readAfter(SqlDatabase db, String jobId, long cursor, int batch) {
+        var rows = db.read(sql -> SqlEventLog.readAfter(sql, jobId, cursor, batch));
         List<Read> decoded = new ArrayList<>(rows.size());
         for (var row : rows) decoded.add(new Read(row.seq(), EventPump.decode(jobId, row)));
         return decoded;
@@ -45,7 +45,7 @@ final class JobFeed {
      * The events after {@code cursor} up to the end of the log as it is now, or null when the
      * caller must read for itself (the cursor is behind what a shared read can cover: a replay).
      */
-    synchronized List<Read> after(long cursor, Database db, int batch) {
+    synchronized List<Read> after(long cursor, SqlDatabase db, int batch) {
         if (readAtAppends != appends || cursor < readAfter) {
             long seenAppends = appends; // counted before reading: an append during the read makes it stale
             List<Read> decoded = readAfter(db, jobId, cursor, batch);

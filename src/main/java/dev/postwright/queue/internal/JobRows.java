@@ -4,7 +4,7 @@ import dev.postwright.model.JobInput;
 import dev.postwright.model.JobKind;
 import dev.postwright.model.JobResult;
 import dev.postwright.model.JobStatus;
-import dev.postwright.store.Database;
+import dev.postwright.store.SqlDatabase;
 import dev.postwright.wire.JobInputCodec;
 import dev.postwright.wire.Json;
 import dev.postwright.wire.ResultCodec;
@@ -19,19 +19,19 @@ import java.util.Optional;
 /** Reads job rows as {@link JobStatus} snapshots, and a job's stored request. */
 final class JobRows {
     private static final System.Logger LOG = System.getLogger(JobRows.class.getName());
-    private static final String COLUMNS = """
-            id, state, progress, current_step, eta_seconds, error, error_code, created_at, updated_at, attempts,
-            owner, COALESCE(json_extract(request, '$.topic.title'), json_extract(request, '$.prompt')), finished_at,
-            kind""";
+    private final SqlDatabase db;
+    /** The status columns, in the order {@link #map} reads them. */
+    private final String columns;
 
-    private final Database db;
-
-    JobRows(Database db) {
+    JobRows(SqlDatabase db, QueueDialect dialect) {
         this.db = db;
+        this.columns = """
+                id, state, progress, current_step, eta_seconds, error, error_code, created_at, updated_at, attempts,
+                owner, %s, finished_at, kind""".formatted(dialect.requestTitle());
     }
 
     Optional<JobStatus> status(String jobId) {
-        return db.read(sql -> sql.queryOne("SELECT " + COLUMNS + ", result FROM jobs WHERE id = ?",
+        return db.read(sql -> sql.queryOne("SELECT " + columns + ", result FROM jobs WHERE id = ?",
                 rs -> map(rs, result(rs.getString(1), rs.getString(15))), jobId));
     }
 
@@ -49,19 +49,19 @@ final class JobRows {
 
     /** Newest first, results left out. */
     List<JobStatus> list(int limit) {
-        return db.read(sql -> sql.query("SELECT " + COLUMNS + " FROM jobs ORDER BY created_at DESC, key DESC LIMIT ?",
+        return db.read(sql -> sql.query("SELECT " + columns + " FROM jobs ORDER BY created_at DESC, key DESC LIMIT ?",
                 rs -> map(rs, null), limit));
     }
 
     /** Jobs of {@code kind}, newest first, results left out. */
     List<JobStatus> list(int limit, JobKind kind) {
-        return db.read(sql -> sql.query("SELECT " + COLUMNS + " FROM jobs WHERE kind = ? ORDER BY created_at DESC, key DESC "
+        return db.read(sql -> sql.query("SELECT " + columns + " FROM jobs WHERE kind = ? ORDER BY created_at DESC, key DESC "
                 + "LIMIT ?", rs -> map(rs, null), kind.sqlName(), limit));
     }
 
     /** The owner's jobs, newest first, results left out. */
     List<JobStatus> listOwnedBy(String owner, int limit) {
-        return db.read(sql -> sql.query("SELECT " + COLUMNS + " FROM jobs WHERE owner = ? "
+        return db.read(sql -> sql.query("SELECT " + columns + " FROM jobs WHERE owner = ? "
                 + "ORDER BY created_at DESC, key DESC LIMIT ?", rs -> map(rs, null), owner, limit));
     }
 

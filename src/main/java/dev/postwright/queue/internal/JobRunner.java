@@ -41,7 +41,7 @@ final class JobRunner {
     /** A run in progress: its job and the token that stops it. */
     record Run(String jobId, CancellationToken token) {}
 
-    private final SqliteJobStore store;
+    private final SqlJobStore store;
     private final JobHandler handler;
     private final String worker;
     private final QueueSettings settings;
@@ -60,7 +60,7 @@ final class JobRunner {
     private final PreferredJobs preferred = new PreferredJobs();
     private volatile boolean shuttingDown;
 
-    JobRunner(SqliteJobStore store, JobHandler handler, String worker, QueueSettings settings, Clock clock,
+    JobRunner(SqlJobStore store, JobHandler handler, String worker, QueueSettings settings, Clock clock,
               Backoff backoff, Backoff publishBackoff, Consumer<String> appended) {
         this.store = store;
         this.handler = handler;
@@ -106,14 +106,14 @@ final class JobRunner {
     }
 
     /** Claims a due job, if any: a preferred one first, else the oldest; none while the database refuses writes. */
-    Optional<SqliteJobStore.Claim> claimDue() {
+    Optional<SqlJobStore.Claim> claimDue() {
         if (store.refusesWrites()) return Optional.empty();
         // A cheap read first: an empty queue then costs no write lock, which other processes would wait for.
         if (!store.hasDueWork(clock.millis())) return Optional.empty();
         return claim().join();
     }
 
-    private CompletableFuture<Optional<SqliteJobStore.Claim>> claim() {
+    private CompletableFuture<Optional<SqlJobStore.Claim>> claim() {
         long now = clock.millis();
         String name = WorkerIdentity.claim(worker, claims.incrementAndGet());
         return store.claim(name, preferred.json(), now, now + settings.leaseDuration().toMillis());
@@ -122,7 +122,7 @@ final class JobRunner {
     /** Runs due jobs one after another until none is due; returns how many ran. */
     int runDueJobs(java.util.function.BooleanSupplier keepGoing) {
         int ran = 0;
-        Optional<SqliteJobStore.Claim> next = claimDue();
+        Optional<SqlJobStore.Claim> next = claimDue();
         while (next.isPresent()) {
             next = run(next.get(), keepGoing.getAsBoolean());
             ran++;
@@ -163,7 +163,7 @@ final class JobRunner {
      * Runs a claimed job and records how it ended. With {@code claimNext}, the next due job is
      * claimed in the same commit as this outcome, which saves the worker a round trip per job.
      */
-    private Optional<SqliteJobStore.Claim> run(SqliteJobStore.Claim claim, boolean claimNext) {
+    private Optional<SqlJobStore.Claim> run(SqlJobStore.Claim claim, boolean claimNext) {
         String jobId = claim.jobId();
         var token = new CancellationToken();
         CompletableFuture<Boolean> outcome;
@@ -196,7 +196,7 @@ final class JobRunner {
         }
         var next = claimNext && !shuttingDown && !store.refusesWrites()
                 ? claim()
-                : CompletableFuture.completedFuture(Optional.<SqliteJobStore.Claim>empty());
+                : CompletableFuture.completedFuture(Optional.<SqlJobStore.Claim>empty());
         try {
             awaitStored(claim, outcome);
         } finally {
@@ -218,7 +218,7 @@ final class JobRunner {
      * the heartbeat to hand back: its result (if any) is gone with this run, but its checkpoints
      * are not, so the next run goes on from the last finished stage.
      */
-    private void awaitStored(SqliteJobStore.Claim claim, CompletableFuture<Boolean> outcome) {
+    private void awaitStored(SqlJobStore.Claim claim, CompletableFuture<Boolean> outcome) {
         try {
             outcome.join();
         } catch (CompletionException e) {
@@ -230,7 +230,7 @@ final class JobRunner {
     }
 
     /** Back to the queue, due now, attempt not counted: the run did not fail, it was stopped. */
-    private CompletableFuture<Boolean> handBack(SqliteJobStore.Claim claim) {
+    private CompletableFuture<Boolean> handBack(SqlJobStore.Claim claim) {
         return handBack(claim.jobId(), claim.claimedBy());
     }
 
@@ -238,7 +238,7 @@ final class JobRunner {
         return store.requeue(jobId, claimName, clock.millis(), true, null, clock.millis());
     }
 
-    private CompletableFuture<Boolean> succeed(SqliteJobStore.Claim claim, JobResult result, GaplessLog log) {
+    private CompletableFuture<Boolean> succeed(SqlJobStore.Claim claim, JobResult result, GaplessLog log) {
         var encoded = ResultCodec.completion(result);
         return store.succeed(claim.jobId(), claim.claimedBy(), encoded.result(), encoded.completeData(), clock.millis(),
                         log)
@@ -251,18 +251,18 @@ final class JobRunner {
                 });
     }
 
-    private CompletableFuture<Boolean> internalError(SqliteJobStore.Claim claim, Throwable e) {
+    private CompletableFuture<Boolean> internalError(SqlJobStore.Claim claim, Throwable e) {
         LOG.log(Level.ERROR, "Job " + claim.jobId() + " failed with an internal error", e);
         return fail(claim, new JobEvent.Failed("Postwright hit an internal error while working on this job ("
                 + e.getClass().getSimpleName() + "). Retry it; if it happens again, please report it with the log.",
                 "INTERNAL_ERROR"));
     }
 
-    private CompletableFuture<Boolean> fail(SqliteJobStore.Claim claim, JobEvent.Failed failed) {
+    private CompletableFuture<Boolean> fail(SqlJobStore.Claim claim, JobEvent.Failed failed) {
         return store.fail(claim.jobId(), claim.claimedBy(), failed, clock.millis());
     }
 
-    private CompletableFuture<Boolean> afterCancel(SqliteJobStore.Claim claim, Reason reason) {
+    private CompletableFuture<Boolean> afterCancel(SqlJobStore.Claim claim, Reason reason) {
         // CANCELLED: cancel() already ended the job. TAKEN_OVER: another claim holds it now.
         return switch (reason) {
             case SHUTDOWN -> handBack(claim);
@@ -275,7 +275,7 @@ final class JobRunner {
     }
 
     /** Fails the job, or re-queues it for a retry with a notice that keeps its progress so far. */
-    private CompletableFuture<Boolean> afterFailure(SqliteJobStore.Claim claim, int progress, JobFailure failure) {
+    private CompletableFuture<Boolean> afterFailure(SqlJobStore.Claim claim, int progress, JobFailure failure) {
         var failed = new JobEvent.Failed(failure.getMessage(), failure.errorCode());
         int attempts = settings.attemptsFor(claim.kind());
         if (!failure.isTransient() || claim.attempt() >= attempts) {

@@ -20,13 +20,13 @@ import java.util.Set;
 final class LeaseKeeper {
     private static final System.Logger LOG = System.getLogger(LeaseKeeper.class.getName());
 
-    private final SqliteJobStore store;
+    private final SqlJobStore store;
     private final JobRunner runner;
     private final QueueSettings settings;
     private final Clock clock;
     private final Runnable onRequeued;
 
-    LeaseKeeper(SqliteJobStore store, JobRunner runner, QueueSettings settings, Clock clock, Runnable onRequeued) {
+    LeaseKeeper(SqlJobStore store, JobRunner runner, QueueSettings settings, Clock clock, Runnable onRequeued) {
         this.store = store;
         this.runner = runner;
         this.settings = settings;

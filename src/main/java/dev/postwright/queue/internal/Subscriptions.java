@@ -1,7 +1,7 @@
 package dev.postwright.queue.internal;
 
 import dev.postwright.jobs.JobEventListener;
-import dev.postwright.store.Database;
+import dev.postwright.store.SqlDatabase;
 import java.time.Duration;
 import java.util.List;
 import java.util.Set;
@@ -12,10 +12,10 @@ import java.util.concurrent.Executor;
 final class Subscriptions {
     private final ConcurrentHashMap<String, Set<EventPump>> byJob = new ConcurrentHashMap<>();
     private final ConcurrentHashMap<String, JobFeed> feeds = new ConcurrentHashMap<>();
-    private final Database db;
+    private final SqlDatabase db;
     private final Executor executor;
 
-    Subscriptions(Database db, Executor executor) {
+    Subscriptions(SqlDatabase db, Executor executor) {
         this.db = db;
         this.executor = executor;
     }

@@ -31,7 +31,7 @@ final class WorkerJobContext implements JobContext {
     private final int attempt;
     private final String claim;
     private final CancellationToken token;
-    private final SqliteJobStore store;
+    private final SqlJobStore store;
     private final Clock clock;
     private final Consumer<String> appended;
     private final GaplessLog log = new GaplessLog();
@@ -39,8 +39,8 @@ final class WorkerJobContext implements JobContext {
     /** The job's progress so far; only the worker thread reads and raises it. */
     private int progress;
 
-    WorkerJobContext(SqliteJobStore.Claim claim, JobInput input, CancellationToken token,
-                     SqliteJobStore store, Clock clock, Consumer<String> appended) {
+    WorkerJobContext(SqlJobStore.Claim claim, JobInput input, CancellationToken token,
+                     SqlJobStore store, Clock clock, Consumer<String> appended) {
         this.jobId = claim.jobId();
         this.input = input;
         this.owner = claim.owner();
@@ -92,11 +92,11 @@ final class WorkerJobContext implements JobContext {
         String name = JobEventCodec.name(event);
         String data = JobEventCodec.encodeData(event);
         store.database().submit(log.guard(sql -> switch (event) {
-            case StepChange s -> SqliteJobStore.progress(sql, jobId, claim, name, data, s.progress(), s.currentStep(),
+            case StepChange s -> store.progress(sql, jobId, claim, name, data, s.progress(), s.currentStep(),
                     s.estimatedTimeRemaining(), now);
-            case ProgressUpdate p -> SqliteJobStore.progress(sql, jobId, claim, name, data, p.progress(),
+            case ProgressUpdate p -> store.progress(sql, jobId, claim, name, data, p.progress(),
                     p.currentStep(), p.estimatedTimeRemaining(), now);
-            default -> SqliteEventLog.appendFenced(sql, jobId, claim, name, data, null, now);
+            default -> store.dialect().appendFenced(sql, jobId, claim, name, data, null, now);
         })).whenComplete(this::afterEmit);
     }
 
@@ -133,7 +133,7 @@ final class WorkerJobContext implements JobContext {
     @Override
     public Map<String, String> checkpoints() {
         if (checkpoints == null) {
-            checkpoints = Map.copyOf(store.database().read(sql -> SqliteEventLog.checkpoints(sql, jobId)));
+            checkpoints = Map.copyOf(store.database().read(sql -> SqlEventLog.checkpoints(sql, jobId)));
         }
         return checkpoints;
     }
@@ -151,11 +151,11 @@ final class WorkerJobContext implements JobContext {
         boolean held = store.database().transaction(log.guard(sql -> {
             if (!store.holds(sql, jobId, claim)) return false;
             alongside.run(sql);
-            SqliteEventLog.saveCheckpoint(sql, jobId, stage, checkpoint, now);
+            SqlEventLog.saveCheckpoint(sql, jobId, stage, checkpoint, now);
             for (int i = 0; i < events.size(); i++) {
                 JobEvent e = events.get(i);
                 // Empty when an earlier run already logged this stage's event: nothing to add.
-                SqliteEventLog.appendFenced(sql, jobId, claim, JobEventCodec.name(e), JobEventCodec.encodeData(e),
+                store.dialect().appendFenced(sql, jobId, claim, JobEventCodec.name(e), JobEventCodec.encodeData(e),
                         stage + "#" + i, now);
             }
             return true;

@@ -89,7 +89,8 @@ public final class PostgresPool implements AutoCloseable {
         return new PostgresPool(address, new HikariDataSource(config), description);
     }
 
-    private static Properties properties(PostgresAddress address, Settings settings) {
+    /** The driver properties of every connection to {@code address}: the pool's, and the one that listens for announcements. */
+    static Properties properties(PostgresAddress address, Settings settings) {
         Properties properties = new Properties();
         properties.setProperty("user", address.user());
         address.password().ifPresent(password -> properties.setProperty("password", password));

@@ -204,7 +204,7 @@ class CancelAndTakeoverTest {
     }
 
     /** Waits until the queue's workers have no job in hand (the run has recorded its end). */
-    private static void waitUntilIdle(SqliteJobQueue queue) throws InterruptedException {
+    private static void waitUntilIdle(SqlJobQueue queue) throws InterruptedException {
         assertThat(queue.awaitIdle(WAIT)).as("the run ended").isTrue();
     }
 }

@@ -39,7 +39,7 @@ class ClaimQueryPlanTest {
     void theClaimFindsAPreferredJobByIdAndElseTheOldestDueJobThroughTheClaimIndex() {
         // The real claim statement: the update finds its row by rowid; the preferred ids are looked
         // up one by one in the id index, the oldest due job in the claim index, without sorting it.
-        List<String> plan = db.read(sql -> sql.query("EXPLAIN QUERY PLAN " + SqliteJobStore.CLAIM_SQL,
+        List<String> plan = db.read(sql -> sql.query("EXPLAIN QUERY PLAN " + SqliteQueueDialect.CLAIM,
                 rs -> rs.getString("detail"), "worker#1", 1L, Long.MAX_VALUE, "[\"j10\"]"));
         assertThat(plan).containsExactly("SEARCH jobs USING INTEGER PRIMARY KEY (rowid=?)", "SCALAR SUBQUERY 1",
                 "SCAN p VIRTUAL TABLE INDEX 1:", "SEARCH j USING INDEX sqlite_autoindex_jobs_1 (id=?)",
@@ -49,7 +49,7 @@ class ClaimQueryPlanTest {
 
     @Test
     void theHeartbeatFindsAClaimThroughTheIndexOfRunningJobs() {
-        List<String> plan = db.read(sql -> sql.query("EXPLAIN QUERY PLAN " + SqliteJobStore.RENEW,
+        List<String> plan = db.read(sql -> sql.query("EXPLAIN QUERY PLAN " + SqlJobStore.RENEW,
                 rs -> rs.getString("detail"), 1L, "worker#1"));
         assertThat(plan).containsExactly("SEARCH jobs USING INDEX jobs_running (claimed_by=?)");
     }

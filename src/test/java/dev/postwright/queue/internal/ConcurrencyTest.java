@@ -77,7 +77,7 @@ class ConcurrencyTest {
     }
 
     /** {@code producers} threads each enqueue {@code perProducer} jobs, spread over the queues. */
-    private static List<String> produce(List<SqliteJobQueue> queues, int producers, int perProducer) throws Exception {
+    private static List<String> produce(List<SqlJobQueue> queues, int producers, int perProducer) throws Exception {
         List<String> ids = new CopyOnWriteArrayList<>();
         try (var pool = Executors.newFixedThreadPool(producers)) {
             List<CompletableFuture<Void>> done = new ArrayList<>();
@@ -96,7 +96,7 @@ class ConcurrencyTest {
         return ids;
     }
 
-    private static List<JobStatus> awaitAll(SqliteJobQueue queue, List<String> ids) throws Exception {
+    private static List<JobStatus> awaitAll(SqlJobQueue queue, List<String> ids) throws Exception {
         List<JobStatus> out = new ArrayList<>();
         for (String id : ids) out.add(queue.whenFinished(id).get(WAIT.toSeconds(), TimeUnit.SECONDS));
         return out;

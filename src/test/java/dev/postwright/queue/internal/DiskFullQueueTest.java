@@ -76,7 +76,7 @@ class DiskFullQueueTest {
                 + "WHERE j.id = ? AND c.stage = ?", rs -> true, id, stage)).isPresent());
     }
 
-    private static void awaitState(SqliteJobQueue queue, String id, JobState state) throws InterruptedException {
+    private static void awaitState(SqlJobQueue queue, String id, JobState state) throws InterruptedException {
         awaitTrue(() -> queue.status(id).orElseThrow().state() == state);
     }
 

@@ -46,7 +46,7 @@ class DoubleClaimTest {
     private final Map<Integer, CancellationToken> tokens = new ConcurrentHashMap<>();
     private final Map<Integer, CompletableFuture<Reason>> stopped = Map.of(1, new CompletableFuture<>(),
             2, new CompletableFuture<>());
-    private SqliteJobQueue engine;
+    private SqlJobQueue engine;
     private String id;
     private Future<Integer> first;
     private Future<Integer> second;

@@ -20,8 +20,8 @@ class HousekeepingTest {
     final QueueFixture fixture = new QueueFixture();
 
 
-    private SqliteJobQueue queue(Database db, QueueSettings settings) {
-        return (SqliteJobQueue) JobQueue.builder(db, ctx -> {
+    private SqlJobQueue queue(Database db, QueueSettings settings) {
+        return (SqlJobQueue) JobQueue.builder(db, ctx -> {
             // Enough text that pruning frees many pages.
             for (int i = 0; i < 50; i++) ctx.emit(new JobEvent.DraftDelta(i, "word ".repeat(40)));
             ctx.completeStage("draft", "{\"big\":true}", List.of(progress(50, "drafted")));
@@ -48,7 +48,7 @@ class HousekeepingTest {
         assertThat(fixture.logSeqs(db, old)).containsExactly(52L);
         assertThat(fixture.logNames(db, recent)).hasSize(52);
         assertThat(queue.status(pending).orElseThrow().state().isFinished()).isFalse();
-        int checkpoints = db.read(sql -> sql.queryOne("SELECT count(*) FROM checkpoints WHERE job_key = " + SqliteEventLog.JOB_KEY,
+        int checkpoints = db.read(sql -> sql.queryOne("SELECT count(*) FROM checkpoints WHERE job_key = " + SqlEventLog.JOB_KEY,
                 rs -> rs.getInt(1), old).orElseThrow());
         assertThat(checkpoints).isZero();
 

@@ -26,7 +26,7 @@ class JobQueueLifecycleTest {
     final QueueFixture fixture = new QueueFixture();
 
 
-    private SqliteJobQueue queue(dev.postwright.queue.JobHandler handler) throws Exception {
+    private SqlJobQueue queue(dev.postwright.queue.JobHandler handler) throws Exception {
         return fixture.manual(handler);
     }
 
@@ -68,7 +68,7 @@ class JobQueueLifecycleTest {
     @Test
     void progressEventsUpdateTheStatus() throws Exception {
         var seen = new ArrayList<JobState>();
-        var holder = new SqliteJobQueue[1];
+        var holder = new SqlJobQueue[1];
         var queue = queue(ctx -> {
             ctx.emit(new JobEvent.ProgressUpdate(40, "Drafting", 20, "draft", null, null));
             ctx.completeStage("draft", "{}", List.of()); // waits for its commit, and so for the event's

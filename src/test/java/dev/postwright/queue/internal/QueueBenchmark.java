@@ -98,7 +98,7 @@ public final class QueueBenchmark {
             return Briefs.result("t");
         };
         try (Database db = Database.open(file);
-             var queue = (SqliteJobQueue) JobQueue.builder(db, noOp)
+             var queue = (SqlJobQueue) JobQueue.builder(db, noOp)
                      .settings(QueueSettings.DEFAULTS.withWorkers(workers)).build()) {
             var request = Briefs.brief("benchmark");
             queue.start();
@@ -122,12 +122,12 @@ public final class QueueBenchmark {
         String result = Json.write(ResultCodec.writeResult(Briefs.result("t")));
         String complete = JobEventCodec.encodeData(new JobEvent.Complete(Briefs.result("t")));
         try (Connection c = rawConnection(file);
-             PreparedStatement insert = c.prepareStatement(SqliteJobStore.INSERT);
-             PreparedStatement due = c.prepareStatement(SqliteJobStore.HAS_DUE);
-             PreparedStatement claim = c.prepareStatement(SqliteJobStore.CLAIM_SQL);
-             PreparedStatement append = c.prepareStatement(SqliteEventLog.APPEND_FENCED);
-             PreparedStatement succeed = c.prepareStatement(SqliteJobStore.SUCCEED_SQL);
-             PreparedStatement terminal = c.prepareStatement(SqliteEventLog.APPEND);
+             PreparedStatement insert = c.prepareStatement(SqlJobStore.INSERT);
+             PreparedStatement due = c.prepareStatement(SqlJobStore.HAS_DUE);
+             PreparedStatement claim = c.prepareStatement(SqliteQueueDialect.CLAIM);
+             PreparedStatement append = c.prepareStatement(SqliteQueueDialect.APPEND_FENCED);
+             PreparedStatement succeed = c.prepareStatement(SqlJobStore.SUCCEED_SQL);
+             PreparedStatement terminal = c.prepareStatement(SqliteQueueDialect.APPEND);
              Statement tx = c.createStatement()) {
             String worker = "bench";
             long start = System.nanoTime();
@@ -163,7 +163,7 @@ public final class QueueBenchmark {
             return Briefs.result("t"); // the job's end commits after every event before it
         };
         try (Database db = Database.open(file);
-             var queue = (SqliteJobQueue) JobQueue.builder(db, emitter).settings(QueueSettings.DEFAULTS.withWorkers(0))
+             var queue = (SqlJobQueue) JobQueue.builder(db, emitter).settings(QueueSettings.DEFAULTS.withWorkers(0))
                      .build()) {
             queue.enqueue(Briefs.brief("benchmark"), null);
             queue.runDueJobs();
@@ -175,9 +175,9 @@ public final class QueueBenchmark {
         Database.open(file).close();
         long now = System.currentTimeMillis();
         try (Connection c = rawConnection(file);
-             PreparedStatement insert = c.prepareStatement(SqliteJobStore.INSERT);
-             PreparedStatement claim = c.prepareStatement(SqliteJobStore.CLAIM_SQL);
-             PreparedStatement append = c.prepareStatement(SqliteEventLog.APPEND_FENCED)) {
+             PreparedStatement insert = c.prepareStatement(SqlJobStore.INSERT);
+             PreparedStatement claim = c.prepareStatement(SqliteQueueDialect.CLAIM);
+             PreparedStatement append = c.prepareStatement(SqliteQueueDialect.APPEND_FENCED)) {
             bind(insert, "job", "{}", null, now, now, now).executeUpdate();
             try (ResultSet rs = bind(claim, "bench", now + 30_000, now, null).executeQuery()) {
                 rs.next();

@@ -58,41 +58,41 @@ final class QueueFixture implements BeforeEachCallback, AfterEachCallback, AutoC
     }
 
     /** A queue without worker threads: jobs run on the test thread via {@code runDueJobs()}. */
-    SqliteJobQueue manual(JobHandler handler) throws DatabaseUnavailableException {
+    SqlJobQueue manual(JobHandler handler) throws DatabaseUnavailableException {
         return queue(handler, FAST.withWorkers(0), true);
     }
 
     /** A queue with real worker threads and the system clock. */
-    SqliteJobQueue threaded(JobHandler handler, QueueSettings settings) throws DatabaseUnavailableException {
+    SqlJobQueue threaded(JobHandler handler, QueueSettings settings) throws DatabaseUnavailableException {
         return queue(handler, settings, false);
     }
 
     /** A queue with real worker threads on a database the test opened (to fill its disk, say). */
-    SqliteJobQueue threaded(Database db, JobHandler handler, QueueSettings settings) {
+    SqlJobQueue threaded(Database db, JobHandler handler, QueueSettings settings) {
         return queue(db, handler, settings, false);
     }
 
-    private SqliteJobQueue queue(JobHandler handler, QueueSettings settings, boolean manualClock)
+    private SqlJobQueue queue(JobHandler handler, QueueSettings settings, boolean manualClock)
             throws DatabaseUnavailableException {
         return queue(database(), handler, settings, manualClock);
     }
 
-    private SqliteJobQueue queue(Database db, JobHandler handler, QueueSettings settings, boolean manualClock) {
+    private SqlJobQueue queue(Database db, JobHandler handler, QueueSettings settings, boolean manualClock) {
         var builder = JobQueue.builder(db, handler).settings(settings).random(new Random(seed++)); // repeatable, and different per engine
         if (manualClock) builder.clock(clock);
-        var queue = (SqliteJobQueue) builder.build();
+        var queue = (SqlJobQueue) builder.build();
         open.add(0, queue); // queues close before their databases
         return queue;
     }
 
     /** The job's log as "name" strings in order, read straight from the table. */
     List<String> logNames(Database db, String jobId) {
-        return db.read(sql -> sql.query("SELECT name FROM job_events WHERE job_key = " + SqliteEventLog.JOB_KEY + " ORDER BY seq",
+        return db.read(sql -> sql.query("SELECT name FROM job_events WHERE job_key = " + SqlEventLog.JOB_KEY + " ORDER BY seq",
                 rs -> rs.getString(1), jobId));
     }
 
     List<Long> logSeqs(Database db, String jobId) {
-        return db.read(sql -> sql.query("SELECT seq FROM job_events WHERE job_key = " + SqliteEventLog.JOB_KEY + " ORDER BY seq",
+        return db.read(sql -> sql.query("SELECT seq FROM job_events WHERE job_key = " + SqlEventLog.JOB_KEY + " ORDER BY seq",
                 rs -> rs.getLong(1), jobId));
     }
 

@@ -83,7 +83,7 @@ class SubscriptionTest {
         List<Long> starts = new ArrayList<>();
         for (int i = 0; i < rounds; i++) {
             assertThat(emitted.tryAcquire(WAIT.toSeconds(), TimeUnit.SECONDS)).isTrue();
-            long end = db.read(sql -> SqliteEventLog.lastSeq(sql, id));
+            long end = db.read(sql -> SqlEventLog.lastSeq(sql, id));
             long after = i % 2 == 0 ? end : end / 2;
             var listener = new RecordingListener();
             queue.subscribe(id, after, listener);

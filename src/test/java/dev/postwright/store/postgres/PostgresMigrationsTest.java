@@ -37,8 +37,9 @@ class PostgresMigrationsTest {
         try (PostgresPool pool = PostgresPool.open(TestPostgres.freshDatabase(), SMALL)) {
             PostgresMigrations.migrate(pool);
             assertThat(PostgresMigrations.migrate(pool)).isZero();
-            assertThat(pool.<List<String>>read(sql -> sql.query("SELECT version, script FROM schema_version",
-                    rs -> rs.getInt(1) + " " + rs.getString(2)))).containsExactly("1 V1__job_queue.sql");
+            assertThat(pool.<List<String>>read(sql -> sql.query("SELECT version, script FROM schema_version ORDER BY 1",
+                    rs -> rs.getInt(1) + " " + rs.getString(2)))).containsExactly("1 V1__job_queue.sql",
+                    "2 V2__event_counter.sql");
         }
     }
 
@@ -70,7 +71,7 @@ class PostgresMigrationsTest {
     void theJobsTableTakesARowAsTheQueueWritesOne() throws Exception {
         try (PostgresPool pool = PostgresPool.open(TestPostgres.freshDatabase(), SMALL)) {
             PostgresMigrations.migrate(pool);
-            // SqliteJobStore.INSERT, word for word, with the same argument types.
+            // SqlJobStore.INSERT, word for word, with the same argument types.
             String insert = """
                     INSERT INTO jobs (id, state, kind, request, owner, run_at, created_at, updated_at)
                     VALUES (?, 'queued', ?, ?, ?, ?, ?, ?)""";

@@ -16,7 +16,7 @@ import dev.postwright.model.JobStatus;
 import dev.postwright.queue.JobHandler;
 import dev.postwright.queue.JobQueue;
 import dev.postwright.queue.QueueSettings;
-import dev.postwright.store.Database;
+import dev.postwright.store.SqlDatabase;
 import dev.postwright.store.StoreException;
 import dev.postwright.wire.JobInputCodec;
 import java.lang.System.Logger.Level;
@@ -33,15 +33,20 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 import java.util.random.RandomGenerator;
 
-/** {@link JobQueue} on a SQLite {@link Database}; see the interface for the contract. */
-public final class SqliteJobQueue implements JobQueue {
-    private static final System.Logger LOG = System.getLogger(SqliteJobQueue.class.getName());
+/**
+ * {@link JobQueue} on a {@link SqlDatabase}, SQLite or PostgreSQL; see the interface for the
+ * contract. On PostgreSQL, other nodes' enqueues and appends arrive as announcements and wake
+ * this engine's workers and streams at once; the poll interval stays the backstop for
+ * announcements missed, and for work made due by time.
+ */
+public final class SqlJobQueue implements JobQueue {
+    private static final System.Logger LOG = System.getLogger(SqlJobQueue.class.getName());
     private static final Duration PRUNE_EVERY = Duration.ofHours(6);
     private static final Duration SHUTDOWN_GRACE = Duration.ofSeconds(10);
     /** How long close waits for subscriptions' last deliveries before the database may go. */
     private static final Duration DELIVERY_GRACE = Duration.ofSeconds(2);
 
-    private final SqliteJobStore store;
+    private final SqlJobStore store;
     private final JobRows rows;
     private final Housekeeping housekeeping;
     private final QueueSettings settings;
@@ -54,13 +59,13 @@ public final class SqliteJobQueue implements JobQueue {
     private final LeaseKeeper leases;
     private final ScheduledExecutorService timers;
     private final String worker;
-    private final Database db;
+    private final SqlDatabase db;
     private boolean started;
 
-    public SqliteJobQueue(Database db, JobHandler handler, QueueSettings settings, Clock clock,
+    public SqlJobQueue(SqlDatabase db, JobHandler handler, QueueSettings settings, Clock clock,
                           ThreadFactory threadFactory, Executor delivery, RandomGenerator random, Supplier<String> ids) {
-        this.store = new SqliteJobStore(db);
-        this.rows = new JobRows(db);
+        this.store = new SqlJobStore(db);
+        this.rows = new JobRows(db, store.dialect());
         this.housekeeping = new Housekeeping(db);
         this.settings = settings;
         this.clock = clock;
@@ -77,6 +82,11 @@ public final class SqliteJobQueue implements JobQueue {
         this.timers = scheduler;
         this.db = db;
         db.onWriteFaultChange(this::afterWriteFaultChange);
+        db.onAnnouncement(SqlJobStore.WORK, nothing -> signal.wakeAll());
+        db.onAnnouncement(SqlJobStore.EVENTS, jobId -> {
+            if (jobId == null) subscriptions.signalAll(); // announcements may have been missed
+            else subscriptions.appended(jobId);
+        });
     }
 
     /** Room again: hand back what the fault cut short and wake the workers, off the database's thread. */
@@ -216,7 +226,7 @@ public final class SqliteJobQueue implements JobQueue {
     @Override
     public List<LoggedEvent> events(String jobId, long afterSeq) {
         if (store.state(jobId).isEmpty()) throw new JobNotFoundException(jobId);
-        return store.database().read(sql -> SqliteEventLog.readAfter(sql, jobId, Math.max(0, afterSeq), Integer.MAX_VALUE))
+        return store.database().read(sql -> SqlEventLog.readAfter(sql, jobId, Math.max(0, afterSeq), Integer.MAX_VALUE))
                 .stream().map(stored -> EventPump.decode(jobId, stored)).flatMap(Optional::stream).toList();
     }
 
@@ -228,7 +238,7 @@ public final class SqliteJobQueue implements JobQueue {
     }
 
     private void awaitEnd(String jobId, CompletableFuture<JobStatus> finished) {
-        long last = store.database().read(sql -> SqliteEventLog.lastSeq(sql, jobId));
+        long last = store.database().read(sql -> SqlEventLog.lastSeq(sql, jobId));
         try {
             // Start at the last logged event: if it is the terminal one, the subscription ends at once.
             subscribe(jobId, Math.max(0, last - 1), new JobEventListener() {

@@ -11,9 +11,10 @@ import dev.postwright.model.JobEvent;
 import dev.postwright.model.JobKind;
 import dev.postwright.model.JobState;
 import dev.postwright.queue.internal.JobTransitions.Move;
-import dev.postwright.store.Database;
+import dev.postwright.store.SqlDatabase;
 import dev.postwright.store.Sql;
 import dev.postwright.wire.JobEventCodec;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.EnumSet;
 import java.util.HashSet;
@@ -27,15 +28,24 @@ import java.util.concurrent.CompletableFuture;
  * event it causes, so a job's state and its log never disagree. Changes made on behalf of a run
  * are fenced by its claim, the name in {@code claimed_by} ({@link WorkerIdentity#claim}, new for
  * every claim): a run whose claim is gone changes nothing, even when its own engine has claimed
- * the job again since. Thread-safe (all access goes through {@link Database}).
+ * the job again since. Thread-safe (all access goes through {@link SqlDatabase}).
+ *
+ * <p>The same SQL runs on SQLite and PostgreSQL; the few statements that differ come from the
+ * database's {@link QueueDialect}. Commits that make work due announce it on {@link #WORK}, and
+ * appends announce their job on {@link #EVENTS}, so engines on other nodes wake at once.
  */
-final class SqliteJobStore {
+final class SqlJobStore {
     static final Move CLAIM = Move.of(QUEUED, RUNNING);
     static final Move SUCCEED = Move.of(RUNNING, SUCCEEDED);
     static final Move FAIL = Move.of(RUNNING, FAILED);
     static final Move REQUEUE = Move.of(RUNNING, QUEUED);
     static final Move CANCEL = Move.of(EnumSet.of(QUEUED, RUNNING), CANCELLED);
     static final Move RETRY = Move.of(EnumSet.of(FAILED, CANCELLED), QUEUED);
+
+    /** The announcement topic of "a job may be due": no subject. */
+    static final String WORK = "postwright_work";
+    /** The announcement topic of "this job's log grew, or its state changed": the job id. */
+    static final String EVENTS = "postwright_events";
 
     /**
      * A job this engine now holds, under the claim named {@code claimedBy}; {@code progress} is
@@ -50,18 +60,6 @@ final class SqliteJobStore {
             INSERT INTO jobs (id, state, kind, request, owner, run_at, created_at, updated_at)
             VALUES (?, 'queued', ?, ?, ?, ?, ?, ?)""";
     static final String HAS_DUE = "SELECT 1 FROM jobs WHERE state = 'queued' AND run_at <= ? LIMIT 1";
-    static final String NEXT_DUE = """
-            SELECT rowid FROM jobs WHERE state = 'queued' AND run_at <= ?3 ORDER BY run_at, rowid LIMIT 1""";
-    // The ids come first (CROSS JOIN keeps that order), so the few preferred rows are found by
-    // the id index and sorted, rather than the whole claim index walked in search of them.
-    static final String PREFERRED_DUE = """
-            SELECT j.rowid FROM json_each(?4) p CROSS JOIN jobs j ON j.id = p.value
-            WHERE j.state = 'queued' AND j.run_at <= ?3 ORDER BY j.run_at, j.rowid LIMIT 1""";
-    static final String CLAIM_SQL = "UPDATE jobs SET " + CLAIM.toClause() + """
-            , claimed_by = ?1, lease_until = ?2, attempts = attempts + 1, started_at = COALESCE(started_at, ?3),
-              updated_at = ?3
-            WHERE rowid = COALESCE((""" + PREFERRED_DUE + "), (" + NEXT_DUE + ")) AND " + CLAIM.fromClause() + """
-             RETURNING id, kind, request, attempts, progress, owner""";
     private static final String FENCE = " WHERE id = ? AND state = 'running' AND claimed_by = ?";
     static final String SUCCEED_SQL = "UPDATE jobs SET " + SUCCEED.toClause() + """
             , progress = 100, current_step = NULL, eta_seconds = 0, result = ?, claimed_by = NULL, lease_until = NULL,
@@ -97,18 +95,34 @@ final class SqliteJobStore {
     private static final String RUNNING_JOBS = """
             SELECT id, claimed_by, attempts, lease_until, kind FROM jobs WHERE state = 'running'""";
 
-    private final Database db;
+    private final SqlDatabase db;
+    private final QueueDialect dialect;
 
-    SqliteJobStore(Database db) {
+    SqlJobStore(SqlDatabase db) {
         this.db = db;
+        this.dialect = QueueDialect.of(db);
     }
 
-    Database database() {
+    SqlDatabase database() {
         return db;
     }
 
+    QueueDialect dialect() {
+        return dialect;
+    }
+
+    /** The claim a claim statement's RETURNING row describes. */
+    static Claim claimOf(ResultSet rs, String claimedBy) throws SQLException {
+        return new Claim(rs.getString(1), claimedBy, JobKind.ofSqlName(rs.getString(2)), rs.getString(3), rs.getInt(4),
+                rs.getInt(5), rs.getString(6));
+    }
+
     void insert(String id, JobKind kind, String request, String owner, long now) {
-        db.transaction(sql -> sql.update(INSERT, id, kind.sqlName(), request, owner, now, now, now));
+        db.transaction(sql -> {
+            sql.update(INSERT, id, kind.sqlName(), request, owner, now, now, now);
+            db.announce(sql, WORK, null);
+            return null;
+        });
     }
 
     boolean hasDueWork(long now) {
@@ -116,14 +130,12 @@ final class SqliteJobStore {
     }
 
     /**
-     * Takes a due queued job under the claim {@code claimedBy}, a name not used before: the
-     * oldest due one of {@code preferredIds} (a JSON array of job ids, or null for none), else
-     * the oldest due job. Atomic across threads and processes. Asynchronous, so a worker can ask
-     * for its next job in the same commit as its last outcome.
+     * Takes a due queued job under the claim {@code claimedBy}, a name not used before
+     * ({@link QueueDialect#claim}). Asynchronous, so a worker can ask for its next job in the same
+     * commit as its last outcome.
      */
     CompletableFuture<Optional<Claim>> claim(String claimedBy, String preferredIds, long now, long leaseUntil) {
-        return db.submit(sql -> sql.queryOne(CLAIM_SQL, rs -> new Claim(rs.getString(1), claimedBy,
-                JobKind.ofSqlName(rs.getString(2)), rs.getString(3), rs.getInt(4), rs.getInt(5), rs.getString(6)), claimedBy, leaseUntil, now, preferredIds));
+        return db.submit(sql -> dialect.claim(sql, claimedBy, preferredIds, now, leaseUntil));
     }
 
     /**
@@ -160,9 +172,15 @@ final class SqliteJobStore {
         Integer progress = notice == null ? null : notice.progress();
         String step = notice == null ? null : notice.currentStep();
         Integer eta = notice == null ? null : notice.estimatedTimeRemaining();
-        return db.submit(sql -> sql.update(REQUEUE_SQL, runAt, refundAttempt ? 1 : 0, progress, step, eta, now, jobId,
-                claim) == 1
-                && (notice == null || appended(sql, jobId, notice, now)));
+        return db.submit(sql -> {
+            if (sql.update(REQUEUE_SQL, runAt, refundAttempt ? 1 : 0, progress, step, eta, now, jobId, claim) != 1) {
+                return false;
+            }
+            if (notice != null) appended(sql, jobId, notice, now);
+            else db.announce(sql, EVENTS, jobId); // the state changed: streams elsewhere look
+            db.announce(sql, WORK, null);
+            return true;
+        });
     }
 
     CommandResult cancel(String jobId, long now) {
@@ -176,8 +194,12 @@ final class SqliteJobStore {
     }
 
     CommandResult retry(String jobId, long now) {
-        return db.transaction(sql -> sql.update(RETRY_SQL, now, now, jobId) == 1
-                ? CommandResult.APPLIED : missingOrNotAllowed(sql, jobId));
+        return db.transaction(sql -> {
+            if (sql.update(RETRY_SQL, now, now, jobId) != 1) return missingOrNotAllowed(sql, jobId);
+            db.announce(sql, WORK, null);
+            db.announce(sql, EVENTS, jobId);
+            return CommandResult.APPLIED;
+        });
     }
 
     CommandResult delete(String jobId) {
@@ -186,15 +208,16 @@ final class SqliteJobStore {
             if (state.isEmpty()) return CommandResult.NOT_FOUND;
             if (!state.get().isFinished()) return CommandResult.NOT_ALLOWED;
             sql.update("DELETE FROM jobs WHERE id = ?", jobId);
+            db.announce(sql, EVENTS, jobId); // its streams end
             return CommandResult.APPLIED;
         });
     }
 
     /** Inside write work: records progress and logs its event; false when the claim is lost. */
-    static boolean progress(Sql sql, String jobId, String claim, String name, String data, int progress,
-                            String step, Integer eta, long now) throws SQLException {
+    boolean progress(Sql sql, String jobId, String claim, String name, String data, int progress,
+                     String step, Integer eta, long now) throws SQLException {
         return sql.update(PROGRESS_SQL, progress, step, eta, now, jobId, claim) == 1
-                && SqliteEventLog.appendFenced(sql, jobId, claim, name, data, null, now);
+                && dialect.appendFenced(sql, jobId, claim, name, data, null, now);
     }
 
     /** True while the running job is held under {@code claim}. */
@@ -230,7 +253,12 @@ final class SqliteJobStore {
 
     /** Re-queues an abandoned job at once; false if its holder renewed the lease meanwhile. */
     boolean requeueAbandoned(Abandoned job, boolean holderDead, long now) {
-        return db.transaction(sql -> sql.update(REQUEUE_ABANDONED, now, now, job.jobId(), job.claimedBy(), holderDead, now) == 1);
+        return db.transaction(sql -> {
+            if (sql.update(REQUEUE_ABANDONED, now, now, job.jobId(), job.claimedBy(), holderDead, now) != 1) return false;
+            db.announce(sql, WORK, null);
+            db.announce(sql, EVENTS, job.jobId());
+            return true;
+        });
     }
 
     /** Fails an abandoned job that has used up its attempts, logging {@code failed}. */
@@ -239,12 +267,12 @@ final class SqliteJobStore {
                 job.jobId(), job.claimedBy(), holderDead, now) == 1 && appended(sql, job.jobId(), failed, now));
     }
 
-    private static boolean appended(Sql sql, String jobId, JobEvent event, long now) throws SQLException {
+    private boolean appended(Sql sql, String jobId, JobEvent event, long now) throws SQLException {
         return appended(sql, jobId, JobEventCodec.name(event), JobEventCodec.encodeData(event), now);
     }
 
-    private static boolean appended(Sql sql, String jobId, String name, String data, long now) throws SQLException {
-        SqliteEventLog.append(sql, jobId, name, data, now);
+    private boolean appended(Sql sql, String jobId, String name, String data, long now) throws SQLException {
+        dialect.append(sql, jobId, name, data, now);
         return true;
     }
 

@@ -1,0 +1,129 @@
+package dev.postwright.store.postgres;
+
+import dev.postwright.store.Sql;
+import dev.postwright.store.SqlDatabase;
+import dev.postwright.store.SqlWork;
+import dev.postwright.store.StoreException;
+import java.lang.System.Logger.Level;
+import java.sql.SQLException;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.function.Consumer;
+
+/**
+ * A team's PostgreSQL as a {@link SqlDatabase}: pooled reads on the caller's thread, writes in
+ * submission order on one writer thread ({@link PostgresWriter}), announcements with
+ * {@code NOTIFY} / {@code LISTEN} ({@link PostgresAnnouncements}), and the schema migrated on
+ * open. Many nodes open the same database; each is one of these.
+ *
+ * <p>{@link #writeFault()} is always empty: the disk is the database server's, a full one fails
+ * the write at hand with a sentence ({@link StoreException#diskFull()}) and nothing here waits
+ * for it to pass.
+ */
+public final class PostgresDatabase implements SqlDatabase, AutoCloseable {
+    private static final System.Logger LOG = System.getLogger(PostgresDatabase.class.getName());
+
+    private final PostgresPool pool;
+    private final PostgresWriter writer;
+    private final PostgresAnnouncements announcements;
+
+    private PostgresDatabase(PostgresPool pool, PostgresWriter writer, PostgresAnnouncements announcements) {
+        this.pool = pool;
+        this.writer = writer;
+        this.announcements = announcements;
+    }
+
+    /**
+     * Connects, migrates the schema to the latest version (several nodes starting at once apply
+     * it once) and starts the writer and the listener.
+     *
+     * @throws PostgresUnavailableException in a sentence for the operator; nothing is left open
+     */
+    public static PostgresDatabase open(PostgresAddress address, PostgresPool.Settings settings)
+            throws PostgresUnavailableException {
+        PostgresPool pool = PostgresPool.open(address, settings);
+        try {
+            int applied = PostgresMigrations.migrate(pool);
+            if (applied > 0) LOG.log(Level.INFO, "Migrated {0} to schema {1}", address.target(), PostgresMigrations.latest());
+            return new PostgresDatabase(pool, new PostgresWriter(pool, settings.threads()),
+                    new PostgresAnnouncements(address, PostgresPool.properties(address, settings), settings.threads()));
+        } catch (PostgresUnavailableException | RuntimeException e) {
+            pool.close();
+            throw e;
+        }
+    }
+
+    public static PostgresDatabase open(PostgresAddress address) throws PostgresUnavailableException {
+        return open(address, PostgresPool.Settings.DEFAULTS);
+    }
+
+    @Override
+    public Dialect dialect() {
+        return Dialect.POSTGRESQL;
+    }
+
+    @Override
+    public <T> T transaction(SqlWork<T> work) {
+        if (writer.isWriterThread()) throw new IllegalStateException("transaction() called from inside write work");
+        try {
+            return writer.submit(work).join();
+        } catch (CompletionException e) {
+            if (e.getCause() instanceof RuntimeException r) throw r;
+            if (e.getCause() instanceof Error err) throw err;
+            throw e;
+        }
+    }
+
+    @Override
+    public <T> CompletableFuture<T> submit(SqlWork<T> work) {
+        return writer.submit(work);
+    }
+
+    @Override
+    public <T> T read(SqlWork<T> work) {
+        return pool.read(work);
+    }
+
+    @Override
+    public Optional<StoreException> writeFault() {
+        return Optional.empty();
+    }
+
+    /** Never called: {@link #writeFault()} does not change. */
+    @Override
+    public void onWriteFaultChange(Runnable listener) {}
+
+    @Override
+    public void announce(Sql sql, String topic, String subject) throws SQLException {
+        sql.query("SELECT pg_notify(?, ?)", rs -> Boolean.TRUE, topic, subject == null ? "" : subject);
+    }
+
+    @Override
+    public void onAnnouncement(String topic, Consumer<String> listener) {
+        announcements.listen(topic, listener);
+    }
+
+    /** {@code PostgreSQL 15.18 at HOST:PORT/DB as USER}; no password. */
+    @Override
+    public String describe() {
+        return pool.describe();
+    }
+
+    /**
+     * One round trip now, for health reports.
+     *
+     * @throws PostgresUnavailableException the database cannot be reached, in a sentence
+     */
+    public void check() throws PostgresUnavailableException {
+        pool.check();
+    }
+
+    /** Commits what is queued, stops listening, then closes every connection. Idempotent. */
+    @Override
+    public void close() {
+        announcements.close();
+        writer.stop();
+        pool.close();
+    }
+}
