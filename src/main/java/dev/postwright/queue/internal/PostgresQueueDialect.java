@@ -23,11 +23,17 @@ import java.util.Optional;
  * passed twice.
  */
 final class PostgresQueueDialect implements QueueDialect {
-    private static final String TAKE = "UPDATE jobs SET " + SqlJobStore.CLAIM.toClause() + """
+    // The pick is a CTE, run once: in "WHERE key IN (SELECT … LIMIT 1 FOR UPDATE SKIP LOCKED)" the
+    // planner may run the sub-select again for each row it scans, and a claim then took two jobs
+    // (JobQueueLifecycleTest found it).
+    private static final String TAKE = """
+            WITH picked AS MATERIALIZED (%s)
+            UPDATE jobs SET""" + " " + SqlJobStore.CLAIM.toClause() + """
             , claimed_by = ?, lease_until = ?, attempts = attempts + 1, started_at = COALESCE(started_at, ?),
               updated_at = ?
-            WHERE key IN (%s) AND""" + " " + SqlJobStore.CLAIM.fromClause() + """
-             RETURNING id, kind, request, attempts, progress, owner""";
+            FROM picked WHERE jobs.key = picked.key AND jobs.""" + SqlJobStore.CLAIM.fromClause() + """
+
+            RETURNING id, kind, request, attempts, progress, owner""";
     static final String CLAIM = TAKE.formatted("""
             SELECT key FROM jobs WHERE state = 'queued' AND run_at <= ?
             ORDER BY run_at, key LIMIT 1 FOR UPDATE SKIP LOCKED""");
@@ -58,10 +64,10 @@ final class PostgresQueueDialect implements QueueDialect {
             throws SQLException {
         if (preferredIds != null) {
             Optional<SqlJobStore.Claim> preferred = sql.queryOne(CLAIM_PREFERRED,
-                    rs -> SqlJobStore.claimOf(rs, claimedBy), claimedBy, leaseUntil, now, now, now, preferredIds);
+                    rs -> SqlJobStore.claimOf(rs, claimedBy), now, preferredIds, claimedBy, leaseUntil, now, now);
             if (preferred.isPresent()) return preferred;
         }
-        return sql.queryOne(CLAIM, rs -> SqlJobStore.claimOf(rs, claimedBy), claimedBy, leaseUntil, now, now, now);
+        return sql.queryOne(CLAIM, rs -> SqlJobStore.claimOf(rs, claimedBy), now, claimedBy, leaseUntil, now, now);
     }
 
     @Override

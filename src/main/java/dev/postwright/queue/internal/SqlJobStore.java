@@ -85,8 +85,8 @@ final class SqlJobStore {
     // A claim's name is unique, so it alone finds the row, through the index of running jobs.
     static final String RENEW = "UPDATE jobs SET lease_until = ? WHERE state = 'running' AND claimed_by = ?";
     // A sweep may only take a job whose holder is known dead, or whose lease is still expired now.
-    private static final String ABANDONED_FENCE = """
-             WHERE id = ? AND state = 'running' AND claimed_by = ? AND (? OR lease_until < ?)""";
+    private static final String ABANDONED_FENCE =
+            " WHERE id = ? AND state = 'running' AND claimed_by = ? AND (? OR lease_until < ?)";
     private static final String REQUEUE_ABANDONED = "UPDATE jobs SET " + REQUEUE.toClause() + """
             , claimed_by = NULL, lease_until = NULL, run_at = ?, updated_at = ?""" + ABANDONED_FENCE;
     private static final String FAIL_ABANDONED = "UPDATE jobs SET " + FAIL.toClause() + """

@@ -20,13 +20,22 @@ import mockwebserver3.MockWebServer;
 import okhttp3.OkHttpClient;
 import okhttp3.Request;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
+/** Part of the queue's contract: runs on SQLite and on PostgreSQL. */
+@ParameterizedClass
+@EnumSource(QueueFixture.Store.class)
 class CancelAndTakeoverTest {
     private static final Duration WAIT = Duration.ofSeconds(20);
 
     @RegisterExtension
-    final QueueFixture fixture = new QueueFixture();
+    final QueueFixture fixture;
+
+    CancelAndTakeoverTest(QueueFixture.Store store) {
+        fixture = new QueueFixture(store);
+    }
 
 
 

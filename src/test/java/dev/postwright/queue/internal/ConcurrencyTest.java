@@ -19,13 +19,22 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
+/** Part of the queue's contract: runs on SQLite and on PostgreSQL. */
+@ParameterizedClass
+@EnumSource(QueueFixture.Store.class)
 class ConcurrencyTest {
     private static final Duration WAIT = Duration.ofSeconds(120);
 
     @RegisterExtension
-    final QueueFixture fixture = new QueueFixture();
+    final QueueFixture fixture;
+
+    ConcurrencyTest(QueueFixture.Store store) {
+        fixture = new QueueFixture(store);
+    }
     final Map<String, AtomicInteger> runsPerJob = new ConcurrentHashMap<>();
     final Map<String, String> engineOfJob = new ConcurrentHashMap<>();
 
@@ -60,7 +69,7 @@ class ConcurrencyTest {
     void twoEnginesOnOneFileNeverRunAJobTwice() throws Exception {
         var settings = new QueueSettings(2, Duration.ofMillis(20), Duration.ofSeconds(30), 3, Duration.ofSeconds(1),
                 Duration.ofSeconds(5), Duration.ofDays(30), 200);
-        // Each engine has its own Database, hence its own connections: SQLite arbitrates between them.
+        // Each engine has its own database object, hence its own connections: the database arbitrates between them.
         var first = fixture.threaded(recording("first"), settings);
         var second = fixture.threaded(recording("second"), settings);
         first.start();

@@ -27,7 +27,7 @@ class DiskFullQueueTest {
 
     @Test
     void aJobCutShortByAFullDiskGoesBackToTheQueueAndFinishesOnceThereIsRoom() throws Exception {
-        Database db = fixture.database();
+        Database db = fixture.sqlite();
         var runs = new AtomicInteger();
         var filled = new CountDownLatch(1);
         var queue = fixture.threaded(db, ctx -> {

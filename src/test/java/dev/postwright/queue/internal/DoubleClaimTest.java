@@ -24,6 +24,8 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
@@ -31,11 +33,18 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * sweep re-queues the job, and this engine claims it again while the first run is still in its
  * handler. Only the second claim may write, and cancelling the job must reach the second run.
  */
+/** Part of the queue's contract: runs on SQLite and on PostgreSQL. */
+@ParameterizedClass
+@EnumSource(QueueFixture.Store.class)
 class DoubleClaimTest {
     private static final Duration WAIT = Duration.ofSeconds(20);
 
     @RegisterExtension
-    final QueueFixture fixture = new QueueFixture();
+    final QueueFixture fixture;
+
+    DoubleClaimTest(QueueFixture.Store store) {
+        fixture = new QueueFixture(store);
+    }
 
     /** Runs {@code runDueJobs} off the test thread, so two runs of one engine can overlap. */
     private final ExecutorService workers = Executors.newFixedThreadPool(2);

@@ -18,12 +18,21 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The life of a job, run on the test thread with a hand-moved clock. */
+/** Part of the queue's contract: runs on SQLite and on PostgreSQL. */
+@ParameterizedClass
+@EnumSource(QueueFixture.Store.class)
 class JobQueueLifecycleTest {
     @RegisterExtension
-    final QueueFixture fixture = new QueueFixture();
+    final QueueFixture fixture;
+
+    JobQueueLifecycleTest(QueueFixture.Store store) {
+        fixture = new QueueFixture(store);
+    }
 
 
     private SqlJobQueue queue(dev.postwright.queue.JobHandler handler) throws Exception {

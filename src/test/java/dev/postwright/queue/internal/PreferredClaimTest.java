@@ -9,12 +9,21 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** A job enqueued first is claimed before older due jobs, by the engine it was enqueued in. */
+/** Part of the queue's contract: runs on SQLite and on PostgreSQL. */
+@ParameterizedClass
+@EnumSource(QueueFixture.Store.class)
 class PreferredClaimTest {
     @RegisterExtension
-    final QueueFixture fixture = new QueueFixture();
+    final QueueFixture fixture;
+
+    PreferredClaimTest(QueueFixture.Store store) {
+        fixture = new QueueFixture(store);
+    }
 
     private final List<String> ran = new CopyOnWriteArrayList<>();
 

@@ -19,13 +19,22 @@ import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.LongStream;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
+/** Part of the queue's contract: runs on SQLite and on PostgreSQL. */
+@ParameterizedClass
+@EnumSource(QueueFixture.Store.class)
 class SubscriptionTest {
     private static final Duration WAIT = Duration.ofSeconds(30);
 
     @RegisterExtension
-    final QueueFixture fixture = new QueueFixture();
+    final QueueFixture fixture;
+
+    SubscriptionTest(QueueFixture.Store store) {
+        fixture = new QueueFixture(store);
+    }
 
 
 
@@ -189,7 +198,7 @@ class SubscriptionTest {
         long key = db.read(sql -> sql.queryOne("SELECT key FROM jobs WHERE id = ?", rs -> rs.getLong(1), id).orElseThrow());
         db.transaction(sql -> sql.update("UPDATE job_events SET seq = seq + 2 WHERE job_key = ? AND name = 'complete'", key));
         db.transaction(sql -> sql.update("INSERT INTO job_events (job_key, seq, name, data, at) VALUES "
-                + "(?1, 2, 'quality-prediction', '{}', 0), (?1, 3, 'blog-result', '{not json', 0)", key));
+                + "(?, 2, 'quality-prediction', '{}', 0), (?, 3, 'blog-result', '{not json', 0)", key, key));
         try (var log = LogCapture.of(EventPump.class)) {
             var listener = new RecordingListener();
             queue.subscribe(id, 0, listener);
