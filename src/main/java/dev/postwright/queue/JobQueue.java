@@ -130,6 +130,15 @@ public interface JobQueue extends ImageJobs, AutoCloseable {
     Optional<String> writeFault();
 
     /**
+     * Whether the queue's database can be used now, found out now: why not, in a sentence that
+     * names no address or user (health reports are public), or empty.
+     */
+    Optional<String> databaseProblem();
+
+    /** Which database the queue runs on, {@code SQLite} or {@code PostgreSQL}, for health reports. */
+    String databaseKind();
+
+    /**
      * Stops the workers; running jobs go back to the queue and resume on the next start. Open
      * subscriptions end, and close waits briefly for their last deliveries, so the database may be
      * closed as soon as this returns.

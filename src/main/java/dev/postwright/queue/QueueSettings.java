@@ -46,6 +46,11 @@ public record QueueSettings(int workers, Duration pollInterval, Duration leaseDu
                 keepEventsFor, keepEventsOfRecent, publishAttempts, publishMaxDelay);
     }
 
+    public QueueSettings withPollInterval(Duration interval) {
+        return new QueueSettings(workers, interval, leaseDuration, maxAttempts, retryBaseDelay, retryMaxDelay,
+                keepEventsFor, keepEventsOfRecent, publishAttempts, publishMaxDelay);
+    }
+
     public QueueSettings withLeaseDuration(Duration lease) {
         return new QueueSettings(workers, pollInterval, lease, maxAttempts, retryBaseDelay, retryMaxDelay,
                 keepEventsFor, keepEventsOfRecent, publishAttempts, publishMaxDelay);

@@ -118,9 +118,9 @@ final class JobApiHandler extends Handler.Abstract {
 
     /** 200 while the queue's database takes writes; 503 with the reason while it does not (a full disk). */
     private void health(Response response, Callback callback) {
-        Optional<String> fault = queue.writeFault();
-        Replies.json(response, callback, fault.isEmpty() ? HttpStatus.OK_200 : HttpStatus.SERVICE_UNAVAILABLE_503,
-                JobApiReplies.health(fault));
+        Optional<String> problem = queue.databaseProblem();
+        Replies.json(response, callback, problem.isEmpty() ? HttpStatus.OK_200 : HttpStatus.SERVICE_UNAVAILABLE_503,
+                JobApiReplies.health(queue.databaseKind(), problem));
     }
 
     /**

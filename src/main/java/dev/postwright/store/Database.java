@@ -205,6 +205,12 @@ public final class Database implements SqlDatabase, AutoCloseable {
         return "SQLite at " + file;
     }
 
+    /** A file on this computer is usable while it takes writes: see {@link #writeFault()}. */
+    @Override
+    public Optional<String> problem() {
+        return writeFault().map(StoreException::getMessage);
+    }
+
     /** Engines sharing a SQLite file look for each other's changes by polling; nothing to send. */
     @Override
     public void announce(Sql sql, String topic, String subject) {}

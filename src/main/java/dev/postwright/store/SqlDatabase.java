@@ -59,8 +59,14 @@ public interface SqlDatabase {
      */
     void onAnnouncement(String topic, Consumer<String> listener);
 
-    /** What the database is, for logs and health reports: a file, or a server and user; never a password. */
+    /** What the database is, for logs: a file, or a server and user; never a password. */
     String describe();
+
+    /**
+     * Whether the database can be used now, found out now (a round trip to a server): why not, in
+     * a sentence fit for a health report that anyone may read (no address, no user), or empty.
+     */
+    Optional<String> problem();
 
     /** The SQL a store writes where the two databases differ. */
     enum Dialect { SQLITE, POSTGRESQL }

@@ -62,10 +62,15 @@ public final class JobApiReplies {
         return Json.write(reply);
     }
 
-    /** {@code {"status": "ok"}}, or {@code "unhealthy"} with the reason. */
-    public static String health(Optional<String> problem) {
-        return Json.write(problem.map(p -> Json.object().put("status", "unhealthy").put("message", p))
-                .orElseGet(() -> Json.object().put("status", "ok")));
+    /**
+     * {@code {"status": "ok", "database": {"kind": "PostgreSQL", "status": "ok"}}}, or
+     * {@code "unhealthy"} with the reason, for both.
+     */
+    public static String health(String databaseKind, Optional<String> problem) {
+        var reply = problem.map(p -> Json.object().put("status", "unhealthy").put("message", p))
+                .orElseGet(() -> Json.object().put("status", "ok"));
+        reply.putObject("database").put("kind", databaseKind).put("status", problem.isEmpty() ? "ok" : "unavailable");
+        return Json.write(reply);
     }
 
     private static ObjectNode errorBody(String error, String message) {

@@ -108,6 +108,19 @@ public final class SqlJobQueue implements JobQueue {
     }
 
     @Override
+    public Optional<String> databaseProblem() {
+        return db.problem();
+    }
+
+    @Override
+    public String databaseKind() {
+        return switch (db.dialect()) {
+            case SQLITE -> "SQLite";
+            case POSTGRESQL -> "PostgreSQL";
+        };
+    }
+
+    @Override
     public synchronized void start() {
         if (started) return;
         started = true;

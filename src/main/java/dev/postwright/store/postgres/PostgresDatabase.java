@@ -27,6 +27,7 @@ public final class PostgresDatabase implements SqlDatabase, AutoCloseable {
     private final PostgresPool pool;
     private final PostgresWriter writer;
     private final PostgresAnnouncements announcements;
+    private final java.util.concurrent.atomic.AtomicBoolean unhealthy = new java.util.concurrent.atomic.AtomicBoolean();
 
     private PostgresDatabase(PostgresPool pool, PostgresWriter writer, PostgresAnnouncements announcements) {
         this.pool = pool;
@@ -111,12 +112,21 @@ public final class PostgresDatabase implements SqlDatabase, AutoCloseable {
     }
 
     /**
-     * One round trip now, for health reports.
-     *
-     * @throws PostgresUnavailableException the database cannot be reached, in a sentence
+     * One round trip now. The full sentence (server, user, reason) goes to the log when the
+     * database stops answering, and once more when it is back; the health report says less.
      */
-    public void check() throws PostgresUnavailableException {
-        pool.check();
+    @Override
+    public Optional<String> problem() {
+        try {
+            pool.check();
+            if (unhealthy.compareAndSet(true, false)) LOG.log(Level.INFO, "{0} answers again", pool.describe());
+            return Optional.empty();
+        } catch (PostgresUnavailableException e) {
+            if (unhealthy.compareAndSet(false, true)) LOG.log(Level.WARNING, e.getMessage(), e.getCause());
+            return Optional.of("The team database (PostgreSQL) cannot be used now ("
+                    + e.reason().name().toLowerCase(java.util.Locale.ROOT).replace('_', ' ')
+                    + "); jobs wait until it is back. The server's log says more.");
+        }
     }
 
     /** Commits what is queued, stops listening, then closes every connection. Idempotent. */
