@@ -43,14 +43,18 @@ rm -f "$dir/password"
 printf 'local all all scram-sha-256\nhost all all 127.0.0.1/32 scram-sha-256\n' \
   | "${as_server[@]}" tee "$dir/data/pg_hba.conf" >/dev/null
 
+# Durability is not what the tests measure: fsync off keeps a test's CREATE DATABASE fast. The
+# benchmarks set POSTWRIGHT_PG_DURABLE=1 for a server that flushes every commit, as a real one does.
+durability="-c fsync=off -c synchronous_commit=off -c full_page_writes=off"
+[ "${POSTWRIGHT_PG_DURABLE:-}" = 1 ] && durability=""
+
 # A free port: one nothing answers on, tried again if another program takes it first.
 for attempt in 1 2 3 4 5; do
   port=$((20000 + RANDOM % 40000))
   (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null && continue
-  # Durability is not what these tests measure: fsync off keeps a test's CREATE DATABASE fast.
   if "${as_server[@]}" "$bin/pg_ctl" -D "$dir/data" -l "$dir/run/postgres.log" -w -t 60 start \
       -o "-c listen_addresses=127.0.0.1 -c port=$port -c unix_socket_directories=$dir/run \
-          -c max_connections=200 -c fsync=off -c synchronous_commit=off -c full_page_writes=off" \
+          -c max_connections=200 $durability" \
       >"$dir/run/pg_ctl.log" 2>&1; then
     ( umask 077; printf 'host=127.0.0.1\nport=%s\nuser=postwright_admin\npassword=%s\n' "$port" "$password" \
         >"$dir/server.properties" )
