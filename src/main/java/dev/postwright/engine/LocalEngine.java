@@ -17,6 +17,7 @@ import dev.postwright.store.ImageStore;
 import dev.postwright.store.OrganizationProfiles;
 import dev.postwright.store.PostLibrary;
 import dev.postwright.store.Publications;
+import dev.postwright.store.SqlDatabase;
 import dev.postwright.store.StageTimings;
 import dev.postwright.store.TimeOrderedIds;
 import java.net.http.HttpClient;
@@ -27,12 +28,13 @@ import java.util.Optional;
 import java.util.function.Supplier;
 
 /**
- * Generation on this computer: the database in a data folder, the job queue and its workers,
- * and the content pipeline with one writer. Close it to stop the workers (running jobs resume
- * on the next start) and close the database.
+ * Generation on this computer: the database (the data folder's SQLite file, or a team's
+ * PostgreSQL that several {@code serve} nodes share), the job queue and its workers, and the
+ * content pipeline with one writer. Close it to stop the workers (running jobs resume on the next
+ * start, on any node) and close the database.
  */
 public final class LocalEngine implements AutoCloseable {
-    private final Database database;
+    private final SqlDatabase database;
     private final JobQueue jobs;
     /** The data folder's subfolder that holds the library's image files. */
     public static final String IMAGES_FOLDER = "images";
@@ -44,7 +46,7 @@ public final class LocalEngine implements AutoCloseable {
     private final Publications publications;
     private final SiteBook sites;
 
-    private LocalEngine(Database database, JobQueue jobs, PostLibrary library, ImageStore images,
+    private LocalEngine(SqlDatabase database, JobQueue jobs, PostLibrary library, ImageStore images,
                         OrganizationProfiles profiles, Publications publications, SiteBook sites) {
         this.database = database;
         this.jobs = jobs;
@@ -111,10 +113,37 @@ public final class LocalEngine implements AutoCloseable {
                                    Supplier<? extends ImageMaker> imageMakers, Supplier<? extends SeoAnalyzer> seoChecks,
                                    Publishing publishing, QueueSettings settings, Clock clock)
             throws DatabaseUnavailableException {
-        Database db = Database.open(DataDirectory.databaseIn(dataDir));
+        return assemble(Database.open(DataDirectory.databaseIn(dataDir)), dataDir, writers, imageMakers, seoChecks,
+                publishing, settings, clock);
+    }
+
+    /**
+     * Opens the engine on {@code database}, which it then owns: {@link #close()} closes it (when
+     * it is {@link AutoCloseable}, as both databases are), and so does a failure to open. On
+     * PostgreSQL the library's image bytes are kept in the database, so every node on it serves
+     * every image; on SQLite they are files in {@code dataDir}'s {@value #IMAGES_FOLDER} folder, as
+     * with the other {@code open}s. Publish jobs fail, saying so (no sites); SEO checks are the
+     * standard ones.
+     */
+    public static LocalEngine open(SqlDatabase database, Path dataDir, Supplier<? extends TextGenerator> writers,
+                                   Supplier<? extends ImageMaker> imageMakers, QueueSettings settings, Clock clock) {
+        try {
+            return assemble(database, dataDir, writers, imageMakers, SeoAnalyzer::standard, null, settings, clock);
+        } catch (RuntimeException | Error e) {
+            closeQuietly(database, e);
+            throw e;
+        }
+    }
+
+    private static LocalEngine assemble(SqlDatabase db, Path dataDir, Supplier<? extends TextGenerator> writers,
+                                        Supplier<? extends ImageMaker> imageMakers,
+                                        Supplier<? extends SeoAnalyzer> seoChecks, Publishing publishing,
+                                        QueueSettings settings, Clock clock) {
         var library = new PostLibrary(db, clock, new TimeOrderedIds(clock, new SecureRandom()));
         var profiles = new OrganizationProfiles(db, clock);
-        var images = new ImageStore(db, dataDir.resolve(IMAGES_FOLDER), clock, new TimeOrderedIds(clock, new SecureRandom()));
+        var imageIds = new TimeOrderedIds(clock, new SecureRandom());
+        var images = db.dialect() == SqlDatabase.Dialect.POSTGRESQL ? ImageStore.inDatabase(db, clock, imageIds)
+                : new ImageStore(db, dataDir.resolve(IMAGES_FOLDER), clock, imageIds);
         var illustrator = new Illustrator(imageMakers, images);
         var publications = new Publications(db);
         var timings = new StageTimings(db, clock);
@@ -132,8 +161,20 @@ public final class LocalEngine implements AutoCloseable {
         return jobs;
     }
 
-    /** The data folder's database: for its health ({@link Database#writeFault()}), not for queries. */
+    /**
+     * The data folder's SQLite database: for its health ({@link Database#writeFault()}), not for
+     * queries.
+     *
+     * @throws IllegalStateException the engine was opened on another database (PostgreSQL): use
+     *                               {@link #sqlDatabase()}
+     */
     public Database database() {
+        if (database instanceof Database sqlite) return sqlite;
+        throw new IllegalStateException("this engine runs on " + database.describe() + ", not on a data folder's file");
+    }
+
+    /** The engine's database, whichever it is: for its health ({@link SqlDatabase#writeFault()}), not for queries. */
+    public SqlDatabase sqlDatabase() {
         return database;
     }
 
@@ -162,6 +203,22 @@ public final class LocalEngine implements AutoCloseable {
     @Override
     public void close() {
         jobs.close();
-        database.close();
+        closeQuietly(database, null);
+    }
+
+    /** Both databases close without checked exceptions; anything else one throws is added to {@code failure}, or rethrown. */
+    private static void closeQuietly(SqlDatabase database, Throwable failure) {
+        if (!(database instanceof AutoCloseable closeable)) return;
+        try {
+            closeable.close();
+        } catch (Exception e) {
+            if (failure != null) {
+                failure.addSuppressed(e);
+            } else if (e instanceof RuntimeException r) {
+                throw r;
+            } else {
+                throw new IllegalStateException("the database did not close: " + e.getMessage(), e);
+            }
+        }
     }
 }

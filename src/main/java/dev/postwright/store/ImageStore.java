@@ -3,11 +3,7 @@ package dev.postwright.store;
 import dev.postwright.model.PictureTypes;
 import dev.postwright.model.StoredImage;
 import java.io.IOException;
-import java.nio.file.DirectoryStream;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.attribute.FileTime;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.sql.ResultSet;
@@ -15,37 +11,55 @@ import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 import java.util.function.Supplier;
 
 /**
- * The library's images (migration V8): each one's bytes are a file in {@code folder} named by
- * their SHA-256 (so two identical images share a file), its facts a row. {@link #save} writes the
- * file durably before the row, so a crash leaves at most a file no row names, which
- * {@link #sweepUnnamedFiles} removes; a row never names a missing file unless someone deleted it by
- * hand, which {@link #bytes} reports. A job saves each placement once, however often it runs.
+ * The library's images: each one's facts a row (migration V8), its bytes named by their SHA-256
+ * (so two identical images share them) and kept by an {@link ImageBytes}: files in
+ * {@code folder} for the desktop's and a single server's SQLite, rows of the database on a team's
+ * PostgreSQL ({@link #inDatabase}), so any node serves an image another made. {@link #save} keeps
+ * the bytes durably before the row, so a crash leaves at most bytes no row names, which
+ * {@link #sweepUnnamedFiles} removes; a row never names missing bytes unless someone deleted them
+ * by hand, which {@link #bytes} reports. A job saves each placement once, however often it runs.
  * Thread-safe.
  */
 public final class ImageStore {
     private static final String COLUMNS = """
             id, post_id, job_id, placement, prompt, alt_text, media_type, width, height, size, source, sha256, created_at""";
-    /** A file this young may be one whose row is being written: the sweep leaves it. */
+    /** Bytes this young may be those whose row is being written: the sweep leaves them. */
     private static final Duration SWEEP_GRACE = Duration.ofMinutes(10);
 
-    private final Database db;
-    private final Path folder;
+    private final SqlDatabase db;
+    private final ImageBytes kept;
     private final Clock clock;
     private final Supplier<String> ids;
 
-    public ImageStore(Database db, Path folder, Clock clock, Supplier<String> ids) {
+    /** Images whose bytes are files in {@code folder}, on either database. */
+    public ImageStore(SqlDatabase db, Path folder, Clock clock, Supplier<String> ids) {
+        this(db, new ImageFiles(db, folder, clock), clock, ids);
+    }
+
+    private ImageStore(SqlDatabase db, ImageBytes kept, Clock clock, Supplier<String> ids) {
         this.db = db;
-        this.folder = folder;
+        this.kept = kept;
         this.clock = clock;
         this.ids = ids;
+    }
+
+    /**
+     * Images whose bytes are rows of {@code db} itself, for the nodes of a team that share it and
+     * no folder.
+     *
+     * @throws IllegalArgumentException {@code db} is SQLite, whose schema keeps no bytes
+     */
+    public static ImageStore inDatabase(SqlDatabase db, Clock clock, Supplier<String> ids) {
+        if (db.dialect() != SqlDatabase.Dialect.POSTGRESQL) {
+            throw new IllegalArgumentException("image bytes are kept in PostgreSQL only; SQLite's are files");
+        }
+        return new ImageStore(db, new ImageRows(db, clock), clock, ids);
     }
 
     /**
@@ -64,11 +78,11 @@ public final class ImageStore {
     }
 
     /**
-     * Keeps {@code image}: its file first (flushed to disk), then its row.
+     * Keeps {@code image}: its bytes first (a file flushed to disk, or a committed row), then its row.
      *
      * @return the image as stored; for a job's placement stored before, that first image
      * @throws IOException    when the file cannot be written (nothing is stored)
-     * @throws StoreException when the row cannot be (the file stays for the sweep)
+     * @throws StoreException when the row cannot be, or the bytes' row (the bytes stay for the sweep)
      */
     public StoredImage save(NewImage image) throws IOException {
         StoredImage kept = keepFile(image);
@@ -83,21 +97,17 @@ public final class ImageStore {
 
     /**
      * The first half of {@link #save}, for a job that records the row in a transaction of its own
-     * (its stage's checkpoint, so a cancelled job leaves no row): writes the file durably and
-     * returns the image its row will describe, with a new id.
+     * (its stage's checkpoint, so a cancelled job leaves no row): keeps the bytes durably (the
+     * file, or on PostgreSQL their row, committed) and returns the image its row will describe,
+     * with a new id.
      *
-     * @throws IOException when the file cannot be written
+     * @throws IOException    when the file cannot be written
+     * @throws StoreException when the database cannot keep the bytes
      */
     public StoredImage keepFile(NewImage image) throws IOException {
         byte[] bytes = image.bytes();
         String sha256 = sha256(bytes);
-        Path file = fileOf(sha256, image.mediaType());
-        if (Files.exists(file) && Files.size(file) == bytes.length) {
-            // The same image is kept already: renew its time so a sweep running now leaves it to this row.
-            Files.setLastModifiedTime(file, FileTime.from(clock.instant()));
-        } else {
-            AtomicFiles.writeBytes(file, bytes);
-        }
+        kept.keep(sha256, image.mediaType(), bytes);
         return new StoredImage(ids.get(), image.postId(), image.jobId(), image.placement(), image.prompt(),
                 image.altText(), image.mediaType(), image.width(), image.height(), bytes.length, image.source(), sha256,
                 Instant.ofEpochMilli(clock.millis()));
@@ -105,7 +115,7 @@ public final class ImageStore {
 
     /**
      * The second half: the write work that records {@code images} (whose files {@link #keepFile}
-     * wrote) as {@code owner}'s. A job's placement recorded before is left as it was. An image
+     * kept) as {@code owner}'s. A job's placement recorded before is left as it was. An image
      * whose post no longer exists (purged meanwhile) is recorded without one, never naming it.
      */
     public SqlWork<Integer> recording(List<StoredImage> images, String owner) {
@@ -167,57 +177,40 @@ public final class ImageStore {
                 jobId));
     }
 
-    /** Where the image's bytes are. */
+    /**
+     * The file that holds the image's bytes.
+     *
+     * @throws IllegalStateException the bytes are kept in the database ({@link #inDatabase}), not
+     *                               in a file: use {@link #bytes}
+     */
     public Path file(StoredImage image) {
-        return fileOf(image.sha256(), image.mediaType());
+        return kept.file(image).orElseThrow(() -> new IllegalStateException(
+                "image " + image.id() + " is kept in the database, not in a file"));
     }
 
     /**
      * The image's bytes, checked against its SHA-256.
      *
-     * @throws IOException with a sentence when the file is missing or damaged
+     * @throws IOException    with a sentence when they are missing or damaged
+     * @throws StoreException when the database cannot be read
      */
     public byte[] bytes(StoredImage image) throws IOException {
-        byte[] bytes;
-        try {
-            bytes = Files.readAllBytes(file(image));
-        } catch (NoSuchFileException e) {
-            throw new IOException("The image file " + file(image).getFileName() + " is missing from " + folder + ".", e);
-        }
+        byte[] bytes = kept.read(image);
         if (!sha256(bytes).equals(image.sha256())) {
-            throw new IOException("The image file " + file(image).getFileName() + " is damaged: its contents changed "
-                    + "since it was saved.");
+            throw new IOException(kept.described(image) + " is damaged: its contents changed since it was saved.");
         }
         return bytes;
     }
 
     /**
-     * Deletes the files no row names (a post purged with its images, a save that crashed between
-     * file and row), except those written in the last few minutes, whose rows may be on their way.
+     * Deletes the bytes no row names (a post purged with its images, a save that crashed between
+     * bytes and row), except those kept in the last few minutes, whose rows may be on their way:
+     * files, or on PostgreSQL rows of the database (a sweep by one node is a sweep for all).
      *
-     * @return how many files were deleted
+     * @return how many files (or rows of bytes) were deleted
      */
     public int sweepUnnamedFiles() throws IOException {
-        if (!Files.isDirectory(folder)) return 0;
-        Set<String> named = new HashSet<>(db.read(sql -> sql.query("SELECT DISTINCT sha256 FROM images",
-                rs -> rs.getString(1))));
-        Instant cutoff = clock.instant().minus(SWEEP_GRACE);
-        int deleted = 0;
-        try (DirectoryStream<Path> files = Files.newDirectoryStream(folder)) {
-            for (Path file : files) {
-                String name = file.getFileName().toString();
-                int dot = name.indexOf('.');
-                boolean leftOverTemp = name.startsWith(".") && name.endsWith(".tmp");
-                if (!leftOverTemp && (dot <= 0 || named.contains(name.substring(0, dot)))) continue;
-                if (Files.getLastModifiedTime(file).toInstant().isAfter(cutoff)) continue;
-                if (Files.deleteIfExists(file)) deleted++;
-            }
-        }
-        return deleted;
-    }
-
-    private Path fileOf(String sha256, String mediaType) {
-        return folder.resolve(sha256 + "." + PictureTypes.extension(mediaType).orElseThrow());
+        return kept.sweep(clock.instant().minus(SWEEP_GRACE));
     }
 
     static String sha256(byte[] bytes) {

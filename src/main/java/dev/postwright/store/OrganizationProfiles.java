@@ -12,10 +12,10 @@ import java.util.Optional;
 public final class OrganizationProfiles {
     private static final System.Logger LOG = System.getLogger(OrganizationProfiles.class.getName());
 
-    private final Database db;
+    private final SqlDatabase db;
     private final Clock clock;
 
-    public OrganizationProfiles(Database db, Clock clock) {
+    public OrganizationProfiles(SqlDatabase db, Clock clock) {
         this.db = db;
         this.clock = clock;
     }

@@ -33,12 +33,15 @@ public final class PostLibrary {
     private static final Pattern SEARCH_TERM = Pattern.compile("[\\p{L}\\p{N}]+");
     private static final int MAX_SEARCH_TERMS = 12;
 
-    private final Database db;
+    private final SqlDatabase db;
+    private final LibraryDialect dialect;
     private final Clock clock;
     private final Supplier<String> ids;
 
-    public PostLibrary(Database db, Clock clock, Supplier<String> ids) {
+    /** A library on {@code db}, SQLite's or PostgreSQL's: the same posts, versions and search on both. */
+    public PostLibrary(SqlDatabase db, Clock clock, Supplier<String> ids) {
         this.db = db;
+        this.dialect = LibraryDialect.of(db);
         this.clock = clock;
         this.ids = ids;
     }
@@ -192,13 +195,11 @@ public final class PostLibrary {
     public List<LibraryPost> search(String organizationId, String query, int limit) {
         List<String> terms = new ArrayList<>();
         var m = SEARCH_TERM.matcher(query == null ? "" : query);
-        while (m.find() && terms.size() < MAX_SEARCH_TERMS) terms.add("\"" + m.group() + "\"*");
+        while (m.find() && terms.size() < MAX_SEARCH_TERMS) terms.add(m.group());
         if (terms.isEmpty()) return recent(organizationId, limit);
-        String match = String.join(" ", terms);
-        return db.read(sql -> sql.query("SELECT " + prefixed("p.") + " FROM posts_search s JOIN posts p ON p.key = s.rowid "
-                + "WHERE posts_search MATCH ? AND p.organization_id = ? AND p.deleted_at IS NULL "
-                + "ORDER BY bm25(posts_search, 10.0, 1.0, 5.0), p.updated_at DESC LIMIT ?", PostLibrary::map, match,
-                organizationId, limit)).stream().filter(Objects::nonNull).toList();
+        String match = dialect.searchQuery(terms);
+        return db.read(sql -> sql.query(dialect.search(prefixed("p.")), PostLibrary::map, match, organizationId, limit))
+                .stream().filter(Objects::nonNull).toList();
     }
 
     public int count(String organizationId) {
@@ -211,7 +212,7 @@ public final class PostLibrary {
         String normalized = normalized(keyphrase);
         if (normalized == null) return 0;
         return db.read(sql -> sql.queryOne("SELECT count(*) FROM posts WHERE organization_id = ? "
-                        + "AND focus_keyphrase = ? AND id IS NOT ? AND deleted_at IS NULL", rs -> rs.getInt(1),
+                        + "AND focus_keyphrase = ? AND id IS DISTINCT FROM ? AND deleted_at IS NULL", rs -> rs.getInt(1),
                 organizationId, normalized, exceptPostId)).orElse(0);
     }
 

@@ -21,9 +21,9 @@ public final class Publications {
     /** A picture a site holds: its media id, address and the alt text it was given. */
     public record Media(long mediaId, URI url, String altText) {}
 
-    private final Database db;
+    private final SqlDatabase db;
 
-    public Publications(Database db) {
+    public Publications(SqlDatabase db) {
         this.db = db;
     }
 

@@ -13,10 +13,10 @@ import java.util.OptionalLong;
 public final class StageTimings {
     static final int KEEP = 20;
 
-    private final Database db;
+    private final SqlDatabase db;
     private final Clock clock;
 
-    public StageTimings(Database db, Clock clock) {
+    public StageTimings(SqlDatabase db, Clock clock) {
         this.db = db;
         this.clock = clock;
     }
@@ -27,9 +27,9 @@ public final class StageTimings {
         db.submit(sql -> {
             sql.update("INSERT INTO stage_timings (stage, model, millis, at) VALUES (?, ?, ?, ?)", stage, model, millis, now);
             return sql.update("""
-                    DELETE FROM stage_timings WHERE stage = ?1 AND model = ?2 AND key NOT IN
-                      (SELECT key FROM stage_timings WHERE stage = ?1 AND model = ?2 ORDER BY key DESC LIMIT ?3)""",
-                    stage, model, KEEP);
+                    DELETE FROM stage_timings WHERE stage = ? AND model = ? AND key NOT IN
+                      (SELECT key FROM stage_timings WHERE stage = ? AND model = ? ORDER BY key DESC LIMIT ?)""",
+                    stage, model, stage, model, KEEP);
         });
     }
 

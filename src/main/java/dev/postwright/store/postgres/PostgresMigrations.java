@@ -24,7 +24,8 @@ import java.util.List;
  */
 public final class PostgresMigrations {
     /** Never edit a released script; add a new one. */
-    static final List<String> SCRIPTS = List.of("V1__job_queue.sql", "V2__event_counter.sql");
+    static final List<String> SCRIPTS = List.of("V1__job_queue.sql", "V2__event_counter.sql", "V3__library.sql",
+            "V4__stage_timings.sql", "V5__images.sql", "V6__publishing.sql");
     /** The advisory lock's key, "postwrit" in ASCII; advisory locks are per database, so it only has to be ours there. */
     static final long LOCK = 0x706f_7374_7772_6974L;
 

@@ -26,7 +26,9 @@ class PostgresMigrationsTest {
             assertThat(PostgresMigrations.currentVersion(pool)).isEqualTo(PostgresMigrations.latest());
             assertThat(pool.<List<String>>read(sql -> sql.query("""
                     SELECT table_name FROM information_schema.tables WHERE table_schema = 'public' ORDER BY table_name""",
-                    rs -> rs.getString(1)))).containsExactly("checkpoints", "job_events", "jobs", "schema_version");
+                    rs -> rs.getString(1)))).containsExactly("checkpoints", "image_bytes", "images", "job_events", "jobs",
+                    "organizations", "post_versions", "posts", "publications", "published_media", "schema_version",
+                    "stage_timings");
             assertThat(pool.<List<String>>read(sql -> sql.query("SELECT indexname FROM pg_indexes WHERE tablename = 'jobs' ORDER BY 1",
                     rs -> rs.getString(1)))).contains("jobs_claim", "jobs_running", "jobs_unpruned", "jobs_owner");
         }
@@ -39,7 +41,8 @@ class PostgresMigrationsTest {
             assertThat(PostgresMigrations.migrate(pool)).isZero();
             assertThat(pool.<List<String>>read(sql -> sql.query("SELECT version, script FROM schema_version ORDER BY 1",
                     rs -> rs.getInt(1) + " " + rs.getString(2)))).containsExactly("1 V1__job_queue.sql",
-                    "2 V2__event_counter.sql");
+                    "2 V2__event_counter.sql", "3 V3__library.sql", "4 V4__stage_timings.sql", "5 V5__images.sql",
+                    "6 V6__publishing.sql");
         }
     }
 
