@@ -18,23 +18,32 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
 
+@ParameterizedClass
+@EnumSource(TestDatabases.Kind.class)
 class LibraryStoreTest {
+    @Parameter
+    TestDatabases.Kind kind;
     @TempDir
     Path dir;
-    Database db;
+    TestDatabases databases;
+    SqlDatabase db;
     final MutableClock clock = new MutableClock(Instant.parse("2026-11-21T09:00:00Z"));
     PostLibrary library;
 
     @BeforeEach
     void open() throws Exception {
-        db = Database.open(dir.resolve("p.db"));
+        databases = TestDatabases.fresh(kind, dir);
+        db = databases.open();
         library = new PostLibrary(db, clock, new TimeOrderedIds(clock, new Random(3)));
     }
 
     @AfterEach
-    void close() {
-        db.close();
+    void close() throws Exception {
+        databases.close();
     }
 
     static BlogPost post(String title) {

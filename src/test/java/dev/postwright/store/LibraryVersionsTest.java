@@ -8,7 +8,6 @@ import dev.postwright.model.LibraryPost;
 import dev.postwright.model.PostVersion;
 import dev.postwright.testing.MutableClock;
 import java.nio.file.Path;
-import java.sql.DriverManager;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -17,23 +16,32 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
 
-/** Versions, search, and delete with undo, on a real database file. */
+/** Versions, search, and delete with undo, on a real SQLite file and a real PostgreSQL. */
+@ParameterizedClass
+@EnumSource(TestDatabases.Kind.class)
 class LibraryVersionsTest {
+    @Parameter
+    TestDatabases.Kind kind;
     @TempDir Path dir;
-    Database db;
+    TestDatabases databases;
+    SqlDatabase db;
     final MutableClock clock = new MutableClock(Instant.parse("2026-11-21T09:00:00Z"));
     PostLibrary library;
 
     @BeforeEach
     void open() throws Exception {
-        db = Database.open(dir.resolve("p.db"));
+        databases = TestDatabases.fresh(kind, dir);
+        db = databases.open();
         library = new PostLibrary(db, clock, new TimeOrderedIds(clock, new Random(5)));
     }
 
     @AfterEach
-    void close() {
-        db.close();
+    void close() throws Exception {
+        databases.close();
     }
 
     static BlogPost post(String title, String content) {
@@ -111,44 +119,19 @@ class LibraryVersionsTest {
     }
 
     @Test
+    void searchFoldsAccentsAndCaseInTextAndQueryAlike() {
+        save("Pain de campagne", "Baguettes and bâtards, crème fraîche.", "org");
+        assertThat(library.search("org", "batards", 10)).hasSize(1);
+        assertThat(library.search("org", "BÂTARD creme", 10)).hasSize(1);
+        assertThat(library.search("org", "fraiche pain", 10)).hasSize(1);
+        assertThat(library.search("org", "bâtards brioche", 10)).isEmpty();
+    }
+
+    @Test
     void anEditedPostIsFoundByItsNewWordsOnly() {
         LibraryPost p = save("Rye", "Caraway seeds.", "org");
         edit(p, "Fennel seeds.");
         assertThat(library.search("org", "caraway", 10)).isEmpty();
         assertThat(library.search("org", "fennel", 10)).hasSize(1);
-    }
-
-    @Test
-    void postsSavedBeforeVersionsExistedGetAVersionOneAndAreSearchable() throws Exception {
-        db.close();
-        Path old = dir.resolve("old.db");
-        try (var c = DriverManager.getConnection("jdbc:sqlite:" + old)) {
-            var st = c.createStatement();
-            for (String statement : Migrations.split(String.join("\n", script("V1__job_queue.sql"),
-                    script("V2__library.sql"), script("V3__stage_timings.sql")))) {
-                st.execute(statement);
-            }
-            st.execute("PRAGMA user_version = 3");
-            st.execute("""
-                    INSERT INTO posts (id, organization_id, title, slug, status, word_count, source_job_id, post,
-                                       created_at, updated_at)
-                    VALUES ('p1', 'org', 'Old post', 'old-post', 'draft', 3, 'job-1',
-                            '{"title":"Old post","content":"Baguettes and bâtards."}', 1000, 1000),
-                           ('p2', 'org', 'Broken', 'broken', 'draft', 0, NULL, '{broken', 1000, 1000)""");
-        }
-        db = Database.open(old);
-        library = new PostLibrary(db, clock, new TimeOrderedIds(clock, new Random(6)));
-        assertThat(library.versions("p1")).singleElement().satisfies(v -> {
-            assertThat(v.number()).isEqualTo(1);
-            assertThat(v.reason()).isEqualTo("Generated");
-        });
-        assertThat(library.search("org", "batards", 10)).extracting(LibraryPost::id).containsExactly("p1");
-        assertThat(library.find("p1").orElseThrow().version()).isEqualTo(1);
-    }
-
-    private static String script(String name) throws Exception {
-        try (var in = Migrations.class.getResourceAsStream("/dev/postwright/store/migrations/" + name)) {
-            return new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
-        }
     }
 }
