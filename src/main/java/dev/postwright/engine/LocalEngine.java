@@ -141,9 +141,7 @@ public final class LocalEngine implements AutoCloseable {
                                         QueueSettings settings, Clock clock) {
         var library = new PostLibrary(db, clock, new TimeOrderedIds(clock, new SecureRandom()));
         var profiles = new OrganizationProfiles(db, clock);
-        var imageIds = new TimeOrderedIds(clock, new SecureRandom());
-        var images = db.dialect() == SqlDatabase.Dialect.POSTGRESQL ? ImageStore.inDatabase(db, clock, imageIds)
-                : new ImageStore(db, dataDir.resolve(IMAGES_FOLDER), clock, imageIds);
+        var images = ImageStore.on(db, dataDir.resolve(IMAGES_FOLDER), clock, new TimeOrderedIds(clock, new SecureRandom()));
         var illustrator = new Illustrator(imageMakers, images);
         var publications = new Publications(db);
         var timings = new StageTimings(db, clock);

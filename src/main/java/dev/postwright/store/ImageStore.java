@@ -42,6 +42,17 @@ public final class ImageStore {
         this(db, new ImageFiles(db, folder, clock), clock, ids);
     }
 
+    /**
+     * Images as an engine on {@code db} keeps them: on SQLite as files in {@code folder}, on
+     * PostgreSQL in the database ({@link #inDatabase}), where {@code folder} is not used.
+     */
+    public static ImageStore on(SqlDatabase db, Path folder, Clock clock, Supplier<String> ids) {
+        return switch (db.dialect()) {
+            case SQLITE -> new ImageStore(db, folder, clock, ids);
+            case POSTGRESQL -> inDatabase(db, clock, ids);
+        };
+    }
+
     private ImageStore(SqlDatabase db, ImageBytes kept, Clock clock, Supplier<String> ids) {
         this.db = db;
         this.kept = kept;
