@@ -13,7 +13,8 @@ import java.util.List;
  * One new, empty database of either kind for a test that runs as one contract on both: a SQLite
  * file in the test's folder, or a database of its own on the test PostgreSQL (which skips without
  * the package, and fails in CI). Each {@link #open()} is another {@link SqlDatabase} object on the
- * same data: on PostgreSQL, another node. Closing this closes every one it opened.
+ * same data: on PostgreSQL, another node. Closing this closes every one it opened (closing is
+ * idempotent, so one an engine owns and closed already is fine).
  */
 public final class TestDatabases implements AutoCloseable {
     /** The databases a contract runs on; the parameter of its {@code @ParameterizedClass}. */
@@ -50,11 +51,6 @@ public final class TestDatabases implements AutoCloseable {
             case SQLITE -> remember(Database.open(file));
             case POSTGRESQL -> remember(PostgresDatabase.open(address, SMALL));
         };
-    }
-
-    /** Forgets {@code db} (someone else, an engine, closes it): for databases handed over. */
-    public void handedOver(SqlDatabase db) {
-        opened.remove(db);
     }
 
     private <D extends SqlDatabase & AutoCloseable> D remember(D db) {
