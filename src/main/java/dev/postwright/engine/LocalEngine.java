@@ -113,8 +113,13 @@ public final class LocalEngine implements AutoCloseable {
                                    Supplier<? extends ImageMaker> imageMakers, Supplier<? extends SeoAnalyzer> seoChecks,
                                    Publishing publishing, QueueSettings settings, Clock clock)
             throws DatabaseUnavailableException {
-        return assemble(Database.open(DataDirectory.databaseIn(dataDir)), dataDir, writers, imageMakers, seoChecks,
-                publishing, settings, clock);
+        Database db = Database.open(DataDirectory.databaseIn(dataDir));
+        try {
+            return assemble(db, dataDir, writers, imageMakers, seoChecks, publishing, settings, clock);
+        } catch (RuntimeException | Error e) {
+            closeQuietly(db, e);
+            throw e;
+        }
     }
 
     /**

@@ -14,6 +14,11 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Random;
+import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -78,6 +83,26 @@ class LibraryStoreTest {
         save("By hand", "org-1", null, null);
         save("By hand again", "org-1", null, null);
         assertThat(library.count("org-1")).isEqualTo(3);
+    }
+
+    @Test
+    void twoEnginesSavingOneJobsPostAtOnceSaveItOnce() throws Exception {
+        // Two database objects on the same data: on PostgreSQL two nodes, whose writers run side by side.
+        var other = new PostLibrary(databases.open(), clock, new TimeOrderedIds(clock, new Random(4)));
+        var together = new CyclicBarrier(2);
+        ExecutorService nodes = Executors.newFixedThreadPool(2);
+        try {
+            List<Future<LibraryPost>> saves = List.of(library, other).stream().map(l -> nodes.submit(() -> {
+                together.await(10, TimeUnit.SECONDS);
+                return l.save(new PostLibrary.NewPost(post("Sourdough"), "org-1", "slug", null, "draft", 120, "job-1"));
+            })).toList();
+            String first = saves.get(0).get(30, TimeUnit.SECONDS).id();
+            assertThat(saves.get(1).get(30, TimeUnit.SECONDS).id()).isEqualTo(first);
+        } finally {
+            nodes.shutdownNow();
+        }
+        assertThat(library.count("org-1")).isEqualTo(1);
+        assertThat(other.versions(library.findBySourceJob("job-1").orElseThrow().id())).hasSize(1);
     }
 
     @Test
