@@ -6,6 +6,7 @@ import dev.postwright.images.offline.OfflineImageMaker;
 import dev.postwright.llm.offline.OfflineWriter;
 import dev.postwright.queue.QueueSettings;
 import dev.postwright.store.DatabaseUnavailableException;
+import dev.postwright.store.SqlDatabase;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -22,6 +23,17 @@ final class Engines {
     /** The engine with {@code writer}, or null after printing why not. */
     static LocalEngine open(Path dataDir, int workers, dev.postwright.llm.TextGenerator writer, PrintWriter err) {
         return open(dataDir, workers, writer, new OfflineImageMaker(), err);
+    }
+
+    /**
+     * The engine on a team's database, which it then owns: jobs, posts and images there, shared
+     * with every other node; {@code dataDir} keeps only this computer's files (downloaded models).
+     */
+    static LocalEngine open(SqlDatabase database, Path dataDir, int workers, dev.postwright.llm.TextGenerator writer,
+                            ImageMaker images) {
+        ConsoleLog.forCommands();
+        return LocalEngine.open(database, dataDir, () -> writer, () -> images, QueueSettings.DEFAULTS.withWorkers(workers),
+                Clock.systemUTC());
     }
 
     /** The engine with {@code writer} and {@code images}, or null after printing why not. */

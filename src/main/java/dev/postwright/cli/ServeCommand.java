@@ -40,6 +40,9 @@ public final class ServeCommand implements Callable<Integer> {
     SecretOption secret;
 
     @Mixin
+    TeamDatabaseOption database = new TeamDatabaseOption();
+
+    @Mixin
     WriterOptions writerOptions = new WriterOptions();
 
     @Mixin
@@ -92,6 +95,12 @@ public final class ServeCommand implements Callable<Integer> {
                     + "and --keepalive at least 1.");
             return ExitCodes.BAD_INPUT;
         }
+        if (database.given() && !secret.shared()) {
+            err.println("Serve nodes on one database must sign tokens with one secret, or a token made on one is "
+                    + "refused by the others: give every node the same --secret-file FILE, or the same "
+                    + ServerSecret.ENV + ". Make one with: head -c 48 /dev/urandom | base64 -w0 > FILE");
+            return ExitCodes.BAD_INPUT;
+        }
         SecretOption.Loaded secretLoaded = secret.tokens(data.path(), err);
         if (secretLoaded.tokens() == null) return secretLoaded.exitCode();
         Tokens tokens = secretLoaded.tokens();
@@ -99,7 +108,10 @@ public final class ServeCommand implements Callable<Integer> {
         if (writer == null) return ExitCodes.BAD_INPUT;
         ImageMaker imageMaker = imageOptions.maker(err);
         if (imageMaker == null) return ExitCodes.BAD_INPUT;
-        LocalEngine engine = Engines.open(data.path(), workers, writer, imageMaker, err);
+        TeamDatabaseOption.Opened team = database.open(err);
+        if (team.failed()) return team.exitCode();
+        LocalEngine engine = team.database() == null ? Engines.open(data.path(), workers, writer, imageMaker, err)
+                : Engines.open(team.database(), data.path(), workers, writer, imageMaker);
         if (engine == null) return ExitCodes.DATABASE_UNAVAILABLE;
         Logger.getLogger("").setLevel(Level.INFO); // the access log and the server's own lines
         var settings = ServeSettings.DEFAULTS.withHost(host).withPort(port)
@@ -119,11 +131,13 @@ public final class ServeCommand implements Callable<Integer> {
                         + "using the port? Choose another with --port.");
                 return ExitCodes.BAD_INPUT;
             }
-            out.println("Postwright is serving the job API at " + server.baseUrl() + " (data in " + data.path() + ").");
+            out.println("Postwright is serving the job API at " + server.baseUrl() + " (" + (team.database() == null
+                    ? "data in " + data.path() : "jobs, posts and images in " + team.database().describe()) + ").");
             if (settings.blogSdkUser() != null) {
                 out.println("Warning: Blog SDK requests without a token act as " + settings.blogSdkUser() + ".");
             }
-            out.println("Make a token with: postwright serve token --user NAME --data-dir " + data.path());
+            out.println("Make a token with: postwright serve token --user NAME " + (team.database() == null
+                    ? "--data-dir " + data.path() : "and the same secret as this node's"));
             out.flush();
             stop.await();
             out.println("Stopping: open streams end, running jobs go back to the queue and resume at the next start.");
@@ -175,6 +189,12 @@ public final class ServeCommand implements Callable<Integer> {
         @Option(names = "--secret-file", paramLabel = "FILE", description = "The token-signing secret. Without it, "
                 + "the " + ServerSecret.ENV + " environment variable, else a secret kept in the data folder.")
         Path secretFile;
+
+        /** True when the secret is given (a file or the variable), so other nodes can be given the same one. */
+        boolean shared() {
+            String fromEnv = System.getenv(ServerSecret.ENV);
+            return secretFile != null || (fromEnv != null && !fromEnv.isBlank());
+        }
 
         /** The tokens the secret signs, or (null and) the exit code after explaining why not. */
         record Loaded(Tokens tokens, int exitCode) {}
