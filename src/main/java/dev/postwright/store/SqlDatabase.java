@@ -11,10 +11,11 @@ import java.util.function.Consumer;
  * queue and the library are written once; where the SQL itself differs, a store asks
  * {@link #dialect()} (decision 0042).
  *
- * <p>Writes run in submission order on one writer per database object, each piece atomically; a
- * future completes once its work is committed. Reads run on the caller's thread and never wait
- * for this object's writes. Thread-safe. Every method may throw {@link StoreException} with a
- * message fit to show.
+ * <p>Writes run atomically, each piece, in submission order among work of the same <em>order
+ * key</em> (a job id, say): SQLite runs all of it on one writer, PostgreSQL on a few writers side
+ * by side, one per key. A future completes once its work is committed. Reads run on the caller's
+ * thread and never wait for this object's writes. Thread-safe. Every method may throw
+ * {@link StoreException} with a message fit to show.
  */
 public interface SqlDatabase {
     /** Which SQL this database speaks. */
@@ -33,6 +34,23 @@ public interface SqlDatabase {
      * database. Completion callbacks run on the writer thread and must be quick.
      */
     <T> CompletableFuture<T> submit(SqlWork<T> work);
+
+    /**
+     * As {@link #transaction(SqlWork)}, ordered after the work submitted before it with the same
+     * {@code orderKey} only; work of other keys may commit before or after it.
+     */
+    default <T> T transaction(String orderKey, SqlWork<T> work) {
+        return transaction(work);
+    }
+
+    /**
+     * As {@link #submit(SqlWork)}, ordered after the work submitted before it with the same
+     * {@code orderKey} only: a run's events keep their order, while other jobs' writes need not
+     * wait behind them.
+     */
+    default <T> CompletableFuture<T> submit(String orderKey, SqlWork<T> work) {
+        return submit(work);
+    }
 
     /** Runs read-only {@code work}; a write in it fails. */
     <T> T read(SqlWork<T> work);

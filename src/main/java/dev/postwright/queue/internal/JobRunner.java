@@ -110,13 +110,15 @@ final class JobRunner {
         if (store.refusesWrites()) return Optional.empty();
         // A cheap read first: an empty queue then costs no write lock, which other processes would wait for.
         if (!store.hasDueWork(clock.millis())) return Optional.empty();
-        return claim().join();
+        return claim(null).join();
     }
 
-    private CompletableFuture<Optional<SqlJobStore.Claim>> claim() {
+    /** A claim, ordered with {@code afterJob}'s writes (so it shares their commit), or with none. */
+    private CompletableFuture<Optional<SqlJobStore.Claim>> claim(String afterJob) {
         long now = clock.millis();
         String name = WorkerIdentity.claim(worker, claims.incrementAndGet());
-        return store.claim(name, preferred.json(), now, now + settings.leaseDuration().toMillis());
+        return store.claim(afterJob != null ? afterJob : name, name, preferred.json(), now,
+                now + settings.leaseDuration().toMillis());
     }
 
     /** Runs due jobs one after another until none is due; returns how many ran. */
@@ -195,7 +197,7 @@ final class JobRunner {
             outcome = internalError(claim, e);
         }
         var next = claimNext && !shuttingDown && !store.refusesWrites()
-                ? claim()
+                ? claim(jobId)
                 : CompletableFuture.completedFuture(Optional.<SqlJobStore.Claim>empty());
         try {
             awaitStored(claim, outcome);

@@ -132,10 +132,11 @@ final class SqlJobStore {
     /**
      * Takes a due queued job under the claim {@code claimedBy}, a name not used before
      * ({@link QueueDialect#claim}). Asynchronous, so a worker can ask for its next job in the same
-     * commit as its last outcome.
+     * commit as its last outcome: give the finished job's id as {@code orderKey}.
      */
-    CompletableFuture<Optional<Claim>> claim(String claimedBy, String preferredIds, long now, long leaseUntil) {
-        return db.submit(sql -> dialect.claim(sql, claimedBy, preferredIds, now, leaseUntil));
+    CompletableFuture<Optional<Claim>> claim(String orderKey, String claimedBy, String preferredIds, long now,
+                                             long leaseUntil) {
+        return db.submit(orderKey, sql -> dialect.claim(sql, claimedBy, preferredIds, now, leaseUntil));
     }
 
     /**
@@ -147,13 +148,13 @@ final class SqlJobStore {
      */
     CompletableFuture<Boolean> succeed(String jobId, String claim, String resultJson, String completeJson, long now,
                                        GaplessLog log) {
-        return db.submit(log.guard(sql -> sql.update(SUCCEED_SQL, resultJson, now, now, jobId, claim) == 1
+        return db.submit(jobId, log.guard(sql -> sql.update(SUCCEED_SQL, resultJson, now, now, jobId, claim) == 1
                 && appended(sql, jobId, JobEventCodec.COMPLETE, completeJson, now)));
     }
 
     /** Fails the job and logs {@code failed}; false when {@code claim} no longer holds it. */
     CompletableFuture<Boolean> fail(String jobId, String claim, JobEvent.Failed failed, long now) {
-        return db.submit(sql -> sql.update(FAIL_SQL, failed.error(), failed.errorCode(), now, now, jobId, claim) == 1
+        return db.submit(jobId, sql -> sql.update(FAIL_SQL, failed.error(), failed.errorCode(), now, now, jobId, claim) == 1
                 && appended(sql, jobId, failed, now));
     }
 
@@ -172,7 +173,7 @@ final class SqlJobStore {
         Integer progress = notice == null ? null : notice.progress();
         String step = notice == null ? null : notice.currentStep();
         Integer eta = notice == null ? null : notice.estimatedTimeRemaining();
-        return db.submit(sql -> {
+        return db.submit(jobId, sql -> {
             if (sql.update(REQUEUE_SQL, runAt, refundAttempt ? 1 : 0, progress, step, eta, now, jobId, claim) != 1) {
                 return false;
             }
@@ -184,7 +185,7 @@ final class SqlJobStore {
     }
 
     CommandResult cancel(String jobId, long now) {
-        return db.transaction(sql -> {
+        return db.transaction(jobId, sql -> {
             if (sql.update(CANCEL_SQL, now, now, jobId) == 1) {
                 appended(sql, jobId, JobEvent.Failed.cancelled(), now);
                 return CommandResult.APPLIED;
@@ -194,7 +195,7 @@ final class SqlJobStore {
     }
 
     CommandResult retry(String jobId, long now) {
-        return db.transaction(sql -> {
+        return db.transaction(jobId, sql -> {
             if (sql.update(RETRY_SQL, now, now, jobId) != 1) return missingOrNotAllowed(sql, jobId);
             db.announce(sql, WORK, null);
             db.announce(sql, EVENTS, jobId);
@@ -203,7 +204,7 @@ final class SqlJobStore {
     }
 
     CommandResult delete(String jobId) {
-        return db.transaction(sql -> {
+        return db.transaction(jobId, sql -> {
             Optional<JobState> state = state(sql, jobId);
             if (state.isEmpty()) return CommandResult.NOT_FOUND;
             if (!state.get().isFinished()) return CommandResult.NOT_ALLOWED;
@@ -253,7 +254,7 @@ final class SqlJobStore {
 
     /** Re-queues an abandoned job at once; false if its holder renewed the lease meanwhile. */
     boolean requeueAbandoned(Abandoned job, boolean holderDead, long now) {
-        return db.transaction(sql -> {
+        return db.transaction(job.jobId(), sql -> {
             if (sql.update(REQUEUE_ABANDONED, now, now, job.jobId(), job.claimedBy(), holderDead, now) != 1) return false;
             db.announce(sql, WORK, null);
             db.announce(sql, EVENTS, job.jobId());
@@ -263,7 +264,7 @@ final class SqlJobStore {
 
     /** Fails an abandoned job that has used up its attempts, logging {@code failed}. */
     boolean failAbandoned(Abandoned job, boolean holderDead, JobEvent.Failed failed, long now) {
-        return db.transaction(sql -> sql.update(FAIL_ABANDONED, failed.error(), failed.errorCode(), now, now,
+        return db.transaction(job.jobId(), sql -> sql.update(FAIL_ABANDONED, failed.error(), failed.errorCode(), now, now,
                 job.jobId(), job.claimedBy(), holderDead, now) == 1 && appended(sql, job.jobId(), failed, now));
     }
 

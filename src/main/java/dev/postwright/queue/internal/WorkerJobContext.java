@@ -91,7 +91,7 @@ final class WorkerJobContext implements JobContext {
         long now = clock.millis();
         String name = JobEventCodec.name(event);
         String data = JobEventCodec.encodeData(event);
-        store.database().submit(log.guard(sql -> switch (event) {
+        store.database().submit(jobId, log.guard(sql -> switch (event) {
             case StepChange s -> store.progress(sql, jobId, claim, name, data, s.progress(), s.currentStep(),
                     s.estimatedTimeRemaining(), now);
             case ProgressUpdate p -> store.progress(sql, jobId, claim, name, data, p.progress(),
@@ -148,7 +148,7 @@ final class WorkerJobContext implements JobContext {
         events.forEach(WorkerJobContext::requireHandlerEvent);
         token.throwIfCancelled();
         long now = clock.millis();
-        boolean held = store.database().transaction(log.guard(sql -> {
+        boolean held = store.database().transaction(jobId, log.guard(sql -> {
             if (!store.holds(sql, jobId, claim)) return false;
             alongside.run(sql);
             SqlEventLog.saveCheckpoint(sql, jobId, stage, checkpoint, now);

@@ -6,14 +6,17 @@ import dev.postwright.store.SqlWork;
 import dev.postwright.store.StoreException;
 import java.lang.System.Logger.Level;
 import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.function.Consumer;
 
 /**
- * A team's PostgreSQL as a {@link SqlDatabase}: pooled reads on the caller's thread, writes in
- * submission order on one writer thread ({@link PostgresWriter}), announcements with
+ * A team's PostgreSQL as a {@link SqlDatabase}: pooled reads on the caller's thread, writes on
+ * {@value #LANES} writer threads ({@link PostgresWriter}), each key's in submission order on the
+ * writer its key hashes to (work without a key on the first), announcements with
  * {@code NOTIFY} / {@code LISTEN} ({@link PostgresAnnouncements}), and the schema migrated on
  * open. Many nodes open the same database; each is one of these.
  *
@@ -24,14 +27,21 @@ import java.util.function.Consumer;
 public final class PostgresDatabase implements SqlDatabase, AutoCloseable {
     private static final System.Logger LOG = System.getLogger(PostgresDatabase.class.getName());
 
+    /**
+     * Writers side by side. One was measured at 44 % of a hand-written loop with two connections
+     * (its statements wait for each other's round trips); four leave room in the default pool
+     * for the readers (BENCHMARKS.md, issue 17).
+     */
+    static final int LANES = 4;
+
     private final PostgresPool pool;
-    private final PostgresWriter writer;
+    private final List<PostgresWriter> writers;
     private final PostgresAnnouncements announcements;
     private final java.util.concurrent.atomic.AtomicBoolean unhealthy = new java.util.concurrent.atomic.AtomicBoolean();
 
-    private PostgresDatabase(PostgresPool pool, PostgresWriter writer, PostgresAnnouncements announcements) {
+    private PostgresDatabase(PostgresPool pool, List<PostgresWriter> writers, PostgresAnnouncements announcements) {
         this.pool = pool;
-        this.writer = writer;
+        this.writers = writers;
         this.announcements = announcements;
     }
 
@@ -47,7 +57,9 @@ public final class PostgresDatabase implements SqlDatabase, AutoCloseable {
         try {
             int applied = PostgresMigrations.migrate(pool);
             if (applied > 0) LOG.log(Level.INFO, "Migrated {0} to schema {1}", address.target(), PostgresMigrations.latest());
-            return new PostgresDatabase(pool, new PostgresWriter(pool, settings.threads()),
+            List<PostgresWriter> writers = new ArrayList<>();
+            for (int i = 0; i < LANES; i++) writers.add(new PostgresWriter(pool, settings.threads()));
+            return new PostgresDatabase(pool, List.copyOf(writers),
                     new PostgresAnnouncements(address, PostgresPool.properties(address, settings), settings.threads()));
         } catch (PostgresUnavailableException | RuntimeException e) {
             pool.close();
@@ -66,9 +78,16 @@ public final class PostgresDatabase implements SqlDatabase, AutoCloseable {
 
     @Override
     public <T> T transaction(SqlWork<T> work) {
-        if (writer.isWriterThread()) throw new IllegalStateException("transaction() called from inside write work");
+        return transaction(null, work);
+    }
+
+    @Override
+    public <T> T transaction(String orderKey, SqlWork<T> work) {
+        for (PostgresWriter w : writers) {
+            if (w.isWriterThread()) throw new IllegalStateException("transaction() called from inside write work");
+        }
         try {
-            return writer.submit(work).join();
+            return submit(orderKey, work).join();
         } catch (CompletionException e) {
             if (e.getCause() instanceof RuntimeException r) throw r;
             if (e.getCause() instanceof Error err) throw err;
@@ -78,7 +97,16 @@ public final class PostgresDatabase implements SqlDatabase, AutoCloseable {
 
     @Override
     public <T> CompletableFuture<T> submit(SqlWork<T> work) {
-        return writer.submit(work);
+        return submit(null, work);
+    }
+
+    @Override
+    public <T> CompletableFuture<T> submit(String orderKey, SqlWork<T> work) {
+        return writerFor(orderKey).submit(work);
+    }
+
+    private PostgresWriter writerFor(String orderKey) {
+        return orderKey == null ? writers.getFirst() : writers.get(Math.floorMod(orderKey.hashCode(), writers.size()));
     }
 
     @Override
@@ -133,7 +161,7 @@ public final class PostgresDatabase implements SqlDatabase, AutoCloseable {
     @Override
     public void close() {
         announcements.close();
-        writer.stop();
+        writers.forEach(PostgresWriter::stop);
         pool.close();
     }
 }

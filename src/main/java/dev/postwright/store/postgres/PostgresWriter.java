@@ -12,9 +12,9 @@ import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
 
 /**
- * The one thread that writes for a {@link PostgresDatabase}, so its writes commit in the order
- * they were submitted, as SQLite's writer does (a run's events are queued without waiting and
- * must not overtake each other). It takes everything waiting and runs it in one transaction on
+ * One writer thread of a {@link PostgresDatabase}: the work given to it commits in the order it
+ * was submitted, as SQLite's writer does (a run's events are queued without waiting and must not
+ * overtake each other; the database gives all of one job's writes to one writer). It takes everything waiting and runs it in one transaction on
  * a pooled connection: PostgreSQL's cost is per commit (a WAL flush) far more than per statement.
  * Should a piece throw, the transaction is rolled back and each piece runs again in a
  * transaction of its own, so the failing piece fails alone; work may therefore run twice. When

@@ -38,7 +38,7 @@ import java.util.Random;
 final class QueueFixture implements BeforeEachCallback, AfterEachCallback, AutoCloseable {
     static final QueueSettings FAST = QueueSettings.DEFAULTS.withLeaseDuration(Duration.ofSeconds(30));
     /** Small pools: a test opens a few engines, and many tests run one after another on one server. */
-    private static final PostgresPool.Settings SMALL_POOL = PostgresPool.Settings.DEFAULTS.withSize(3);
+    private static final PostgresPool.Settings SMALL_POOL = PostgresPool.Settings.DEFAULTS.withSize(6);
 
     /** The databases the queue's contract holds on. */
     enum Store { SQLITE, POSTGRESQL }
