@@ -11,7 +11,6 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.ThreadFactory;
 import org.sqlite.SQLiteConfig;
 
@@ -227,13 +226,7 @@ public final class Database implements SqlDatabase, AutoCloseable {
     @Override
     public <T> T transaction(SqlWork<T> work) {
         if (writes.isWriterThread()) throw new IllegalStateException("transaction() called from inside write work");
-        try {
-            return writes.submit(work).join();
-        } catch (CompletionException e) {
-            if (e.getCause() instanceof RuntimeException r) throw r;
-            if (e.getCause() instanceof Error err) throw err;
-            throw e;
-        }
+        return WriterThread.join(writes.submit(work));
     }
 
     /**

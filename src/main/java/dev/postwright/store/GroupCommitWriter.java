@@ -1,19 +1,17 @@
 package dev.postwright.store;
 
+import dev.postwright.store.WriterThread.Pending;
 import java.lang.System.Logger.Level;
 import java.nio.file.Path;
 import java.sql.SQLException;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ThreadFactory;
-import java.util.concurrent.locks.ReentrantReadWriteLock;
 
 /**
- * The one thread that writes. Work submitted from any thread waits in a bounded FIFO queue; the
- * writer takes everything waiting and runs it in one transaction, so a commit covers many pieces
+ * The one thread that writes to a SQLite file. Work submitted from any thread waits in the
+ * bounded FIFO queue of a {@link WriterThread}; the writer takes everything waiting and runs it
+ * in one transaction, so a commit covers many pieces
  * of work ("group commit"): SQLite's cost is per commit, far more than per statement. Should a
  * piece throw, the transaction is rolled back and the batch runs again with each piece in its
  * own savepoint, so the failing piece fails alone. Work may therefore run twice, and must have
@@ -24,89 +22,31 @@ import java.util.concurrent.locks.ReentrantReadWriteLock;
  */
 final class GroupCommitWriter {
     private static final System.Logger LOG = System.getLogger(GroupCommitWriter.class.getName());
-    private static final int MAX_BATCH = 512;
-    private static final int QUEUE_CAPACITY = 8192;
-
-    private record Pending<T>(SqlWork<T> work, CompletableFuture<T> future) {}
-
-    private static final Pending<Void> STOP = new Pending<>(sql -> null, new CompletableFuture<>());
 
     private final Sql sql;
     private final Path file;
     private final WriteHealth health;
-    private final BlockingQueue<Pending<?>> queue = new LinkedBlockingQueue<>(QUEUE_CAPACITY);
-    private final Thread thread;
-    // Submitters hold the read lock while queueing, stop() the write lock: nothing can be queued behind STOP.
-    private final ReentrantReadWriteLock stopLock = new ReentrantReadWriteLock();
-    private boolean stopping;
+    private final WriterThread thread;
 
     GroupCommitWriter(Sql sql, Path file, WriteHealth health, ThreadFactory threads) {
         this.sql = sql;
         this.file = file;
         this.health = health;
-        this.thread = threads.newThread(this::loop);
-        thread.start();
+        this.thread = new WriterThread(file.toString(), threads, this::run);
     }
 
     /** Queues {@code work}; blocks only while the queue is full (back-pressure on runaway producers). */
     <T> CompletableFuture<T> submit(SqlWork<T> work) {
-        var pending = new Pending<>(work, new CompletableFuture<T>());
-        stopLock.readLock().lock();
-        try {
-            if (stopping) {
-                pending.future().completeExceptionally(new IllegalStateException("the database " + file + " is closed"));
-            } else {
-                queue.put(pending);
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            pending.future().completeExceptionally(e);
-        } finally {
-            stopLock.readLock().unlock();
-        }
-        return pending.future();
+        return thread.submit(work);
     }
 
     boolean isWriterThread() {
-        return Thread.currentThread() == thread;
+        return thread.isWriterThread();
     }
 
     /** Runs what is queued, then stops the thread. */
     void stop() {
-        stopLock.writeLock().lock();
-        try {
-            if (stopping) return;
-            stopping = true;
-            queue.put(STOP);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return;
-        } finally {
-            stopLock.writeLock().unlock();
-        }
-        try {
-            thread.join();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-    }
-
-    private void loop() {
-        List<Pending<?>> batch = new ArrayList<>(MAX_BATCH);
-        while (true) {
-            try {
-                batch.add(queue.take());
-            } catch (InterruptedException e) {
-                return; // only close() interrupts, after STOP would have ended us anyway
-            }
-            queue.drainTo(batch, MAX_BATCH - 1);
-            // STOP is always the last thing queued (see stop()), so it can only end a batch.
-            boolean stop = batch.getLast() == STOP;
-            if (stop) batch.removeLast();
-            if (!batch.isEmpty()) run(batch);
-            batch.clear();
-            if (stop) return;
-        }
+        thread.stop();
     }
 
     private void run(List<Pending<?>> batch) {
@@ -214,15 +154,13 @@ final class GroupCommitWriter {
         }
     }
 
-    @SuppressWarnings({"unchecked", "rawtypes"})
     private void complete(List<Pending<?>> batch, Object[] results, Throwable[] errors) {
         for (int i = 0; i < batch.size(); i++) {
-            CompletableFuture future = batch.get(i).future();
             if (errors[i] != null) {
                 health.failed(errors[i]);
-                future.completeExceptionally(errors[i]);
+                batch.get(i).future().completeExceptionally(errors[i]);
             } else {
-                future.complete(results[i]);
+                batch.get(i).complete(results[i]);
             }
         }
     }

@@ -4,13 +4,13 @@ import dev.postwright.store.Sql;
 import dev.postwright.store.SqlDatabase;
 import dev.postwright.store.SqlWork;
 import dev.postwright.store.StoreException;
+import dev.postwright.store.WriterThread;
 import java.lang.System.Logger.Level;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.function.Consumer;
 
 /**
@@ -86,13 +86,7 @@ public final class PostgresDatabase implements SqlDatabase, AutoCloseable {
         for (PostgresWriter w : writers) {
             if (w.isWriterThread()) throw new IllegalStateException("transaction() called from inside write work");
         }
-        try {
-            return submit(orderKey, work).join();
-        } catch (CompletionException e) {
-            if (e.getCause() instanceof RuntimeException r) throw r;
-            if (e.getCause() instanceof Error err) throw err;
-            throw e;
-        }
+        return WriterThread.join(submit(orderKey, work));
     }
 
     @Override

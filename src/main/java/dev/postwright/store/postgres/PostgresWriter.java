@@ -2,20 +2,19 @@ package dev.postwright.store.postgres;
 
 import dev.postwright.store.SqlWork;
 import dev.postwright.store.StoreException;
+import dev.postwright.store.WriterThread;
+import dev.postwright.store.WriterThread.Pending;
 import java.lang.System.Logger.Level;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ThreadFactory;
-import java.util.concurrent.locks.ReentrantReadWriteLock;
 
 /**
  * One writer thread of a {@link PostgresDatabase}: the work given to it commits in the order it
  * was submitted, as SQLite's writer does (a run's events are queued without waiting and must not
- * overtake each other; the database gives all of one job's writes to one writer). It takes everything waiting and runs it in one transaction on
- * a pooled connection: PostgreSQL's cost is per commit (a WAL flush) far more than per statement.
+ * overtake each other; the database gives all of one job's writes to one writer). It takes
+ * everything waiting ({@link WriterThread}) and runs it in one transaction on a pooled
+ * connection: PostgreSQL's cost is per commit (a WAL flush) far more than per statement.
  * Should a piece throw, the transaction is rolled back and each piece runs again in a
  * transaction of its own, so the failing piece fails alone; work may therefore run twice. When
  * the database itself is unusable, the whole batch fails at once rather than piece by piece.
@@ -26,86 +25,31 @@ import java.util.concurrent.locks.ReentrantReadWriteLock;
  */
 final class PostgresWriter {
     private static final System.Logger LOG = System.getLogger(PostgresWriter.class.getName());
-    private static final int MAX_BATCH = 256;
-    private static final int QUEUE_CAPACITY = 8192;
-
-    private record Pending<T>(SqlWork<T> work, CompletableFuture<T> future) {}
-
-    private static final Pending<Void> STOP = new Pending<>(sql -> null, new CompletableFuture<>());
-
     private final PostgresPool pool;
-    private final BlockingQueue<Pending<?>> queue = new LinkedBlockingQueue<>(QUEUE_CAPACITY);
-    private final Thread thread;
-    // Submitters hold the read lock while queueing, stop() the write lock: nothing can be queued behind STOP.
-    private final ReentrantReadWriteLock stopLock = new ReentrantReadWriteLock();
-    private boolean stopping;
+    private final WriterThread thread;
 
     PostgresWriter(PostgresPool pool, ThreadFactory threads) {
         this.pool = pool;
-        this.thread = threads.newThread(this::loop);
-        thread.start();
+        this.thread = new WriterThread(pool.address().target(), threads, this::run);
     }
 
     /** Queues {@code work}; blocks only while the queue is full (back-pressure on runaway producers). */
     <T> CompletableFuture<T> submit(SqlWork<T> work) {
-        var pending = new Pending<>(work, new CompletableFuture<T>());
-        stopLock.readLock().lock();
-        try {
-            if (stopping) {
-                pending.future().completeExceptionally(new IllegalStateException("the database "
-                        + pool.address().target() + " is closed"));
-            } else {
-                queue.put(pending);
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            pending.future().completeExceptionally(e);
-        } finally {
-            stopLock.readLock().unlock();
-        }
-        return pending.future();
+        return thread.submit(work);
     }
 
     boolean isWriterThread() {
-        return Thread.currentThread() == thread;
+        return thread.isWriterThread();
     }
 
     /** Runs what is queued, then stops the thread. */
     void stop() {
-        stopLock.writeLock().lock();
-        try {
-            if (stopping) return;
-            stopping = true;
-            queue.put(STOP);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return;
-        } finally {
-            stopLock.writeLock().unlock();
-        }
-        try {
-            thread.join();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        thread.stop();
     }
 
-    private void loop() {
-        List<Pending<?>> batch = new ArrayList<>(MAX_BATCH);
-        while (true) {
-            try {
-                batch.add(queue.take());
-            } catch (InterruptedException e) {
-                return;
-            }
-            queue.drainTo(batch, MAX_BATCH - 1);
-            boolean stop = batch.getLast() == STOP; // STOP is always the last thing queued
-            if (stop) batch.removeLast();
-            if (batch.size() == 1) runAlone(batch.getFirst());
-            else if (!batch.isEmpty()) runTogether(batch);
-            batch.clear();
-            if (stop) return;
-        }
+    private void run(List<Pending<?>> batch) {
+        if (batch.size() == 1) runAlone(batch.getFirst());
+        else runTogether(batch);
     }
 
     private void runTogether(List<Pending<?>> batch) {
@@ -128,7 +72,7 @@ final class PostgresWriter {
             batch.forEach(this::runAlone);
             return;
         }
-        for (int i = 0; i < results.length; i++) complete(batch.get(i), results[i]);
+        for (int i = 0; i < results.length; i++) batch.get(i).complete(results[i]);
     }
 
     private <T> void runAlone(Pending<T> pending) {
@@ -137,10 +81,5 @@ final class PostgresWriter {
         } catch (Throwable t) {
             pending.future().completeExceptionally(t);
         }
-    }
-
-    @SuppressWarnings("unchecked")
-    private static <T> void complete(Pending<T> pending, Object result) {
-        pending.future().complete((T) result);
     }
 }
