@@ -58,12 +58,18 @@ class GenerateGoesFirstTest {
                 Clock.systemUTC())) {
             for (int i = 0; i < 4; i++) ids.add(earlier.jobs().enqueue(Briefs.sourdough(JobOptions.DEFAULTS), null));
         }
-        String deadEngine = deadProcessId() + "@" + InetAddress.getLocalHost().getHostName() + "/killed#1";
+        String deadEngine = deadProcessId() + "@" + thisHost() + "/killed#1";
         try (Database db = Database.open(DataDirectory.databaseIn(data))) {
             db.transaction(sql -> sql.update("UPDATE jobs SET state = 'running', claimed_by = ?, lease_until = ?, "
                     + "attempts = 1 WHERE id = ?", deadEngine, Long.MAX_VALUE, ids.getLast()));
         }
         return ids;
+    }
+
+    /** This host as the queue names it in claims: the host name and the process-id namespace. */
+    private static String thisHost() throws Exception {
+        String namespace = java.nio.file.Files.readSymbolicLink(Path.of("/proc/self/ns/pid")).toString();
+        return InetAddress.getLocalHost().getHostName() + "~" + namespace.replaceAll("[^0-9]", "");
     }
 
     /** A pid that certainly belongs to no running process: one that just exited. */

@@ -39,9 +39,10 @@ final class LeaseKeeper {
         if (!runner.handingBack().isEmpty() && runner.retryHandBacks() > 0) onRequeued.run();
         // Every claim in the map was committed before it was put there.
         Map<String, JobRunner.Run> running = Map.copyOf(runner.running());
-        Set<String> owed = Set.copyOf(runner.handingBack().keySet());
-        var renew = new java.util.HashSet<>(running.keySet());
-        renew.addAll(owed);
+        Map<String, String> owedJobs = Map.copyOf(runner.handingBack());
+        Set<String> owed = owedJobs.keySet();
+        var renew = new java.util.HashMap<>(owedJobs);
+        running.forEach((claim, run) -> renew.put(claim, run.jobId()));
         Set<String> held = store.renewLeases(renew, clock.millis() + settings.leaseDuration().toMillis());
         owed.stream().filter(claim -> !held.contains(claim)).forEach(runner.handingBack()::remove); // not ours any more
         running.forEach((claim, run) -> {

@@ -12,13 +12,16 @@ import dev.postwright.model.JobKind;
 import dev.postwright.model.JobState;
 import dev.postwright.queue.internal.JobTransitions.Move;
 import dev.postwright.store.SqlDatabase;
+import dev.postwright.store.WriterThread;
 import dev.postwright.store.Sql;
 import dev.postwright.wire.JobEventCodec;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.EnumSet;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
@@ -231,19 +234,22 @@ final class SqlJobStore {
     }
 
     /**
-     * Extends the leases held under {@code claims}, those of the runs in progress; returns the
-     * claims that still hold their job. A job whose run has ended (its outcome could not be
-     * stored) is not renewed, so its lease runs out and a sweep re-queues it.
+     * Extends the leases held under {@code claims} (claim name → job id), those of the runs in
+     * progress; returns the claims that still hold their job. A job whose run has ended (its
+     * outcome could not be stored) is not renewed, so its lease runs out and a sweep re-queues it.
+     * Each renewal is ordered with its own job's writes: one transaction renewing several jobs
+     * would lock their rows in its own order, against the runs' batches locking them in theirs.
      */
-    Set<String> renewLeases(Set<String> claims, long leaseUntil) {
+    Set<String> renewLeases(Map<String, String> claims, long leaseUntil) {
         if (claims.isEmpty()) return Set.of();
-        return db.transaction(sql -> {
-            Set<String> held = new HashSet<>();
-            for (String claim : claims) {
-                if (sql.update(RENEW, leaseUntil, claim) == 1) held.add(claim);
-            }
-            return held;
+        Map<String, CompletableFuture<Boolean>> renewals = new HashMap<>();
+        claims.forEach((claim, jobId) -> renewals.put(claim,
+                db.submit(jobId, sql -> sql.update(RENEW, leaseUntil, claim) == 1)));
+        Set<String> held = new HashSet<>();
+        renewals.forEach((claim, renewed) -> {
+            if (WriterThread.join(renewed)) held.add(claim);
         });
+        return held;
     }
 
     /** Every running job, for the sweep to judge. */

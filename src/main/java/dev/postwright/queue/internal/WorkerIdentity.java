@@ -23,6 +23,11 @@ final class WorkerIdentity {
         return ProcessHandle.current().pid() + "@" + HOST + "/" + nonce.get() + "-" + ENGINES.incrementAndGet();
     }
 
+    /** This host as identities name it (tests write the identity of a process that is gone). */
+    static String host() {
+        return HOST;
+    }
+
     /** The name of claim number {@code sequence} of {@code engine}, as written to {@code claimed_by}. */
     static String claim(String engine, long sequence) {
         return engine + "#" + sequence;
@@ -47,11 +52,23 @@ final class WorkerIdentity {
         }
     }
 
+    /**
+     * The host name, with the process-id namespace where there is one: two containers may share a
+     * host name while each numbers its processes alone, and one must not take the other's live
+     * process for gone.
+     */
     private static String hostName() {
+        String name;
         try {
-            return InetAddress.getLocalHost().getHostName().replace('/', '_');
+            name = InetAddress.getLocalHost().getHostName().replace('/', '_');
         } catch (UnknownHostException e) {
-            return "localhost";
+            name = "localhost";
+        }
+        try {
+            String namespace = java.nio.file.Files.readSymbolicLink(java.nio.file.Path.of("/proc/self/ns/pid")).toString();
+            return name + "~" + namespace.replaceAll("[^0-9]", "");
+        } catch (java.io.IOException | UnsupportedOperationException | SecurityException e) {
+            return name; // no /proc (Windows, macOS): one host, one numbering
         }
     }
 }

@@ -39,6 +39,9 @@ final class PostgresAnnouncements implements AutoCloseable {
     private final CountDownLatch closed = new CountDownLatch(1);
     private final Thread thread;
     private volatile Connection connection;
+    /** Topics LISTENed to on the connection now (cleared when it is lost). */
+    private final Set<String> listened = ConcurrentHashMap.newKeySet();
+    private static final long PROBE_EVERY_NANOS = TimeUnit.SECONDS.toNanos(10);
 
     PostgresAnnouncements(PostgresAddress address, Properties properties, ThreadFactory threads) {
         this.address = address;
@@ -51,6 +54,9 @@ final class PostgresAnnouncements implements AutoCloseable {
     void listen(String topic, Consumer<String> listener) {
         if (!TOPIC.matcher(topic).matches()) throw new IllegalArgumentException("not a topic name: " + topic);
         listeners.computeIfAbsent(topic, t -> new CopyOnWriteArrayList<>()).add(listener);
+        // A topic already listened to gets no "look at everything" of its own: this listener may
+        // have missed what came before it, so it looks now.
+        if (listened.contains(topic)) listener.accept(null);
     }
 
     private void loop() {
@@ -71,6 +77,7 @@ final class PostgresAnnouncements implements AutoCloseable {
                 }
             } finally {
                 connection = null;
+                listened.clear();
             }
             try {
                 if (closed.await(1, TimeUnit.SECONDS)) return; // a backoff before reconnecting, ended early by close()
@@ -83,6 +90,7 @@ final class PostgresAnnouncements implements AutoCloseable {
     private void listenUntilClosed(Connection c) throws SQLException {
         PGConnection pg = c.unwrap(PGConnection.class);
         Set<String> listening = new HashSet<>();
+        long lastProbe = System.nanoTime();
         while (closed.getCount() > 0) {
             for (String topic : listeners.keySet()) {
                 if (listening.contains(topic)) continue;
@@ -90,8 +98,18 @@ final class PostgresAnnouncements implements AutoCloseable {
                     statement.execute("LISTEN " + topic); // the name is checked: [a-z_] only
                 }
                 listening.add(topic);
+                listened.add(topic);
                 // Whatever was announced before this LISTEN took effect was not heard.
                 tell(topic, null);
+            }
+            if (System.nanoTime() - lastProbe > PROBE_EVERY_NANOS) {
+                // Waiting for notifications sends nothing: a connection cut without a reset (a NAT or
+                // firewall timing out, a failover) would go unnoticed for hours without this.
+                try (var statement = c.createStatement()) {
+                    statement.setQueryTimeout(10);
+                    statement.execute("SELECT 1");
+                }
+                lastProbe = System.nanoTime();
             }
             PGNotification[] notifications = pg.getNotifications(WAIT_MILLIS);
             if (notifications == null) continue;

@@ -124,16 +124,28 @@ public final class PostgresPool implements AutoCloseable {
     }
 
     /**
-     * One round trip on a pooled connection now.
+     * One round trip on a pooled connection now; tried once more on a fresh connection when the
+     * first fails, since a pooled connection the server dropped while it was idle fails once (and
+     * is then evicted) though the database answers.
      *
      * @throws PostgresUnavailableException the database cannot be reached, in a sentence
      */
     public void check() throws PostgresUnavailableException {
+        try {
+            roundTrip();
+        } catch (SQLException first) {
+            try {
+                roundTrip();
+            } catch (SQLException e) {
+                throw PostgresErrors.unavailable(e, address);
+            }
+        }
+    }
+
+    private void roundTrip() throws SQLException {
         try (Connection connection = pool.getConnection(); var statement = connection.createStatement()) {
             statement.execute("SELECT 1");
             connection.rollback();
-        } catch (SQLException e) {
-            throw PostgresErrors.unavailable(e, address);
         }
     }
 

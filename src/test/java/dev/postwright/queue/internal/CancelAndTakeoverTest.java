@@ -166,7 +166,7 @@ class CancelAndTakeoverTest {
     void aJobThatKeepsKillingEnginesIsFailedInsteadOfRunAgain() throws Exception {
         var queue = fixture.manual(ctx -> Briefs.result("t"));
         String id = queue.enqueue(Briefs.brief("t"), null);
-        String deadEngine = deadProcessId() + "@" + java.net.InetAddress.getLocalHost().getHostName() + "/dead";
+        String deadEngine = deadProcessId() + "@" + WorkerIdentity.host() + "/dead";
         fixture.database().transaction(sql -> sql.update("UPDATE jobs SET state = 'running', claimed_by = ?, "
                 + "lease_until = ?, attempts = 3 WHERE id = ?", deadEngine, Long.MAX_VALUE, id));
         assertThat(queue.sweepNow()).isEqualTo(1);
