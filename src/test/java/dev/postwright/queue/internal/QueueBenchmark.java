@@ -135,7 +135,7 @@ public final class QueueBenchmark {
                 long now = System.currentTimeMillis();
                 String id = UUID.randomUUID().toString();
                 if (perJob) tx.execute("BEGIN IMMEDIATE");
-                bind(insert, id, request, null, now, now, now).executeUpdate();
+                bind(insert, id, "blog", request, null, now, now, now).executeUpdate();
                 try (ResultSet rs = bind(due, now).executeQuery()) {
                     rs.next();
                 }
@@ -178,7 +178,7 @@ public final class QueueBenchmark {
              PreparedStatement insert = c.prepareStatement(SqlJobStore.INSERT);
              PreparedStatement claim = c.prepareStatement(SqliteQueueDialect.CLAIM);
              PreparedStatement append = c.prepareStatement(SqliteQueueDialect.APPEND_FENCED)) {
-            bind(insert, "job", "{}", null, now, now, now).executeUpdate();
+            bind(insert, "job", "blog", "{}", null, now, now, now).executeUpdate();
             try (ResultSet rs = bind(claim, "bench", now + 30_000, now, null).executeQuery()) {
                 rs.next();
             }
