@@ -124,7 +124,7 @@ public final class ServeCommand implements Callable<Integer> {
         // their attempt not counted (the engine's close), and the exit code is 0.
         try (var signals = StopSignals.listen(stop::countDown); engine; server) {
             engine.jobs().start();
-            sweepUnusedImages(engine);
+            engine.removeUnusedImages();
             try {
                 server.start();
             } catch (IOException e) {
@@ -138,28 +138,14 @@ public final class ServeCommand implements Callable<Integer> {
                 out.println("Warning: Blog SDK requests without a token act as " + settings.blogSdkUser() + ".");
             }
             out.println("Make a token with: postwright serve token --user NAME " + (team.database() == null
-                    ? "--data-dir " + data.path() : "and the same secret as this node's"));
+                    ? "--data-dir " + data.path() : "--secret-file FILE (or " + ServerSecret.ENV
+                    + "), with this node's secret"));
             out.flush();
             stop.await();
             out.println("Stopping: open streams end, running jobs go back to the queue and resume at the next start.");
             out.flush();
         }
         return ExitCodes.OK;
-    }
-
-    /**
-     * Removes image bytes no row names any more (posts purged, saves cut short), as the window does
-     * at its start; on a team database each node's start sweeps what any node left. A failure
-     * waits for the next start.
-     */
-    private static void sweepUnusedImages(LocalEngine engine) {
-        var log = System.getLogger(ServeCommand.class.getName());
-        try {
-            int swept = engine.images().sweepUnnamedFiles();
-            if (swept > 0) log.log(System.Logger.Level.INFO, "Removed {0} unused images", swept);
-        } catch (IOException | RuntimeException e) {
-            log.log(System.Logger.Level.WARNING, "Unused images could not be removed: {0}", e.getMessage());
-        }
     }
 
     /** {@code serve token}: a token for one user, printed as the last line. */

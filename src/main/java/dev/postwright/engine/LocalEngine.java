@@ -189,6 +189,21 @@ public final class LocalEngine implements AutoCloseable {
         return images;
     }
 
+    /**
+     * Removes image bytes no row names any more (their posts purged, or a save cut short), as the
+     * window and {@code serve} do when they start; on a team database any node's start sweeps
+     * what every node left. A failure is logged and waits for the next start.
+     */
+    public void removeUnusedImages() {
+        var log = System.getLogger(LocalEngine.class.getName());
+        try {
+            int swept = images.sweepUnnamedFiles();
+            if (swept > 0) log.log(System.Logger.Level.INFO, "Removed {0} images no post uses", swept);
+        } catch (java.io.IOException | RuntimeException e) { // also a library closed by a quick quit
+            log.log(System.Logger.Level.WARNING, "Unused images could not be removed: {0}", e.getMessage());
+        }
+    }
+
     public OrganizationProfiles profiles() {
         return profiles;
     }

@@ -101,7 +101,7 @@ record Startup(Path configDir, Settings settings, String settingsProblem, Path d
             int purged = engine.library().purgeDeletedBefore(Clock.systemUTC().instant().minus(KEEP_DELETED));
             if (purged > 0) LOG.log(Level.INFO, "Removed {0} posts deleted more than a day ago", purged);
             // Listing the images folder is not the window's business: it waits for nothing of it.
-            Thread.ofVirtual().name("postwright-image-sweep").start(() -> sweepImageFiles(engine));
+            Thread.ofVirtual().name("postwright-image-sweep").start(engine::removeUnusedImages);
             engine.jobs().start();
             boolean firstRun = engine.jobs().list(1).isEmpty()
                     && engine.library().count(BriefViewModel.ORGANIZATION) == 0;
@@ -127,16 +127,6 @@ record Startup(Path configDir, Settings settings, String settingsProblem, Path d
         } catch (IllegalArgumentException e) {
             LOG.log(Level.WARNING, "The team server {0} cannot be used: {1}", settings.teamServer(), e.getMessage());
             return null;
-        }
-    }
-
-    /** Removes image files no row names any more (their posts purged, or a save cut short); a failure waits for the next start. */
-    private static void sweepImageFiles(LocalEngine engine) {
-        try {
-            int swept = engine.images().sweepUnnamedFiles();
-            if (swept > 0) LOG.log(Level.INFO, "Removed {0} image files no post uses", swept);
-        } catch (java.io.IOException | RuntimeException e) { // also a library closed by a quick quit
-            LOG.log(Level.WARNING, "Unused image files could not be removed: {0}", e.getMessage());
         }
     }
 
