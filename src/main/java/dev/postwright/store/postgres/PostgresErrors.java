@@ -82,6 +82,12 @@ final class PostgresErrors {
                 + (state == null ? "" : " (SQLState " + state + ")") + ": " + e.getMessage(), e);
     }
 
+    /** The server ended this connection or cannot be reached on it (SQLState class 08, or 57P: shut down, terminated). */
+    static boolean connectionLost(SQLException e) {
+        String state = stateOf(e);
+        return state != null && (state.startsWith("08") || state.startsWith("57P"));
+    }
+
     private static String origin(PasswordOrigin origin) {
         return switch (origin) {
             case ADDRESS -> "the database address";

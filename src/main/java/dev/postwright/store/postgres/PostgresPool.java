@@ -124,9 +124,11 @@ public final class PostgresPool implements AutoCloseable {
     }
 
     /**
-     * One round trip on a pooled connection now; tried once more on a fresh connection when the
-     * first fails, since a pooled connection the server dropped while it was idle fails once (and
-     * is then evicted) though the database answers.
+     * One round trip on a pooled connection now; tried once more on a new connection when the
+     * first fails. The pooled connections the server dropped while they were idle (a restart, an
+     * administrator ending sessions) fail one each though the database answers, and HikariCP
+     * lends one it used less than half a second ago without testing it, so the retry first
+     * retires every idle connection; a second pooled one could be as dead as the first.
      *
      * @throws PostgresUnavailableException the database cannot be reached, in a sentence
      */
@@ -134,6 +136,7 @@ public final class PostgresPool implements AutoCloseable {
         try {
             roundTrip();
         } catch (SQLException first) {
+            pool.getHikariPoolMXBean().softEvictConnections();
             try {
                 roundTrip();
             } catch (SQLException e) {
@@ -183,6 +186,9 @@ public final class PostgresPool implements AutoCloseable {
                 throw e;
             }
         } catch (SQLException e) {
+            // One connection the server ended means the others likely were too: retire them all
+            // so the next work opens a new one instead of failing on each dead one in turn.
+            if (PostgresErrors.connectionLost(e)) pool.getHikariPoolMXBean().softEvictConnections();
             throw PostgresErrors.toStoreException(e, address);
         } finally {
             IN_WORK.remove();

@@ -7,10 +7,15 @@ import dev.postwright.store.StoreException;
 import dev.postwright.store.postgres.PostgresUnavailableException.Reason;
 import dev.postwright.testing.TestPostgres;
 import java.net.ServerSocket;
+import java.sql.DriverManager;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 class PostgresPoolTest {
@@ -137,6 +142,69 @@ class PostgresPoolTest {
             assertThatThrownBy(() -> pool.transaction(sql -> pool.read(inner -> 1)))
                     .isInstanceOf(IllegalStateException.class);
             assertThat(pool.<Integer>read(sql -> 1)).isEqualTo(1);
+        }
+    }
+
+    @Test
+    void sessionsTheServerEndedCostAtMostOneFailureAndNeverAFalseUnhealthy() throws Exception {
+        PostgresAddress address = TestPostgres.freshDatabase();
+        try (PostgresPool pool = PostgresPool.open(address, PostgresPool.Settings.DEFAULTS.withSize(3))) {
+            fillWithLiveConnections(pool, 3);
+            endEverySessionOf(address);
+            pool.check(); // the database answers: dead pooled connections are not its health
+
+            fillWithLiveConnections(pool, 3);
+            endEverySessionOf(address);
+            try {
+                selectOne(pool);
+            } catch (StoreException e) {
+                assertThat(e.databaseUnavailable()).isTrue(); // the one failure a dead connection may cost
+            }
+            assertThat(selectOne(pool)).isEqualTo(1);
+            assertThat(selectOne(pool)).isEqualTo(1);
+        }
+    }
+
+    private static int selectOne(PostgresPool pool) {
+        return pool.<Optional<Integer>>read(sql -> sql.queryOne("SELECT 1", rs -> rs.getInt(1))).orElseThrow();
+    }
+
+    /** Borrows {@code n} connections at once, each with a round trip, so the pool holds that many, each used just now. */
+    private static void fillWithLiveConnections(PostgresPool pool, int n) throws Exception {
+        var together = new CyclicBarrier(n);
+        var borrowers = new ArrayList<Thread>();
+        var failures = new ConcurrentLinkedQueue<Throwable>();
+        for (int i = 0; i < n; i++) {
+            borrowers.add(Thread.ofPlatform().start(() -> {
+                try {
+                    pool.read(sql -> {
+                        sql.queryOne("SELECT 1", rs -> rs.getInt(1));
+                        try {
+                            together.await(30, TimeUnit.SECONDS);
+                        } catch (Exception e) {
+                            throw new IllegalStateException(e);
+                        }
+                        return 1;
+                    });
+                } catch (RuntimeException e) {
+                    failures.add(e);
+                }
+            }));
+        }
+        for (Thread t : borrowers) t.join();
+        assertThat(failures).isEmpty();
+    }
+
+    private static void endEverySessionOf(PostgresAddress address) throws Exception {
+        var s = TestPostgres.server();
+        try (var admin = DriverManager.getConnection(address.jdbcUrl(), s.getProperty("user"), s.getProperty("password"));
+             var ended = admin.prepareStatement("SELECT count(pg_terminate_backend(pid)) FROM pg_stat_activity "
+                     + "WHERE datname = ? AND pid <> pg_backend_pid()")) {
+            ended.setString(1, address.database());
+            try (var rs = ended.executeQuery()) {
+                rs.next();
+                assertThat(rs.getInt(1)).isGreaterThanOrEqualTo(3);
+            }
         }
     }
 
