@@ -224,7 +224,12 @@ for _ in \$(seq 1 600); do grep -q "window shown" "$scratch/window.log" && break
 window=\$(xdotool search --sync --onlyvisible --name '^Postwright\$' | head -1)
 xprop -id "\$window" WM_CLASS > "$scratch/wm_class.txt"
 import -window root "$scratch/installed-app.png"
-kill "\$app"; wait "\$app" 2> /dev/null
+# Ctrl+Q quits as the close button does; there is no window manager here to give the focus.
+xdotool windowfocus --sync "\$window"
+xdotool key --clearmodifiers ctrl+q
+for _ in \$(seq 1 300); do kill -0 "\$app" 2> /dev/null || break; sleep 0.1; done
+if kill -0 "\$app" 2> /dev/null; then echo "still running" > "$scratch/quit.txt"; kill "\$app"; fi
+wait "\$app"; echo "exit \$?" >> "$scratch/quit.txt"
 exit 0
 EOF
 chmod 755 "$scratch/window.sh"
@@ -234,6 +239,8 @@ check "the installed app opens its window (\"window shown\" logged)" grep -q "wi
 check "the window's WM_CLASS is the entry's StartupWMClass ($wm_class_wanted)" \
   grep -q "= \"$wm_class_wanted\", \"$wm_class_wanted\"" "$scratch/wm_class.txt"
 check "a screenshot of the installed app was taken" test -s "$LOGS/installed-app.png"
+check "Ctrl+Q quits the installed app, exit 0 ($(tr '\n' ' ' < "$scratch/quit.txt" 2> /dev/null))" \
+  test "$(cat "$scratch/quit.txt" 2> /dev/null)" = "exit 0"
 
 # --- upgrade ----------------------------------------------------------------------------------
 must "the newer .deb installs over the first" install_deb "$NEWER_DEB"

@@ -8,6 +8,7 @@ import java.util.function.Consumer;
 import javafx.beans.binding.Bindings;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.StringProperty;
+import javafx.beans.value.ObservableBooleanValue;
 import javafx.beans.value.ObservableValue;
 import javafx.geometry.Pos;
 import javafx.scene.control.Button;
@@ -37,7 +38,9 @@ public final class BriefView extends VBox {
      * @param onImport asks for a brief file and loads it into the form
      * @param onExport asks where, and saves the form as a brief file
      */
-    public BriefView(BriefViewModel brief, Runnable onGenerate, Runnable onImport, Runnable onExport) {
+    /** @param busy while true, Generate is held: the desk is starting or writing a post */
+    public BriefView(BriefViewModel brief, ObservableBooleanValue busy, Runnable onGenerate, Runnable onImport,
+                     Runnable onExport) {
         getStyleClass().add("brief");
         setSpacing(6);
         var heading = new Label("Brief");
@@ -131,7 +134,8 @@ public final class BriefView extends VBox {
         generate.setDefaultButton(true);
         generate.getStyleClass().add("accent");
         generate.setMaxWidth(Double.MAX_VALUE);
-        generate.disableProperty().bind(Bindings.isNotEmpty(brief.disabledReason()));
+        generate.disableProperty().bind(Bindings.isNotEmpty(brief.disabledReason()).or(busy));
+        generate.textProperty().bind(Bindings.when(busy).then("Writing… (Esc cancels)").otherwise("Generate"));
         generate.setAccessibleText("Generate the post (Ctrl+Enter)");
         generate.setOnAction(e -> onGenerate.run());
         problems.visibleProperty().bind(problems.textProperty().isNotEmpty());

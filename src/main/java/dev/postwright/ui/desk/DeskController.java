@@ -13,8 +13,11 @@ import dev.postwright.ui.fx.FxTasks;
 import java.lang.System.Logger.Level;
 import java.util.concurrent.Executor;
 import java.util.stream.Collectors;
+import javafx.beans.binding.BooleanBinding;
+import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleBooleanProperty;
 
 /**
  * The desk's commands: generate, cancel, retry. Engine calls run on {@code background} (through
@@ -29,6 +32,9 @@ public final class DeskController {
     private final FxTasks tasks;
     private final ReadOnlyStringWrapper problem = new ReadOnlyStringWrapper("");
     private final JobViewModel job = new JobViewModel();
+    /** A brief is on its way to the queue: Generate was pressed and the job has no id yet. */
+    private final BooleanProperty starting = new SimpleBooleanProperty();
+    private final BooleanBinding busy = starting.or(job.phaseProperty().isEqualTo(JobViewModel.Phase.RUNNING));
     /** The subscription of the job shown; FX thread only. */
     private Subscription following;
     /** Counts follows, so a subscription that arrives after a later follow is closed, not kept. FX thread only. */
@@ -44,12 +50,29 @@ public final class DeskController {
         return job;
     }
 
-    /** Queues the brief and follows its job; says in {@link #problemProperty} why it could not. */
+    /**
+     * Queues the brief and follows its job; says in {@link #problemProperty} why it could not.
+     * Does nothing while {@link #busyProperty} holds: a second click, or Ctrl+Enter pressed
+     * again, must not start the same brief twice, nor a second job hide the one being written.
+     */
     public void generate(JobRequest request) {
+        if (busy.get()) return;
         problem.set("");
+        starting.set(true);
         tasks.execute(BackgroundTask.call(() -> jobs.enqueue(request, null))
-                .onSuccess(this::follow)
-                .onFailure(e -> problem("The brief could not be started", e)));
+                .onSuccess(id -> {
+                    follow(id); // running before starting ends, so busy never flickers off in between
+                    starting.set(false);
+                })
+                .onFailure(e -> {
+                    starting.set(false);
+                    problem("The brief could not be started", e);
+                }));
+    }
+
+    /** True from Generate until the job it started, or the job followed, has ended (or could not start). */
+    public BooleanBinding busyProperty() {
+        return busy;
     }
 
     public void cancel() {

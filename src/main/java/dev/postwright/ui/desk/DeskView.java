@@ -67,7 +67,7 @@ public final class DeskView extends BorderPane {
         this.ui = ui;
         getStyleClass().add("desk");
         var job = controller.job();
-        var briefView = new BriefView(brief, this::generate, this::importBrief, this::exportBrief);
+        var briefView = new BriefView(brief, controller.busyProperty(), this::generate, this::importBrief, this::exportBrief);
         var briefScroll = new ScrollPane(briefView);
         briefScroll.setFitToWidth(true);
         var briefPane = new BorderPane(briefScroll);

@@ -161,6 +161,16 @@ public final class JobViewModel {
         }
     }
 
+    /**
+     * A second has passed since the last call (the stepper calls this once a second): the time
+     * left counts down between the job's own estimates, which replace it as they come, and stops
+     * at zero, where the desk stops naming it, since only the job says when it is done.
+     */
+    public void secondPassed() {
+        Integer left = secondsLeft.get();
+        if (phase.get() == Phase.RUNNING && left != null && left > 0) secondsLeft.set(left - 1);
+    }
+
     private void flushDraft(StringBuilder drafted) {
         if (drafted.isEmpty()) return;
         String text = drafted.toString();

@@ -2,8 +2,13 @@ package dev.postwright.ui.desk;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.function.Consumer;
+import javafx.animation.Animation;
+import javafx.animation.KeyFrame;
+import javafx.animation.Timeline;
 import javafx.beans.binding.Bindings;
+import javafx.collections.SetChangeListener;
 import javafx.geometry.Pos;
 import javafx.scene.control.Button;
 import javafx.scene.control.Hyperlink;
@@ -13,6 +18,7 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
+import javafx.util.Duration;
 
 /**
  * The pipeline's stages with the current one highlighted, progress, step, time left, Cancel and
@@ -31,9 +37,17 @@ public final class StepperView extends VBox {
             labels.add(label);
             steps.getChildren().add(label);
         }
-        job.stepIndexProperty().addListener((o, was, now) -> mark(labels, now.intValue(), job.ranSteps()));
-        job.ranSteps().addListener((javafx.collections.SetChangeListener<Integer>) change ->
-                mark(labels, job.stepIndexProperty().get(), job.ranSteps()));
+        Runnable marking = () -> mark(labels, job);
+        job.stepIndexProperty().addListener((o, was, now) -> marking.run());
+        job.phaseProperty().addListener((o, was, now) -> marking.run());
+        job.ranSteps().addListener((SetChangeListener<Integer>) change -> marking.run());
+        // The time left counts down between the job's estimates; the clock runs only while a job does.
+        var countdown = new Timeline(new KeyFrame(Duration.seconds(1), e -> job.secondPassed()));
+        countdown.setCycleCount(Animation.INDEFINITE);
+        job.phaseProperty().addListener((o, was, now) -> {
+            if (now == JobViewModel.Phase.RUNNING) countdown.playFromStart();
+            else countdown.stop();
+        });
         var bar = new ProgressBar(0);
         bar.setId("progress");
         bar.setMaxWidth(Double.MAX_VALUE);
@@ -72,13 +86,21 @@ public final class StepperView extends VBox {
         setSpacing(6);
     }
 
-    /** Steps before the current one are done, or skipped when the job passed them without running them. */
-    private static void mark(List<Label> labels, int current, java.util.Set<Integer> ran) {
+    /**
+     * Steps before the current one are done, or skipped when the job passed them without running
+     * them; the current one is {@code current} while the job runs and {@code stopped} once it
+     * failed or was cancelled there, so no step looks as if it were still being worked on.
+     */
+    private static void mark(List<Label> labels, JobViewModel job) {
+        int current = job.stepIndexProperty().get();
+        Set<Integer> ran = job.ranSteps();
+        var phase = job.phaseProperty().get();
+        boolean stopped = phase == JobViewModel.Phase.FAILED || phase == JobViewModel.Phase.CANCELLED;
         for (int i = 0; i < labels.size(); i++) {
             var classes = labels.get(i).getStyleClass();
-            classes.removeAll("done", "current", "skipped");
+            classes.removeAll("done", "current", "skipped", "stopped");
             if (i < current) classes.add(ran.isEmpty() || ran.contains(i) ? "done" : "skipped");
-            else if (i == current) classes.add("current");
+            else if (i == current) classes.add(stopped ? "stopped" : "current");
         }
     }
 

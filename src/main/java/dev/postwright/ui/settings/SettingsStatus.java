@@ -13,8 +13,28 @@ public final class SettingsStatus {
     private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper("");
     private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper();
 
+    /** Set when the message reports a save, which a later edit makes untrue. */
+    private boolean reportsSave;
+
     void say(String sentence) {
         message.set(sentence);
+        reportsSave = false;
+    }
+
+    /** Says that everything on the screen is saved, until {@link #edited()} says otherwise. */
+    void saySaved(String sentence) {
+        message.set(sentence);
+        reportsSave = true;
+    }
+
+    /**
+     * A field changed. A message that said "Settings saved." would now say something untrue, so
+     * it becomes a reminder; any other message stays (a field's problem, a model list found).
+     */
+    void edited() {
+        if (!reportsSave) return;
+        reportsSave = false;
+        message.set("Changes not saved yet.");
     }
 
     void busy(boolean now) {

@@ -103,8 +103,23 @@ public final class SettingsViewModel {
         Observable[] inputs = Stream.of(modelServer.inputs(), builtinModel.inputs(), images.inputs(), new Observable[] {team.useTeamServer, team.url},
                 general.inputs(), profile.inputs()).flatMap(Stream::of).toArray(Observable[]::new);
         problems = Bindings.createObjectBinding(this::computeProblems, inputs);
+        for (Observable field : editableFields()) field.addListener(edited -> status.edited());
         writerName.set(nameOf(current, builtinModel.loadingProperty().get()));
         builtinModel.loadingProperty().addListener((o, was, now) -> writerName.set(nameOf(this.current, now)));
+    }
+
+    /**
+     * What a writer types, ticks or picks on the screen, each of which makes "Settings saved."
+     * untrue until the next save. Not what the forms work out themselves (a model file's problem).
+     */
+    private Observable[] editableFields() {
+        return new Observable[] {whoWrites, modelServer.serverUrl, modelServer.model, modelServer.apiKey,
+                builtinModel.file, builtinModel.threads, builtinModel.contextSize, builtinModel.useGpu,
+                images.useServer, images.serverUrl, images.model, images.size, images.apiKey,
+                team.useTeamServer, team.url, team.token, team.dialect,
+                profile.organizationName, profile.businessType, profile.audience, profile.industry, profile.brandVoice,
+                profile.brandColor, profile.accentColor, profile.ctas, profile.links,
+                general.workers, general.dark, general.dataDir};
     }
 
     /** The settings as last saved (the window's bounds are added to them on close). */
@@ -168,7 +183,7 @@ public final class SettingsViewModel {
         images.saved(imageKeySaved);
         seoChecks.applied(next.seoChecksOff());
         List<String> later = general.later(next);
-        status.say("Settings saved." + (later.isEmpty() ? "" : " Restart Postwright to use " + String.join(" and ", later)
+        status.saySaved("Settings saved." + (later.isEmpty() ? "" : " Restart Postwright to use " + String.join(" and ", later)
                 + "."));
     }
 

@@ -10,6 +10,7 @@ import dev.postwright.ui.settings.SettingsView;
 import java.util.Arrays;
 import java.util.List;
 import java.util.function.Supplier;
+import javafx.application.Platform;
 import javafx.beans.value.ObservableValue;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
@@ -226,6 +227,9 @@ public final class MainWindow extends BorderPane {
         keys.put(new KeyCodeCombination(KeyCode.DIGIT2, KeyCombination.SHORTCUT_DOWN), () -> show(Page.LIBRARY));
         keys.put(new KeyCodeCombination(KeyCode.DIGIT3, KeyCombination.SHORTCUT_DOWN), () -> show(Page.SETTINGS));
         keys.put(new KeyCodeCombination(KeyCode.DIGIT4, KeyCombination.SHORTCUT_DOWN), () -> show(Page.OUTBOX));
+        // Quits as the close button does (the app's stop() keeps the window's place and stops the
+        // workers), and works where no window manager draws a close button.
+        keys.put(new KeyCodeCombination(KeyCode.Q, KeyCombination.SHORTCUT_DOWN), Platform::exit);
     }
 
     private static ToggleButton nav(String text, String id, String pill, ToggleGroup group) {

@@ -53,8 +53,16 @@ class DeskControllerTest {
         record Made(String jobId, JobEventListener listener, boolean[] closed) {}
 
         final List<Made> made = new ArrayList<>();
+        /** Briefs queued, by {@code enqueue}; each job is {@code job-N}. */
+        int enqueued;
+        /** Set to make {@code enqueue} throw this. */
+        RuntimeException refuseEnqueue;
         final JobService service = (JobService) Proxy.newProxyInstance(JobService.class.getClassLoader(),
                 new Class<?>[] {JobService.class}, (proxy, method, args) -> {
+                    if (method.getName().equals("enqueue")) {
+                        if (refuseEnqueue != null) throw refuseEnqueue;
+                        return "job-" + ++enqueued;
+                    }
                     if (!method.getName().equals("subscribe")) throw new UnsupportedOperationException(method.getName());
                     var one = new Made((String) args[0], (JobEventListener) args[2], new boolean[1]);
                     made.add(one);
@@ -93,6 +101,50 @@ class DeskControllerTest {
             controller.follow("c");
             assertThat(jobs.open()).as("the next follow closes the kept one").isEmpty();
         }
+    }
+
+    @Test
+    void generateIsHeldFromTheClickUntilItsJobEndsSoOneBriefNeverStartsTwice() {
+        var jobs = new Subscriptions();
+        var frames = new ManualFrames();
+        var background = new ArrayDeque<Runnable>();
+        var controller = new DeskController(jobs.service, frames, background::add);
+        var brief = Briefs.sourdough(JobOptions.DEFAULTS);
+        List<Boolean> busy = new ArrayList<>();
+        controller.busyProperty().addListener((o, was, now) -> busy.add(now));
+
+        controller.generate(brief);
+        controller.generate(brief); // a double click, or Ctrl+Enter pressed twice
+        assertThat(background).as("one enqueue in flight").hasSize(1);
+        background.remove().run();
+        controller.generate(brief); // the job is queued, its id not yet on the FX thread
+        frames.runDue();
+        assertThat(jobs.enqueued).isEqualTo(1);
+        assertThat(controller.job().jobIdProperty().get()).isEqualTo("job-1");
+        background.remove().run(); // the subscription
+        frames.runDue();
+        controller.generate(brief); // while the job is written
+        assertThat(background).isEmpty();
+
+        jobs.made.getFirst().listener().onEvent(new LoggedEvent("job-1", 1, JobEvent.Failed.cancelled(), Instant.EPOCH));
+        frames.runDue();
+        assertThat(busy).as("held from the click to the end, without flickering free in between").containsExactly(true, false);
+        controller.generate(brief);
+        background.remove().run();
+        frames.runDue();
+        assertThat(jobs.enqueued).isEqualTo(2);
+        background.remove().run(); // job-2's subscription
+        frames.runDue();
+        jobs.made.getLast().listener().onEvent(new LoggedEvent("job-2", 1, JobEvent.Failed.cancelled(), Instant.EPOCH));
+        frames.runDue();
+
+        // A brief that could not be queued frees Generate again, with the reason.
+        jobs.refuseEnqueue = new IllegalStateException("The library refuses writes: the disk is full.");
+        controller.generate(brief);
+        background.remove().run();
+        frames.runDue();
+        assertThat(controller.busyProperty().get()).isFalse();
+        assertThat(controller.problemProperty().get()).isEqualTo("The library refuses writes: the disk is full.");
     }
 
     @Test

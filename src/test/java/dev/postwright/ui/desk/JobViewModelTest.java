@@ -203,6 +203,27 @@ class JobViewModelTest {
     }
 
     @Test
+    void theTimeLeftCountsDownBetweenEstimatesStopsAtZeroAndFreezesWhenTheJobEnds() {
+        var model = new JobViewModel();
+        model.start("j");
+        model.secondPassed();
+        assertThat(model.secondsLeftProperty().get()).as("no estimate yet: nothing to count").isNull();
+        model.apply(List.of(event("j", 1, new JobEvent.StepChange(30, "Writing the draft", 3))));
+        model.secondPassed();
+        model.secondPassed();
+        assertThat(model.secondsLeftProperty().get()).isEqualTo(1);
+        model.secondPassed();
+        model.secondPassed();
+        assertThat(model.secondsLeftProperty().get()).as("never below zero").isZero();
+        model.apply(List.of(event("j", 2, new JobEvent.StepChange(50, "Writing the title", 20))));
+        assertThat(model.secondsLeftProperty().get()).as("the job's new estimate replaces the count").isEqualTo(20);
+        model.secondPassed();
+        model.apply(List.of(event("j", 3, JobEvent.Failed.cancelled())));
+        model.secondPassed();
+        assertThat(model.secondsLeftProperty().get()).as("a stopped job counts no more").isNull();
+    }
+
+    @Test
     void eventsOfAnotherJobAreIgnored() {
         var model = new JobViewModel();
         model.start("mine");

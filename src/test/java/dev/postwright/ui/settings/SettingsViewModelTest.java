@@ -130,6 +130,15 @@ class SettingsViewModelTest {
         assertThat(Files.readString(file.path())).doesNotContain("sk-test-123");
         assertThat(new PrivateFileSecrets(dir.resolve("config")).read(ModelChoice.server(url, null).baseUrl()))
                 .contains("sk-test-123");
+
+        // An edit after the save makes "Settings saved." untrue: it says so until the next save.
+        frames.runDue();
+        assertThat(form.messageProperty().get()).startsWith("Settings saved.");
+        form.general.dark.set(false);
+        assertThat(form.messageProperty().get()).isEqualTo("Changes not saved yet.");
+        form.save();
+        frames.runUntil(() -> form.messageProperty().get().startsWith("Settings saved."));
+        assertThat(theme.get()).isEqualTo(Theme.LIGHT);
     }
 
     @Test

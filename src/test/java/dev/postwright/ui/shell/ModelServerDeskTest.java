@@ -56,9 +56,20 @@ class ModelServerDeskTest {
         JobViewModel job = startAndGenerate();
         waitFor(() -> job.draftProperty().get().contains("The first words arrive"));
         assertThat(job.phaseProperty().get()).isEqualTo(JobViewModel.Phase.RUNNING);
+        // Generate is held while the post is written (DeskControllerTest: a second press starts nothing).
+        var generate = robot.lookup("#generate").queryButton();
+        assertThat(generate.isDisabled()).isTrue();
+        assertThat(generate.getText()).isEqualTo("Writing… (Esc cancels)");
 
         robot.press(KeyCode.ESCAPE).release(KeyCode.ESCAPE);
         waitFor(() -> job.phaseProperty().get() == JobViewModel.Phase.CANCELLED);
+        // The step it stopped at no longer looks as if it were being worked on.
+        var steps = robot.lookup(".stepper .step").queryAllAs(Label.class);
+        waitFor(() -> onFx(() -> steps.stream().anyMatch(step -> step.getStyleClass().contains("stopped"))));
+        assertThat(onFx(() -> steps.stream().filter(step -> step.getStyleClass().contains("current")).count())).isZero();
+        assertThat(onFx(() -> steps.stream().filter(step -> step.getStyleClass().contains("stopped"))
+                .map(Label::getText).toList())).containsExactly("3 " + dev.postwright.model.Stage.DRAFT.label());
+        waitFor(() -> onFx(() -> !generate.isDisabled() && generate.getText().equals("Generate")));
         assertThat(robot.lookup("#job-status").queryAs(Label.class).getText())
                 .isEqualTo("Cancelled. Nothing was saved after the cancel.");
         assertThat(robot.lookup("#retry").queryButton().isVisible()).isTrue();
