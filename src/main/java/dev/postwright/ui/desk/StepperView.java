@@ -53,6 +53,10 @@ public final class StepperView extends VBox {
         bar.setMaxWidth(Double.MAX_VALUE);
         bar.progressProperty().bind(job.progressProperty().divide(100.0));
         bar.setAccessibleText("Progress");
+        job.phaseProperty().addListener((o, was, now) -> { // a stopped job's bar is not left looking busy
+            bar.getStyleClass().remove("stopped");
+            if (now == JobViewModel.Phase.FAILED || now == JobViewModel.Phase.CANCELLED) bar.getStyleClass().add("stopped");
+        });
         var status = new Label();
         status.setId("job-status");
         status.textProperty().bind(Bindings.createStringBinding(() -> statusText(job), job.progressProperty(),
