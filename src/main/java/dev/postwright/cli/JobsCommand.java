@@ -1,8 +1,10 @@
 package dev.postwright.cli;
 
 import dev.postwright.engine.LocalEngine;
+import dev.postwright.images.offline.OfflineImageMaker;
 import dev.postwright.jobs.CommandResult;
 import dev.postwright.jobs.JobNotFoundException;
+import dev.postwright.llm.offline.OfflineWriter;
 import dev.postwright.model.JobStatus;
 import dev.postwright.wire.Json;
 import dev.postwright.wire.StatusCodec;
@@ -16,10 +18,13 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code postwright jobs}: the jobs in the local database. These commands never run jobs
- * themselves: a retried job runs in the app, in {@code serve}, or in the next {@code generate}.
+ * {@code postwright jobs}: the jobs in the local database, or with {@code --database} in a team's
+ * PostgreSQL, every user's (an operator's view of the shared queue). These commands never run
+ * jobs themselves: a retried job runs in the app, in a {@code serve} node, or in the next
+ * {@code generate}.
  */
-@Command(name = "jobs", mixinStandardHelpOptions = true, description = "Lists and manages the jobs on this computer.",
+@Command(name = "jobs", mixinStandardHelpOptions = true, description = "Lists and manages the jobs on this computer, "
+        + "or with --database those of a team's serve nodes.",
         subcommands = {JobsCommand.ListJobs.class, JobsCommand.Show.class, JobsCommand.Cancel.class,
                 JobsCommand.Retry.class, JobsCommand.Events.class})
 public final class JobsCommand {
@@ -28,6 +33,8 @@ public final class JobsCommand {
     abstract static class JobsSubcommand implements Callable<Integer> {
         @Mixin
         DataDirOption data;
+        @Mixin
+        TeamDatabaseOption database = new TeamDatabaseOption();
         @Spec
         CommandSpec spec;
 
@@ -36,7 +43,10 @@ public final class JobsCommand {
         @Override
         public Integer call() {
             PrintWriter err = spec.commandLine().getErr();
-            LocalEngine engine = Engines.open(data.path(), 0, err);
+            TeamDatabaseOption.Opened team = database.open(err);
+            if (team.failed()) return team.exitCode();
+            LocalEngine engine = team.database() == null ? Engines.open(data.path(), 0, err)
+                    : Engines.open(team.database(), data.path(), 0, new OfflineWriter(), new OfflineImageMaker());
             if (engine == null) return ExitCodes.DATABASE_UNAVAILABLE;
             try (engine) {
                 return run(engine, spec.commandLine().getOut(), err);
