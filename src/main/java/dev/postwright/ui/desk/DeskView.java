@@ -37,6 +37,7 @@ public final class DeskView extends BorderPane {
     private final DeskController controller;
     private final UiServices ui;
     private final PreviewView preview;
+    private final StepperView stepper;
 
     /**
      * @param visuals       the Visuals panel's pictures for the job shown
@@ -93,7 +94,8 @@ public final class DeskView extends BorderPane {
         left.getStyleClass().add("brief-pane");
         setLeft(left);
         job.phaseProperty().addListener((o, was, now) -> jobs.refresh()); // a job began or ended
-        setTop(new StepperView(job, controller::cancel, controller::retry, openInLibrary));
+        stepper = new StepperView(job, controller::cancel, controller::retry, openInLibrary);
+        setTop(stepper);
         preview = new PreviewView(job, ui);
         setCenter(preview);
         ObservableValue<SeoAnalysis> seo = checks == null ? job.seoProperty() : Bindings.createObjectBinding(
@@ -115,6 +117,11 @@ public final class DeskView extends BorderPane {
     /** Cancels the job on screen (Esc). */
     public void cancel() {
         controller.cancel();
+    }
+
+    /** Offers Settings beside Retry when a job fails in a way Settings can fix ({@link StepperView#offerSettings}). */
+    public void offerSettings(Runnable open) {
+        stepper.offerSettings(open);
     }
 
     /** Offers Publish… for the job's post once it is in the library ({@link PreviewView#offerPublish}). */

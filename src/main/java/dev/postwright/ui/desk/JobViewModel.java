@@ -56,6 +56,8 @@ public final class JobViewModel {
     private final ReadOnlyObjectWrapper<SeoAnalysis> seo = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyObjectWrapper<SavedPost> savedPost = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyStringWrapper error = new ReadOnlyStringWrapper();
+    /** The failure's stable code ({@code AUTH}, …), or null: while running, after a cancel, when the backend gave none. */
+    private final ReadOnlyStringWrapper errorCode = new ReadOnlyStringWrapper();
     private final ReadOnlyBooleanWrapper scaffold = new ReadOnlyBooleanWrapper();
     private final ObservableList<VisualSuggestion> visuals = FXCollections.observableArrayList();
     private final ObservableList<VisualSuggestion> visualsView = FXCollections.unmodifiableObservableList(visuals);
@@ -84,6 +86,7 @@ public final class JobViewModel {
         seo.set(null);
         savedPost.set(null);
         error.set(null);
+        errorCode.set(null);
         scaffold.set(false);
         visuals.clear();
         images.clear();
@@ -135,10 +138,12 @@ public final class JobViewModel {
                 case JobEvent.Complete c -> complete(c.result());
                 case JobEvent.Failed f -> {
                     boolean cancelled = f.isCancellation();
-                    phase.set(cancelled ? Phase.CANCELLED : Phase.FAILED);
+                    // The phase changes last, so whoever watches it finds the failure's details already there.
                     error.set(cancelled ? null : f.error());
+                    errorCode.set(cancelled ? null : f.errorCode());
                     step.set(cancelled ? "Cancelled" : "Failed");
                     secondsLeft.set(null);
+                    phase.set(cancelled ? Phase.CANCELLED : Phase.FAILED);
                 }
                 case JobEvent.Connected c -> { }
                 case JobEvent.StreamTimeout t -> { }
@@ -148,7 +153,11 @@ public final class JobViewModel {
     }
 
     private void progress(int percent, String currentStep, Integer eta, String stage) {
-        if (phase.get() != Phase.RUNNING) phase.set(Phase.RUNNING); // a retried job runs again
+        if (phase.get() != Phase.RUNNING) { // a retried job runs again
+            phase.set(Phase.RUNNING);
+            error.set(null);
+            errorCode.set(null);
+        }
         progress.set(Math.max(progress.get(), percent));
         if (currentStep != null) step.set(currentStep);
         secondsLeft.set(eta);
@@ -241,6 +250,7 @@ public final class JobViewModel {
     public ReadOnlyObjectProperty<SeoAnalysis> seoProperty() { return seo.getReadOnlyProperty(); }
     public ReadOnlyObjectProperty<SavedPost> savedPostProperty() { return savedPost.getReadOnlyProperty(); }
     public ReadOnlyStringProperty errorProperty() { return error.getReadOnlyProperty(); }
+    public ReadOnlyStringProperty errorCodeProperty() { return errorCode.getReadOnlyProperty(); }
     public ReadOnlyBooleanProperty scaffoldProperty() { return scaffold.getReadOnlyProperty(); }
     public ObservableList<VisualSuggestion> visuals() { return visualsView; }
 

@@ -8,6 +8,8 @@ import javafx.animation.Animation;
 import javafx.animation.KeyFrame;
 import javafx.animation.Timeline;
 import javafx.beans.binding.Bindings;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.SimpleBooleanProperty;
 import javafx.collections.SetChangeListener;
 import javafx.geometry.Pos;
 import javafx.scene.control.Button;
@@ -25,6 +27,9 @@ import javafx.util.Duration;
  * Retry, and a link to the saved post when the job is done.
  */
 public final class StepperView extends VBox {
+    private final Button settings = new Button("Open Settings");
+    /** Whether the desk gave a way to open Settings ({@link #offerSettings}). */
+    private final BooleanProperty offered = new SimpleBooleanProperty();
     /** @param openSaved opens the saved post, by library id */
     public StepperView(JobViewModel job, Runnable onCancel, Runnable onRetry, Consumer<String> openSaved) {
         getStyleClass().add("stepper");
@@ -82,12 +87,27 @@ public final class StepperView extends VBox {
         saved.setOnAction(e -> {
             if (job.savedPostProperty().get() != null) openSaved.accept(job.savedPostProperty().get().id());
         });
+        settings.setId("fix-in-settings");
+        settings.setAccessibleText("Open Settings to fix what made the job fail");
+        settings.visibleProperty().bind(Bindings.createBooleanBinding(() -> offered.get()
+                && job.phaseProperty().get() == JobViewModel.Phase.FAILED
+                && SettingsFixes.canFix(job.errorCodeProperty().get()), job.phaseProperty(), job.errorCodeProperty(), offered));
+        settings.managedProperty().bind(settings.visibleProperty());
         var spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
-        var line = new HBox(10, status, saved, spacer, cancel, retry);
+        var line = new HBox(10, status, saved, spacer, settings, cancel, retry);
         line.setAlignment(Pos.CENTER_LEFT);
         getChildren().addAll(steps, bar, line);
         setSpacing(6);
+    }
+
+    /**
+     * Offers "Open Settings" beside Retry when the job failed in a way Settings can fix (a key
+     * refused, an unknown model): retrying unchanged would fail the same way.
+     */
+    public void offerSettings(Runnable open) {
+        settings.setOnAction(e -> open.run());
+        offered.set(true);
     }
 
     /**

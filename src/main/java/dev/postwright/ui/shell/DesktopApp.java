@@ -267,6 +267,7 @@ public final class DesktopApp extends Application {
         publishing = new Publishing(publishServices, ui, outbox, overlay, () -> window.show(MainWindow.Page.SETTINGS),
                 () -> window.show(MainWindow.Page.OUTBOX), java.time.Clock.systemDefaultZone());
         desk.offerPublish(publishing::open);
+        desk.offerSettings(() -> window.show(MainWindow.Page.SETTINGS));
         window = new MainWindow(desk, () -> {
                     var view = new LibraryView(library, editor, ui);
                     view.offerPublish(publishing::open);

@@ -184,6 +184,10 @@ class JobViewModelTest {
         model.apply(List.of(event("j", 1, new JobEvent.Failed("The model server refused the API key (HTTP 401).", "AUTH"))));
         assertThat(model.phaseProperty().get()).isEqualTo(JobViewModel.Phase.FAILED);
         assertThat(model.errorProperty().get()).contains("HTTP 401");
+        assertThat(model.errorCodeProperty().get()).isEqualTo("AUTH");
+        model.apply(List.of(event("j", 2, new JobEvent.StepChange(5, "Resuming", null)))); // retried on the same stream
+        assertThat(model.errorCodeProperty().get()).as("a job running again has no failure").isNull();
+        assertThat(model.errorProperty().get()).isNull();
         model.start("j");
         model.apply(List.of(event("j", 1, JobEvent.Failed.cancelled())));
         assertThat(model.phaseProperty().get()).isEqualTo(JobViewModel.Phase.CANCELLED);

@@ -74,6 +74,7 @@ class ModelServerDeskTest {
                 .isEqualTo("Cancelled. Nothing was saved after the cancel.");
         assertThat(robot.lookup("#retry").queryButton().isVisible()).isTrue();
         assertThat(robot.lookup("#cancel").queryButton().isVisible()).isFalse();
+        assertThat(robot.lookup("#fix-in-settings").queryButton().isVisible()).as("a cancel is nothing to fix").isFalse();
         try (Database db = Database.open(DataDirectory.databaseIn(dir.resolve("data")))) {
             int posts = db.read(sql -> sql.queryOne("SELECT count(*) FROM posts", rs -> rs.getInt(1)).orElseThrow());
             assertThat(posts).isZero();
@@ -87,6 +88,12 @@ class ModelServerDeskTest {
         waitFor(() -> job.phaseProperty().get() == JobViewModel.Phase.FAILED);
         assertThat(robot.lookup("#job-status").queryAs(Label.class).getText())
                 .isEqualTo("The model server refused the API key (HTTP 401). Check the key in Settings.");
+        // Retrying unchanged would fail the same way: Settings is offered beside Retry.
+        var fix = robot.lookup("#fix-in-settings").queryButton();
+        assertThat(fix.isVisible()).isTrue();
+        robot.interact(fix::fire);
+        assertThat(onFx(() -> app.desktop().window().page())).isEqualTo(MainWindow.Page.SETTINGS);
+        robot.press(KeyCode.SHORTCUT, KeyCode.DIGIT1).release(KeyCode.DIGIT1, KeyCode.SHORTCUT);
 
         model.queuePost("Sourdough Bread for Beginners");
         robot.interact(() -> robot.lookup("#retry").queryButton().fire());
@@ -96,5 +103,6 @@ class ModelServerDeskTest {
         assertThat(onFx(() -> preview.query("document.querySelectorAll('.embed-tweet').length"))).isEqualTo(1);
         assertThat(robot.lookup("#scaffold-banner").queryAs(Label.class).isVisible()).isFalse();
         assertThat(robot.lookup("#job-status").queryAs(Label.class).getText()).isEqualTo("Saved to library");
+        assertThat(fix.isVisible()).isFalse();
     }
 }
