@@ -3,6 +3,7 @@ package dev.postwright.cli;
 import dev.postwright.store.postgres.PostgresAddress;
 import dev.postwright.store.postgres.PostgresAddressException;
 import dev.postwright.store.postgres.PostgresDatabase;
+import dev.postwright.store.postgres.PostgresPool;
 import dev.postwright.store.postgres.PostgresUnavailableException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -26,6 +27,16 @@ final class TeamDatabaseOption {
             description = "A file whose first line is the database password (readable by you only).")
     Path passwordFile;
 
+    /** Fewer leave no connection to read with beside the writers' and the listener's. */
+    static final int MIN_CONNECTIONS = PostgresDatabase.RESERVED_CONNECTIONS + 1;
+    static final int MAX_CONNECTIONS = 200;
+
+    @Option(names = "--database-connections", paramLabel = "N", defaultValue = "11",
+            description = "The most connections this node opens to the database (default: ${DEFAULT-VALUE}; "
+                    + "at least " + MIN_CONNECTIONS + "): " + PostgresDatabase.RESERVED_CONNECTIONS
+                    + " are kept for its writers and its listener, the rest serve reads.")
+    int connections;
+
     /** The database opened (and migrated), or why not; an empty result means none was asked for. */
     record Opened(PostgresDatabase database, int exitCode) {
         boolean failed() {
@@ -40,6 +51,12 @@ final class TeamDatabaseOption {
     /** Opens the database when one was given; explains on {@code err} and returns the exit code when it cannot. */
     Opened open(PrintWriter err) {
         if (!given()) return new Opened(null, ExitCodes.OK);
+        if (connections < MIN_CONNECTIONS || connections > MAX_CONNECTIONS) {
+            err.println("--database-connections must be between " + MIN_CONNECTIONS + " and " + MAX_CONNECTIONS
+                    + " (it was " + connections + "): " + PostgresDatabase.RESERVED_CONNECTIONS
+                    + " are the writers' and the listener's, and reads need at least one more.");
+            return new Opened(null, ExitCodes.BAD_INPUT);
+        }
         PostgresAddress parsed;
         try {
             parsed = PostgresAddress.parse(address.strip(), System.getenv(), passwordFile);
@@ -49,7 +66,8 @@ final class TeamDatabaseOption {
         }
         parsed.warnings().forEach(err::println);
         try {
-            return new Opened(PostgresDatabase.open(parsed), ExitCodes.OK);
+            return new Opened(PostgresDatabase.open(parsed, PostgresPool.Settings.DEFAULTS
+                    .withSize(connections - PostgresDatabase.RESERVED_CONNECTIONS)), ExitCodes.OK);
         } catch (PostgresUnavailableException e) {
             err.println(e.getMessage());
             return new Opened(null, ExitCodes.DATABASE_UNAVAILABLE);

@@ -41,9 +41,16 @@ class ServeOnPostgresTest {
         String password = TestPostgres.server().getProperty("password");
         Path secret = secret();
         var node = ServeNode.start(dir.resolve("node.log"), Map.of("PGPASSWORD", password), "--port", "0",
-                "--database", addressOf(db), "--secret-file", secret.toString(), "--data-dir", dir.resolve("data").toString());
+                "--database", addressOf(db), "--database-connections", "7", "--secret-file", secret.toString(),
+                "--data-dir", dir.resolve("data").toString());
         try {
             String url = node.awaitListening(60);
+            // Seven connections, as asked: four writers, the listener and two readers, kept open.
+            long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(30);
+            while (sessionsOf(db) != 7 && System.nanoTime() < deadline) { // HikariCP opens them in the background
+                java.util.concurrent.locks.LockSupport.parkNanos(50_000_000);
+            }
+            assertThat(sessionsOf(db)).isEqualTo(7);
             assertThat(get(url + "/healthz")).isEqualTo("200 {\"status\":\"ok\",\"database\":{\"kind\":\"PostgreSQL\","
                     + "\"status\":\"ok\"}}");
 
@@ -94,6 +101,11 @@ class ServeOnPostgresTest {
         assertThat(refused.exit()).isEqualTo(ExitCodes.DATABASE_UNAVAILABLE);
         assertThat(refused.err()).contains("refused the password of user " + db.user()).doesNotContain("not-the-password");
 
+        Run tooFew = serve("--port", "0", "--database", addressOf(db), "--database-connections", "5", "--secret-file",
+                secret, "--data-dir", data);
+        assertThat(tooFew.exit()).isEqualTo(ExitCodes.BAD_INPUT);
+        assertThat(tooFew.err()).contains("--database-connections must be between 6 and 200 (it was 5)");
+
         Run malformed = serve("--port", "0", "--database", "mysql://somewhere/db", "--secret-file", secret, "--data-dir", data);
         assertThat(malformed.exit()).isEqualTo(ExitCodes.BAD_INPUT);
         assertThat(malformed.err()).contains("postgresql://");
@@ -118,6 +130,18 @@ class ServeOnPostgresTest {
 
     private static String addressOf(PostgresAddress db) {
         return "postgresql://" + db.user() + "@" + db.host() + ":" + db.port() + "/" + db.database();
+    }
+
+    /** The node's sessions on the database, by the application name each of its connections carries. */
+    private static int sessionsOf(PostgresAddress db) throws Exception {
+        try (var admin = admin(db); var count = admin.prepareStatement(
+                "SELECT count(*) FROM pg_stat_activity WHERE datname = ? AND application_name = 'postwright'")) {
+            count.setString(1, db.database());
+            try (var rs = count.executeQuery()) {
+                rs.next();
+                return rs.getInt(1);
+            }
+        }
     }
 
     private static java.sql.Connection admin(PostgresAddress db) throws Exception {

@@ -15,8 +15,8 @@ import java.util.function.Consumer;
 
 /**
  * A team's PostgreSQL as a {@link SqlDatabase}: pooled reads on the caller's thread, writes on
- * {@value #LANES} writer threads ({@link PostgresWriter}), each key's in submission order on the
- * writer its key hashes to (work without a key on the first), announcements with
+ * {@value #LANES} writer threads ({@link PostgresWriter}) with a connection each, each key's in
+ * submission order on the writer its key hashes to (work without a key on the first), announcements with
  * {@code NOTIFY} / {@code LISTEN} ({@link PostgresAnnouncements}), and the schema migrated on
  * open. Many nodes open the same database; each is one of these.
  *
@@ -29,39 +29,54 @@ public final class PostgresDatabase implements SqlDatabase, AutoCloseable {
 
     /**
      * Writers side by side. One was measured at 44 % of a hand-written loop with two connections
-     * (its statements wait for each other's round trips); four leave room in the default pool
-     * for the readers (BENCHMARKS.md, issue 17).
+     * (its statements wait for each other's round trips); four reached 61 % (BENCHMARKS.md,
+     * issue 17) and keep a node's connections few.
      */
     static final int LANES = 4;
 
+    /** The connections a node holds beside its readers': one per writer, and the one that listens. */
+    public static final int RESERVED_CONNECTIONS = LANES + 1;
+
+    /** Reads, health checks and migrations. */
     private final PostgresPool pool;
+    /**
+     * The writers' own connections, one each, so that no burst of reads (a library search, many
+     * streams replaying) ever makes a run's events wait for a connection.
+     */
+    private final PostgresPool writing;
     private final List<PostgresWriter> writers;
     private final PostgresAnnouncements announcements;
     private final java.util.concurrent.atomic.AtomicBoolean unhealthy = new java.util.concurrent.atomic.AtomicBoolean();
 
-    private PostgresDatabase(PostgresPool pool, List<PostgresWriter> writers, PostgresAnnouncements announcements) {
+    private PostgresDatabase(PostgresPool pool, PostgresPool writing, List<PostgresWriter> writers,
+                             PostgresAnnouncements announcements) {
         this.pool = pool;
+        this.writing = writing;
         this.writers = writers;
         this.announcements = announcements;
     }
 
     /**
      * Connects, migrates the schema to the latest version (several nodes starting at once apply
-     * it once) and starts the writer and the listener.
+     * it once) and starts the writers and the listener. The node then holds
+     * {@code settings.size()} connections for reads and {@value #RESERVED_CONNECTIONS} more.
      *
      * @throws PostgresUnavailableException in a sentence for the operator; nothing is left open
      */
     public static PostgresDatabase open(PostgresAddress address, PostgresPool.Settings settings)
             throws PostgresUnavailableException {
         PostgresPool pool = PostgresPool.open(address, settings);
+        PostgresPool writing = null;
         try {
             int applied = PostgresMigrations.migrate(pool);
             if (applied > 0) LOG.log(Level.INFO, "Migrated {0} to schema {1}", address.target(), PostgresMigrations.latest());
+            writing = PostgresPool.open(address, settings.withSize(LANES), "postwright-writers");
             List<PostgresWriter> writers = new ArrayList<>();
-            for (int i = 0; i < LANES; i++) writers.add(new PostgresWriter(pool, settings.threads()));
-            return new PostgresDatabase(pool, List.copyOf(writers),
+            for (int i = 0; i < LANES; i++) writers.add(new PostgresWriter(writing, settings.threads()));
+            return new PostgresDatabase(pool, writing, List.copyOf(writers),
                     new PostgresAnnouncements(address, PostgresPool.properties(address, settings), settings.threads()));
         } catch (PostgresUnavailableException | RuntimeException e) {
+            if (writing != null) writing.close();
             pool.close();
             throw e;
         }
@@ -156,6 +171,7 @@ public final class PostgresDatabase implements SqlDatabase, AutoCloseable {
     public void close() {
         announcements.close();
         writers.forEach(PostgresWriter::stop);
+        writing.close();
         pool.close();
     }
 }

@@ -68,6 +68,11 @@ public final class PostgresPool implements AutoCloseable {
      * @throws PostgresUnavailableException with a sentence for the operator; nothing was started
      */
     public static PostgresPool open(PostgresAddress address, Settings settings) throws PostgresUnavailableException {
+        return open(address, settings, "postwright-postgres");
+    }
+
+    /** As {@link #open(PostgresAddress, Settings)}, the pool named {@code name} in HikariCP's threads and log. */
+    static PostgresPool open(PostgresAddress address, Settings settings, String name) throws PostgresUnavailableException {
         Properties properties = properties(address, settings);
         String description;
         try (Connection probe = DriverManager.getConnection(address.jdbcUrl(), properties)) {
@@ -76,7 +81,7 @@ public final class PostgresPool implements AutoCloseable {
             throw PostgresErrors.unavailable(e, address);
         }
         HikariConfig config = new HikariConfig();
-        config.setPoolName("postwright-postgres");
+        config.setPoolName(name);
         config.setJdbcUrl(address.jdbcUrl());
         config.setUsername(address.user());
         address.password().ifPresent(config::setPassword);

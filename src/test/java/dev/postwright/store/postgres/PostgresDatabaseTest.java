@@ -45,6 +45,38 @@ class PostgresDatabaseTest {
     }
 
     @Test
+    void writesNeverWaitForAConnectionWhileEveryReaderIsBusy() throws Exception {
+        var oneReader = new PostgresPool.Settings(1, java.time.Duration.ofMillis(500), SMALL.threads());
+        try (PostgresDatabase db = PostgresDatabase.open(TestPostgres.freshDatabase(), oneReader)) {
+            db.transaction(sql -> sql.update("CREATE TABLE t (v INT)"));
+            var reading = new java.util.concurrent.CountDownLatch(1);
+            var release = new java.util.concurrent.CountDownLatch(1);
+            var reader = Thread.ofPlatform().start(() -> db.read(sql -> {
+                reading.countDown();
+                try {
+                    return release.await(60, TimeUnit.SECONDS); // holds the only reading connection
+                } catch (InterruptedException e) {
+                    throw new IllegalStateException(e);
+                }
+            }));
+            try {
+                assertThat(reading.await(30, TimeUnit.SECONDS)).isTrue();
+                // A reader now would wait out the pool's timeout; each writer has its own connection.
+                for (String key : List.of("job-a", "job-b", "job-c", "job-d", "job-e")) {
+                    int inserted = db.transaction(key, sql -> sql.update("INSERT INTO t VALUES (1)"));
+                    assertThat(inserted).isEqualTo(1);
+                }
+                assertThatThrownBy(() -> db.read(sql -> 1)).isInstanceOf(StoreException.class);
+            } finally {
+                release.countDown();
+                reader.join();
+            }
+            assertThat(db.<Integer>read(sql -> sql.queryOne("SELECT count(*)::int FROM t", rs -> rs.getInt(1)).orElseThrow()))
+                    .isEqualTo(5);
+        }
+    }
+
+    @Test
     void aFailingPieceOfABatchFailsAloneAndTheRestIsCommitted() throws Exception {
         try (PostgresDatabase db = PostgresDatabase.open(TestPostgres.freshDatabase(), SMALL)) {
             db.transaction(sql -> {
