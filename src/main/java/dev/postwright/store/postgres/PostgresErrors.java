@@ -82,6 +82,19 @@ final class PostgresErrors {
                 + (state == null ? "" : " (SQLState " + state + ")") + ": " + e.getMessage(), e);
     }
 
+    /**
+     * The work was rolled back whole because it lost a race with another transaction: a
+     * deadlock's victim (40P01) or a serialization failure (40001). Running it again is safe.
+     */
+    static boolean lostARace(StoreException e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof SQLException s && ("40P01".equals(s.getSQLState()) || "40001".equals(s.getSQLState()))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** The server ended this connection or cannot be reached on it (SQLState class 08, or 57P: shut down, terminated). */
     static boolean connectionLost(SQLException e) {
         String state = stateOf(e);

@@ -21,10 +21,13 @@ import java.util.concurrent.ThreadFactory;
  *
  * <p>Other nodes write beside it; PostgreSQL orders them with row locks. A batch holding rows
  * another node's batch wants, while wanting one of its rows, is a deadlock PostgreSQL breaks by
- * failing one of them: that batch is then run piece by piece, each taking one job's row.
+ * failing one of them: that batch is then run piece by piece, each taking one job's row, and a
+ * piece that is a deadlock's victim on its own runs again.
  */
 final class PostgresWriter {
     private static final System.Logger LOG = System.getLogger(PostgresWriter.class.getName());
+    /** How often one piece may be a deadlock's victim before its failure is the caller's. */
+    static final int RACES_LOST = 3;
     private final PostgresPool pool;
     private final WriterThread thread;
 
@@ -75,11 +78,27 @@ final class PostgresWriter {
         for (int i = 0; i < results.length; i++) batch.get(i).complete(results[i]);
     }
 
+    /**
+     * Runs one piece in a transaction of its own. A piece PostgreSQL chose as a deadlock's victim
+     * (or failed for serialization) was rolled back whole and only lost a race: it runs again, up
+     * to {@value #RACES_LOST} times, rather than fail the run whose event it was.
+     */
     private <T> void runAlone(Pending<T> pending) {
-        try {
-            pending.future().complete(pool.transaction(pending.work()));
-        } catch (Throwable t) {
-            pending.future().completeExceptionally(t);
+        for (int attempt = 1; ; attempt++) {
+            try {
+                pending.future().complete(pool.transaction(pending.work()));
+                return;
+            } catch (StoreException e) {
+                if (attempt < RACES_LOST && PostgresErrors.lostARace(e)) {
+                    LOG.log(Level.DEBUG, "A write lost a race and runs again: {0}", e.getMessage());
+                    continue;
+                }
+                pending.future().completeExceptionally(e);
+                return;
+            } catch (Throwable t) {
+                pending.future().completeExceptionally(t);
+                return;
+            }
         }
     }
 }

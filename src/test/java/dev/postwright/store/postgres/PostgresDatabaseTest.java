@@ -77,6 +77,57 @@ class PostgresDatabaseTest {
     }
 
     @Test
+    void aWriteChosenAsADeadlocksVictimRunsAgainInsteadOfFailing() throws Exception {
+        try (PostgresDatabase db = PostgresDatabase.open(TestPostgres.freshDatabase(), SMALL)) {
+            db.transaction(sql -> sql.update("CREATE TABLE row_locks (id INT PRIMARY KEY, n INT NOT NULL)"));
+            db.transaction(sql -> sql.update("INSERT INTO row_locks VALUES (1, 0), (2, 0)"));
+            String first = "job-a";
+            String second = otherLaneThan(first);
+            var firstHolds = new java.util.concurrent.CountDownLatch(1);
+            var secondHolds = new java.util.concurrent.CountDownLatch(1);
+            var runs = new java.util.concurrent.atomic.AtomicInteger();
+            // Each takes one row, waits until the other has taken the other row, then wants it: a
+            // deadlock PostgreSQL breaks (after deadlock_timeout) by rolling one of them back.
+            var a = db.submit(first, sql -> {
+                runs.incrementAndGet();
+                sql.update("UPDATE row_locks SET n = n + 1 WHERE id = 1");
+                firstHolds.countDown();
+                awaitQuietly(secondHolds);
+                return sql.update("UPDATE row_locks SET n = n + 1 WHERE id = 2");
+            });
+            var b = db.submit(second, sql -> {
+                runs.incrementAndGet();
+                awaitQuietly(firstHolds);
+                sql.update("UPDATE row_locks SET n = n + 1 WHERE id = 2");
+                secondHolds.countDown();
+                return sql.update("UPDATE row_locks SET n = n + 1 WHERE id = 1");
+            });
+            assertThat(a.get(60, TimeUnit.SECONDS)).isEqualTo(1);
+            assertThat(b.get(60, TimeUnit.SECONDS)).isEqualTo(1);
+            assertThat(runs.get()).as("the victim ran twice").isEqualTo(3);
+            List<Integer> counts = db.read(sql -> sql.query("SELECT n FROM row_locks ORDER BY id", rs -> rs.getInt(1)));
+            assertThat(counts).as("each piece's updates counted once").containsExactly(2, 2);
+        }
+    }
+
+    private static String otherLaneThan(String key) {
+        for (int i = 0; ; i++) {
+            String other = "job-" + i;
+            if (Math.floorMod(other.hashCode(), PostgresDatabase.LANES) != Math.floorMod(key.hashCode(), PostgresDatabase.LANES)) {
+                return other;
+            }
+        }
+    }
+
+    private static void awaitQuietly(java.util.concurrent.CountDownLatch latch) {
+        try {
+            if (!latch.await(30, TimeUnit.SECONDS)) throw new IllegalStateException("the other write never came");
+        } catch (InterruptedException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    @Test
     void aFailingPieceOfABatchFailsAloneAndTheRestIsCommitted() throws Exception {
         try (PostgresDatabase db = PostgresDatabase.open(TestPostgres.freshDatabase(), SMALL)) {
             db.transaction(sql -> {
